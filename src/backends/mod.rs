@@ -1,0 +1,68 @@
+//! Output formats behind one small trait. A backend is a pure function from the IR to files as
+//! bytes; only the driver touches the disk. Unknown format names run an external `folio-NAME`
+//! program that reads the [`RenderContext`] as JSON on stdin (as mdBook's renderers do).
+
+mod external;
+mod json;
+
+pub use external::External;
+pub use json::Json;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::error::Result;
+use crate::ir::{Collection, IR_VERSION};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything a backend may read: the IR, the configuration and the assets (image bytes)
+/// that the documents refer to, keyed by their path relative to the content root.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RenderContext<'a> {
+    pub ir_version: u32,
+    pub config: &'a Config,
+    pub collection: &'a Collection,
+    #[serde(skip)]
+    pub assets: &'a Assets,
+}
+
+/// Image and other binary files referenced by documents, by path relative to the content root.
+pub type Assets = BTreeMap<String, Vec<u8>>;
+
+impl<'a> RenderContext<'a> {
+    pub fn new(collection: &'a Collection, config: &'a Config, assets: &'a Assets) -> Self {
+        RenderContext { ir_version: IR_VERSION, config, collection, assets }
+    }
+}
+
+/// One output file: where it goes, relative to the output folder (`/`-separated), and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Artifact {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a backend made: its files, and diagnostics about the content it met on the way.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub artifacts: Vec<Artifact>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An output format.
+pub trait Backend: Send + Sync {
+    /// The format name used on the command line and in `folio.toml` (`pdf`, `xlsx`, …).
+    fn name(&self) -> &str;
+    /// Renders the whole collection. Must not touch the disk or depend on the time or thread.
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered>;
+}
+
+/// The built-in backends, in the order `folio build` runs them by default.
+pub fn builtin() -> Vec<Box<dyn Backend>> {
+    vec![Box::new(Json)]
+}
+
+/// The backend for a format name: a built-in one, or an external `folio-NAME` program.
+pub fn lookup(name: &str) -> Box<dyn Backend> {
+    builtin().into_iter().find(|b| b.name() == name).unwrap_or_else(|| Box::new(External::new(name)))
+}

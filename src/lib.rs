@@ -1,0 +1,13 @@
+//! folio turns a folder of Markdown documentation into print-ready PDFs, XLSX skill matrices
+//! and slide decks, in one deterministic batch run.
+//!
+//! The pipeline: [`parse`] loads a content tree into the [`ir`]; [`backends`] render it into
+//! files as bytes; [`build`] writes them to the output folder.
+
+pub mod backends;
+pub mod build;
+pub mod config;
+pub mod diag;
+pub mod error;
+pub mod ir;
+pub mod parse;

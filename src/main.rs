@@ -1,0 +1,18 @@
+//! The `folio` command line: parses arguments, runs a command, maps errors to exit codes
+//! (0 success, 1 content errors, 2 usage or configuration errors).
+
+mod cli;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Args::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(if e.is_usage() { 2 } else { 1 })
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Link resolution: site-absolute (`/career-ladder/vp`), relative (`../vp.md`) and anchor
+//! (`#key-skill-sets`) links become [`LinkTarget::Internal`]; the rest are external or, with a
+//! warning, unresolved.
+
+use super::tree::INDEX_PAGES;
+use crate::diag::Diagnostic;
+use crate::ir::{Block, BlockKind, Document, Inline, LinkTarget, Span};
+use std::collections::{HashMap, HashSet};
+
+/// Extensions of links that name a page.
+const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
+
+/// Everything link resolution needs to know about the collection.
+pub struct LinkIndex {
+    /// Page path (and aliases: a folder for its index page, a permalink) to document id.
+    paths: HashMap<String, String>,
+    anchors: HashMap<String, HashSet<String>>,
+}
+
+impl LinkIndex {
+    pub fn new(documents: &[Document]) -> Self {
+        let mut paths = HashMap::new();
+        let mut anchors = HashMap::new();
+        for doc in documents {
+            paths.insert(doc.id.clone(), doc.id.clone());
+            if let Some((folder, stem)) = doc.id.rsplit_once('/').or(Some(("", doc.id.as_str()))) {
+                if INDEX_PAGES.iter().any(|i| i.eq_ignore_ascii_case(stem)) {
+                    paths.entry(folder.to_string()).or_insert_with(|| doc.id.clone());
+                }
+            }
+            if let Some(permalink) = &doc.meta.permalink {
+                paths.entry(normalize(permalink.trim_matches('/'))).or_insert_with(|| doc.id.clone());
+            }
+            let mut ids = HashSet::new();
+            collect_heading_ids(&doc.blocks, &mut ids);
+            anchors.insert(doc.id.clone(), ids);
+        }
+        LinkIndex { paths, anchors }
+    }
+
+    /// Resolves every link of `doc`, returning warnings for those that point nowhere.
+    pub fn resolve_document(&self, doc: &mut Document, display: &str) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        let here = doc.id.clone();
+        let mut visit = |target: &mut LinkTarget, span: Span| {
+            let LinkTarget::Unresolved { href } = target else { return };
+            let (resolved, problem) = self.resolve(&here, href);
+            if let Some(message) = problem {
+                warnings.push(Diagnostic::warning(display, span.line, span.column, message));
+            }
+            *target = resolved;
+        };
+        for_each_link(&mut doc.blocks, &mut visit);
+        for footnote in &mut doc.footnotes {
+            for_each_link(&mut footnote.blocks, &mut visit);
+        }
+        warnings
+    }
+
+    /// Resolves one link written in document `from`; the second value explains a failure.
+    pub fn resolve(&self, from: &str, href: &str) -> (LinkTarget, Option<String>) {
+        let unresolved = |message: String| (LinkTarget::Unresolved { href: href.to_string() }, Some(message));
+        if href.is_empty() || has_scheme(href) || href.starts_with("//") {
+            return (LinkTarget::External { url: href.to_string() }, None);
+        }
+        let (path, anchor) = match href.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (href, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let doc = if path.is_empty() {
+            Some(from.to_string())
+        } else if !is_page_path(path) {
+            return (LinkTarget::External { url: href.to_string() }, None);
+        } else {
+            self.find_page(from, path)
+        };
+        let Some(doc) = doc else {
+            return unresolved(format!("link `{href}` points to no page of this collection"));
+        };
+        let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
+        if let Some(a) = &anchor {
+            if !self.anchors.get(&doc).is_some_and(|ids| ids.contains(a)) {
+                let message = format!("link `{href}`: `{doc}` has no heading with id `{a}`");
+                return (LinkTarget::Internal { doc, anchor: None, href: href.to_string() }, Some(message));
+            }
+        }
+        (LinkTarget::Internal { doc, anchor, href: href.to_string() }, None)
+    }
+
+    fn find_page(&self, from: &str, path: &str) -> Option<String> {
+        let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
+        if let Some(absolute) = path.strip_prefix('/') {
+            let wanted = normalize(&strip_page_extension(absolute.trim_end_matches('/')));
+            // A site may live below a base path (`/docs/…`): try ever shorter suffixes.
+            let segments: Vec<&str> = wanted.split('/').collect();
+            return (0..segments.len()).find_map(|skip| self.paths.get(&segments[skip..].join("/")).cloned());
+        }
+        let relative = strip_page_extension(path.trim_end_matches('/'));
+        // Relative to the page's folder, then (Hugo's pretty URLs) to the page itself.
+        [from_folder, from].iter().find_map(|base| {
+            let joined = if base.is_empty() { relative.clone() } else { format!("{base}/{relative}") };
+            self.paths.get(&normalize(&joined)).cloned()
+        })
+    }
+}
+
+/// Applies `f` to the target of every link in `blocks`.
+fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span)) {
+    for block in blocks {
+        match &mut block.kind {
+            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => inline_links(content, f),
+            BlockKind::List { items, .. } => items.iter_mut().for_each(|i| for_each_link(&mut i.blocks, f)),
+            BlockKind::Table { head, rows, .. } => {
+                head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inline_links(cell, f))
+            }
+            BlockKind::Quote { blocks } => for_each_link(blocks, f),
+            BlockKind::Callout { title, blocks, .. } => {
+                if let Some(title) = title {
+                    inline_links(title, f);
+                }
+                for_each_link(blocks, f);
+            }
+            BlockKind::CodeBlock { .. } | BlockKind::Rule | BlockKind::Raw { .. } => {}
+        }
+    }
+}
+
+fn inline_links(inlines: &mut [Inline], f: &mut impl FnMut(&mut LinkTarget, Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::Link { target, content, span, .. } => {
+                f(target, *span);
+                inline_links(content, f);
+            }
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
+                inline_links(content, f)
+            }
+            _ => {}
+        }
+    }
+}
+
+fn collect_heading_ids(blocks: &[Block], ids: &mut HashSet<String>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { id, .. } => {
+                ids.insert(id.clone());
+            }
+            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => collect_heading_ids(blocks, ids),
+            BlockKind::List { items, .. } => items.iter().for_each(|i| collect_heading_ids(&i.blocks, ids)),
+            _ => {}
+        }
+    }
+}
+
+fn has_scheme(href: &str) -> bool {
+    match href.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Whether a local link names a page (no extension, or a page extension) rather than a file.
+fn is_page_path(path: &str) -> bool {
+    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    match name.rsplit_once('.') {
+        Some((_, ext)) => PAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
+        None => true,
+    }
+}
+
+fn strip_page_extension(path: &str) -> String {
+    match path.rsplit_once('.') {
+        Some((stem, ext)) if PAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) && !stem.ends_with('/') => {
+            stem.to_string()
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// Folds `.` and `..` segments and percent-encoded spaces; `..` above the root is dropped.
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/").replace("%20", " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Meta;
+
+    fn doc(id: &str, heading: &str) -> Document {
+        Document {
+            id: id.into(),
+            blocks: vec![Block {
+                span: Span::default(),
+                kind: BlockKind::Heading { level: 2, id: heading.into(), content: vec![] },
+            }],
+            meta: Meta::default(),
+            ..Document::default()
+        }
+    }
+
+    fn internal<'a>(doc: &'a str, anchor: Option<&str>) -> impl Fn(&LinkTarget) -> bool + 'a {
+        let anchor = anchor.map(str::to_string);
+        move |t| matches!(t, LinkTarget::Internal { doc: d, anchor: a, .. } if d == doc && *a == anchor)
+    }
+
+    #[test]
+    fn resolves_every_form() {
+        let docs =
+            vec![doc("ladder/ic/staff", "key-skill-sets"), doc("ladder/mgmt/vp", "scope"), doc("ladder/index", "x")];
+        let index = LinkIndex::new(&docs);
+        let from = "ladder/mgmt/vp";
+        let check = |href: &str, want: &dyn Fn(&LinkTarget) -> bool| {
+            let (target, problem) = index.resolve(from, href);
+            assert!(want(&target) && problem.is_none(), "{href}: {target:?} {problem:?}");
+        };
+        check("/ladder/ic/staff", &internal("ladder/ic/staff", None));
+        check("/base/path/ladder/ic/staff/", &internal("ladder/ic/staff", None));
+        check("../ic/staff.md#key-skill-sets", &internal("ladder/ic/staff", Some("key-skill-sets")));
+        check("#scope", &internal("ladder/mgmt/vp", Some("scope")));
+        check("/ladder", &internal("ladder/index", None));
+        check("https://example.com/x", &|t| matches!(t, LinkTarget::External { .. }));
+        check("../image.png", &|t| matches!(t, LinkTarget::External { .. }));
+    }
+
+    #[test]
+    fn unknown_pages_and_anchors_are_reported() {
+        let docs = vec![doc("a", "one")];
+        let index = LinkIndex::new(&docs);
+        let (target, problem) = index.resolve("a", "missing.md");
+        assert!(matches!(target, LinkTarget::Unresolved { .. }));
+        assert!(problem.unwrap().contains("missing.md"));
+        let (target, problem) = index.resolve("a", "#two");
+        assert!(matches!(target, LinkTarget::Internal { anchor: None, .. }));
+        assert!(problem.unwrap().contains("`two`"));
+    }
+}

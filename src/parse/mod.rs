@@ -1,0 +1,172 @@
+//! The loader: a content folder (or one file) to a [`Collection`] and its diagnostics.
+//!
+//! Pages are read and parsed in parallel; the result never depends on the thread count or on
+//! the order in which the file system lists a folder.
+
+mod dialect;
+mod frontmatter;
+mod links;
+mod markdown;
+mod page;
+mod tree;
+
+pub use markdown::MAX_DEPTH;
+pub use tree::ladder_order;
+
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::error::{Error, Result};
+use crate::ir::{Collection, Document, Folder, Meta, IR_VERSION};
+use page::{parse_page, title_from_stem, PageSource};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Pages larger than this are refused with an error.
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A loaded content tree.
+#[derive(Debug)]
+pub struct Loaded {
+    pub collection: Collection,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The folder the collection was read from.
+    pub root: PathBuf,
+}
+
+/// Loads a content folder, or a single Markdown file as a collection of one.
+pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        let listing = tree::walk(path)?;
+        load_listing(path, listing, config)
+    } else {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !tree::is_page(name) {
+            return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
+        }
+        let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let listing =
+            tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
+        load_listing(root, listing, config)
+    }
+}
+
+fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<Loaded> {
+    let mut diagnostics = Vec::new();
+    let root_name = root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "site".to_string());
+    let folder_metas: Vec<(String, Meta)> = listing
+        .folder_meta
+        .iter()
+        .filter_map(|rel| {
+            let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
+            read_folder_meta(root, rel, &mut diagnostics).map(|m| (folder, m))
+        })
+        .collect();
+    let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
+    let site_title = config
+        .site
+        .title
+        .clone()
+        .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())))
+        .unwrap_or_else(|| title_from_stem(&root_name));
+
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
+        listing.pages.par_iter().map(|rel| read_page(root, rel, &site_title)).collect();
+    let mut documents = Vec::new();
+    for (doc, mut diags) in results {
+        diagnostics.append(&mut diags);
+        documents.extend(doc.filter(|d| d.meta.draft != Some(true)));
+    }
+
+    let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
+    let mut documents = tree::order_documents(&folders, documents);
+    let index = links::LinkIndex::new(&documents);
+    for doc in &mut documents {
+        let display = display_path(root, &doc.source);
+        diagnostics.extend(index.resolve_document(doc, &display));
+    }
+    diagnostics.sort();
+    let title = folders.first().map_or(site_title, |f| f.title.clone());
+    let collection = Collection { ir_version: IR_VERSION, title, folders, documents };
+    Ok(Loaded { collection, diagnostics, root: root.to_path_buf() })
+}
+
+/// The path shown in diagnostics for a file of the collection.
+pub fn display_path(root: &Path, rel: &str) -> String {
+    if root == Path::new(".") {
+        rel.to_string()
+    } else {
+        root.join(rel).display().to_string()
+    }
+}
+
+fn read_page(root: &Path, rel: &str, site_title: &str) -> (Option<Document>, Vec<Diagnostic>) {
+    let display = display_path(root, rel);
+    let path = root.join(rel);
+    let bytes = match std::fs::metadata(&path) {
+        Ok(m) if m.len() > MAX_PAGE_BYTES => {
+            let message = format!("the page is {} bytes, over the limit of {MAX_PAGE_BYTES}; skipped", m.len());
+            return (None, vec![Diagnostic::error(display, 0, 0, message)]);
+        }
+        _ => match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => return (None, vec![Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))]),
+        },
+    };
+    let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title });
+    (result.document, result.diagnostics)
+}
+
+fn read_folder_meta(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
+    let display = display_path(root, rel);
+    let text = match std::fs::read_to_string(root.join(rel)) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match frontmatter::parse(text) {
+        Ok(parsed) => Some(parsed.meta),
+        Err(e) => {
+            let message = format!("invalid folder metadata: {}", e.message);
+            diagnostics.push(Diagnostic::error(display, e.line, e.column, message).with_source(text));
+            None
+        }
+    }
+}
+
+/// Folders that hold documents (directly or below), the root first, each before its children.
+fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document], site_title: &str) -> Vec<Folder> {
+    let mut folders = Vec::new();
+    for id in ids {
+        let prefix = format!("{id}/");
+        if !id.is_empty() && !documents.iter().any(|d| d.folder == *id || d.folder.starts_with(&prefix)) {
+            continue;
+        }
+        let index = documents.iter().find(|d| d.folder == *id && tree::is_index(d));
+        let meta = metas
+            .iter()
+            .find(|(f, _)| f == id)
+            .map(|(_, m)| m.clone())
+            .or_else(|| index.map(|d| d.meta.clone()))
+            .unwrap_or_default();
+        let name = id.rsplit('/').next().unwrap_or(id);
+        let title = if id.is_empty() {
+            site_title.to_string()
+        } else {
+            meta.title
+                .clone()
+                .or_else(|| meta.label.clone())
+                .or_else(|| index.map(|d| d.title.clone()))
+                .unwrap_or_else(|| title_from_stem(name))
+        };
+        folders.push(Folder { id: id.clone(), title, meta, index: index.map(|d| d.id.clone()) });
+    }
+    folders
+}

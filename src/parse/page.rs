@@ -1,0 +1,140 @@
+//! One page: bytes to a [`Document`], through encoding checks, frontmatter, dialects and Markdown.
+
+use super::dialect::{self, Segment, TemplateValues};
+use super::frontmatter;
+use super::markdown::DocumentBuilder;
+use crate::diag::Diagnostic;
+use crate::ir::{plain_text, Block, BlockKind, Document, Span};
+
+/// A page read from disk, before parsing.
+pub struct PageSource<'a> {
+    /// Path relative to the content root, `/`-separated.
+    pub rel: &'a str,
+    /// The path as shown in diagnostics.
+    pub display: &'a str,
+    pub bytes: &'a [u8],
+    pub site_title: &'a str,
+}
+
+/// What reading a page gives: the document unless the page could not be read, and diagnostics.
+pub struct PageResult {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a page. Invalid UTF-8 and broken frontmatter are errors that skip the page.
+pub fn parse_page(source: &PageSource) -> PageResult {
+    let mut diagnostics = Vec::new();
+    let text = match std::str::from_utf8(source.bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = position_of_byte(source.bytes, e.valid_up_to());
+            let message =
+                format!("not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8", source.bytes[e.valid_up_to()]);
+            diagnostics.push(Diagnostic::error(source.display, line, column, message));
+            return PageResult { document: None, diagnostics };
+        }
+    };
+    let text = normalize_line_ends(text.strip_prefix('\u{feff}').unwrap_or(text));
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::warning(source.display, 0, 0, "the page is empty; skipped"));
+        return PageResult { document: None, diagnostics };
+    }
+    let split = frontmatter::split(&text);
+    let mut meta = Default::default();
+    if let Some(yaml) = split.yaml {
+        match frontmatter::parse(yaml) {
+            Ok(parsed) => {
+                meta = parsed.meta;
+                for w in parsed.warnings {
+                    let line = if w.line == 0 { 0 } else { split.yaml_line + w.line - 1 };
+                    diagnostics.push(Diagnostic::warning(source.display, line, w.column, w.message).with_source(&text));
+                }
+            }
+            Err(e) => {
+                let line = if e.line == 0 { split.yaml_line } else { split.yaml_line + e.line - 1 };
+                let message = format!("invalid frontmatter: {}", e.message);
+                diagnostics.push(Diagnostic::error(source.display, line, e.column.max(1), message).with_source(&text));
+                return PageResult { document: None, diagnostics };
+            }
+        }
+    }
+    let body_line = text[..split.body_offset].matches('\n').count() as u32 + 1;
+    let stem = file_stem(source.rel);
+    let page_title = meta.title.clone().or_else(|| first_h1_line(split.body)).unwrap_or_else(|| stem.clone());
+    let values = TemplateValues { page_title: &page_title, site_title: source.site_title };
+    let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
+    let mut builder = DocumentBuilder::default();
+    let mut blocks = build(&mut builder, &segments);
+    warnings.append(&mut builder.warnings);
+    for w in warnings {
+        diagnostics.push(Diagnostic::warning(source.display, w.line, w.column, w.message).with_source(&text));
+    }
+    let h1 = match blocks.first() {
+        Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => Some(plain_text(content)),
+        _ => None,
+    };
+    if h1.is_some() {
+        blocks.remove(0);
+    }
+    let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| title_from_stem(&stem));
+    let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
+    let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
+    let document =
+        Document { id, source: source.rel.to_string(), folder, title, meta, blocks, footnotes: builder.footnotes };
+    PageResult { document: Some(document), diagnostics }
+}
+
+/// Turns segments into blocks, callouts holding the blocks of their own segments.
+fn build(builder: &mut DocumentBuilder, segments: &[Segment]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Markdown { text, first_line } => blocks.extend(builder.blocks(text, *first_line)),
+            Segment::Callout { kind, title, line, body } => {
+                let title = title.as_ref().map(|t| builder.inlines(t, *line));
+                let inner = build(builder, body);
+                blocks.push(Block {
+                    span: Span { line: *line, column: 1 },
+                    kind: BlockKind::Callout { kind: *kind, title, blocks: inner },
+                });
+            }
+        }
+    }
+    blocks
+}
+
+/// CRLF and lone CR become LF; the number of lines stays the same.
+fn normalize_line_ends(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// 1-based line and column of a byte offset, counting columns in characters of the valid prefix.
+fn position_of_byte(bytes: &[u8], offset: usize) -> (u32, u32) {
+    let prefix = String::from_utf8_lossy(&bytes[..offset]);
+    let line = prefix.matches('\n').count() as u32 + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    (line, column)
+}
+
+fn first_h1_line(body: &str) -> Option<String> {
+    body.lines().find_map(|l| l.strip_prefix("# ")).map(|t| t.trim().trim_end_matches('#').trim().to_string())
+}
+
+fn file_stem(rel: &str) -> String {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+}
+
+/// `senior-engineer` becomes `Senior engineer`.
+pub fn title_from_stem(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem.to_string(),
+    }
+}

@@ -1,0 +1,161 @@
+//! Walking a content folder: which files are pages, which hold folder metadata, and the ladder
+//! order of siblings (Retype `order` descending, Hugo `weight` ascending, then title).
+
+use crate::error::{Error, Result};
+use crate::ir::{Document, Folder, Meta};
+use std::cmp::Ordering;
+use std::path::Path;
+
+/// Names of files that are a folder's own page.
+pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
+/// Names of YAML files that hold a folder's metadata (Retype).
+pub const FOLDER_META_FILES: [&str; 2] = ["index.yml", "index.yaml"];
+/// Folder names never read.
+const SKIPPED_FOLDERS: [&str; 3] = ["node_modules", "_site", "target"];
+
+/// The files of a content tree, relative to its root, `/`-separated, sorted by name.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub pages: Vec<String>,
+    pub folder_meta: Vec<String>,
+    pub folders: Vec<String>,
+}
+
+/// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
+/// (no loops, no escapes); hidden files and folders are skipped.
+pub fn walk(root: &Path) -> Result<Listing> {
+    let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
+    let mut pending = vec![String::new()];
+    while let Some(rel) = pending.pop() {
+        let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let Ok(name) = entry.file_name().into_string() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            let file_type = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+            entries.push((name, file_type));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, file_type) in entries {
+            let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+            if file_type.is_dir() {
+                if !SKIPPED_FOLDERS.contains(&name.as_str()) {
+                    listing.folders.push(child.clone());
+                    pending.push(child);
+                }
+            } else if is_page(&name) {
+                listing.pages.push(child);
+            } else if FOLDER_META_FILES.contains(&name.as_str()) {
+                listing.folder_meta.push(child);
+            }
+        }
+    }
+    listing.pages.sort();
+    listing.folders.sort();
+    listing.folder_meta.sort();
+    Ok(listing)
+}
+
+/// Whether a file name is a Markdown page.
+pub fn is_page(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Whether a document is its folder's own page.
+pub fn is_index(doc: &Document) -> bool {
+    let stem = doc.id.rsplit('/').next().unwrap_or(&doc.id);
+    INDEX_PAGES.iter().any(|i| i.eq_ignore_ascii_case(stem))
+}
+
+/// Compares siblings in ladder order.
+pub fn ladder_order(a: (&Meta, &str, &str), b: (&Meta, &str, &str)) -> Ordering {
+    let (meta_a, title_a, id_a) = a;
+    let (meta_b, title_b, id_b) = b;
+    let order = meta_b.order.unwrap_or(0).cmp(&meta_a.order.unwrap_or(0));
+    let weight = match (meta_a.weight, meta_b.weight) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    order.then(weight).then_with(|| title_a.to_lowercase().cmp(&title_b.to_lowercase())).then_with(|| id_a.cmp(id_b))
+}
+
+/// Puts documents in reading order: depth first, a folder's own page first, siblings
+/// (pages and subfolders together) in ladder order.
+pub fn order_documents(folders: &[Folder], documents: Vec<Document>) -> Vec<Document> {
+    let mut slots: Vec<Option<Document>> = documents.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(slots.len());
+    visit(folders, "", &mut slots, &mut out);
+    // Documents in folders that were not listed (cannot happen for walked trees) keep their place.
+    out.extend(slots.into_iter().flatten());
+    out
+}
+
+enum Child<'a> {
+    Page(usize),
+    Folder(&'a Folder),
+}
+
+fn visit(folders: &[Folder], folder_id: &str, slots: &mut [Option<Document>], out: &mut Vec<Document>) {
+    let index = slots.iter().position(|d| d.as_ref().is_some_and(|d| d.folder == folder_id && is_index(d)));
+    if let Some(i) = index {
+        out.extend(slots[i].take());
+    }
+    let mut children: Vec<Child> = slots
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.as_ref().is_some_and(|d| d.folder == folder_id))
+        .map(|(i, _)| Child::Page(i))
+        .collect();
+    children.extend(folders.iter().filter(|f| parent_of(&f.id) == Some(folder_id)).map(Child::Folder));
+    let key = |c: &Child| -> (Meta, String, String) {
+        match c {
+            Child::Page(i) => {
+                let d = slots[*i].as_ref().expect("listed pages are present");
+                (d.meta.clone(), d.label().to_string(), d.id.clone())
+            }
+            Child::Folder(f) => (f.meta.clone(), f.title.clone(), f.id.clone()),
+        }
+    };
+    let mut keyed: Vec<_> = children.into_iter().map(|c| (key(&c), c)).collect();
+    keyed.sort_by(|(a, _), (b, _)| ladder_order((&a.0, &a.1, &a.2), (&b.0, &b.1, &b.2)));
+    for (_, child) in keyed {
+        match child {
+            Child::Page(i) => out.extend(slots[i].take()),
+            Child::Folder(f) => visit(folders, &f.id, slots, out),
+        }
+    }
+}
+
+/// The parent folder id of a folder id; `None` for the root.
+pub fn parent_of(id: &str) -> Option<&str> {
+    if id.is_empty() {
+        None
+    } else {
+        Some(id.rsplit_once('/').map_or("", |(parent, _)| parent))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(order: Option<i64>, weight: Option<i64>) -> Meta {
+        Meta { order, weight, ..Meta::default() }
+    }
+
+    #[test]
+    fn retype_order_is_descending_and_hugo_weight_ascending() {
+        let (a, b) = (meta(Some(2005), None), meta(Some(2001), None));
+        assert_eq!(ladder_order((&a, "IC", "a"), (&b, "VP", "b")), Ordering::Less);
+        let (c, d) = (meta(None, Some(1)), meta(None, Some(2)));
+        assert_eq!(ladder_order((&c, "Z", "c"), (&d, "A", "d")), Ordering::Less);
+        let (e, f) = (meta(None, None), meta(None, None));
+        assert_eq!(ladder_order((&e, "alpha", "e"), (&f, "Beta", "f")), Ordering::Less);
+    }
+}
