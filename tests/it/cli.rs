@@ -1,0 +1,63 @@
+//! The command line: exit codes and diagnostics as a user sees them.
+
+use crate::util::{folio, repo, stderr, tree};
+
+#[test]
+fn broken_frontmatter_names_file_line_and_column() {
+    let dir = tree(&[("good.md", b"# Good\n"), ("bad.md", b"---\ntitle: ok\norder: [1, 2\n---\n# Bad\n")]);
+    let out = folio(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error: bad.md:"), "{err}");
+    assert!(err.contains("invalid frontmatter"), "{err}");
+}
+
+#[test]
+fn bad_bytes_are_errors_and_odd_line_ends_are_fine() {
+    let dir = tree(&[
+        ("latin1.md", b"# Caf\xe9\n"),
+        ("bom.md", b"\xef\xbb\xbf---\r\norder: 3\r\n---\r\n# BOM\r\n\r\ntext\r\n"),
+        ("cr.md", b"# CR\rline\r"),
+        ("empty.md", b""),
+    ]);
+    let out = folio(dir.path(), &["check", "."]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("error: latin1.md:1:6: not valid UTF-8"), "{err}");
+    assert!(err.contains("warning: empty.md: the page is empty"), "{err}");
+    let ir = folio(dir.path(), &["ir", "bom.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&ir.stdout).unwrap();
+    assert_eq!(json["documents"][0]["meta"]["order"], 3);
+    assert_eq!(json["documents"][0]["title"], "BOM");
+}
+
+#[test]
+fn a_missing_folder_is_a_usage_error() {
+    let out = folio(&repo(), &["check", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/folder"));
+}
+
+#[test]
+fn list_shows_the_ladder_in_order() {
+    let out = folio(&repo(), &["list", "content"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let software = text.find("Software Engineer").unwrap();
+    let principal = text.find("Principal Engineer").unwrap();
+    let cto = text.find("Chief Technology Officer").unwrap();
+    assert!(software < principal && principal < cto, "{text}");
+}
+
+#[test]
+fn build_writes_the_ir_and_an_unknown_format_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = folio(&repo(), &["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ir: serde_json::Value = serde_json::from_slice(&std::fs::read(out_dir.join("ir.json")).unwrap()).unwrap();
+    assert_eq!(ir["ir_version"], 1);
+    assert_eq!(ir["documents"].as_array().unwrap().len(), 10);
+    let out = folio(&repo(), &["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "nosuchformat"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -1,0 +1,131 @@
+//! The loader over the seed, content/ and the corpus: the IR a backend sees.
+
+use crate::util::{content, corpus_folders, load, seed};
+use folio::ir::{plain_text, Block, BlockKind, CalloutKind, Inline, LinkTarget};
+
+fn headings(blocks: &[Block], level: u8) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading { level: l, content, .. } if *l == level => Some(plain_text(content)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn seed_page_has_its_metadata_sections_and_tables() {
+    let loaded = load(&seed());
+    let doc = &loaded.collection.documents[0];
+    assert_eq!(doc.title, "VP of Engineering");
+    assert_eq!(doc.meta.order, Some(2001));
+    assert_eq!(doc.meta.label.as_deref(), Some("VP"));
+    assert_eq!(headings(&doc.blocks, 2).len(), 6, "{:?}", headings(&doc.blocks, 2));
+    let skills = doc
+        .blocks
+        .iter()
+        .find_map(|b| match &b.kind {
+            BlockKind::Table { head, rows, .. } if plain_text(&head[0]) == "Category" => Some(rows),
+            _ => None,
+        })
+        .expect("the skill table");
+    assert_eq!(skills.len(), 6);
+    for row in skills {
+        assert!(matches!(row[0].as_slice(), [Inline::Strong { .. }]), "bold category: {:?}", row[0]);
+    }
+    // "**Morning**" is a paragraph followed by a real list.
+    let morning = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(&b.kind, BlockKind::Paragraph { content } if plain_text(content) == "Morning"))
+        .expect("the Morning paragraph");
+    assert!(matches!(&doc.blocks[morning + 1].kind, BlockKind::List { start: None, items, .. } if items.len() == 3));
+}
+
+#[test]
+fn content_reads_in_ladder_order_with_every_link_resolved() {
+    let loaded = load(&content());
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let labels: Vec<&str> = loaded.collection.documents.iter().map(|d| d.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Overview",
+            "Software Engineer",
+            "Senior Engineer",
+            "Staff Engineer",
+            "Principal Engineer",
+            "Engineering Manager",
+            "Senior Engineering Manager",
+            "Director",
+            "VP",
+            "CTO"
+        ]
+    );
+    assert_eq!(loaded.collection.title, "Engineering Career Ladder");
+    let mut internal = 0;
+    let mut visit = |inlines: &[Inline]| {
+        for inline in inlines {
+            if let Inline::Link { target, .. } = inline {
+                assert!(!matches!(target, LinkTarget::Unresolved { .. }), "{target:?}");
+                internal += matches!(target, LinkTarget::Internal { .. }) as usize;
+            }
+        }
+    };
+    for doc in &loaded.collection.documents {
+        for block in &doc.blocks {
+            match &block.kind {
+                BlockKind::Paragraph { content } => visit(content),
+                BlockKind::List { items, .. } => items.iter().flat_map(|i| &i.blocks).for_each(|b| {
+                    if let BlockKind::Paragraph { content } = &b.kind {
+                        visit(content)
+                    }
+                }),
+                _ => {}
+            }
+        }
+    }
+    assert!(internal > 30, "only {internal} internal links");
+}
+
+#[test]
+fn callouts_of_every_dialect_become_one_node() {
+    let dir = crate::util::tree(&[(
+        "a.md",
+        b"# A\n\n!!!warning Mind **this**\nRetype body\n!!!\n\n> [!TIP]\n> GitHub body\n\n{{< callout type=\"info\" >}}\nHugo body\n{{< /callout >}}\n",
+    )]);
+    let loaded = load(dir.path());
+    let kinds: Vec<(CalloutKind, bool)> = loaded.collection.documents[0]
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Callout { kind, title, blocks } => Some((*kind, title.is_some() && !blocks.is_empty())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kinds, [(CalloutKind::Warning, true), (CalloutKind::Tip, false), (CalloutKind::Info, false)]);
+}
+
+#[test]
+fn hugo_weight_orders_the_corpus_and_shortcodes_never_print_raw() {
+    let dir = corpus_folders().into_iter().find(|d| d.ends_with("infracloudio-career-ladders")).unwrap();
+    let loaded = load(&dir);
+    let titles: Vec<&str> = loaded
+        .collection
+        .documents
+        .iter()
+        .filter(|d| d.folder == "content/docs/engineering" && !d.id.ends_with("_index"))
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles[..3], ["Associate Engineer", "Engineer", "Senior Engineer"]);
+    let json = serde_json::to_string(&loaded.collection).unwrap();
+    assert!(!json.contains("{{<") && !json.contains("<!--"), "raw template or comment in the IR");
+}
+
+#[test]
+fn every_corpus_folder_loads() {
+    for dir in corpus_folders() {
+        let loaded = load(&dir);
+        assert!(!loaded.collection.documents.is_empty(), "{}", dir.display());
+    }
+}
