@@ -89,10 +89,26 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
         let display = display_path(root, &doc.source);
         diagnostics.extend(index.resolve_document(doc, &display));
     }
+    attach_source_lines(root, &mut diagnostics);
     diagnostics.sort();
     let title = folders.first().map_or(site_title, |f| f.title.clone());
     let collection = Collection { ir_version: IR_VERSION, title, folders, documents };
     Ok(Loaded { collection, diagnostics, root: root.to_path_buf() })
+}
+
+/// Shows the offending line under diagnostics that were made without the file's text at hand.
+fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic]) {
+    let mut texts: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
+    for d in diagnostics.iter_mut().filter(|d| d.line > 0 && d.source_line.is_none()) {
+        let text = texts.entry(d.file.clone()).or_insert_with(|| {
+            let path = Path::new(&d.file);
+            let path = if path.exists() { path.to_path_buf() } else { root.join(&d.file) };
+            std::fs::read_to_string(path).ok()
+        });
+        if let Some(text) = text {
+            *d = d.clone().with_source(text);
+        }
+    }
 }
 
 /// The path shown in diagnostics for a file of the collection.

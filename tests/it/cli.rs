@@ -61,3 +61,31 @@ fn build_writes_the_ir_and_an_unknown_format_is_a_usage_error() {
     let out = folio(&repo(), &["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "nosuchformat"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unknown_format_runs_the_external_folio_program() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let script = bin.path().join("folio-count");
+    // Reads the render context and answers with one file naming the documents it saw.
+    std::fs::write(
+        &script,
+        "#!/usr/bin/env python3\nimport json, sys\nctx = json.load(sys.stdin)\n\
+         ids = [d['id'] for d in ctx['collection']['documents']]\n\
+         print(json.dumps({'files': [{'path': 'count.txt', 'text': '%d %s' % (len(ids), ids[0])}]}))\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out_dir = bin.path().join("out");
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "count"])
+        .current_dir(repo())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(out_dir.join("count.txt")).unwrap();
+    assert_eq!(text, "10 career-ladder/overview");
+}
