@@ -35,7 +35,7 @@ const MAX_CALLOUT_DEPTH: usize = 16;
 
 /// Cuts `body` (whose first line is `first_line` of the file) into segments.
 pub fn segment(body: &str, first_line: u32, values: TemplateValues) -> (Vec<Segment>, Vec<DialectWarning>) {
-    let mut cutter = Cutter { values, warnings: Vec::new(), stack: vec![Open::root()] };
+    let mut cutter = Cutter { values, warnings: Vec::new(), stack: vec![Open::root()], in_comment: false };
     let mut fence: Option<(char, usize)> = None;
     for (index, raw_line) in body.split_inclusive('\n').enumerate() {
         let line_no = first_line + index as u32;
@@ -77,6 +77,8 @@ struct Cutter<'a> {
     values: TemplateValues<'a>,
     warnings: Vec<DialectWarning>,
     stack: Vec<Open>,
+    /// Inside an HTML comment, which Markdown parsing drops with everything in it.
+    in_comment: bool,
 }
 
 impl Cutter<'_> {
@@ -162,7 +164,7 @@ impl Cutter<'_> {
     /// Replaces `{{ … }}` and `{% … %}` tags outside code spans: known values are filled in,
     /// `card` shortcodes become links, everything else is removed with a warning.
     fn rewrite_tags(&mut self, line: &str, line_no: u32) -> String {
-        if !line.contains("{{") && !line.contains("{%") {
+        if !line.contains("{{") && !line.contains("{%") && !line.contains("<!--") && !self.in_comment {
             return line.to_string();
         }
         let mut out = String::with_capacity(line.len());
@@ -171,10 +173,16 @@ impl Cutter<'_> {
         let mut column = 1u32;
         while !rest.is_empty() {
             let c = rest.chars().next().expect("rest is not empty");
-            if c == '`' {
+            if self.in_comment {
+                if rest.starts_with("-->") {
+                    self.in_comment = false;
+                }
+            } else if rest.starts_with("<!--") && !in_code {
+                self.in_comment = true;
+            } else if c == '`' {
                 in_code = !in_code;
             }
-            if !in_code && (rest.starts_with("{{") || rest.starts_with("{%")) {
+            if !in_code && !self.in_comment && (rest.starts_with("{{") || rest.starts_with("{%")) {
                 let close = if rest.starts_with("{%") { "%}" } else { "}}" };
                 if let Some(end) = rest[2..].find(close) {
                     let tag = &rest[..end + 4];
@@ -223,6 +231,8 @@ impl Cutter<'_> {
                 }
             },
             "cards" | "/cards" => String::new(),
+            // The opening tag was reported already.
+            closing if closing.starts_with('/') => String::new(),
             _ => {
                 self.warn(line, column, format!("shortcode `{name}` is not supported; removed"));
                 String::new()
@@ -329,6 +339,13 @@ mod tests {
         assert_eq!(text, "# VP of Ladder\nx\n`{{kept}}`\n");
         assert_eq!(warnings.len(), 1);
         assert_eq!((warnings[0].line, warnings[0].column), (2, 1));
+    }
+
+    #[test]
+    fn tags_in_comments_and_closing_tags_are_not_reported() {
+        let (_, warnings) = cut("<!-- {{< hero >}}\n{{ x }} -->\n{{< box >}}\n{{< /box >}}\n");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, 3);
     }
 
     #[test]
