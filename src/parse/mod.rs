@@ -11,7 +11,7 @@ mod page;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
-pub use tree::ladder_order;
+pub use tree::{is_page, ladder_order};
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -44,10 +44,32 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
         if !tree::is_page(name) {
             return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
         }
-        let root = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let root = content_root(path);
         let listing =
             tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
         load_listing(root, listing, config)
+    }
+}
+
+/// The folder a content path is read relative to: itself, or a file's folder.
+pub fn content_root(path: &Path) -> &Path {
+    if path.is_dir() {
+        path
+    } else {
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    }
+}
+
+/// Every file a build of `path` depends on, relative to [`content_root`], sorted.
+pub fn content_files(path: &Path) -> Result<Vec<String>> {
+    if path.is_dir() {
+        let listing = tree::walk(path)?;
+        let mut files: Vec<String> =
+            listing.pages.into_iter().chain(listing.folder_meta).chain(listing.others).collect();
+        files.sort();
+        Ok(files)
+    } else {
+        Ok(path.file_name().map(|n| vec![n.to_string_lossy().into_owned()]).unwrap_or_default())
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Listing {
     pub pages: Vec<String>,
     pub folder_meta: Vec<String>,
     pub folders: Vec<String>,
+    /// Every other file (images, `folio.toml`, data), which a build may depend on.
+    pub others: Vec<String>,
 }
 
 /// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
@@ -50,12 +52,15 @@ pub fn walk(root: &Path) -> Result<Listing> {
                 listing.pages.push(child);
             } else if FOLDER_META_FILES.contains(&name.as_str()) {
                 listing.folder_meta.push(child);
+            } else {
+                listing.others.push(child);
             }
         }
     }
     listing.pages.sort();
     listing.folders.sort();
     listing.folder_meta.sort();
+    listing.others.sort();
     Ok(listing)
 }
 

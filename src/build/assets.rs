@@ -1,0 +1,62 @@
+//! Reading the images documents refer to, confined to the content root.
+
+use crate::backends::Assets;
+use crate::diag::Diagnostic;
+use crate::ir::{Block, BlockKind, Document, Inline, Span};
+use crate::parse::{display_path, Loaded};
+
+/// Reads the images the documents refer to, keyed as [`crate::ir::asset_key`] names them.
+/// Images outside the content root or missing are warnings, never read.
+pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
+    let mut assets = Assets::new();
+    let mut diagnostics = Vec::new();
+    let root = loaded.root.canonicalize().unwrap_or_else(|_| loaded.root.clone());
+    for doc in &loaded.collection.documents {
+        let display = display_path(&loaded.root, &doc.source);
+        for (src, span) in images(doc) {
+            let Some(key) = crate::ir::asset_key(&doc.folder, &src) else { continue };
+            if assets.contains_key(&key) {
+                continue;
+            }
+            let inside = loaded.root.join(&key).canonicalize().ok().filter(|p| p.starts_with(&root));
+            let problem = match inside.map(std::fs::read) {
+                Some(Ok(bytes)) => {
+                    assets.insert(key, bytes);
+                    continue;
+                }
+                Some(Err(e)) => format!("image `{src}`: {e}"),
+                None => format!("image `{src}` is missing or outside the content folder; not included"),
+            };
+            diagnostics.push(Diagnostic::warning(&display, span.line, span.column, problem));
+        }
+    }
+    (assets, diagnostics)
+}
+
+/// Every image of a document with its position, in source order.
+fn images(doc: &Document) -> Vec<(String, Span)> {
+    let mut out = Vec::new();
+    let mut blocks: Vec<&Block> = doc.blocks.iter().chain(doc.footnotes.iter().flat_map(|f| &f.blocks)).collect();
+    let mut inlines: Vec<&Inline> = Vec::new();
+    while let Some(block) = blocks.pop() {
+        match &block.kind {
+            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => inlines.extend(content),
+            BlockKind::Table { head, rows, .. } => inlines.extend(head.iter().chain(rows.iter().flatten()).flatten()),
+            BlockKind::List { items, .. } => blocks.extend(items.iter().flat_map(|i| &i.blocks)),
+            BlockKind::Quote { blocks: inner } | BlockKind::Callout { blocks: inner, .. } => blocks.extend(inner),
+            BlockKind::CodeBlock { .. } | BlockKind::Rule | BlockKind::Raw { .. } => {}
+        }
+    }
+    while let Some(inline) = inlines.pop() {
+        match inline {
+            Inline::Image { src, span, .. } => out.push((src.clone(), *span)),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => inlines.extend(content),
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(_, span)| *span);
+    out
+}

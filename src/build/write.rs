@@ -1,0 +1,53 @@
+//! Writing outputs: paths confined to the output folder, atomic replacement of every file.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// An artifact path as a relative path with no `..`, root or prefix.
+pub fn safe_relative(path: &str) -> Result<PathBuf> {
+    let rel = Path::new(path);
+    let ok = !path.is_empty() && rel.components().all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(rel.to_path_buf())
+    } else {
+        Err(Error::Usage(format!("refusing to write `{path}`: outputs must stay inside the output folder")))
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// reader sees the old file or the new one, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut temp =
+        tempfile::Builder::new().prefix(".folio-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes).map_err(|e| Error::io(temp.path(), e))?;
+    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_output_are_refused() {
+        assert!(safe_relative("pdf/vp.pdf").is_ok());
+        for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
+            assert!(safe_relative(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+}

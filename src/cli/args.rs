@@ -1,0 +1,75 @@
+//! The command-line interface as clap definitions; completions and the man page come from here.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Turns a folder of Markdown documentation into PDFs, XLSX skill matrices and slide decks.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about)]
+pub struct Args {
+    /// Configuration file (default: folio.toml at the content root, if there is one).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// How diagnostics are printed: for people on stderr, or one JSON object a line on stdout.
+    #[arg(long, global = true, value_enum, default_value_t = MessageFormat::Human)]
+    pub message_format: MessageFormat,
+    /// Treat warnings as errors (exit 1 when there are any).
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build every format for a content tree (skipped when nothing changed since the last build).
+    Build {
+        /// The content folder.
+        #[arg(default_value = "content")]
+        content: PathBuf,
+        /// The output folder (default: `[build] out`, else `out`).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Formats to build, comma-separated (default: `[build] formats`, else all built in).
+        #[arg(short, long, value_delimiter = ',', value_name = "LIST")]
+        format: Vec<String>,
+        /// Threads to render with (default: all cores). Outputs do not depend on it.
+        #[arg(short, long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Rebuild everything even if nothing changed.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Convert one Markdown file; the format comes from the output's extension.
+    Convert {
+        file: PathBuf,
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Print the IR of a file or folder as JSON.
+    Ir { path: PathBuf },
+    /// Show a content tree in reading order with titles and orders.
+    List {
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+    },
+    /// Report every diagnostic of a content tree; exit 1 if there are errors.
+    Check {
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}

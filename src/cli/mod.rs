@@ -1,0 +1,162 @@
+//! What each command does; the definitions are in [`args`], the printing in [`report`].
+
+mod args;
+mod report;
+
+pub use args::Args;
+
+use args::Command;
+use clap::CommandFactory;
+use folio::backends::{self, Backend};
+use folio::build::{self, BuildOptions};
+use folio::config::Config;
+use folio::error::{Error, Result};
+use folio::parse::{self, Loaded};
+use report::{counts, Reporter};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Runs a parsed command line.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let reporter = Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet };
+    let config_file = args.config.as_deref();
+    match args.command {
+        Command::Build { content, out, format, jobs, force } => {
+            let started = Instant::now();
+            let config = load_config(&content, config_file)?;
+            let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
+            let formats = if format.is_empty() { config.build.formats.clone() } else { format };
+            let backends = select_backends(&formats);
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.unwrap_or(0))
+                .build()
+                .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+            let report = pool.install(|| build::run(&content, &config, &backends, &out, BuildOptions { force }))?;
+            reporter.diagnostics(&report.diagnostics);
+            let what = if report.cached { "up to date, nothing rendered" } else { "built" };
+            reporter.summary(&format!(
+                "{what}: {} documents, {} outputs in {} ({} removed as stale), {}, {:.0?}",
+                report.documents,
+                report.outputs,
+                out.display(),
+                report.removed.len(),
+                counts(&report.diagnostics),
+                started.elapsed()
+            ));
+            Ok(reporter.exit_code(&report.diagnostics))
+        }
+        Command::Convert { file, output } => convert(&file, &output, config_file, &reporter),
+        Command::Ir { path } => {
+            let loaded = load(&path, config_file)?;
+            reporter.diagnostics(&loaded.diagnostics);
+            let json =
+                serde_json::to_string_pretty(&loaded.collection).map_err(|e| Error::backend("json", e.to_string()))?;
+            println!("{json}");
+            Ok(reporter.exit_code(&loaded.diagnostics))
+        }
+        Command::List { dir } => {
+            let loaded = load(&dir, config_file)?;
+            print!("{}", listing(&loaded));
+            Ok(reporter.exit_code(&loaded.diagnostics))
+        }
+        Command::Check { dir } => {
+            let loaded = load(&dir, config_file)?;
+            let (_, mut diagnostics) = build::load_assets(&loaded);
+            diagnostics.extend(loaded.diagnostics.iter().cloned());
+            diagnostics.sort();
+            reporter.diagnostics(&diagnostics);
+            reporter.summary(&format!("{} documents, {}", loaded.collection.documents.len(), counts(&diagnostics)));
+            Ok(reporter.exit_code(&diagnostics))
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Args::command(), "folio", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Args::command())
+                .render(&mut std::io::stdout())
+                .map_err(|e| Error::io("stdout", e))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load_config(path: &Path, explicit: Option<&Path>) -> Result<Config> {
+    if !path.exists() {
+        return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
+    }
+    Config::discover(explicit, parse::content_root(path))
+}
+
+fn load(path: &Path, explicit: Option<&Path>) -> Result<Loaded> {
+    let config = load_config(path, explicit)?;
+    parse::load(path, &config)
+}
+
+fn select_backends(formats: &[String]) -> Vec<Box<dyn Backend>> {
+    if formats.is_empty() {
+        backends::builtin()
+    } else {
+        formats.iter().map(|f| backends::lookup(f.trim())).collect()
+    }
+}
+
+/// The format that writes files with this extension.
+fn format_for_extension(ext: &str) -> Option<&'static str> {
+    match ext {
+        "json" => Some("json"),
+        _ => None,
+    }
+}
+
+fn convert(file: &Path, output: &Path, explicit: Option<&Path>, reporter: &Reporter) -> Result<ExitCode> {
+    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let format = format_for_extension(&ext).ok_or_else(|| {
+        Error::Usage(format!("cannot tell the format from the extension `.{ext}` of {}", output.display()))
+    })?;
+    let config = load_config(file, explicit)?;
+    let loaded = parse::load(file, &config)?;
+    let (assets, mut diagnostics) = build::load_assets(&loaded);
+    let ctx = backends::RenderContext::new(&loaded.collection, &config, &assets);
+    let rendered = backends::lookup(format).render(&ctx)?;
+    let own = loaded.collection.documents.first().map(|d| format!("{}.{ext}", d.id));
+    let artifact = rendered
+        .artifacts
+        .iter()
+        .find(|a| own.as_ref().is_some_and(|s| a.path.ends_with(s.as_str())))
+        .or_else(|| rendered.artifacts.iter().find(|a| a.path.ends_with(&format!(".{ext}"))))
+        .ok_or_else(|| Error::backend(format, "made no file of that kind"))?;
+    build::write_atomic(output, &artifact.bytes)?;
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    diagnostics.extend(rendered.diagnostics);
+    diagnostics.sort();
+    reporter.diagnostics(&diagnostics);
+    Ok(reporter.exit_code(&diagnostics))
+}
+
+/// The ordered tree, one line a folder or document: title, then order/weight and source.
+fn listing(loaded: &Loaded) -> String {
+    let mut out = String::new();
+    let mut shown = std::collections::HashSet::new();
+    for doc in &loaded.collection.documents {
+        for folder in &loaded.collection.folders {
+            let inside = doc.folder == folder.id || doc.folder.starts_with(&format!("{}/", folder.id));
+            if !folder.id.is_empty() && inside && shown.insert(folder.id.clone()) {
+                let depth = folder.id.matches('/').count();
+                out.push_str(&format!("{}{}/{}\n", "  ".repeat(depth), folder.title, ordering(&folder.meta)));
+            }
+        }
+        let depth = if doc.folder.is_empty() { 0 } else { doc.folder.matches('/').count() + 1 };
+        out.push_str(&format!("{}{}{}  ({})\n", "  ".repeat(depth), doc.title, ordering(&doc.meta), doc.source));
+    }
+    out
+}
+
+fn ordering(meta: &folio::ir::Meta) -> String {
+    match (meta.order, meta.weight) {
+        (Some(o), _) => format!("  [order {o}]"),
+        (None, Some(w)) => format!("  [weight {w}]"),
+        (None, None) => String::new(),
+    }
+}
