@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// What `folio init` writes: every setting with its default, commented out.
+pub const DEFAULT_CONFIG: &str = include_str!("default_config.toml");
+
 /// The name of the configuration file looked for at the content root.
 pub const CONFIG_FILE: &str = "folio.toml";
 
@@ -111,6 +114,12 @@ mod tests {
         let demo: Demo = config.section("pdf").unwrap();
         assert_eq!(demo.paper.as_deref(), Some("letter"));
         assert_eq!(config.section::<Demo>("xlsx").unwrap(), Demo::default());
+    }
+
+    #[test]
+    fn the_default_file_parses() {
+        let config: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
+        assert_eq!(config, Config::default());
     }
 
     #[test]

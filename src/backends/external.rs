@@ -1,9 +1,10 @@
 //! External backends: a format `X` that folio does not know runs the program `folio-X`.
 //!
 //! The program reads the [`RenderContext`] as JSON on stdin and answers on stdout with
-//! `{"files": [{"path": "a.html", "text": "…"} | {"path": "a.bin", "base64": "…"}],
+//! `{"files": [{"path": "a.html", "text": "…", "document": "id"} | {"path": "a.bin", "base64": "…"}],
 //! "diagnostics": [{"file": …, "line": …, "column": …, "severity": "warning", "message": …}]}`.
-//! folio writes the files; the program never needs to know where the output folder is.
+//! folio writes the files; the program never needs to know where the output folder is. The
+//! context's `scope` says which outputs are wanted; `document` names a file's document.
 
 use super::{Artifact, Backend, RenderContext, Rendered};
 use crate::diag::Diagnostic;
@@ -41,6 +42,8 @@ struct ReplyFile {
     path: String,
     text: Option<String>,
     base64: Option<String>,
+    /// The document the file belongs to; absent for site-wide files.
+    document: Option<String>,
 }
 
 impl Backend for External {
@@ -83,7 +86,7 @@ impl Backend for External {
                     .map_err(|e| fail(format!("{}: bad base64: {e}", file.path)))?,
                 _ => return Err(fail(format!("{}: give exactly one of `text` or `base64`", file.path))),
             };
-            artifacts.push(Artifact { path: file.path, bytes });
+            artifacts.push(Artifact { path: file.path, bytes, document: file.document });
         }
         Ok(Rendered { artifacts, diagnostics: reply.diagnostics })
     }

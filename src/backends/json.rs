@@ -15,9 +15,12 @@ impl Backend for Json {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+        if !ctx.scope.site {
+            return Ok(Rendered::default());
+        }
         let mut bytes =
             serde_json::to_vec_pretty(ctx.collection).map_err(|e| Error::backend(self.name(), e.to_string()))?;
         bytes.push(b'\n');
-        Ok(Rendered { artifacts: vec![Artifact { path: IR_FILE.to_string(), bytes }], diagnostics: Vec::new() })
+        Ok(Rendered { artifacts: vec![Artifact::for_site(IR_FILE.to_string(), bytes)], diagnostics: Vec::new() })
     }
 }

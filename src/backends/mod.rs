@@ -13,10 +13,11 @@ use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::ir::{Collection, IR_VERSION};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Everything a backend may read: the IR, the configuration and the assets (image bytes)
-/// that the documents refer to, keyed by their path relative to the content root.
+/// Everything a backend may read: the IR, the configuration, the assets (image bytes) that the
+/// documents refer to, keyed by their path relative to the content root, and the scope: which
+/// outputs this run wants.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RenderContext<'a> {
     pub ir_version: u32,
@@ -24,6 +25,26 @@ pub struct RenderContext<'a> {
     pub collection: &'a Collection,
     #[serde(skip)]
     pub assets: &'a Assets,
+    pub scope: &'a Scope,
+}
+
+/// Which outputs a run wants: those of some documents (all when `documents` is `None`) and,
+/// if `site`, the site-wide ones (book, site workbook, site deck). Incremental rebuilds and
+/// shards narrow it; a backend must make exactly the outputs in scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    pub documents: Option<BTreeSet<String>>,
+    pub site: bool,
+}
+
+impl Scope {
+    /// Every output.
+    pub const ALL: Scope = Scope { documents: None, site: true };
+
+    /// Whether the per-document outputs of document `id` are wanted.
+    pub fn includes(&self, id: &str) -> bool {
+        self.documents.as_ref().is_none_or(|d| d.contains(id))
+    }
 }
 
 /// Image and other binary files referenced by documents, by path relative to the content root.
@@ -31,15 +52,39 @@ pub type Assets = BTreeMap<String, Vec<u8>>;
 
 impl<'a> RenderContext<'a> {
     pub fn new(collection: &'a Collection, config: &'a Config, assets: &'a Assets) -> Self {
-        RenderContext { ir_version: IR_VERSION, config, collection, assets }
+        RenderContext { ir_version: IR_VERSION, config, collection, assets, scope: &Scope::ALL }
+    }
+
+    /// The same context, asking only for the outputs in `scope`.
+    pub fn with_scope(self, scope: &'a Scope) -> Self {
+        RenderContext { scope, ..self }
+    }
+
+    /// The documents whose per-document outputs are wanted, in collection order.
+    pub fn documents_in_scope(&self) -> impl Iterator<Item = &'a crate::ir::Document> + '_ {
+        self.collection.documents.iter().filter(|d| self.scope.includes(&d.id))
     }
 }
 
-/// One output file: where it goes, relative to the output folder (`/`-separated), and its bytes.
+/// One output file: where it goes, relative to the output folder (`/`-separated), its bytes,
+/// and the document it belongs to (`None` for site-wide outputs made from all documents).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Artifact {
     pub path: String,
     pub bytes: Vec<u8>,
+    pub document: Option<String>,
+}
+
+impl Artifact {
+    /// An output made from one document.
+    pub fn for_document(document: &str, path: String, bytes: Vec<u8>) -> Artifact {
+        Artifact { path, bytes, document: Some(document.to_string()) }
+    }
+
+    /// An output made from the whole collection.
+    pub fn for_site(path: String, bytes: Vec<u8>) -> Artifact {
+        Artifact { path, bytes, document: None }
+    }
 }
 
 /// What a backend made: its files, and diagnostics about the content it met on the way.

@@ -14,12 +14,15 @@ pub const MANIFEST_FILE: &str = "manifest.json";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub folio_version: String,
-    /// Hash of every input file, the configuration, the formats and the folio version.
-    pub key: String,
+    /// Hash of what every output depends on besides the content: folio's version, the
+    /// configuration, the formats and the shard. A change rebuilds everything.
+    pub settings: String,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
-    /// The diagnostics of the build, repeated when a later run finds it up to date.
+    /// Diagnostics of loading the content, repeated when a later run finds it up to date.
     pub diagnostics: Vec<Diagnostic>,
+    /// Diagnostics of rendering, by the document they are about (`None`: the site).
+    pub render_diagnostics: Vec<(Option<String>, Diagnostic)>,
 }
 
 /// An input file, relative to the content root.
@@ -34,13 +37,29 @@ pub struct Input {
 pub struct Output {
     pub path: String,
     pub format: String,
+    /// The document it was made from; `None` for site-wide outputs, made from every input.
+    pub document: Option<String>,
+    /// The content files it was made from, relative to the content root.
+    pub inputs: Vec<String>,
     pub size: u64,
     pub blake3: String,
 }
 
 impl Output {
-    pub fn new(path: &str, format: &str, bytes: &[u8]) -> Output {
-        Output { path: path.to_string(), format: format.to_string(), size: bytes.len() as u64, blake3: hash(bytes) }
+    pub fn new(path: &str, format: &str, document: Option<&str>, inputs: Vec<String>, bytes: &[u8]) -> Output {
+        Output {
+            path: path.to_string(),
+            format: format.to_string(),
+            document: document.map(str::to_string),
+            inputs,
+            size: bytes.len() as u64,
+            blake3: hash(bytes),
+        }
+    }
+
+    /// Whether the file on disk still has the size folio wrote (cheap: no reading).
+    fn has_size(&self, out: &Path) -> bool {
+        std::fs::metadata(out.join(&self.path)).is_ok_and(|m| m.len() == self.size)
     }
 
     /// Whether the file on disk is still exactly what folio wrote.
@@ -66,9 +85,11 @@ impl Manifest {
         super::write::write_atomic(&out.join(MANIFEST_FILE), &bytes)
     }
 
-    /// Whether every output recorded is on disk as written.
+    /// Whether every output recorded is on disk with the size it was written with. (Sizes, not
+    /// hashes, so that a no-change rebuild of a huge tree reads no outputs; `--force` is there
+    /// for an output edited by hand to the same size.)
     pub fn outputs_intact(&self, out: &Path) -> bool {
-        self.outputs.iter().all(|o| o.is_intact(out))
+        self.outputs.iter().all(|o| o.has_size(out))
     }
 
     /// Removes the outputs of `self` (an older build) that `newer` no longer makes, if they are
@@ -105,23 +126,17 @@ pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
 }
 
-/// Hashes the input files (relative to `root`) and everything else a build depends on.
-pub fn input_key(root: &Path, files: &[String], settings: &str) -> Result<(String, Vec<Input>)> {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.update(&[0]);
-    hasher.update(settings.as_bytes());
-    let mut inputs = Vec::with_capacity(files.len());
-    for rel in files {
-        let path = root.join(rel);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let digest = hash(&bytes);
-        for part in [rel.as_bytes(), &[0], digest.as_bytes(), &[0]] {
-            hasher.update(part);
-        }
-        inputs.push(Input { path: rel.clone(), blake3: digest });
-    }
-    Ok((hasher.finalize().to_hex().to_string(), inputs))
+/// Hashes the input files, relative to `root`, in parallel.
+pub fn hash_inputs(root: &Path, files: &[String]) -> Result<Vec<Input>> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|rel| {
+            let path = root.join(rel);
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            Ok(Input { path: rel.clone(), blake3: hash(&bytes) })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -141,13 +156,14 @@ mod tests {
         write("keep.json", b"k");
         let old = Manifest {
             outputs: vec![
-                Output::new("pdf/old.pdf", "pdf", b"old"),
-                Output::new("pdf/edited.pdf", "pdf", b"as written"),
-                Output::new("keep.json", "json", b"k"),
+                Output::new("pdf/old.pdf", "pdf", None, vec![], b"old"),
+                Output::new("pdf/edited.pdf", "pdf", None, vec![], b"as written"),
+                Output::new("keep.json", "json", None, vec![], b"k"),
             ],
             ..Manifest::default()
         };
-        let new = Manifest { outputs: vec![Output::new("keep.json", "json", b"k")], ..Manifest::default() };
+        let new =
+            Manifest { outputs: vec![Output::new("keep.json", "json", None, vec![], b"k")], ..Manifest::default() };
         assert_eq!(old.remove_stale(&new, out.path()), ["pdf/old.pdf"]);
         assert!(out.path().join("pdf/edited.pdf").exists());
         assert!(out.path().join("foreign.txt").exists());

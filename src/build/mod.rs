@@ -4,18 +4,22 @@
 
 mod assets;
 mod manifest;
+mod plan;
 mod write;
 
 pub use assets::load_assets;
 pub use manifest::{Manifest, Output, MANIFEST_FILE};
+pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
 use crate::backends::{Backend, RenderContext, Rendered};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::parse;
+use crate::parse::{self, Loaded};
+use plan::Plan;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// How a build behaves beyond its inputs.
@@ -23,14 +27,18 @@ use std::path::Path;
 pub struct BuildOptions {
     /// Render everything even if nothing changed since the last build.
     pub force: bool,
+    /// Build only this part of the outputs.
+    pub shard: Option<Shard>,
 }
 
 /// What a build did.
 #[derive(Debug)]
 pub struct Report {
     pub documents: usize,
-    /// Outputs written (or found up to date).
+    /// Outputs the output folder now holds from this build (rendered or kept).
     pub outputs: usize,
+    /// Outputs rendered by this run.
+    pub rendered: usize,
     /// Nothing had changed: no rendering was done.
     pub cached: bool,
     /// Outputs of the previous build that this build no longer makes, removed.
@@ -47,7 +55,8 @@ fn relative_inside(root: &Path, path: &Path) -> Option<String> {
     Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
 }
 
-/// Builds `content` with `backends` into `out`.
+/// Builds `content` with `backends` into `out`, rendering only what changed since the last
+/// build recorded there.
 pub fn run(
     content: &Path,
     config: &Config,
@@ -62,24 +71,38 @@ pub fn run(
         files.retain(|f| !(f == &inside || f.starts_with(&format!("{inside}/"))));
     }
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
-    let settings = serde_json::to_string(&(config, &names)).map_err(|e| Error::backend("manifest", e.to_string()))?;
-    let (key, inputs) = manifest::input_key(root, &files, &settings)?;
-    let previous = Manifest::read(out);
-    if let Some(prev) = previous.as_ref().filter(|p| !options.force && p.key == key && p.outputs_intact(out)) {
-        return Ok(Report {
-            documents: files.iter().filter(|f| parse::is_page(f)).count(),
-            outputs: prev.outputs.len(),
-            cached: true,
-            removed: Vec::new(),
-            diagnostics: prev.diagnostics.clone(),
-        });
-    }
+    let shard = options.shard.map(|s| format!("{s:?}"));
+    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), config, &names, shard))
+        .map_err(|e| Error::backend("manifest", e.to_string()))?;
+    let settings = manifest::hash(settings.as_bytes());
+    let inputs = manifest::hash_inputs(root, &files)?;
+    let previous = Manifest::read(out).filter(|p| !options.force && p.outputs_intact(out));
+    let (scope, incremental) = match plan::plan(previous.as_ref(), &settings, &inputs, options.shard) {
+        Plan::UpToDate => {
+            let prev = previous.expect("up to date means there was a build");
+            let mut diagnostics = prev.diagnostics.clone();
+            diagnostics.extend(prev.render_diagnostics.iter().map(|(_, d)| d.clone()));
+            diagnostics.sort();
+            return Ok(Report {
+                documents: files.iter().filter(|f| parse::is_page(f)).count(),
+                outputs: prev.outputs.len(),
+                rendered: 0,
+                cached: true,
+                removed: Vec::new(),
+                diagnostics,
+            });
+        }
+        Plan::Render { scope, incremental } => (scope, incremental),
+    };
 
     let loaded = parse::load(content, config)?;
     let (assets, mut diagnostics) = load_assets(&loaded);
-    let ctx = RenderContext::new(&loaded.collection, config, &assets);
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
     let rendered: Vec<Result<Rendered>> = backends.par_iter().map(|b| b.render(&ctx)).collect();
+    let sources = source_files(&loaded);
     let mut outputs = Vec::new();
+    let mut render_diagnostics = Vec::new();
     for (backend, result) in backends.iter().zip(rendered) {
         let rendered = result?;
         for artifact in &rendered.artifacts {
@@ -88,27 +111,83 @@ pub fn run(
                 return Err(Error::backend(backend.name(), format!("two outputs named `{}`", artifact.path)));
             }
             write_atomic(&out.join(rel), &artifact.bytes)?;
-            outputs.push(Output::new(&artifact.path, backend.name(), &artifact.bytes));
+            let document = artifact.document.as_deref();
+            let inputs = match document.and_then(|d| sources.get(d)) {
+                Some(source) => vec![source.clone()],
+                None => files.clone(),
+            };
+            outputs.push(Output::new(&artifact.path, backend.name(), document, inputs, &artifact.bytes));
         }
-        diagnostics.extend(rendered.diagnostics);
+        for d in rendered.diagnostics {
+            let document = sources.iter().find(|(_, s)| d.file == parse::display_path(&loaded.root, s));
+            render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
+        }
     }
-    diagnostics.extend(loaded.diagnostics);
+    if let (true, Some(prev)) = (incremental, &previous) {
+        // Keep what the last build made for documents this run did not render.
+        let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
+        outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
+        render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
+    }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
     diagnostics.sort();
     diagnostics.dedup();
+    render_diagnostics.sort();
+    render_diagnostics.dedup();
     let manifest = Manifest {
         folio_version: env!("CARGO_PKG_VERSION").to_string(),
-        key,
+        settings,
         inputs,
         outputs,
         diagnostics: diagnostics.clone(),
+        render_diagnostics,
     };
     let removed = previous.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out)?;
+    let rendered = manifest.outputs.iter().filter(|o| o.document.as_ref().is_none_or(|d| scope.includes(d))).count();
+    diagnostics.extend(manifest.render_diagnostics.iter().map(|(_, d)| d.clone()));
+    diagnostics.sort();
+    diagnostics.dedup();
     Ok(Report {
         documents: loaded.collection.documents.len(),
         outputs: manifest.outputs.len(),
+        rendered,
         cached: false,
         removed,
         diagnostics,
     })
+}
+
+/// Document id to its source file, relative to the content root.
+fn source_files(loaded: &Loaded) -> BTreeMap<String, String> {
+    loaded.collection.documents.iter().map(|d| (d.id.clone(), d.source.clone())).collect()
+}
+
+/// Joins the manifests of shard builds (whose outputs were gathered in one folder) into one.
+pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
+    let first = parts.first().ok_or_else(|| Error::Usage("merge-manifests needs at least one manifest".into()))?;
+    let mut merged = Manifest { folio_version: first.folio_version.clone(), ..Manifest::default() };
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        if part.inputs != first.inputs {
+            return Err(Error::Usage("the manifests were built from different content".into()));
+        }
+        hasher.update(part.settings.as_bytes());
+        for output in &part.outputs {
+            if merged.outputs.iter().any(|o| o.path == output.path) {
+                return Err(Error::Usage(format!("two shards made `{}`", output.path)));
+            }
+            merged.outputs.push(output.clone());
+        }
+        merged.diagnostics.extend(part.diagnostics.iter().cloned());
+        merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
+    }
+    merged.settings = hasher.finalize().to_hex().to_string();
+    merged.inputs = first.inputs.clone();
+    merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    merged.diagnostics.sort();
+    merged.diagnostics.dedup();
+    merged.render_diagnostics.sort();
+    merged.render_diagnostics.dedup();
+    Ok(merged)
 }

@@ -49,6 +49,24 @@ pub enum Command {
         /// Rebuild everything even if nothing changed.
         #[arg(long)]
         force: bool,
+        /// Build part K of N of the per-document outputs (`K/N`), or only the site-wide ones
+        /// (`site`), for splitting a huge tree over CI jobs.
+        #[arg(long, value_name = "K/N|site")]
+        shard: Option<folio::build::Shard>,
+    },
+    /// Join the manifests of shard builds into one `manifest.json`.
+    MergeManifests {
+        /// The manifests of the shards.
+        #[arg(required = true)]
+        manifests: Vec<PathBuf>,
+        /// Where to write the joined manifest.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write a commented default folio.toml into a content folder.
+    Init {
+        #[arg(default_value = "content")]
+        dir: PathBuf,
     },
     /// Convert one Markdown file; the format comes from the output's extension.
     Convert {

@@ -22,7 +22,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let reporter = Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet };
     let config_file = args.config.as_deref();
     match args.command {
-        Command::Build { content, out, format, jobs, force } => {
+        Command::Build { content, out, format, jobs, force, shard } => {
             let started = Instant::now();
             let config = load_config(&content, config_file)?;
             let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
@@ -32,14 +32,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-            let report = pool.install(|| build::run(&content, &config, &backends, &out, BuildOptions { force }))?;
+            let report =
+                pool.install(|| build::run(&content, &config, &backends, &out, BuildOptions { force, shard }))?;
             reporter.diagnostics(&report.diagnostics);
             let what = if report.cached { "up to date, nothing rendered" } else { "built" };
             reporter.summary(&format!(
-                "{what}: {} documents, {} outputs in {} ({} removed as stale), {}, {:.0?}",
+                "{what}: {} documents, {} outputs in {} ({} rendered, {} cached, {} removed as stale), {}, {:.0?}",
                 report.documents,
                 report.outputs,
                 out.display(),
+                report.rendered,
+                report.outputs - report.rendered,
                 report.removed.len(),
                 counts(&report.diagnostics),
                 started.elapsed()
@@ -68,6 +71,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
             reporter.diagnostics(&diagnostics);
             reporter.summary(&format!("{} documents, {}", loaded.collection.documents.len(), counts(&diagnostics)));
             Ok(reporter.exit_code(&diagnostics))
+        }
+        Command::MergeManifests { manifests, output } => {
+            let parts = manifests
+                .iter()
+                .map(|path| {
+                    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+                    serde_json::from_slice(&bytes)
+                        .map_err(|e| Error::Usage(format!("{}: not a folio manifest: {e}", path.display())))
+                })
+                .collect::<Result<Vec<build::Manifest>>>()?;
+            let merged = build::merge_manifests(&parts)?;
+            let mut bytes =
+                serde_json::to_vec_pretty(&merged).map_err(|e| Error::backend("manifest", e.to_string()))?;
+            bytes.push(b'\n');
+            build::write_atomic(&output, &bytes)?;
+            reporter.summary(&format!("joined {} manifests: {} outputs", parts.len(), merged.outputs.len()));
+            Ok(reporter.exit_code(&merged.diagnostics))
+        }
+        Command::Init { dir } => {
+            let path = dir.join(folio::config::CONFIG_FILE);
+            if path.exists() {
+                return Err(Error::Usage(format!("{} exists already; not overwritten", path.display())));
+            }
+            build::write_atomic(&path, folio::config::DEFAULT_CONFIG.as_bytes())?;
+            reporter.summary(&format!("wrote {}", path.display()));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Args::command(), "folio", &mut std::io::stdout());

@@ -110,3 +110,81 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     let man = folio(&repo(), &["man"]);
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH folio"));
 }
+
+/// Installs an external backend `folio-pages` that writes one file a document in scope (and a
+/// site index when the site is in scope), and returns the PATH to run folio with.
+fn pages_backend(bin: &Path) -> String {
+    let script = bin.join("folio-pages");
+    std::fs::write(
+        &script,
+        "#!/usr/bin/env python3\nimport json, sys\nctx = json.load(sys.stdin)\nscope = ctx['scope']\n\
+         docs = [d for d in ctx['collection']['documents'] if scope['documents'] is None or d['id'] in scope['documents']]\n\
+         files = [{'path': 'pages/%s.txt' % d['id'], 'text': d['title'], 'document': d['id']} for d in docs]\n\
+         if scope['site']: files.append({'path': 'site.txt', 'text': str(len(ctx['collection']['documents']))})\n\
+         print(json.dumps({'files': files}))\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
+}
+
+fn run_with_path(path: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_folio")).args(args).env("PATH", path).output().unwrap()
+}
+
+#[test]
+fn a_changed_page_rerenders_only_itself_and_the_site() {
+    let site = tree(&[("a.md", b"# A\n"), ("b.md", b"# B\n"), ("c.md", b"# C\n")]);
+    let out = tempfile::tempdir().unwrap();
+    let path = pages_backend(out.path());
+    let out_dir = out.path().join("out");
+    let args = ["build", site.path().to_str().unwrap(), "-o", out_dir.to_str().unwrap(), "--format", "pages"];
+    let first = run_with_path(&path, &args);
+    assert!(stderr(&first).contains("4 outputs in"), "{}", stderr(&first));
+    std::fs::write(site.path().join("b.md"), "# B2\n").unwrap();
+    let second = run_with_path(&path, &args);
+    assert!(stderr(&second).contains("(2 rendered, 2 cached, 0 removed"), "{}", stderr(&second));
+    assert_eq!(std::fs::read_to_string(out_dir.join("pages/b.txt")).unwrap(), "B2");
+    assert_eq!(std::fs::read_to_string(out_dir.join("pages/a.txt")).unwrap(), "A");
+    std::fs::remove_file(site.path().join("c.md")).unwrap();
+    let third = run_with_path(&path, &args);
+    assert!(stderr(&third).contains("1 removed as stale"), "{}", stderr(&third));
+    assert!(!out_dir.join("pages/c.txt").exists());
+}
+
+#[test]
+fn shards_split_the_work_and_their_manifests_join() {
+    let site = tree(&[("a.md", b"# A\n"), ("b.md", b"# B\n"), ("c.md", b"# C\n")]);
+    let work = tempfile::tempdir().unwrap();
+    let path = pages_backend(work.path());
+    let mut manifests = Vec::new();
+    for (i, shard) in ["1/2", "2/2", "site"].iter().enumerate() {
+        let out = work.path().join(format!("shard{i}"));
+        let args = ["build", site.path().to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "pages"];
+        let output = run_with_path(&path, &[&args[..], &["--shard", shard]].concat());
+        assert!(output.status.success(), "{}", stderr(&output));
+        manifests.push(out.join("manifest.json").to_str().unwrap().to_string());
+    }
+    assert!(work.path().join("shard0/pages/a.txt").exists() && work.path().join("shard0/pages/c.txt").exists());
+    assert!(work.path().join("shard1/pages/b.txt").exists() && !work.path().join("shard1/site.txt").exists());
+    assert!(work.path().join("shard2/site.txt").exists() && !work.path().join("shard2/pages").exists());
+    let merged = work.path().join("manifest.json");
+    let mut args = vec!["merge-manifests", "-o", merged.to_str().unwrap()];
+    args.extend(manifests.iter().map(String::as_str));
+    assert!(run_with_path(&path, &args).status.success());
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&merged).unwrap()).unwrap();
+    assert_eq!(json["outputs"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn init_writes_a_default_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = folio(dir.path(), &["init", "."]);
+    assert!(out.status.success());
+    assert!(std::fs::read_to_string(dir.path().join("folio.toml")).unwrap().contains("[build]"));
+    assert_eq!(folio(dir.path(), &["init", "."]).status.code(), Some(2));
+}
