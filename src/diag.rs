@@ -41,10 +41,8 @@ impl Diagnostic {
     }
 
     /// Attaches the offending line, taken from the file's text.
-    pub fn with_source(mut self, text: &str) -> Self {
-        if self.line > 0 {
-            self.source_line = text.lines().nth(self.line as usize - 1).map(|l| l.trim_end_matches('\r').to_string());
-        }
+    pub fn with_source(mut self, source: &SourceText) -> Self {
+        self.source_line = source.line(self.line).map(|l| l.trim_end_matches('\r').to_string());
         self
     }
 
@@ -67,15 +65,84 @@ impl fmt::Display for Diagnostic {
         if let Some(source) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            write!(f, "\n{pad} |\n{number} | {source}")?;
-            if self.column > 0 {
+            let (shown, column) = excerpt(source, self.column as usize);
+            write!(f, "\n{pad} |\n{number} | {shown}")?;
+            if column > 0 {
                 let indent: String =
-                    source.chars().take(self.column as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                    shown.chars().take(column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 write!(f, "\n{pad} | {indent}^")?;
             }
         }
         Ok(())
     }
+}
+
+/// A file's text with the start of every line, so that many diagnostics can show their line
+/// without scanning the file each time.
+pub struct SourceText<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceText { text, starts }
+    }
+
+    /// The text of 1-based line `n`, without its line end.
+    pub fn line(&self, n: u32) -> Option<&'a str> {
+        let start = *self.starts.get((n as usize).checked_sub(1)?)?;
+        let end = self.starts.get(n as usize).map_or(self.text.len(), |e| e - 1);
+        self.text.get(start..end)
+    }
+}
+
+/// Diagnostics kept per file; the rest are counted in one closing diagnostic.
+pub const MAX_PER_FILE: usize = 50;
+
+/// Keeps the first [`MAX_PER_FILE`] diagnostics of each file (sorted), replacing the rest with
+/// one that says how many were left out (an error if any of them was).
+pub fn cap_per_file(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(1024));
+    let mut iter = diagnostics.into_iter().peekable();
+    while let Some(first) = iter.next() {
+        let file = first.file.clone();
+        let mut group = vec![first];
+        while let Some(next) = iter.next_if(|d| d.file == file) {
+            group.push(next);
+        }
+        if group.len() > MAX_PER_FILE {
+            let rest = group.split_off(MAX_PER_FILE);
+            let severity = rest.iter().map(|d| d.severity).max().unwrap_or(Severity::Warning);
+            let message = format!("{} more diagnostics in this file are not shown", rest.len());
+            group.push(Diagnostic::new(severity, file, 0, 0, message));
+        }
+        out.extend(group);
+    }
+    out
+}
+
+/// Characters of a source line shown at most; longer lines are cut around the column.
+const EXCERPT_CHARS: usize = 100;
+
+/// The part of a long line around `column`, control characters made visible, and the column
+/// within that part.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len() - EXCERPT_CHARS);
+    let end = start + EXCERPT_CHARS;
+    let mut shown: String = if start > 0 { "…".into() } else { String::new() };
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let column = if column == 0 { 0 } else { column - start + usize::from(start > 0) };
+    (shown, column)
 }
 
 /// Counts errors in a list of diagnostics.
@@ -88,8 +155,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn many_diagnostics_of_a_file_are_capped_but_errors_still_count() {
+        let mut diagnostics: Vec<Diagnostic> = (1..=60).map(|l| Diagnostic::warning("a.md", l, 1, "w")).collect();
+        diagnostics.push(Diagnostic::error("a.md", 99, 1, "e"));
+        diagnostics.push(Diagnostic::warning("b.md", 1, 1, "w"));
+        let capped = cap_per_file(diagnostics);
+        assert_eq!(capped.len(), MAX_PER_FILE + 2);
+        assert!(capped[MAX_PER_FILE].is_error() && capped[MAX_PER_FILE].message.starts_with("11 more"));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::warning("f.md", 1, 501, "here").with_source(&SourceText::new(&line));
+        let text = d.to_string();
+        let shown = text.lines().nth(2).unwrap();
+        let caret = text.lines().nth(3).unwrap();
+        assert!(shown.chars().count() < 120, "{shown}");
+        assert_eq!(shown.chars().position(|c| c == 'X'), caret.chars().position(|c| c == '^'));
+    }
+
+    #[test]
     fn display_names_place_and_points_at_column() {
-        let d = Diagnostic::error("c/vp.md", 2, 7, "bad value").with_source("---\norder: [1\n---\n");
+        let d = Diagnostic::error("c/vp.md", 2, 7, "bad value").with_source(&SourceText::new("---\norder: [1\n---\n"));
         assert_eq!(d.to_string(), "error: c/vp.md:2:7: bad value\n  |\n2 | order: [1\n  |       ^");
     }
 }

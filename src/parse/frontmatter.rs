@@ -101,9 +101,20 @@ fn kind_name(value: &Value) -> &'static str {
     }
 }
 
-/// The message without the source excerpt serde-saphyr may append; folio shows its own.
+/// The message without the position and the source excerpt serde-saphyr adds (folio shows its
+/// own), and without advice about parser options the user cannot set.
 fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or("invalid YAML").trim().to_string()
+    let line = message.lines().next().unwrap_or("invalid YAML").trim();
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    let line = match line.split_once(": ") {
+        Some((position, rest)) if position.starts_with("line ") && position.contains(" column ") => rest,
+        _ => line,
+    };
+    let line = line.split(", set DuplicateKeyPolicy").next().unwrap_or(line);
+    if line.starts_with("budget breached") {
+        return "the YAML expands to too many values (nested aliases?); refused".to_string();
+    }
+    line.to_string()
 }
 
 /// The 1-based line of a top-level key in the YAML text, 0 if not found.

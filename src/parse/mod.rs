@@ -14,7 +14,7 @@ pub use markdown::MAX_DEPTH;
 pub use tree::{is_page, ladder_order};
 
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::diag::{cap_per_file, Diagnostic, SourceText};
 use crate::error::{Error, Result};
 use crate::ir::{Collection, Document, Folder, Meta, IR_VERSION};
 use page::{parse_page, title_from_stem, PageSource};
@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Pages larger than this are refused with an error.
-pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A loaded content tree.
 #[derive(Debug)]
@@ -111,6 +111,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
         let display = display_path(root, &doc.source);
         diagnostics.extend(index.resolve_document(doc, &display));
     }
+    let mut diagnostics = cap_per_file(diagnostics);
     attach_source_lines(root, &mut diagnostics);
     diagnostics.sort();
     let title = folders.first().map_or(site_title, |f| f.title.clone());
@@ -119,16 +120,21 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
 }
 
 /// Shows the offending line under diagnostics that were made without the file's text at hand.
+/// Each file is read and indexed once, however many diagnostics it has.
 fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic]) {
     let mut texts: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
-    for d in diagnostics.iter_mut().filter(|d| d.line > 0 && d.source_line.is_none()) {
-        let text = texts.entry(d.file.clone()).or_insert_with(|| {
+    for d in diagnostics.iter().filter(|d| d.line > 0 && d.source_line.is_none()) {
+        texts.entry(d.file.clone()).or_insert_with(|| {
             let path = Path::new(&d.file);
             let path = if path.exists() { path.to_path_buf() } else { root.join(&d.file) };
             std::fs::read_to_string(path).ok()
         });
-        if let Some(text) = text {
-            *d = d.clone().with_source(text);
+    }
+    let indexed: std::collections::HashMap<&str, SourceText> =
+        texts.iter().filter_map(|(file, text)| Some((file.as_str(), SourceText::new(text.as_deref()?)))).collect();
+    for d in diagnostics.iter_mut().filter(|d| d.line > 0 && d.source_line.is_none()) {
+        if let Some(source) = indexed.get(d.file.as_str()) {
+            *d = d.clone().with_source(source);
         }
     }
 }
@@ -173,7 +179,7 @@ fn read_folder_meta(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -
         Ok(parsed) => Some(parsed.meta),
         Err(e) => {
             let message = format!("invalid folder metadata: {}", e.message);
-            diagnostics.push(Diagnostic::error(display, e.line, e.column, message).with_source(text));
+            diagnostics.push(Diagnostic::error(display, e.line, e.column, message).with_source(&SourceText::new(text)));
             None
         }
     }

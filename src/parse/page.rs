@@ -3,7 +3,7 @@
 use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
 use super::markdown::DocumentBuilder;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Document, Span};
 
 /// A page read from disk, before parsing.
@@ -40,6 +40,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         diagnostics.push(Diagnostic::warning(source.display, 0, 0, "the page is empty; skipped"));
         return PageResult { document: None, diagnostics };
     }
+    let lines = SourceText::new(&text);
     let split = frontmatter::split(&text);
     let mut meta = Default::default();
     if let Some(yaml) = split.yaml {
@@ -48,13 +49,14 @@ pub fn parse_page(source: &PageSource) -> PageResult {
                 meta = parsed.meta;
                 for w in parsed.warnings {
                     let line = if w.line == 0 { 0 } else { split.yaml_line + w.line - 1 };
-                    diagnostics.push(Diagnostic::warning(source.display, line, w.column, w.message).with_source(&text));
+                    diagnostics
+                        .push(Diagnostic::warning(source.display, line, w.column, w.message).with_source(&lines));
                 }
             }
             Err(e) => {
                 let line = if e.line == 0 { split.yaml_line } else { split.yaml_line + e.line - 1 };
                 let message = format!("invalid frontmatter: {}", e.message);
-                diagnostics.push(Diagnostic::error(source.display, line, e.column.max(1), message).with_source(&text));
+                diagnostics.push(Diagnostic::error(source.display, line, e.column.max(1), message).with_source(&lines));
                 return PageResult { document: None, diagnostics };
             }
         }
@@ -68,7 +70,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let mut blocks = build(&mut builder, &segments);
     warnings.append(&mut builder.warnings);
     for w in warnings {
-        diagnostics.push(Diagnostic::warning(source.display, w.line, w.column, w.message).with_source(&text));
+        diagnostics.push(Diagnostic::warning(source.display, w.line, w.column, w.message).with_source(&lines));
     }
     let h1 = match blocks.first() {
         Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => Some(plain_text(content)),
