@@ -74,7 +74,11 @@ pub fn content_files(path: &Path) -> Result<Vec<String>> {
 }
 
 fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<Loaded> {
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = listing
+        .skipped
+        .iter()
+        .map(|(rel, why)| Diagnostic::warning(display_path(root, rel), 0, 0, format!("skipped: {why}")))
+        .collect();
     let root_name = root
         .canonicalize()
         .ok()
@@ -98,10 +102,23 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
 
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
         listing.pages.par_iter().map(|rel| read_page(root, rel, &site_title)).collect();
-    let mut documents = Vec::new();
+    let mut documents: Vec<Document> = Vec::new();
+    let mut ids = std::collections::HashMap::new();
     for (doc, mut diags) in results {
         diagnostics.append(&mut diags);
-        documents.extend(doc.filter(|d| d.meta.draft != Some(true)));
+        let Some(doc) = doc.filter(|d| d.meta.draft != Some(true)) else { continue };
+        // Two pages with one id (`a.md`, `a.markdown`) would write the same outputs; ids that
+        // differ only in case would on case-insensitive file systems.
+        match ids.entry(doc.id.to_lowercase()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let message = format!("maps to the same output names as `{}`; skipped", first.get());
+                diagnostics.push(Diagnostic::error(display_path(root, &doc.source), 0, 0, message));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(doc.source.clone());
+                documents.push(doc);
+            }
+        }
     }
 
     let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);

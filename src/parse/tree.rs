@@ -21,12 +21,15 @@ pub struct Listing {
     pub folders: Vec<String>,
     /// Every other file (images, `folio.toml`, data), which a build may depend on.
     pub others: Vec<String>,
+    /// Entries passed over, with the reason: links that leave the root, loop or dangle.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
 /// (no loops, no escapes); hidden files and folders are skipped.
 pub fn walk(root: &Path) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
+    let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
     let mut pending = vec![String::new()];
     while let Some(rel) = pending.pop() {
         let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
@@ -43,7 +46,19 @@ pub fn walk(root: &Path) -> Result<Listing> {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, file_type) in entries {
             let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
-            if file_type.is_dir() {
+            if file_type.is_symlink() {
+                match root.join(&child).canonicalize() {
+                    Err(e) => listing.skipped.push((child, format!("a symbolic link that cannot be followed ({e})"))),
+                    Ok(target) if !target.starts_with(&canonical_root) => {
+                        listing.skipped.push((child, "a symbolic link out of the content folder".to_string()))
+                    }
+                    Ok(target) if target.is_dir() => {
+                        listing.skipped.push((child, "a symbolic link to a folder (not followed)".to_string()))
+                    }
+                    Ok(_) if is_page(&name) => listing.pages.push(child),
+                    Ok(_) => listing.others.push(child),
+                }
+            } else if file_type.is_dir() {
                 if !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
                     pending.push(child);

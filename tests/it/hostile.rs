@@ -1,0 +1,130 @@
+//! Hostile input: every page of an adversarial tree gets a diagnostic with its place and the
+//! right exit code, the good pages still load, nothing panics, nothing outside the root is read.
+
+use crate::util::{folio, load, stderr, tree};
+use folio::diag::Severity;
+use folio::ir::{BlockKind, Document};
+
+const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
+
+/// Loads `files` plus a good page; returns the diagnostics of `name` and the documents.
+fn check(files: &[(&str, &[u8])], name: &str) -> (Vec<(Severity, u32, String)>, Vec<Document>) {
+    let mut all = files.to_vec();
+    all.push(GOOD);
+    let dir = tree(&all);
+    let loaded = load(dir.path());
+    assert!(loaded.collection.documents.iter().any(|d| d.id == "good"), "the good page still loads");
+    let diags = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.ends_with(name))
+        .map(|d| (d.severity, d.line, d.message.clone()))
+        .collect();
+    (diags, loaded.collection.documents)
+}
+
+#[test]
+fn broken_yaml_of_every_kind_is_an_error_at_its_line() {
+    let cases: [(&[u8], u32, &str); 6] = [
+        (b"---\ntitle: \"unclosed\norder: 1\n---\n# T\n", 2, ""),
+        (b"---\ntitle: a\ntitle: b\n---\n# T\n", 3, "duplicate"),
+        (b"---\n- a\n- b\n---\n# T\n", 2, "a list"),
+        (b"---\njust words\n---\n# T\n", 2, "a string"),
+        (b"---\norder: [1, 2\n---\n# T\n", 2, ""),
+        (
+            b"---\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n---\n# Bomb\n",
+            0,
+            "too many values",
+        ),
+    ];
+    for (bytes, line, words) in cases {
+        let (diags, docs) = check(&[("bad.md", bytes)], "bad.md");
+        let text = String::from_utf8_lossy(bytes);
+        assert_eq!(diags.len(), 1, "{text}: {diags:?}");
+        let (severity, at, message) = &diags[0];
+        assert_eq!(*severity, Severity::Error, "{text}");
+        assert!(line == 0 || *at >= line, "{text}: reported at line {at}");
+        assert!(message.contains(words), "{text}: {message}");
+        assert_eq!(docs.len(), 1, "the broken page is skipped");
+    }
+}
+
+#[test]
+fn deep_nesting_is_flattened_without_overflowing_the_stack() {
+    let quotes = format!("# Q\n\n{} deep\n", ">".repeat(100_000));
+    let lists = format!("# L\n\n{}x\n", "- ".repeat(100_000));
+    let emphasis = format!("# E\n\n{}x{}\n", "*".repeat(50_000), "*".repeat(50_000));
+    for (name, text) in [("q.md", &quotes), ("l.md", &lists), ("e.md", &emphasis)] {
+        let (diags, docs) = check(&[(name, text.as_bytes())], name);
+        assert!(diags.iter().any(|(s, _, m)| *s == Severity::Warning && m.contains("nested")), "{name}: {diags:?}");
+        assert_eq!(docs.len(), 2);
+        // The IR round-trips through JSON, so no backend will recurse deeper either.
+        serde_json::to_string(&docs).unwrap();
+    }
+}
+
+#[test]
+fn wide_tables_long_words_control_and_rtl_text_load() {
+    let wide = format!(
+        "# W\n\n|{}|\n|{}|\n|{}|\n",
+        (0..1000).map(|i| format!("c{i}")).collect::<Vec<_>>().join("|"),
+        vec!["-"; 1000].join("|"),
+        vec!["v"; 1000].join("|")
+    );
+    let word = format!("# Word\n\n{}\n", "x".repeat(10_000));
+    let (_, docs) = check(
+        &[
+            ("wide.md", wide.as_bytes()),
+            ("word.md", word.as_bytes()),
+            ("ctrl.md", b"# C\x01\x1b[31m\n\ntext\x00here\n"),
+            ("rtl.md", "# مرحبا\n\nשלום עולם\n".as_bytes()),
+        ],
+        "none",
+    );
+    let wide = docs.iter().find(|d| d.id == "wide").unwrap();
+    assert!(matches!(&wide.blocks[0].kind, BlockKind::Table { head, .. } if head.len() == 1000));
+    assert_eq!(docs.iter().find(|d| d.id == "rtl").unwrap().title, "مرحبا");
+}
+
+#[test]
+fn encodings_and_line_ends() {
+    let (diags, _) = check(&[("latin1.md", b"# Caf\xe9\n")], "latin1.md");
+    assert_eq!(diags, [(Severity::Error, 1, "not valid UTF-8 (byte 0xE9); save the file as UTF-8".to_string())]);
+    let (diags, docs) = check(&[("cr.md", b"---\rorder: 2\r---\r# Lone CR\r\rtext\r")], "cr.md");
+    assert!(diags.is_empty(), "{diags:?}");
+    let cr = docs.iter().find(|d| d.id == "cr").unwrap();
+    assert_eq!((cr.title.as_str(), cr.meta.order), ("Lone CR", Some(2)));
+    let (diags, docs) = check(&[("empty.md", b"")], "empty.md");
+    assert_eq!(diags[0].0, Severity::Warning);
+    assert_eq!(docs.len(), 1);
+}
+
+#[test]
+fn two_pages_with_one_output_name_are_an_error() {
+    let (diags, docs) = check(&[("a.md", b"# A\n"), ("a.markdown", b"# A again\n")], "a.md");
+    assert_eq!(diags[0].0, Severity::Error, "{diags:?}");
+    assert!(diags[0].2.contains("a.markdown"), "{diags:?}");
+    assert_eq!(docs.len(), 2);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_images_out_of_the_root_are_never_followed() {
+    let outside = tree(&[("secret.md", b"# Secret\n"), ("secret.png", b"not an image")]);
+    let dir =
+        tree(&[GOOD, ("img.md", b"# Img\n\n![x](../../etc/passwd)\n![y](/etc/passwd)\n\n[up](../../../etc/passwd)\n")]);
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("leak.md")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("outside")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("loop"), dir.path().join("loop")).unwrap();
+    let loaded = load(dir.path());
+    let ids: Vec<&str> = loaded.collection.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["good", "img"]);
+    let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("leak.md") && m.contains("out of the content folder")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("loop") && m.contains("cannot be followed")), "{messages:?}");
+    let (assets, image_warnings) = folio::build::load_assets(&loaded);
+    assert!(assets.is_empty());
+    assert_eq!(image_warnings.len(), 2, "{image_warnings:?}");
+    let out = folio(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(0), "warnings only: {}", stderr(&out));
+}
