@@ -38,7 +38,7 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         let listing = tree::walk(path)?;
-        load_listing(path, listing, config)
+        Ok(load_listing(path, listing, config, &Pages::Disk))
     } else {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         if !tree::is_page(name) {
@@ -47,7 +47,7 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
         let root = content_root(path);
         let listing =
             tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
-        load_listing(root, listing, config)
+        Ok(load_listing(root, listing, config, &Pages::Disk))
     }
 }
 
@@ -73,17 +73,31 @@ pub fn content_files(path: &Path) -> Result<Vec<String>> {
     }
 }
 
-fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<Loaded> {
+/// Loads one page held in memory as a collection of one: for standard input, tests and
+/// fuzzing. `name` is the page's file name, used for its id and in diagnostics.
+pub fn load_bytes(name: &str, bytes: &[u8], config: &Config) -> Loaded {
+    let listing = tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
+    let pages = Pages::Memory(bytes);
+    load_listing(Path::new("."), listing, config, &pages)
+}
+
+/// Where page bytes come from.
+enum Pages<'a> {
+    Disk,
+    Memory(&'a [u8]),
+}
+
+fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pages) -> Loaded {
     let mut diagnostics: Vec<Diagnostic> = listing
         .skipped
         .iter()
         .map(|(rel, why)| Diagnostic::warning(display_path(root, rel), 0, 0, format!("skipped: {why}")))
         .collect();
-    let root_name = root
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "site".to_string());
+    let root_name = match pages {
+        Pages::Disk => root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
+        Pages::Memory(_) => None,
+    }
+    .unwrap_or_else(|| "site".to_string());
     let folder_metas: Vec<(String, Meta)> = listing
         .folder_meta
         .iter()
@@ -101,7 +115,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
         .unwrap_or_else(|| title_from_stem(&root_name));
 
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
-        listing.pages.par_iter().map(|rel| read_page(root, rel, &site_title)).collect();
+        listing.pages.par_iter().map(|rel| read_page(root, rel, &site_title, pages)).collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (doc, mut diags) in results {
@@ -129,19 +143,22 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config) -> Result<
         diagnostics.extend(index.resolve_document(doc, &display));
     }
     let mut diagnostics = cap_per_file(diagnostics);
-    attach_source_lines(root, &mut diagnostics);
+    attach_source_lines(root, &mut diagnostics, pages);
     diagnostics.sort();
     let title = folders.first().map_or(site_title, |f| f.title.clone());
     let collection = Collection { ir_version: IR_VERSION, title, folders, documents };
-    Ok(Loaded { collection, diagnostics, root: root.to_path_buf() })
+    Loaded { collection, diagnostics, root: root.to_path_buf() }
 }
 
 /// Shows the offending line under diagnostics that were made without the file's text at hand.
 /// Each file is read and indexed once, however many diagnostics it has.
-fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic]) {
+fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic], pages: &Pages) {
     let mut texts: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     for d in diagnostics.iter().filter(|d| d.line > 0 && d.source_line.is_none()) {
         texts.entry(d.file.clone()).or_insert_with(|| {
+            if let Pages::Memory(bytes) = pages {
+                return Some(String::from_utf8_lossy(bytes).into_owned());
+            }
             let path = Path::new(&d.file);
             let path = if path.exists() { path.to_path_buf() } else { root.join(&d.file) };
             std::fs::read_to_string(path).ok()
@@ -165,8 +182,12 @@ pub fn display_path(root: &Path, rel: &str) -> String {
     }
 }
 
-fn read_page(root: &Path, rel: &str, site_title: &str) -> (Option<Document>, Vec<Diagnostic>) {
+fn read_page(root: &Path, rel: &str, site_title: &str, pages: &Pages) -> (Option<Document>, Vec<Diagnostic>) {
     let display = display_path(root, rel);
+    if let Pages::Memory(bytes) = pages {
+        let result = parse_page(&PageSource { rel, display: &display, bytes, site_title });
+        return (result.document, result.diagnostics);
+    }
     let path = root.join(rel);
     let bytes = match std::fs::metadata(&path) {
         Ok(m) if m.len() > MAX_PAGE_BYTES => {

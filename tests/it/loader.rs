@@ -129,3 +129,11 @@ fn every_corpus_folder_loads() {
         assert!(!loaded.collection.documents.is_empty(), "{}", dir.display());
     }
 }
+
+#[test]
+fn a_page_in_memory_loads_like_one_on_disk() {
+    let bytes = std::fs::read(seed()).unwrap();
+    let from_memory = folio::parse::load_bytes("vp.md", &bytes, &folio::config::Config::default());
+    let from_disk = load(&seed());
+    assert_eq!(from_memory.collection.documents, from_disk.collection.documents);
+}
