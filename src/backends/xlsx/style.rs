@@ -1,0 +1,142 @@
+//! The look of every sheet: cell formats, fitted column widths, frozen header, printing
+//! (landscape, one page wide, header repeated) and the proficiency heat-map.
+
+use super::cells::Run;
+use rust_xlsxwriter::{
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
+    Worksheet, XlsxError,
+};
+
+const HEADER_FILL: u32 = 0xD9E2F3;
+const HEADER_BORDER: u32 = 0x8EA9DB;
+const LINK_BLUE: u32 = 0x0563C1;
+/// The heat-map runs from the lowest level's colour to the highest's.
+const HEAT_LOW: (u32, u32, u32) = (0xF2, 0xF2, 0xF2);
+const HEAT_HIGH: (u32, u32, u32) = (0x2E, 0x7D, 0x32);
+/// Narrowest fitted column, in characters.
+const MIN_WIDTH: f64 = 6.0;
+
+/// The base formats of a workbook.
+pub struct Styles {
+    pub header: Format,
+    pub text: Format,
+    pub link: Format,
+}
+
+impl Default for Styles {
+    fn default() -> Self {
+        let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        Styles {
+            header: text
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(HEADER_FILL))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_border_bottom_color(Color::RGB(HEADER_BORDER)),
+            link: text.clone().set_font_color(Color::RGB(LINK_BLUE)).set_underline(FormatUnderline::Single),
+            text,
+        }
+    }
+}
+
+impl Styles {
+    /// The cell format `base` with a run's font style.
+    pub fn with_run(base: &Format, run: &Run) -> Format {
+        let mut format = base.clone();
+        if run.bold {
+            format = format.set_bold();
+        }
+        if run.italic {
+            format = format.set_italic();
+        }
+        if run.strike {
+            format = format.set_font_strikethrough();
+        }
+        if run.code {
+            format = format.set_font_name("Consolas");
+        }
+        format
+    }
+}
+
+/// Fitted column widths: the longest line of each column (in characters), padded, between a
+/// minimum and `max`; text beyond `max` wraps.
+#[derive(Debug, Default)]
+pub struct Widths(Vec<f64>);
+
+impl Widths {
+    /// Notes that `text` (with a bold header's extra width if `bold`) sits in `column`.
+    pub fn fit(&mut self, column: usize, text: &str, bold: bool) {
+        if self.0.len() <= column {
+            self.0.resize(column + 1, MIN_WIDTH);
+        }
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        let wanted = longest * if bold { 1.1 } else { 1.0 } + 2.0;
+        self.0[column] = self.0[column].max(wanted);
+    }
+
+    /// Sets the widths on `sheet`, none wider than `max`.
+    pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
+        for (column, width) in self.0.iter().enumerate() {
+            sheet.set_column_width(column as u16, width.min(max.max(MIN_WIDTH)))?;
+        }
+        Ok(())
+    }
+}
+
+/// The frame of a sheet whose first row is a header: the header frozen (and the first column if
+/// `freeze_first_column`); printed on A4 landscape, one page wide, the header on every page.
+pub fn frame(sheet: &mut Worksheet, freeze_first_column: bool) -> Result<(), XlsxError> {
+    sheet.set_freeze_panes(1, u16::from(freeze_first_column))?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_paper_size(9);
+    Ok(())
+}
+
+/// Colours each cell of the range whose text is a level of `scale` (lowest first), from pale
+/// grey for the lowest level to dark green for the highest. Excel compares text ignoring case.
+pub fn heat_map(
+    sheet: &mut Worksheet,
+    (first_row, first_col): (u32, u16),
+    (last_row, last_col): (u32, u16),
+    scale: &[String],
+) -> Result<(), XlsxError> {
+    let steps = scale.len().saturating_sub(1).max(1) as f64;
+    for (i, level) in scale.iter().enumerate() {
+        let t = i as f64 / steps;
+        let mix = |low: u32, high: u32| (low as f64 + (high as f64 - low as f64) * t).round() as u32;
+        let fill =
+            (mix(HEAT_LOW.0, HEAT_HIGH.0) << 16) | (mix(HEAT_LOW.1, HEAT_HIGH.1) << 8) | mix(HEAT_LOW.2, HEAT_HIGH.2);
+        let font = if t > 0.55 { 0xFFFFFF } else { 0x000000 };
+        let format = Format::new().set_background_color(Color::RGB(fill)).set_font_color(Color::RGB(font));
+        let rule = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo(level.as_str()))
+            .set_format(format);
+        sheet.add_conditional_format(first_row, first_col, last_row, last_col, &rule)?;
+    }
+    Ok(())
+}
+
+/// The scale whose levels occur most often among `texts` (ignoring case), if any occurs.
+pub fn best_scale<'a, 'b>(
+    scales: &'a [Vec<String>],
+    texts: impl Iterator<Item = &'b str> + Clone,
+) -> Option<&'a [String]> {
+    let hits = |scale: &Vec<String>| {
+        texts.clone().filter(|t| scale.iter().any(|level| level.trim().eq_ignore_ascii_case(t.trim()))).count()
+    };
+    let (best, count) =
+        scales.iter().map(|s| (s, hits(s))).fold(
+            (None, 0),
+            |(best, most), (s, n)| {
+                if n > most {
+                    (Some(s), n)
+                } else {
+                    (best, most)
+                }
+            },
+        );
+    best.filter(|_| count > 0).map(Vec::as_slice)
+}
