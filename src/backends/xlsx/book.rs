@@ -148,3 +148,17 @@ fn table_title(table: &SourceTable, i: usize) -> String {
         _ => format!("Table {}", i + 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_time_comes_from_source_date_epoch_else_a_fixed_date() {
+        let day = |time: ExcelDateTime| time.to_excel();
+        assert_eq!(day(creation_time(None).0), 36526.0, "2000-01-01");
+        assert_eq!(day(creation_time(Some(" 86400 ")).0), 25570.0, "1970-01-02");
+        let (time, warnings) = creation_time(Some("yesterday"));
+        assert_eq!((day(time), warnings.len()), (36526.0, 1));
+    }
+}
