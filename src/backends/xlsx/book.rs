@@ -2,7 +2,7 @@
 //! properties so the same input gives the same bytes.
 
 use super::config::XlsxConfig;
-use super::names::SheetNames;
+use super::names::{title, SheetNames};
 use super::sheet::write_table;
 use super::site::{self, Entry};
 use super::skills::extract;
@@ -97,7 +97,7 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     for doc in &collection.documents {
         let page_tables = tables(doc);
         for (i, table) in page_tables.iter().enumerate() {
-            let name = names.claim(&format!("{} - {}", doc.label(), table_title(table, i)));
+            let name = names.claim(&title(doc.label(), &table_title(table, i)));
             let mut sheet = named(&name)?;
             write_table(&mut sheet, table, &styles, config)?;
             sheets.push(sheet);

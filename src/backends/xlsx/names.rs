@@ -32,6 +32,39 @@ impl SheetNames {
     }
 }
 
+/// A sheet title from a page label and a table heading that fits in [`MAX_LEN`]: `label -
+/// heading`, the heading cut at a word if needed; when the label leaves too little room, its
+/// initials stand in for it (`Senior Engineering Manager` → `SEM`).
+pub fn title(label: &str, heading: &str) -> String {
+    const MIN_HEADING: usize = 8;
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full = format!("{label} - {heading}");
+    if full.chars().count() <= MAX_LEN {
+        return full;
+    }
+    let room = |label: &str| MAX_LEN.saturating_sub(label.chars().count() + 3);
+    let label = if room(&label) >= MIN_HEADING {
+        label
+    } else {
+        label.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+    };
+    format!("{label} - {}", cut_at_word(heading, room(&label)))
+}
+
+/// The longest start of `text` of at most `max` characters that ends at a word, or the hard cut
+/// if the first word alone is longer.
+fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let hard: String = text.chars().take(max).collect();
+    let cut = match text.chars().nth(max) {
+        Some(next) if next.is_whitespace() => hard.as_str(),
+        _ => hard.rsplit_once(char::is_whitespace).map_or(hard.as_str(), |(start, _)| start),
+    };
+    cut.trim_end().trim_end_matches(['-', ',', ':', ';']).trim_end().to_string()
+}
+
 fn clean(wanted: &str) -> String {
     let replaced: String = wanted
         .chars()
@@ -53,6 +86,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn titles_fit_and_cut_at_words() {
+        assert_eq!(title("VP", "Key Skill Sets"), "VP - Key Skill Sets");
+        assert_eq!(title("Software Engineer", "Key Skill Sets"), "Software Engineer - Key Skill");
+        assert_eq!(title("Senior Engineering Manager", "Key Skill Sets"), "SEM - Key Skill Sets");
+        assert_eq!(title("Principal Engineer", "Comparisonwithneighbours"), "Principal Engineer - Comparison");
+        assert!(title("A", &"x".repeat(80)).chars().count() <= MAX_LEN);
+    }
+
+    #[test]
     fn names_are_legal_and_unique_ignoring_case() {
         let mut names = SheetNames::default();
         assert_eq!(names.claim("Matrix"), "Matrix");
@@ -65,6 +107,7 @@ mod tests {
         let first = names.claim(long);
         let second = names.claim(long);
         assert_eq!(first.chars().count(), MAX_LEN);
+        assert!(first.starts_with("Senior Engineering Manager - K"), "{first}");
         assert!(second.ends_with(" (2)") && second.chars().count() <= MAX_LEN, "{second}");
     }
 }

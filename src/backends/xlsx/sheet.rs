@@ -4,7 +4,7 @@
 use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
 use super::source::SourceTable;
-use super::style::{best_scale, frame, heat_map, Styles, Widths};
+use super::style::{best_scale, frame, heat_map, Grid, Styles};
 use crate::ir::plain_text;
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
 
@@ -19,24 +19,24 @@ pub fn write_table(
     config: &XlsxConfig,
 ) -> Result<(), XlsxError> {
     let width = table.width().max(1);
-    let mut widths = Widths::default();
+    let mut grid = Grid::default();
     for column in 0..width {
         let cell = table.head.get(column).map(Vec::as_slice).unwrap_or_default();
         let text = clip(&plain_text(cell)).trim().to_string();
         sheet.write_string_with_format(0, column as u16, &text, &styles.header)?;
-        widths.fit(column, &text, true);
+        grid.fit(0, column, &text, true);
     }
     for (r, row) in table.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (column, cell) in row.iter().enumerate() {
             let content = content(cell, config);
-            widths.fit(column, &content.text(), false);
+            grid.fit(r, column, &content.text(), false);
             write_cell(sheet, (r, column as u16), &content, styles)?;
         }
     }
     let last_row = table.rows.len() as u32;
     let last_col = width as u16 - 1;
-    widths.apply(sheet, config.max_column_width)?;
+    grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     let texts = table.rows.iter().flatten().map(|c| plain_text(c));

@@ -3,7 +3,7 @@
 
 use super::config::XlsxConfig;
 use super::skills::{Role, SkillRow};
-use super::style::{best_scale, frame, heat_map, Styles, Widths};
+use super::style::{best_scale, frame, heat_map, Grid, Styles};
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Url, Worksheet, XlsxError};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -38,29 +38,30 @@ fn pivot<'a>(
         roles.iter().enumerate().map(|(c, r)| ((&r.name, r.rank), c)).collect();
     let mut lines: HashMap<&str, usize> = HashMap::new();
     let mut cells: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
-    let mut widths = Widths::default();
+    let mut grid = Grid::default();
     sheet.write_string_with_format(0, 0, corner, &styles.header)?;
-    widths.fit(0, corner, true);
+    grid.fit(0, 0, corner, true);
     let key_format = styles.header.clone().set_background_color(KEY_FILL);
     for row in rows {
         let next = lines.len();
         let line = *lines.entry(key(row)).or_insert(next);
         if line == next {
             sheet.write_string_with_format(line as u32 + 1, 0, key(row), &key_format)?;
-            widths.fit(0, key(row), true);
+            grid.fit(line as u32 + 1, 0, key(row), true);
         }
         cells.entry((line, columns[&(&row.role.name, row.role.rank)])).or_default().push(value(row));
     }
     for (c, role) in roles.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16 + 1, &role.name, &styles.header)?;
+        grid.fit(0, c + 1, &role.name, true);
+        grid.fix(c + 1, ROLE_WIDTH);
     }
     for ((line, column), values) in cells {
-        sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, values.join(", "), &styles.text)?;
+        let text = values.join(", ");
+        grid.fit(line as u32 + 1, column + 1, &text, false);
+        sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, text, &styles.text)?;
     }
-    widths.apply(sheet, config.max_column_width)?;
-    for c in 0..roles.len() {
-        sheet.set_column_width(c as u16 + 1, ROLE_WIDTH)?;
-    }
+    grid.apply(sheet, config.max_column_width)?;
     frame(sheet, true)?;
     Ok((lines.len() as u32, roles.len() as u16))
 }
@@ -92,10 +93,10 @@ const SKILL_COLUMNS: [&str; 7] = ["Track", "Role", "Order", "Category", "Skill",
 
 /// `Skills`: one row per skill of a role, as a worksheet table with an autofilter.
 pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
-    let mut widths = Widths::default();
+    let mut grid = Grid::default();
     for (c, name) in SKILL_COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
-        widths.fit(c, name, true);
+        grid.fit(0, c, name, true);
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -109,7 +110,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
             &row.source,
         ];
         for (c, text) in texts.iter().enumerate() {
-            widths.fit(c, text, false);
+            grid.fit(r, c, text, false);
             if !text.is_empty() {
                 sheet.write_string_with_format(r, c as u16, *text, &styles.text)?;
             }
@@ -118,7 +119,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
             sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
         }
     }
-    widths.apply(sheet, config.max_column_width)?;
+    grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false)?;
     let last_col = SKILL_COLUMNS.len() as u16 - 1;
     if rows.is_empty() {
@@ -150,10 +151,10 @@ const INDEX_COLUMNS: [&str; 5] = ["Sheet", "Page", "Table", "Source page", "Page
 /// `Index`: every sheet with a link to it, the page and heading it comes from, and links to the
 /// source page and the page's own workbook.
 pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
-    let mut widths = Widths::default();
+    let mut grid = Grid::default();
     for (c, name) in INDEX_COLUMNS.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
-        widths.fit(c, name, true);
+        grid.fit(0, c, name, true);
     }
     for (r, entry) in entries.iter().enumerate() {
         let r = r as u32 + 1;
@@ -163,17 +164,17 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: 
         sheet.write_string_with_format(r, 2, &entry.heading, &styles.text)?;
         if let Some((source, url)) = &entry.source {
             link(sheet, (r, 3), source, url.as_deref(), styles)?;
-            widths.fit(3, source, false);
+            grid.fit(r, 3, source, false);
         }
         if let Some(workbook) = &entry.workbook {
             link(sheet, (r, 4), workbook, Some(&format!("file:///{workbook}")), styles)?;
-            widths.fit(4, workbook, false);
+            grid.fit(r, 4, workbook, false);
         }
         for (c, text) in [&entry.sheet, &entry.page, &entry.heading].iter().enumerate() {
-            widths.fit(c, text, false);
+            grid.fit(r, c, text, false);
         }
     }
-    widths.apply(sheet, config.max_column_width)?;
+    grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false)?;
     sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
     Ok(())

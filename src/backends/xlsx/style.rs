@@ -6,6 +6,7 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
     Worksheet, XlsxError,
 };
+use std::collections::BTreeMap;
 
 const HEADER_FILL: u32 = 0xD9E2F3;
 const HEADER_BORDER: u32 = 0x8EA9DB;
@@ -15,6 +16,10 @@ const HEAT_LOW: (u32, u32, u32) = (0xF2, 0xF2, 0xF2);
 const HEAT_HIGH: (u32, u32, u32) = (0x2E, 0x7D, 0x32);
 /// Narrowest fitted column, in characters.
 const MIN_WIDTH: f64 = 6.0;
+/// Characters of ordinary text that fit in one unit of column width (the width of a `0`).
+const CHARS_PER_WIDTH: f64 = 1.15;
+/// Height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
 
 /// The base formats of a workbook.
 pub struct Styles {
@@ -59,26 +64,61 @@ impl Styles {
     }
 }
 
-/// Fitted column widths: the longest line of each column (in characters), padded, between a
-/// minimum and `max`; text beyond `max` wraps.
+/// Fitted column widths and row heights: each column as wide as its longest line (in
+/// characters), padded, between a minimum and a maximum beyond which text wraps; each row as
+/// tall as its most wrapped cell.
 #[derive(Debug, Default)]
-pub struct Widths(Vec<f64>);
+pub struct Grid {
+    widths: Vec<f64>,
+    /// Columns whose width is set, not fitted.
+    fixed: Vec<(usize, f64)>,
+    /// Per cell: row, column, and the length of each of its lines (bold text counted wider).
+    cells: Vec<(u32, usize, Vec<f64>)>,
+}
 
-impl Widths {
-    /// Notes that `text` (with a bold header's extra width if `bold`) sits in `column`.
-    pub fn fit(&mut self, column: usize, text: &str, bold: bool) {
-        if self.0.len() <= column {
-            self.0.resize(column + 1, MIN_WIDTH);
+impl Grid {
+    /// Notes that `text` (bold if `bold`) sits in the cell at `row`, `column`.
+    pub fn fit(&mut self, row: u32, column: usize, text: &str, bold: bool) {
+        if self.widths.len() <= column {
+            self.widths.resize(column + 1, MIN_WIDTH);
         }
-        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-        let wanted = longest * if bold { 1.1 } else { 1.0 } + 2.0;
-        self.0[column] = self.0[column].max(wanted);
+        let scale = if bold { 1.1 } else { 1.0 };
+        let lines: Vec<f64> = text.lines().map(|l| l.chars().count() as f64 * scale).collect();
+        let longest = lines.iter().copied().fold(0.0, f64::max);
+        self.widths[column] = self.widths[column].max(longest + 2.0);
+        if lines.len() > 1 || longest > MIN_WIDTH {
+            self.cells.push((row, column, lines));
+        }
     }
 
-    /// Sets the widths on `sheet`, none wider than `max`.
+    /// Gives `column` the width `width` whatever its content.
+    pub fn fix(&mut self, column: usize, width: f64) {
+        self.fixed.push((column, width));
+    }
+
+    /// Sets the widths, none wider than `max`, and the heights of rows with wrapped text.
     pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
-        for (column, width) in self.0.iter().enumerate() {
-            sheet.set_column_width(column as u16, width.min(max.max(MIN_WIDTH)))?;
+        let mut widths: Vec<f64> = self.widths.iter().map(|w| w.min(max.max(MIN_WIDTH))).collect();
+        for &(column, width) in &self.fixed {
+            if widths.len() <= column {
+                widths.resize(column + 1, MIN_WIDTH);
+            }
+            widths[column] = width;
+        }
+        for (column, width) in widths.iter().enumerate() {
+            sheet.set_column_width(column as u16, *width)?;
+        }
+        let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
+        for (row, column, lines) in &self.cells {
+            let room = ((widths[*column] - 1.0) * CHARS_PER_WIDTH).max(1.0);
+            let wrapped: f64 = lines.iter().map(|len| (len / room).ceil().max(1.0)).sum();
+            let height = heights.entry(*row).or_insert(1.0);
+            *height = height.max(wrapped);
+        }
+        for (row, lines) in heights {
+            if lines > 1.0 {
+                sheet.set_row_height(row, LINE_HEIGHT * lines + 2.0)?;
+            }
         }
         Ok(())
     }
