@@ -3,7 +3,7 @@
 //! cells, formula-like text, sheet names, deterministic bytes, and every corpus folder.
 
 use crate::util::{content, corpus_folders, load, seed, tree};
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use calamine::{open_workbook_from_rs, Data, HorizontalAlignment, Range, Reader, Xlsx};
 use folio::backends::{lookup, Artifact, Assets, RenderContext};
 use folio::config::Config;
 use std::io::Cursor;
@@ -141,7 +141,7 @@ fn tidy_rows_match_the_skills_in_the_source() {
     assert_eq!(book.table_names_in_sheet("Skills"), ["Skills"]);
 }
 
-const TYPED: &str = "# Typed\n\n## Numbers\n\n| Item | Value |\n|---|---|\n\
+const TYPED: &str = "# Typed\n\n## Numbers\n\n| Item | Value |\n|---|--:|\n\
 | whole | 42 |\n| decimal | 3.25 |\n| share | 70% |\n| range | 70-90% |\n| money | $500K |\n\
 | formula | =SUM(A1:A2) |\n| plus | +1 |\n| minus | -2 |\n| at | @me |\n| grouped | 1,200 |\n\
 | bold | **Strong** |\n| link | [site](https://example.com) |\n";
@@ -169,6 +169,8 @@ fn cells_are_typed_and_formula_like_text_stays_text() {
     assert_eq!(format(3).as_deref(), Some("0%"));
     let bold = styles.get((11, 1)).and_then(|s| s.font.clone()).is_some_and(|f| f.is_bold());
     assert!(bold, "**Strong** is bold");
+    let alignment = styles.get((1, 1)).and_then(|s| s.alignment.clone()).map(|a| a.horizontal);
+    assert_eq!(alignment, Some(HorizontalAlignment::Right), "the Markdown column alignment");
     let links = book.hyperlinks_by_sheet_name("Numbers").unwrap();
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].target.as_deref(), Some("https://example.com"));

@@ -5,7 +5,7 @@ use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
 use super::source::SourceTable;
 use super::style::{best_scale, frame, heat_map, Grid, Styles};
-use crate::ir::plain_text;
+use crate::ir::{plain_text, Align};
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
 
 /// The longest text an Excel cell holds.
@@ -23,7 +23,12 @@ pub fn write_table(
     for column in 0..width {
         let cell = table.head.get(column).map(Vec::as_slice).unwrap_or_default();
         let text = clip(&plain_text(cell)).trim().to_string();
-        sheet.write_string_with_format(0, column as u16, &text, &styles.header)?;
+        sheet.write_string_with_format(
+            0,
+            column as u16,
+            &text,
+            &Styles::aligned(&styles.header, table.align(column)),
+        )?;
         grid.fit(0, column, &text, true);
     }
     for (r, row) in table.rows.iter().enumerate() {
@@ -31,7 +36,7 @@ pub fn write_table(
         for (column, cell) in row.iter().enumerate() {
             let content = content(cell, config);
             grid.fit(r, column, &content.text(), false);
-            write_cell(sheet, (r, column as u16), &content, styles)?;
+            write_cell(sheet, (r, column as u16), &content, styles, table.align(column))?;
         }
     }
     let last_row = table.rows.len() as u32;
@@ -49,7 +54,13 @@ pub fn write_table(
 
 /// Writes one cell: a number if the whole text reads as one, a hyperlink if the cell links
 /// somewhere, rich text if its styles vary, else a string. Text is never a formula.
-pub fn write_cell(sheet: &mut Worksheet, at: (u32, u16), content: &Content, styles: &Styles) -> Result<(), XlsxError> {
+pub fn write_cell(
+    sheet: &mut Worksheet,
+    at: (u32, u16),
+    content: &Content,
+    styles: &Styles,
+    align: Align,
+) -> Result<(), XlsxError> {
     let (row, col) = at;
     let text = clip(&content.text()).to_string();
     if text.is_empty() {
@@ -57,14 +68,14 @@ pub fn write_cell(sheet: &mut Worksheet, at: (u32, u16), content: &Content, styl
     }
     let first = content.runs.first().cloned().unwrap_or_default();
     if let Some(url) = &content.link {
-        let format = Styles::with_run(&styles.link, &first);
+        let format = Styles::with_run(&Styles::aligned(&styles.link, align), &first);
         // An address Excel cannot take (an unknown scheme, too long) leaves the text unlinked.
         if sheet.write_url_with_format(row, col, Url::new(url.as_str()).set_text(text.as_str()), &format).is_ok() {
             return Ok(());
         }
     }
     if content.is_uniform() || text.chars().count() < content.text().chars().count() {
-        let format = Styles::with_run(&styles.text, &first);
+        let format = Styles::with_run(&Styles::aligned(&styles.text, align), &first);
         match number(&text) {
             Some(n) => {
                 let format = n.format.map_or(format.clone(), |f| format.set_num_format(f));
@@ -76,7 +87,7 @@ pub fn write_cell(sheet: &mut Worksheet, at: (u32, u16), content: &Content, styl
     }
     let formats: Vec<Format> = content.runs.iter().map(|r| Styles::with_run(&Format::new(), r)).collect();
     let segments: Vec<(&Format, &str)> = formats.iter().zip(&content.runs).map(|(f, r)| (f, r.text.as_str())).collect();
-    sheet.write_rich_string_with_format(row, col, &segments, &styles.text)?;
+    sheet.write_rich_string_with_format(row, col, &segments, &Styles::aligned(&styles.text, align))?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The tables of a document, each with the heading it sits under, found anywhere in the body
 //! (also inside lists, quotes and callouts).
 
-use crate::ir::{plain_text, Block, BlockKind, Cell, Document, Span};
+use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Span};
 
 /// One Markdown table and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,11 +11,17 @@ pub struct SourceTable<'a> {
     /// Anchor id of that heading.
     pub anchor: Option<&'a str>,
     pub span: Span,
+    pub align: &'a [Align],
     pub head: &'a [Cell],
     pub rows: &'a [Vec<Cell>],
 }
 
 impl SourceTable<'_> {
+    /// The Markdown alignment of a column (`None` beyond the delimiter row).
+    pub fn align(&self, column: usize) -> Align {
+        self.align.get(column).copied().unwrap_or(Align::None)
+    }
+
     /// The number of columns: the widest of the header and every row.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).chain([self.head.len()]).max().unwrap_or(0)
@@ -34,10 +40,11 @@ fn visit<'a>(blocks: &'a [Block], heading: &mut Option<(String, &'a str)>, found
     for block in blocks {
         match &block.kind {
             BlockKind::Heading { id, content, .. } => *heading = Some((plain_text(content).trim().to_string(), id)),
-            BlockKind::Table { head, rows, .. } => found.push(SourceTable {
+            BlockKind::Table { align, head, rows } => found.push(SourceTable {
                 heading: heading.as_ref().map(|(text, _)| text.clone()),
                 anchor: heading.as_ref().map(|(_, id)| *id),
                 span: block.span,
+                align,
                 head,
                 rows,
             }),

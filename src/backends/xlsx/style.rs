@@ -2,6 +2,7 @@
 //! (landscape, one page wide, header repeated) and the proficiency heat-map.
 
 use super::cells::Run;
+use crate::ir::Align;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
     Worksheet, XlsxError,
@@ -45,6 +46,16 @@ impl Default for Styles {
 }
 
 impl Styles {
+    /// `base` with a Markdown column alignment.
+    pub fn aligned(base: &Format, align: Align) -> Format {
+        match align {
+            Align::None => base.clone(),
+            Align::Left => base.clone().set_align(FormatAlign::Left),
+            Align::Center => base.clone().set_align(FormatAlign::Center),
+            Align::Right => base.clone().set_align(FormatAlign::Right),
+        }
+    }
+
     /// The cell format `base` with a run's font style.
     pub fn with_run(base: &Format, run: &Run) -> Format {
         let mut format = base.clone();
