@@ -2,7 +2,7 @@
 //! sheets, the matrix's role order, tidy rows against a count from the Markdown source, typed
 //! cells, formula-like text, sheet names, deterministic bytes, and every corpus folder.
 
-use crate::util::{content, corpus_folders, load, seed, tree};
+use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
 use calamine::{open_workbook_from_rs, Data, HorizontalAlignment, Range, Reader, Xlsx};
 use folio::backends::{lookup, Artifact, Assets, RenderContext};
 use folio::config::Config;
@@ -221,4 +221,48 @@ fn the_seed_and_every_corpus_folder_render_and_read_back() {
             }
         }
     }
+}
+
+const CONFIGURED: &str = "[xlsx]\nskill_heading = \"Competenc\"\ncategory_column = \"Area\"\n\
+skills_column = \"Abilities\"\nskill_column = \"Competency\"\nscales = [[\"Low\", \"High\"]]\n";
+
+const COMPETENCIES: &str = "---\nlabel: Dev\n---\n# Developer\n\n## Competencies\n\n\
+| Area | Abilities |\n|---|---|\n| Craft | Testing; Refactoring |\n\n\
+## Skills\n\n| Category | Skills |\n|---|---|\n| Ignored | Not a skill table under this configuration |\n\n\
+## Competency levels\n\n| Competency | Dev | Lead |\n|---|---|---|\n| Design | Low | High |\n";
+
+#[test]
+fn heading_and_column_names_come_from_the_configuration() {
+    let dir = tree(&[("folio.toml", CONFIGURED.as_bytes()), ("dev.md", COMPETENCIES.as_bytes())]);
+    let artifacts = render(dir.path());
+    let mut book = open(site(&artifacts));
+    let tidy = sheet(&mut book, "Skills");
+    let rows: Vec<Vec<String>> = (1..tidy.height()).map(|r| row(&tidy, r)).collect();
+    let picked: Vec<[&str; 3]> = rows.iter().map(|r| [r[1].as_str(), r[4].as_str(), r[5].as_str()]).collect();
+    assert_eq!(
+        picked,
+        [["Dev", "Testing", ""], ["Dev", "Refactoring", ""], ["Dev", "Design", "Low"], ["Lead", "Design", "High"]]
+    );
+    let levels = sheet(&mut book, "Levels");
+    assert_eq!(row(&levels, 0), ["Competency", "Dev", "Lead"]);
+}
+
+#[test]
+fn an_unknown_xlsx_setting_is_a_configuration_error() {
+    let dir = tree(&[("folio.toml", b"[xlsx]\nskill_headings = \"x\"\n"), ("a.md", b"# A\n")]);
+    let loaded = load(dir.path());
+    let config = Config::discover(None, dir.path()).unwrap();
+    let assets = Assets::new();
+    let err = lookup("xlsx").render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
+    assert!(err.is_usage() && err.to_string().contains("skill_headings"), "{err}");
+}
+
+#[test]
+fn convert_writes_the_page_workbook() {
+    let dir = tree(&[("typed.md", TYPED.as_bytes())]);
+    let output = folio(dir.path(), &["convert", "typed.md", "-o", "typed.xlsx"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(dir.path().join("typed.xlsx")).unwrap();
+    let book: Book = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["Numbers"]);
 }

@@ -69,7 +69,7 @@ fn pivot<'a>(
 /// `Matrix`: for every category, each role's skills.
 pub fn matrix(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
     let lists: Vec<&SkillRow> = rows.iter().filter(|r| r.level.is_none()).collect();
-    pivot(sheet, "Category", &lists, |r| &r.category, |r| &r.skill, styles, config)?;
+    pivot(sheet, &config.category_column, &lists, |r| &r.category, |r| &r.skill, styles, config)?;
     Ok(())
 }
 
@@ -80,8 +80,15 @@ pub fn levels(
     styles: &Styles,
     config: &XlsxConfig,
 ) -> Result<(), XlsxError> {
-    let (last_row, last_col) =
-        pivot(sheet, "Skill", rows, |r| &r.skill, |r| r.level.as_deref().unwrap_or_default(), styles, config)?;
+    let (last_row, last_col) = pivot(
+        sheet,
+        &config.skill_column,
+        rows,
+        |r| &r.skill,
+        |r| r.level.as_deref().unwrap_or_default(),
+        styles,
+        config,
+    )?;
     if let Some(scale) = best_scale(&config.scales, rows.iter().filter_map(|r| r.level.as_deref())) {
         heat_map(sheet, (1, 1), (last_row, last_col), scale)?;
     }
