@@ -34,17 +34,19 @@ impl Backend for Xlsx {
         let (created, diagnostics) = book::creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
         let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
         let fail = |e: rust_xlsxwriter::XlsxError| Error::backend(self.name(), e.to_string());
-        let mut artifacts = Vec::new();
-        if ctx.scope.site {
-            artifacts.push(book::site(ctx.collection, &config, &meta).map_err(fail)?);
-        }
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
-        let pages: Vec<Artifact> = documents
-            .par_iter()
-            .filter_map(|doc| book::page(doc, &config, &meta).transpose())
-            .collect::<Result<_, _>>()
-            .map_err(fail)?;
-        artifacts.extend(pages);
+        // The site workbook is the biggest single job: make it while the pages are made.
+        let (site, pages) = rayon::join(
+            || ctx.scope.site.then(|| book::site(ctx.collection, &config, &meta)).transpose(),
+            || {
+                documents
+                    .par_iter()
+                    .filter_map(|doc| book::page(doc, &config, &meta).transpose())
+                    .collect::<Result<Vec<Artifact>, _>>()
+            },
+        );
+        let mut artifacts: Vec<Artifact> = site.map_err(fail)?.into_iter().collect();
+        artifacts.extend(pages.map_err(fail)?);
         Ok(Rendered { artifacts, diagnostics })
     }
 }

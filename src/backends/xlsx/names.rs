@@ -1,13 +1,16 @@
 //! Worksheet names under Excel's rules: at most 31 characters, none of `[]:*?/\`, no leading or
 //! trailing apostrophe, not `History`, and unique within the workbook ignoring case.
 
+use std::collections::HashSet;
+
 /// The longest worksheet name Excel accepts, in characters.
 pub const MAX_LEN: usize = 31;
 
 /// Hands out unique, legal worksheet names for one workbook.
 #[derive(Debug, Default)]
 pub struct SheetNames {
-    taken: Vec<String>,
+    /// Names given so far, in lower case.
+    taken: HashSet<String>,
 }
 
 impl SheetNames {
@@ -22,7 +25,7 @@ impl SheetNames {
             name = format!("{}{suffix}", base.chars().take(room).collect::<String>().trim_end());
             n += 1;
         }
-        self.taken.push(name.to_lowercase());
+        self.taken.insert(name.to_lowercase());
         name
     }
 
