@@ -83,8 +83,8 @@ pub struct Grid {
     widths: Vec<f64>,
     /// Columns whose width is set, not fitted.
     fixed: Vec<(usize, f64)>,
-    /// Per cell: row, column, and the length of each of its lines (bold text counted wider).
-    cells: Vec<(u32, usize, Vec<f64>)>,
+    /// Cells that may wrap: row, column, text, and how wide a character of it counts.
+    cells: Vec<(u32, usize, String, f64)>,
 }
 
 impl Grid {
@@ -94,11 +94,10 @@ impl Grid {
             self.widths.resize(column + 1, MIN_WIDTH);
         }
         let scale = if bold { 1.1 } else { 1.0 };
-        let lines: Vec<f64> = text.lines().map(|l| l.chars().count() as f64 * scale).collect();
-        let longest = lines.iter().copied().fold(0.0, f64::max);
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * scale;
         self.widths[column] = self.widths[column].max(longest + 2.0);
-        if lines.len() > 1 || longest > MIN_WIDTH {
-            self.cells.push((row, column, lines));
+        if text.contains('\n') || longest > MIN_WIDTH {
+            self.cells.push((row, column, text.to_string(), scale));
         }
     }
 
@@ -120,11 +119,10 @@ impl Grid {
             sheet.set_column_width(column as u16, *width)?;
         }
         let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
-        for (row, column, lines) in &self.cells {
-            let room = ((widths[*column] - 1.0) * CHARS_PER_WIDTH).max(1.0);
-            let wrapped: f64 = lines.iter().map(|len| (len / room).ceil().max(1.0)).sum();
+        for (row, column, text, scale) in &self.cells {
+            let room = ((widths[*column] - 1.0) * CHARS_PER_WIDTH / scale).max(1.0);
             let height = heights.entry(*row).or_insert(1.0);
-            *height = height.max(wrapped);
+            *height = height.max(wrapped_lines(text, room));
         }
         for (row, lines) in heights {
             if lines > 1.0 {
@@ -133,6 +131,25 @@ impl Grid {
         }
         Ok(())
     }
+}
+
+/// How many lines `text` takes when wrapped at words into lines of `room` characters.
+fn wrapped_lines(text: &str, room: f64) -> f64 {
+    let mut lines = 0.0;
+    for paragraph in text.lines() {
+        lines += 1.0;
+        let mut used = 0.0;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count() as f64;
+            if used > 0.0 && used + 1.0 + len > room {
+                lines += 1.0 + ((len - 1.0) / room).floor().max(0.0);
+                used = len % room;
+            } else {
+                used += if used > 0.0 { 1.0 + len } else { len };
+            }
+        }
+    }
+    lines.max(1.0)
 }
 
 /// The frame of a sheet whose first row is a header: the header frozen (and the first column if
@@ -190,4 +207,18 @@ pub fn best_scale<'a, 'b>(
             },
         );
     best.filter(|_| count > 0).map(Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_counts_lines_at_words() {
+        assert_eq!(wrapped_lines("", 10.0), 1.0);
+        assert_eq!(wrapped_lines("one two three", 20.0), 1.0);
+        assert_eq!(wrapped_lines("one two three", 8.0), 2.0, "`one two` then `three`");
+        assert_eq!(wrapped_lines("a\nb", 10.0), 2.0);
+        assert_eq!(wrapped_lines("x abcdefghijklmnopqrst", 10.0), 3.0, "a long word breaks inside");
+    }
 }
