@@ -266,3 +266,29 @@ fn convert_writes_the_page_workbook() {
     let book: Book = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     assert_eq!(book.sheet_names(), ["Numbers"]);
 }
+
+/// The XML of the worksheet called `name` (rust_xlsxwriter numbers the parts in sheet order).
+fn sheet_xml(artifact: &Artifact, name: &str) -> String {
+    let position = open(artifact).sheet_names().iter().position(|n| n == name).expect("the sheet") + 1;
+    let mut zip = zip::ZipArchive::new(Cursor::new(artifact.bytes.clone())).unwrap();
+    let mut file = zip.by_name(&format!("xl/worksheets/sheet{position}.xml")).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut file, &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn proficiency_columns_get_a_heat_map_and_prose_does_not() {
+    let artifacts = render(&content());
+    let site = site(&artifacts);
+    let matrix = sheet_xml(site, "Overview - Skill Matrix");
+    assert_eq!(matrix.matches("<conditionalFormatting").count(), 8, "one per role column");
+    assert!(matrix.contains(r#"<formula>"Practitioner"</formula>"#), "a rule per level");
+    let skills = sheet_xml(site, "Software Engineer - Key Skill");
+    assert!(!skills.contains("conditionalFormatting"), "`Learning` as a category is not a level");
+    let print = sheet_xml(site, "Matrix");
+    assert!(
+        print.contains(r#"orientation="landscape""#) && print.contains(r#"fitToHeight="0""#),
+        "landscape, one page wide"
+    );
+}

@@ -44,10 +44,11 @@ pub fn write_table(
     grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
-    let texts = table.rows.iter().flatten().map(|c| plain_text(c));
-    let texts: Vec<String> = texts.collect();
-    if let (Some(scale), true) = (best_scale(&config.scales, texts.iter().map(String::as_str)), last_row > 0) {
-        heat_map(sheet, (1, 0), (last_row, last_col), scale)?;
+    for column in 0..width {
+        let texts: Vec<String> = table.rows.iter().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();
+        if let (Some(scale), true) = (best_scale(&config.scales, texts.iter().map(String::as_str)), last_row > 0) {
+            heat_map(sheet, (1, column as u16), (last_row, column as u16), scale)?;
+        }
     }
     Ok(())
 }

@@ -187,14 +187,12 @@ pub fn heat_map(
     Ok(())
 }
 
-/// The scale whose levels occur most often among `texts` (ignoring case), if any occurs.
-pub fn best_scale<'a, 'b>(
-    scales: &'a [Vec<String>],
-    texts: impl Iterator<Item = &'b str> + Clone,
-) -> Option<&'a [String]> {
-    let hits = |scale: &Vec<String>| {
-        texts.clone().filter(|t| scale.iter().any(|level| level.trim().eq_ignore_ascii_case(t.trim()))).count()
-    };
+/// The scale whose levels make up most of the non-empty `texts` (ignoring case), if one does:
+/// a column that only mentions a level in passing gets no heat-map.
+pub fn best_scale<'a, 'b>(scales: &'a [Vec<String>], texts: impl Iterator<Item = &'b str>) -> Option<&'a [String]> {
+    let texts: Vec<&str> = texts.map(str::trim).filter(|t| !t.is_empty()).collect();
+    let hits =
+        |scale: &Vec<String>| texts.iter().filter(|t| scale.iter().any(|l| l.trim().eq_ignore_ascii_case(t))).count();
     let (best, count) =
         scales.iter().map(|s| (s, hits(s))).fold(
             (None, 0),
@@ -206,12 +204,13 @@ pub fn best_scale<'a, 'b>(
                 }
             },
         );
-    best.filter(|_| count > 0).map(Vec::as_slice)
+    best.filter(|_| count > 0 && count * 2 >= texts.len()).map(Vec::as_slice)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::xlsx::config::XlsxConfig;
 
     #[test]
     fn wrapping_counts_lines_at_words() {
@@ -220,5 +219,15 @@ mod tests {
         assert_eq!(wrapped_lines("one two three", 8.0), 2.0, "`one two` then `three`");
         assert_eq!(wrapped_lines("a\nb", 10.0), 2.0);
         assert_eq!(wrapped_lines("x abcdefghijklmnopqrst", 10.0), 3.0, "a long word breaks inside");
+    }
+
+    #[test]
+    fn a_scale_must_fill_most_of_a_column() {
+        let scales = XlsxConfig::default().scales;
+        let best = |texts: &[&str]| best_scale(&scales, texts.iter().copied()).map(|s| s[0].clone());
+        assert_eq!(best(&["Working", "expert", "", "Awareness"]).as_deref(), Some("Awareness"));
+        assert_eq!(best(&["None", "Learning", "Expert"]).as_deref(), Some("None"));
+        assert_eq!(best(&["Learning", "Testing", "Operations"]), None, "one level in passing");
+        assert_eq!(best(&[]), None);
     }
 }
