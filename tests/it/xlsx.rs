@@ -224,7 +224,7 @@ fn the_seed_and_every_corpus_folder_render_and_read_back() {
 }
 
 const CONFIGURED: &str = "[xlsx]\nskill_heading = \"Competenc\"\ncategory_column = \"Area\"\n\
-skills_column = \"Abilities\"\nskill_column = \"Competency\"\nscales = [[\"Low\", \"High\"]]\n";
+skills_column = \"Abilities\"\nskill_column = \"Competency\"\nscales = [[\"Low\", \"High\"]]\npaper = \"letter\"\n";
 
 const COMPETENCIES: &str = "---\nlabel: Dev\n---\n# Developer\n\n## Competencies\n\n\
 | Area | Abilities |\n|---|---|\n| Craft | Testing; Refactoring |\n\n\
@@ -245,6 +245,9 @@ fn heading_and_column_names_come_from_the_configuration() {
     );
     let levels = sheet(&mut book, "Levels");
     assert_eq!(row(&levels, 0), ["Competency", "Dev", "Lead"]);
+    let xml = sheet_xml(site(&artifacts), "Levels");
+    assert!(xml.contains(r#"<formula>"High"</formula>"#), "the configured scale");
+    assert!(xml.contains(r#"paperSize="1""#) || !xml.contains("paperSize"), "letter paper");
 }
 
 #[test]
@@ -291,4 +294,5 @@ fn proficiency_columns_get_a_heat_map_and_prose_does_not() {
         print.contains(r#"orientation="landscape""#) && print.contains(r#"fitToHeight="0""#),
         "landscape, one page wide"
     );
+    assert!(print.contains(r#"paperSize="9""#) && print.contains("Page &amp;P of &amp;N"), "A4, numbered pages");
 }

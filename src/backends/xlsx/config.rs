@@ -12,6 +12,7 @@ use serde::Deserialize;
 /// skill_column = "Skill"           # … and `Skill | <role> | <role>` tables
 /// scales = [["None", "Learning", "Proficient", "Expert"]]
 /// max_column_width = 60
+/// paper = "a4"                     # or "letter"
 /// link_base = "https://ladder.example.com/"
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -29,6 +30,8 @@ pub struct XlsxConfig {
     pub scales: Vec<Vec<String>>,
     /// The widest a column is fitted to, in characters; longer text wraps.
     pub max_column_width: f64,
+    /// The paper sheets print on (landscape, one page wide).
+    pub paper: Paper,
     /// Where the pages are published: internal links and source pages link to
     /// `link_base` + document id (+ `#anchor`). Without it they stay plain text.
     pub link_base: Option<String>,
@@ -47,7 +50,26 @@ impl Default for XlsxConfig {
                 scale(&["Awareness", "Foundational", "Working", "Practitioner", "Expert"]),
             ],
             max_column_width: 60.0,
+            paper: Paper::A4,
             link_base: None,
+        }
+    }
+}
+
+/// Paper sizes for printing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Excel's number for the paper size.
+    pub fn excel_code(self) -> u8 {
+        match self {
+            Paper::Letter => 1,
+            Paper::A4 => 9,
         }
     }
 }

@@ -42,7 +42,7 @@ pub fn write_table(
     let last_row = table.rows.len() as u32;
     let last_col = width as u16 - 1;
     grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, false)?;
+    frame(sheet, false, config.paper)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     for column in 0..width {
         let texts: Vec<String> = table.rows.iter().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();

@@ -62,7 +62,7 @@ fn pivot<'a>(
         sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, text, &styles.text)?;
     }
     grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, true)?;
+    frame(sheet, true, config.paper)?;
     Ok((lines.len() as u32, roles.len() as u16))
 }
 
@@ -127,7 +127,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
         }
     }
     grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, false)?;
+    frame(sheet, false, config.paper)?;
     let last_col = SKILL_COLUMNS.len() as u16 - 1;
     if rows.is_empty() {
         sheet.autofilter(0, 0, 0, last_col)?;
@@ -182,7 +182,7 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: 
         }
     }
     grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, false)?;
+    frame(sheet, false, config.paper)?;
     sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
     Ok(())
 }

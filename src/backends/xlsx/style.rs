@@ -2,6 +2,7 @@
 //! (landscape, one page wide, header repeated) and the proficiency heat-map.
 
 use super::cells::Run;
+use super::config::Paper;
 use crate::ir::Align;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
@@ -153,13 +154,16 @@ fn wrapped_lines(text: &str, room: f64) -> f64 {
 }
 
 /// The frame of a sheet whose first row is a header: the header frozen (and the first column if
-/// `freeze_first_column`); printed on A4 landscape, one page wide, the header on every page.
-pub fn frame(sheet: &mut Worksheet, freeze_first_column: bool) -> Result<(), XlsxError> {
+/// `freeze_first_column`); printed landscape on `paper`, one page wide, the header on every page,
+/// the sheet's name atop and page numbers below.
+pub fn frame(sheet: &mut Worksheet, freeze_first_column: bool, paper: Paper) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, u16::from(freeze_first_column))?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0)?;
-    sheet.set_paper_size(9);
+    sheet.set_paper_size(paper.excel_code());
+    sheet.set_header("&L&A");
+    sheet.set_footer("&RPage &P of &N");
     Ok(())
 }
 
