@@ -137,6 +137,7 @@ fn tidy_rows_match_the_skills_in_the_source() {
     assert_eq!(vp[2], Data::Float(2007.0));
     assert_eq!(vp[3].to_string(), "Executive Judgement", "emphasis is stripped from the category");
     assert_eq!(vp[4].to_string(), "Building executive teams");
+    assert_eq!(vp[6].to_string(), "career-ladder/management/vp-of-engineering.md");
     book.load_tables().unwrap();
     assert_eq!(book.table_names_in_sheet("Skills"), ["Skills"]);
 }

@@ -17,10 +17,8 @@ pub struct SkillRow {
     pub skill: String,
     /// The role's level in the skill (`Skill | <role> …` tables only).
     pub level: Option<String>,
-    /// Id of the document the table is on.
+    /// Source file of the page the table is on, relative to the content root.
     pub source: String,
-    /// Anchor of the heading the table sits under.
-    pub anchor: Option<String>,
 }
 
 /// A role of the ladder: a document, or a column header that names none.
@@ -95,8 +93,7 @@ fn lists(
                 category: category.clone(),
                 skill,
                 level: None,
-                source: doc.id.clone(),
-                anchor: table.anchor.map(str::to_string),
+                source: doc.source.clone(),
             });
         }
     }
@@ -119,8 +116,7 @@ fn levels(collection: &Collection, doc: &Document, table: &SourceTable, out: &mu
                 category: category.clone(),
                 skill: skill.clone(),
                 level: Some(level),
-                source: doc.id.clone(),
-                anchor: table.anchor.map(str::to_string),
+                source: doc.source.clone(),
             });
         }
     }
