@@ -55,7 +55,7 @@ pub fn write_table(
 
 /// Writes one cell: a number if the whole text reads as one, a hyperlink if the cell links
 /// somewhere, rich text if its styles vary, else a string. Text is never a formula.
-pub fn write_cell(
+fn write_cell(
     sheet: &mut Worksheet,
     at: (u32, u16),
     content: &Content,

@@ -34,7 +34,7 @@ pub struct Role {
 
 /// The shape of a skill table, with the columns that matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+enum Shape {
     /// `Category | Skills`: the indexes of the two columns.
     Lists { category: usize, skills: usize },
     /// `Skill | <role> | <role> …`.
@@ -42,7 +42,7 @@ pub enum Shape {
 }
 
 /// The shape of `table` if it is a skill table under `config`'s rules.
-pub fn shape(table: &SourceTable, config: &XlsxConfig) -> Option<Shape> {
+fn shape(table: &SourceTable, config: &XlsxConfig) -> Option<Shape> {
     let heading = table.heading.as_deref()?.to_lowercase();
     if !heading.contains(&config.skill_heading.to_lowercase()) {
         return None;

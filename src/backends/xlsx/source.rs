@@ -1,7 +1,7 @@
 //! The tables of a document, each with the heading it sits under, found anywhere in the body
 //! (also inside lists, quotes and callouts).
 
-use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Span};
+use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document};
 
 /// One Markdown table and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,7 +10,6 @@ pub struct SourceTable<'a> {
     pub heading: Option<String>,
     /// Anchor id of that heading.
     pub anchor: Option<&'a str>,
-    pub span: Span,
     pub align: &'a [Align],
     pub head: &'a [Cell],
     pub rows: &'a [Vec<Cell>],
@@ -43,7 +42,6 @@ fn visit<'a>(blocks: &'a [Block], heading: &mut Option<(String, &'a str)>, found
             BlockKind::Table { align, head, rows } => found.push(SourceTable {
                 heading: heading.as_ref().map(|(text, _)| text.clone()),
                 anchor: heading.as_ref().map(|(_, id)| *id),
-                span: block.span,
                 align,
                 head,
                 rows,
