@@ -145,7 +145,7 @@ fn tidy_rows_match_the_skills_in_the_source() {
 const TYPED: &str = "# Typed\n\n## Numbers\n\n| Item | Value |\n|---|--:|\n\
 | whole | 42 |\n| decimal | 3.25 |\n| share | 70% |\n| range | 70-90% |\n| money | $500K |\n\
 | formula | =SUM(A1:A2) |\n| plus | +1 |\n| minus | -2 |\n| at | @me |\n| grouped | 1,200 |\n\
-| bold | **Strong** |\n| link | [site](https://example.com) |\n";
+| bold | **Strong** |\n| link | [site](https://example.com) |\n| code | `1.10` |\n";
 
 #[test]
 fn cells_are_typed_and_formula_like_text_stays_text() {
@@ -163,6 +163,7 @@ fn cells_are_typed_and_formula_like_text_stays_text() {
         assert_eq!(value(r), Data::String(text.into()), "row {r}");
     }
     assert_eq!(value(10), Data::Float(1200.0));
+    assert_eq!(value(13), Data::String("1.10".into()), "code stays text");
     let formulas = book.worksheet_formula("Numbers").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formulas: {formulas:?}");
     let styles = book.worksheet_style("Numbers").unwrap();

@@ -12,7 +12,8 @@ pub struct Number {
     pub format: Option<String>,
 }
 
-/// The number in `text`: `42`, `3.5`, `1,200` or `70%`. Ranges (`70-90%`), currencies
+/// The number in `text`: `42`, `3.50`, `1,200` or `70%`, with a number format that shows it
+/// as written (`3.50` keeps its zero). Ranges (`70-90%`), currencies
 /// (`$500K`), codes with leading zeros (`007`) and anything starting with `= + - @` stay text.
 pub fn number(text: &str) -> Option<Number> {
     let text = text.trim();
@@ -35,7 +36,9 @@ pub fn number(text: &str) -> Option<Number> {
         let format = if decimals == 0 { "#,##0".to_string() } else { format!("#,##0.{}", "0".repeat(decimals)) };
         return Some(Number { value, format: Some(format) });
     }
-    decimal(text).map(|(value, _)| Number { value, format: None })
+    let (value, decimals) = decimal(text)?;
+    let format = (decimals > 0).then(|| format!("0.{}", "0".repeat(decimals)));
+    Some(Number { value, format })
 }
 
 /// A plain unsigned decimal and its number of decimal places; at most 15 significant digits
@@ -82,6 +85,11 @@ impl Content {
     /// The whole text without styles.
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Whether any run is code (whose text is kept as written, never read as a number).
+    pub fn has_code(&self) -> bool {
+        self.runs.iter().any(|r| r.code)
     }
 
     /// Whether every run has the same style (so the cell needs no rich text).
@@ -149,7 +157,8 @@ mod tests {
     #[test]
     fn numbers_percentages_and_text() {
         assert_eq!(value("42"), Some((42.0, None)));
-        assert_eq!(value(" 3.25 "), Some((3.25, None)));
+        assert_eq!(value(" 3.25 "), Some((3.25, Some("0.00".into()))));
+        assert_eq!(value("1.10"), Some((1.1, Some("0.00".into()))));
         assert_eq!(value("70%"), Some((0.7, Some("0%".into()))));
         assert_eq!(value("12.5%"), Some((0.125, Some("0.0%".into()))));
         assert_eq!(value("1,200"), Some((1200.0, Some("#,##0".into()))));

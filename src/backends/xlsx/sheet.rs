@@ -53,7 +53,7 @@ pub fn write_table(
     Ok(())
 }
 
-/// Writes one cell: a number if the whole text reads as one, a hyperlink if the cell links
+/// Writes one cell: a number if the whole text (not code) reads as one, a hyperlink if the cell links
 /// somewhere, rich text if its styles vary, else a string. Text is never a formula.
 fn write_cell(
     sheet: &mut Worksheet,
@@ -77,7 +77,7 @@ fn write_cell(
     }
     if content.is_uniform() || text.chars().count() < content.text().chars().count() {
         let format = Styles::with_run(&Styles::aligned(&styles.text, align), &first);
-        match number(&text) {
+        match number(&text).filter(|_| !content.has_code()) {
             Some(n) => {
                 let format = n.format.map_or(format.clone(), |f| format.set_num_format(f));
                 sheet.write_number_with_format(row, col, n.value, &format)?
