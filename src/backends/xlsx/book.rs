@@ -2,7 +2,7 @@
 //! properties so the same input gives the same bytes.
 
 use super::config::XlsxConfig;
-use super::names::{title, SheetNames};
+use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
 use super::sheet::write_table;
 use super::site::{self, Entry};
 use super::skills::extract;
@@ -134,7 +134,7 @@ pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<A
     let mut names = SheetNames::default();
     let mut workbook = workbook(&doc.title, meta);
     for (i, table) in page_tables.iter().enumerate() {
-        let mut sheet = named(&names.claim(&table_title(table, i)))?;
+        let mut sheet = named(&names.claim(&cut_at_word(&table_title(table, i), MAX_LEN)))?;
         write_table(&mut sheet, table, &styles, config)?;
         workbook.push_worksheet(sheet);
     }

@@ -56,7 +56,7 @@ pub fn title(label: &str, heading: &str) -> String {
 
 /// The longest start of `text` of at most `max` characters that ends at a word, or the hard cut
 /// if the first word alone is longer.
-fn cut_at_word(text: &str, max: usize) -> String {
+pub fn cut_at_word(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }
@@ -95,6 +95,7 @@ mod tests {
         assert_eq!(title("Senior Engineering Manager", "Key Skill Sets"), "SEM - Key Skill Sets");
         assert_eq!(title("Principal Engineer", "Comparisonwithneighbours"), "Principal Engineer - Comparison");
         assert!(title("A", &"x".repeat(80)).chars().count() <= MAX_LEN);
+        assert_eq!(cut_at_word("Comparison with Neighbouring Roles", MAX_LEN), "Comparison with Neighbouring");
     }
 
     #[test]
