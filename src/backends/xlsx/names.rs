@@ -22,7 +22,7 @@ impl SheetNames {
         while self.is_taken(&name) {
             let suffix = format!(" ({n})");
             let room = MAX_LEN - suffix.chars().count();
-            name = format!("{}{suffix}", base.chars().take(room).collect::<String>().trim_end());
+            name = format!("{}{suffix}", cut_at_word(&base, room));
             n += 1;
         }
         self.taken.insert(name.to_lowercase());
@@ -113,5 +113,7 @@ mod tests {
         assert_eq!(first.chars().count(), MAX_LEN);
         assert!(first.starts_with("Senior Engineering Manager - K"), "{first}");
         assert!(second.ends_with(" (2)") && second.chars().count() <= MAX_LEN, "{second}");
+        names.claim("Principal Engineer - Path to");
+        assert_eq!(names.claim("Principal Engineer - Path to"), "Principal Engineer - Path (2)");
     }
 }
