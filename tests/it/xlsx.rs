@@ -298,3 +298,21 @@ fn proficiency_columns_get_a_heat_map_and_prose_does_not() {
     );
     assert!(print.contains(r#"paperSize="9""#) && print.contains("Page &amp;P of &amp;N"), "A4, numbered pages");
 }
+
+#[test]
+fn oversized_text_is_cut_and_unusable_links_stay_text() {
+    let page = format!(
+        "# Big\n\n## Data\n\n| a | b |\n|---|---|\n| {} | [long](https://example.com/{}) |\n| [tel](tel:123) | ok |\n",
+        "word ".repeat(8_000),
+        "a".repeat(3_000)
+    );
+    let dir = tree(&[("big.md", page.as_bytes())]);
+    let artifacts = render(&dir.path().join("big.md"));
+    let page = artifacts.iter().find(|a| a.path == "xlsx/big.xlsx").expect("the page workbook");
+    let mut book = open(page);
+    let range = sheet(&mut book, "Data");
+    assert_eq!(range.get((1, 0)).unwrap().to_string().chars().count(), 32_767, "Excel's limit");
+    assert_eq!(range.get((1, 1)).unwrap().to_string(), "long");
+    assert_eq!(range.get((2, 0)).unwrap().to_string(), "tel");
+    assert!(book.hyperlinks_by_sheet_name("Data").unwrap().is_empty());
+}

@@ -74,7 +74,8 @@ fn clean(wanted: &str) -> String {
         .map(|c| if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() { ' ' } else { c })
         .collect();
     let collapsed = replaced.split_whitespace().collect::<Vec<_>>().join(" ");
-    let trimmed = collapsed.trim_matches('\'').trim();
+    // A dash left dangling by a label or heading made only of illegal characters goes too.
+    let trimmed = collapsed.trim_matches(|c: char| c == '\'' || c == '-' || c.is_whitespace());
     let short: String = trimmed.chars().take(MAX_LEN).collect();
     let short = short.trim_end().trim_end_matches('\'').to_string();
     if short.is_empty() {
@@ -106,6 +107,7 @@ mod tests {
         assert_eq!(names.claim("a[b]:c*d?e/f\\g"), "a b c d e f g");
         assert_eq!(names.claim("'quoted'"), "quoted");
         assert_eq!(names.claim(""), "Sheet");
+        assert_eq!(names.claim("*?:[] - Links"), "Links");
         assert_eq!(names.claim("history"), "history (2)");
         let long = "Senior Engineering Manager - Key Skill Sets";
         let first = names.claim(long);
