@@ -181,7 +181,7 @@ fn cells_are_typed_and_formula_like_text_stays_text() {
 const AWKWARD: &str = "---\nlabel: \"R&D: A/B [x]\"\n---\n# Awkward\n\n\
 ## Skills: *what?*\n\n| Category | Skills |\n|---|---|\n| **Core** | One, two (a, b); three |\n| | Four |\n\n\
 ## Skills: *what?*\n\n| Category | Skills |\n|---|---|\n| Extra | Five |\n\n\
-## MATRIX\n\n| A |\n|---|\n| x |\n";
+## MATRIX\n\n| A |\n|---|\n| x |\n\n## Skills glossary\n\n| Skill | Description |\n|---|---|\n| Rust | A language |\n";
 
 #[test]
 fn sheet_names_are_legal_and_unique_and_grouped_rows_keep_their_category() {
@@ -196,9 +196,10 @@ fn sheet_names_are_legal_and_unique_and_grouped_rows_keep_their_category() {
     for name in &names {
         assert!(name.chars().count() <= 31 && !name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{name}");
     }
-    assert_eq!(names.len(), 3 + 3, "Matrix, Skills, Index and three tables: {names:?}");
+    assert_eq!(names.len(), 3 + 4, "Matrix, Skills, Index and four tables: {names:?}");
     let tidy = sheet(&mut book, "Skills");
     let skills: Vec<(String, String)> = tidy.rows().skip(1).map(|r| (r[3].to_string(), r[4].to_string())).collect();
+    // `Skill | Description` names no role and holds no levels: not a level table.
     let expected = [("Core", "One"), ("Core", "two (a, b)"), ("Core", "three"), ("Core", "Four"), ("Extra", "Five")];
     assert_eq!(skills, expected.map(|(c, s)| (c.to_string(), s.to_string())));
 }

@@ -3,7 +3,8 @@
 //!
 //! Two shapes are recognised under a heading containing `skill_heading` (default "Skill"):
 //! `Category | Skills` (the skills a comma- or semicolon-separated list) and
-//! `Skill | <role> | <role> …` (each cell that role's level in the skill).
+//! `Skill | <role> | <role> …` (each cell that role's level in the skill; taken when a column
+//! names a page or most cells are levels of a proficiency scale).
 
 use super::config::XlsxConfig;
 use super::source::{tables, SourceTable};
@@ -64,7 +65,7 @@ pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
                 Some(Shape::Lists { category, skills }) => {
                     lists(collection, rank, doc, &table, (category, skills), &mut out)
                 }
-                Some(Shape::Levels) => levels(collection, doc, &table, &mut out),
+                Some(Shape::Levels) => levels(collection, doc, &table, config, &mut out),
                 None => {}
             }
         }
@@ -99,8 +100,20 @@ fn lists(
     }
 }
 
-fn levels(collection: &Collection, doc: &Document, table: &SourceTable, out: &mut Vec<SkillRow>) {
+/// The levels of a `Skill | <role> …` table, if its columns are roles: at least one names a
+/// page, or most of its cells are levels of a scale (so `Skill | Description` is no level table).
+fn levels(collection: &Collection, doc: &Document, table: &SourceTable, config: &XlsxConfig, out: &mut Vec<SkillRow>) {
     let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, &plain_text(c))).collect();
+    let cells: Vec<String> = table
+        .rows
+        .iter()
+        .flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| l.eq_ignore_ascii_case(t))).count();
+    if !roles.iter().flatten().any(|r| r.rank.is_some()) && on_a_scale * 2 < cells.len().max(1) {
+        return;
+    }
     let category = table.heading.clone().unwrap_or_default();
     let mut skill = String::new();
     for row in table.rows {
