@@ -181,7 +181,7 @@ fn cells_are_typed_and_formula_like_text_stays_text() {
 const AWKWARD: &str = "---\nlabel: \"R&D: A/B [x]\"\n---\n# Awkward\n\n\
 ## Skills: *what?*\n\n| Category | Skills |\n|---|---|\n| **Core** | One, two (a, b); three |\n| | Four |\n\n\
 ## Skills: *what?*\n\n| Category | Skills |\n|---|---|\n| Extra | Five |\n\n\
-## MATRIX\n\n| A |\n|---|\n| x |\n\n## Skills glossary\n\n| Skill | Description |\n|---|---|\n| Rust | A language |\n";
+## MATRIX\n\n| A |\n|---|\n| x |\n\n## Skills glossary\n\n| Skill | Description |\n|---|---|\n| Rust | A language |\n\n## Ragged\n\n| | a |\n|---|---|\n| x | y | surplus |\n| only |\n";
 
 #[test]
 fn sheet_names_are_legal_and_unique_and_grouped_rows_keep_their_category() {
@@ -196,7 +196,11 @@ fn sheet_names_are_legal_and_unique_and_grouped_rows_keep_their_category() {
     for name in &names {
         assert!(name.chars().count() <= 31 && !name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{name}");
     }
-    assert_eq!(names.len(), 3 + 4, "Matrix, Skills, Index and four tables: {names:?}");
+    assert_eq!(names.len(), 3 + 5, "Matrix, Skills, Index and five tables: {names:?}");
+    let ragged = sheet(&mut book, names.last().unwrap());
+    assert_eq!(row(&ragged, 0)[..2], ["", "a"], "an empty header cell stays empty");
+    assert_eq!(row(&ragged, 1)[..2], ["x", "y"]);
+    assert_eq!(row(&ragged, 2)[0], "only");
     let tidy = sheet(&mut book, "Skills");
     let skills: Vec<(String, String)> = tidy.rows().skip(1).map(|r| (r[3].to_string(), r[4].to_string())).collect();
     // `Skill | Description` names no role and holds no levels: not a level table.
