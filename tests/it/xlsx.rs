@@ -231,7 +231,7 @@ fn the_seed_and_every_corpus_folder_render_and_read_back() {
 }
 
 const CONFIGURED: &str = "[xlsx]\nskill_heading = \"Competenc\"\ncategory_column = \"Area\"\n\
-skills_column = \"Abilities\"\nskill_column = \"Competency\"\nscales = [[\"Low\", \"High\"]]\npaper = \"letter\"\n";
+skills_column = \"Abilities\"\nskill_column = \"Competency\"\nscales = [[\"Low\", \"High\"]]\npaper = \"letter\"\nlink_base = \"https://ladder.example.com/\"\n";
 
 const COMPETENCIES: &str = "---\nlabel: Dev\n---\n# Developer\n\n## Competencies\n\n\
 | Area | Abilities |\n|---|---|\n| Craft | Testing; Refactoring |\n\n\
@@ -252,6 +252,12 @@ fn heading_and_column_names_come_from_the_configuration() {
     );
     let levels = sheet(&mut book, "Levels");
     assert_eq!(row(&levels, 0), ["Competency", "Dev", "Lead"]);
+    let links = book.hyperlinks_by_sheet_name("Skills").unwrap();
+    assert_eq!(links.len(), 4, "each source page links to the published page");
+    assert_eq!(links[0].target.as_deref(), Some("https://ladder.example.com/dev"));
+    let links = book.hyperlinks_by_sheet_name("Index").unwrap();
+    let targets: Vec<_> = links.iter().filter_map(|l| l.target.as_deref()).collect();
+    assert!(targets.contains(&"https://ladder.example.com/dev"), "{targets:?}");
     let xml = sheet_xml(site(&artifacts), "Levels");
     assert!(xml.contains(r#"<formula>"High"</formula>"#), "the configured scale");
     assert!(xml.contains(r#"paperSize="1""#) || !xml.contains("paperSize"), "letter paper");

@@ -107,21 +107,16 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
-        let texts = [
-            &row.role.track,
-            &row.role.name,
-            "",
-            &row.category,
-            &row.skill,
-            row.level.as_deref().unwrap_or(""),
-            &row.source,
-        ];
+        let texts =
+            [&row.role.track, &row.role.name, "", &row.category, &row.skill, row.level.as_deref().unwrap_or("")];
         for (c, text) in texts.iter().enumerate() {
             grid.fit(r, c, text, false);
             if !text.is_empty() {
                 sheet.write_string_with_format(r, c as u16, *text, &styles.text)?;
             }
         }
+        grid.fit(r, 6, &row.source, false);
+        link(sheet, (r, 6), &row.source, config.page_url(&row.page, None).as_deref(), styles)?;
         if let Some(order) = row.role.order {
             sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
         }

@@ -20,6 +20,8 @@ pub struct SkillRow {
     pub level: Option<String>,
     /// Source file of the page the table is on, relative to the content root.
     pub source: String,
+    /// Id of that page.
+    pub page: String,
 }
 
 /// A role of the ladder: a document, or a column header that names none.
@@ -95,6 +97,7 @@ fn lists(
                 skill,
                 level: None,
                 source: doc.source.clone(),
+                page: doc.id.clone(),
             });
         }
     }
@@ -130,6 +133,7 @@ fn levels(collection: &Collection, doc: &Document, table: &SourceTable, config: 
                 skill: skill.clone(),
                 level: Some(level),
                 source: doc.source.clone(),
+                page: doc.id.clone(),
             });
         }
     }
