@@ -6,3 +6,4 @@ mod build;
 mod cli;
 mod hostile;
 mod loader;
+mod xlsx;

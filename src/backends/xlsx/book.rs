@@ -1,0 +1,164 @@
+//! Whole workbooks: the site workbook and the per-page workbooks, with fixed document
+//! properties so the same input gives the same bytes.
+
+use super::config::XlsxConfig;
+use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
+use super::sheet::write_table;
+use super::site::{self, Entry};
+use super::skills::extract;
+use super::source::{tables, SourceTable};
+use super::style::Styles;
+use super::Artifact;
+use crate::diag::Diagnostic;
+use crate::ir::{slugify, Collection, Document};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+
+/// The creation time written when `SOURCE_DATE_EPOCH` is not set: 2000-01-01 00:00:00 UTC.
+const FIXED_EPOCH: i64 = 946_684_800;
+
+/// Document properties shared by every workbook of a run.
+pub struct Meta {
+    pub created: ExcelDateTime,
+    pub author: String,
+}
+
+/// The creation time from `SOURCE_DATE_EPOCH` (seconds since 1970), else a fixed date; a value
+/// that is not a usable time gives the fixed date and a warning.
+pub fn creation_time(source_date_epoch: Option<&str>) -> (ExcelDateTime, Vec<Diagnostic>) {
+    let fixed = || ExcelDateTime::from_timestamp(FIXED_EPOCH).expect("a valid fixed date");
+    match source_date_epoch.map(str::trim) {
+        None | Some("") => (fixed(), Vec::new()),
+        Some(text) => match text.parse::<i64>().ok().and_then(|s| ExcelDateTime::from_timestamp(s).ok()) {
+            Some(time) => (time, Vec::new()),
+            None => {
+                let message = format!("SOURCE_DATE_EPOCH `{text}` is not a time in seconds; using 2000-01-01");
+                (fixed(), vec![Diagnostic::warning("SOURCE_DATE_EPOCH", 0, 0, message)])
+            }
+        },
+    }
+}
+
+fn workbook(title: &str, meta: &Meta) -> Workbook {
+    let mut workbook = Workbook::new();
+    let properties =
+        DocProperties::new().set_title(title).set_author(&meta.author).set_creation_datetime(&meta.created);
+    workbook.set_properties(&properties);
+    workbook
+}
+
+fn named(name: &str) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    sheet.set_name(name)?;
+    Ok(sheet)
+}
+
+/// The file name of the site workbook: `<slug of the site title>-skills.xlsx`.
+pub fn site_file(collection: &Collection) -> String {
+    let slug = slugify(&collection.title);
+    format!("{}-skills.xlsx", if slug.is_empty() { "site" } else { &slug })
+}
+
+/// The path of a page's workbook in the output folder.
+pub fn page_file(doc: &Document) -> String {
+    format!("xlsx/{}.xlsx", doc.id)
+}
+
+/// The site workbook.
+pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Artifact, XlsxError> {
+    let styles = Styles::default();
+    let skills = extract(collection, config);
+    let levels: Vec<_> = skills.iter().filter(|r| r.level.is_some()).collect();
+    let mut names = SheetNames::default();
+    let mut sheets = Vec::new();
+    let mut entries = Vec::new();
+    let mut own = |name: &str, heading: &str, entries: &mut Vec<Entry>| {
+        let name = names.claim(name);
+        entries.push(Entry {
+            sheet: name.clone(),
+            page: String::new(),
+            heading: heading.into(),
+            source: None,
+            workbook: None,
+        });
+        name
+    };
+    let mut matrix = named(&own("Matrix", "Skills by category and role", &mut entries))?;
+    site::matrix(&mut matrix, &skills, &styles, config)?;
+    sheets.push(matrix);
+    if !levels.is_empty() {
+        let mut sheet = named(&own("Levels", "Proficiency by skill and role", &mut entries))?;
+        site::levels(&mut sheet, &levels, &styles, config)?;
+        sheets.push(sheet);
+    }
+    let mut tidy = named(&own("Skills", "One row per skill of a role", &mut entries))?;
+    site::tidy(&mut tidy, &skills, &styles, config)?;
+    sheets.push(tidy);
+    let index_name = own("Index", "Every sheet of this workbook", &mut entries);
+    for doc in &collection.documents {
+        let page_tables = tables(doc);
+        for (i, table) in page_tables.iter().enumerate() {
+            let name = names.claim(&title(doc.label(), &table_title(table, i)));
+            let mut sheet = named(&name)?;
+            write_table(&mut sheet, table, &styles, config)?;
+            sheets.push(sheet);
+            entries.push(Entry {
+                sheet: name,
+                page: doc.title.clone(),
+                heading: table_title(table, i),
+                source: Some((doc.source.clone(), config.page_url(&doc.id, table.anchor))),
+                workbook: Some(page_file(doc)),
+            });
+        }
+    }
+    let mut index = named(&index_name)?;
+    site::index(&mut index, &entries, &styles, config)?;
+    let mut workbook = workbook(&format!("{} — skills", collection.title), meta);
+    let mut sheets = sheets.into_iter();
+    for sheet in sheets.by_ref().take(entries.iter().position(|e| e.sheet == index_name).unwrap_or(0)) {
+        workbook.push_worksheet(sheet);
+    }
+    workbook.push_worksheet(index);
+    for sheet in sheets {
+        workbook.push_worksheet(sheet);
+    }
+    Ok(Artifact::for_site(site_file(collection), workbook.save_to_buffer()?))
+}
+
+/// A page's own workbook with one sheet per table, or `None` for a page without tables.
+pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<Artifact>, XlsxError> {
+    let page_tables = tables(doc);
+    if page_tables.is_empty() {
+        return Ok(None);
+    }
+    let styles = Styles::default();
+    let mut names = SheetNames::default();
+    let mut workbook = workbook(&doc.title, meta);
+    for (i, table) in page_tables.iter().enumerate() {
+        let mut sheet = named(&names.claim(&cut_at_word(&table_title(table, i), MAX_LEN)))?;
+        write_table(&mut sheet, table, &styles, config)?;
+        workbook.push_worksheet(sheet);
+    }
+    Ok(Some(Artifact::for_document(&doc.id, page_file(doc), workbook.save_to_buffer()?)))
+}
+
+/// The heading a table sits under, else `Table N` (counting from 1 within its page).
+fn table_title(table: &SourceTable, i: usize) -> String {
+    match table.heading.as_deref() {
+        Some(heading) if !heading.is_empty() => heading.to_string(),
+        _ => format!("Table {}", i + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creation_time_comes_from_source_date_epoch_else_a_fixed_date() {
+        let day = |time: ExcelDateTime| time.to_excel();
+        assert_eq!(day(creation_time(None).0), 36526.0, "2000-01-01");
+        assert_eq!(day(creation_time(Some(" 86400 ")).0), 25570.0, "1970-01-02");
+        let (time, warnings) = creation_time(Some("yesterday"));
+        assert_eq!((day(time), warnings.len()), (36526.0, 1));
+    }
+}

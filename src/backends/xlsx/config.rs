@@ -1,0 +1,88 @@
+//! `[xlsx]` in `folio.toml`: how skill tables are recognised and how the workbooks look.
+
+use serde::Deserialize;
+
+/// The settings of the XLSX backend. Every key is optional.
+///
+/// ```toml
+/// [xlsx]
+/// skill_heading = "Skill"          # a skill table sits under a heading containing this
+/// category_column = "Category"     # `Category | Skills` tables …
+/// skills_column = "Skills"
+/// skill_column = "Skill"           # … and `Skill | <role> | <role>` tables
+/// scales = [["None", "Learning", "Proficient", "Expert"]]
+/// max_column_width = 60
+/// paper = "a4"                     # or "letter"
+/// link_base = "https://ladder.example.com/"
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct XlsxConfig {
+    /// A table is a skill table only under a heading whose text contains this (any case).
+    pub skill_heading: String,
+    /// Header of the category column of a `Category | Skills` table.
+    pub category_column: String,
+    /// Header of the column holding comma- or semicolon-separated skills.
+    pub skills_column: String,
+    /// Header of the first column of a `Skill | <role> | <role> …` table.
+    pub skill_column: String,
+    /// Proficiency scales, lowest level first; cells holding a level get a heat-map colour.
+    pub scales: Vec<Vec<String>>,
+    /// The widest a column is fitted to, in characters; longer text wraps.
+    pub max_column_width: f64,
+    /// The paper sheets print on (landscape, one page wide).
+    pub paper: Paper,
+    /// Where the pages are published: internal links and source pages link to
+    /// `link_base` + document id (+ `#anchor`). Without it they stay plain text.
+    pub link_base: Option<String>,
+}
+
+impl Default for XlsxConfig {
+    fn default() -> Self {
+        let scale = |levels: &[&str]| levels.iter().map(|l| l.to_string()).collect();
+        XlsxConfig {
+            skill_heading: "Skill".into(),
+            category_column: "Category".into(),
+            skills_column: "Skills".into(),
+            skill_column: "Skill".into(),
+            scales: vec![
+                scale(&["None", "Learning", "Proficient", "Expert"]),
+                scale(&["Awareness", "Foundational", "Working", "Practitioner", "Expert"]),
+            ],
+            max_column_width: 60.0,
+            paper: Paper::A4,
+            link_base: None,
+        }
+    }
+}
+
+/// Paper sizes for printing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Excel's number for the paper size.
+    pub fn excel_code(self) -> u8 {
+        match self {
+            Paper::Letter => 1,
+            Paper::A4 => 9,
+        }
+    }
+}
+
+impl XlsxConfig {
+    /// The web address of a document (and heading), if `link_base` is set.
+    pub fn page_url(&self, doc: &str, anchor: Option<&str>) -> Option<String> {
+        let base = self.link_base.as_deref()?;
+        let mut url = format!("{}/{doc}", base.trim_end_matches('/'));
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Some(url)
+    }
+}

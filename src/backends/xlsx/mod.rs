@@ -1,0 +1,52 @@
+//! The `xlsx` backend: the ladder's skills as a workbook people can filter, pivot and print.
+//!
+//! It writes the site workbook `<site-slug>-skills.xlsx` (`Matrix`, `Levels`, `Skills`,
+//! `Index` and one sheet per table of every page) and `xlsx/<document id>.xlsx` with each
+//! page's own tables. The bytes depend only on the input and `SOURCE_DATE_EPOCH`.
+
+mod book;
+mod cells;
+mod config;
+mod names;
+mod sheet;
+mod site;
+mod skills;
+mod source;
+mod style;
+
+pub use config::XlsxConfig;
+
+use super::{Artifact, Backend, RenderContext, Rendered};
+use crate::error::{Error, Result};
+use crate::ir::Document;
+use rayon::prelude::*;
+
+/// Renders skill matrices and table workbooks with rust_xlsxwriter.
+pub struct Xlsx;
+
+impl Backend for Xlsx {
+    fn name(&self) -> &str {
+        "xlsx"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+        let config: XlsxConfig = ctx.config.section("xlsx")?;
+        let (created, diagnostics) = book::creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
+        let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
+        let fail = |e: rust_xlsxwriter::XlsxError| Error::backend(self.name(), e.to_string());
+        let documents: Vec<&Document> = ctx.documents_in_scope().collect();
+        // The site workbook is the biggest single job: make it while the pages are made.
+        let (site, pages) = rayon::join(
+            || ctx.scope.site.then(|| book::site(ctx.collection, &config, &meta)).transpose(),
+            || {
+                documents
+                    .par_iter()
+                    .filter_map(|doc| book::page(doc, &config, &meta).transpose())
+                    .collect::<Result<Vec<Artifact>, _>>()
+            },
+        );
+        let mut artifacts: Vec<Artifact> = site.map_err(fail)?.into_iter().collect();
+        artifacts.extend(pages.map_err(fail)?);
+        Ok(Rendered { artifacts, diagnostics })
+    }
+}

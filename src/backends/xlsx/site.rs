@@ -1,0 +1,200 @@
+//! The site workbook's own sheets: `Matrix` (categories × roles), `Levels` (skills × roles,
+//! when the site has proficiency tables), `Skills` (the tidy long form) and `Index`.
+
+use super::config::XlsxConfig;
+use super::skills::{Role, SkillRow};
+use super::style::{best_scale, frame, heat_map, Grid, Styles};
+use rust_xlsxwriter::{Table, TableColumn, TableStyle, Url, Worksheet, XlsxError};
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Fill of the first column of a pivot.
+const KEY_FILL: u32 = 0xEDF1F9;
+/// Width of a role column in the pivots, in characters.
+const ROLE_WIDTH: f64 = 28.0;
+
+/// Role columns in ladder order: roles with a document by their place in the collection, then
+/// roles named only in a column header, in the order first met.
+fn roles<'a>(rows: impl Iterator<Item = &'a SkillRow>) -> Vec<&'a Role> {
+    let mut seen = HashSet::new();
+    let mut roles: Vec<&Role> = rows.map(|r| &r.role).filter(|r| seen.insert((&r.name, r.rank))).collect();
+    roles.sort_by_key(|r| r.rank.unwrap_or(usize::MAX));
+    roles
+}
+
+/// A pivot of `rows`: one line per key (in the order first met), one column per role, each cell
+/// the role's values for that key joined with `", "`. Returns the number of lines and columns.
+fn pivot<'a>(
+    sheet: &mut Worksheet,
+    corner: &str,
+    rows: &[&'a SkillRow],
+    key: impl Fn(&'a SkillRow) -> &'a str,
+    value: impl Fn(&'a SkillRow) -> &'a str,
+    styles: &Styles,
+    config: &XlsxConfig,
+) -> Result<(u32, u16), XlsxError> {
+    let roles = roles(rows.iter().copied());
+    let columns: HashMap<(&String, Option<usize>), usize> =
+        roles.iter().enumerate().map(|(c, r)| ((&r.name, r.rank), c)).collect();
+    let mut lines: HashMap<&str, usize> = HashMap::new();
+    let mut cells: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
+    let mut grid = Grid::default();
+    sheet.write_string_with_format(0, 0, corner, &styles.header)?;
+    grid.fit(0, 0, corner, true);
+    let key_format = styles.header.clone().set_background_color(KEY_FILL);
+    for row in rows {
+        let next = lines.len();
+        let line = *lines.entry(key(row)).or_insert(next);
+        if line == next {
+            sheet.write_string_with_format(line as u32 + 1, 0, key(row), &key_format)?;
+            grid.fit(line as u32 + 1, 0, key(row), true);
+        }
+        cells.entry((line, columns[&(&row.role.name, row.role.rank)])).or_default().push(value(row));
+    }
+    for (c, role) in roles.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16 + 1, &role.name, &styles.header)?;
+        grid.fit(0, c + 1, &role.name, true);
+        grid.fix(c + 1, ROLE_WIDTH);
+    }
+    for ((line, column), values) in cells {
+        let text = values.join(", ");
+        grid.fit(line as u32 + 1, column + 1, &text, false);
+        sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, text, &styles.text)?;
+    }
+    grid.apply(sheet, config.max_column_width)?;
+    frame(sheet, true, config.paper)?;
+    Ok((lines.len() as u32, roles.len() as u16))
+}
+
+/// `Matrix`: for every category, each role's skills.
+pub fn matrix(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+    let lists: Vec<&SkillRow> = rows.iter().filter(|r| r.level.is_none()).collect();
+    pivot(sheet, &config.category_column, &lists, |r| &r.category, |r| &r.skill, styles, config)?;
+    Ok(())
+}
+
+/// `Levels`: for every skill of the proficiency tables, each role's level, as a heat-map.
+pub fn levels(
+    sheet: &mut Worksheet,
+    rows: &[&SkillRow],
+    styles: &Styles,
+    config: &XlsxConfig,
+) -> Result<(), XlsxError> {
+    let (last_row, last_col) = pivot(
+        sheet,
+        &config.skill_column,
+        rows,
+        |r| &r.skill,
+        |r| r.level.as_deref().unwrap_or_default(),
+        styles,
+        config,
+    )?;
+    if let Some(scale) = best_scale(&config.scales, rows.iter().filter_map(|r| r.level.as_deref())) {
+        heat_map(sheet, (1, 1), (last_row, last_col), scale)?;
+    }
+    Ok(())
+}
+
+/// The columns of the `Skills` sheet.
+const SKILL_COLUMNS: [&str; 7] = ["Track", "Role", "Order", "Category", "Skill", "Level", "Source page"];
+
+/// `Skills`: one row per skill of a role, as a worksheet table with an autofilter.
+pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+    let mut grid = Grid::default();
+    for (c, name) in SKILL_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
+        grid.fit(0, c, name, true);
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        let texts =
+            [&row.role.track, &row.role.name, "", &row.category, &row.skill, row.level.as_deref().unwrap_or("")];
+        for (c, text) in texts.iter().enumerate() {
+            grid.fit(r, c, text, false);
+            if !text.is_empty() {
+                sheet.write_string_with_format(r, c as u16, *text, &styles.text)?;
+            }
+        }
+        grid.fit(r, 6, &row.source, false);
+        link(sheet, (r, 6), &row.source, config.page_url(&row.page, None).as_deref(), styles)?;
+        if let Some(order) = row.role.order {
+            sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
+        }
+    }
+    grid.apply(sheet, config.max_column_width)?;
+    frame(sheet, false, config.paper)?;
+    let last_col = SKILL_COLUMNS.len() as u16 - 1;
+    if rows.is_empty() {
+        sheet.autofilter(0, 0, 0, last_col)?;
+    } else {
+        let columns: Vec<TableColumn> = SKILL_COLUMNS
+            .iter()
+            .map(|name| TableColumn::new().set_header(*name).set_header_format(&styles.header))
+            .collect();
+        let table = Table::new().set_name("Skills").set_columns(&columns).set_style(TableStyle::Light9);
+        sheet.add_table(0, 0, rows.len() as u32, last_col, &table)?;
+    }
+    Ok(())
+}
+
+/// One line of the `Index` sheet.
+pub struct Entry {
+    pub sheet: String,
+    pub page: String,
+    pub heading: String,
+    /// The source file, and the address it links to if any.
+    pub source: Option<(String, Option<String>)>,
+    /// The per-document workbook, relative to the site workbook.
+    pub workbook: Option<String>,
+}
+
+const INDEX_COLUMNS: [&str; 5] = ["Sheet", "Page", "Table", "Source page", "Page workbook"];
+
+/// `Index`: every sheet with a link to it, the page and heading it comes from, and links to the
+/// source page and the page's own workbook.
+pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+    let mut grid = Grid::default();
+    for (c, name) in INDEX_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
+        grid.fit(0, c, name, true);
+    }
+    for (r, entry) in entries.iter().enumerate() {
+        let r = r as u32 + 1;
+        let target = format!("internal:'{}'!A1", entry.sheet.replace('\'', "''"));
+        link(sheet, (r, 0), &entry.sheet, Some(&target), styles)?;
+        sheet.write_string_with_format(r, 1, &entry.page, &styles.text)?;
+        sheet.write_string_with_format(r, 2, &entry.heading, &styles.text)?;
+        if let Some((source, url)) = &entry.source {
+            link(sheet, (r, 3), source, url.as_deref(), styles)?;
+            grid.fit(r, 3, source, false);
+        }
+        if let Some(workbook) = &entry.workbook {
+            link(sheet, (r, 4), workbook, Some(&format!("file:///{workbook}")), styles)?;
+            grid.fit(r, 4, workbook, false);
+        }
+        for (c, text) in [&entry.sheet, &entry.page, &entry.heading].iter().enumerate() {
+            grid.fit(r, c, text, false);
+        }
+    }
+    grid.apply(sheet, config.max_column_width)?;
+    frame(sheet, false, config.paper)?;
+    sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
+    Ok(())
+}
+
+/// `text` linking to `url`, or plain text without one (or if Excel cannot take the address).
+fn link(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    text: &str,
+    url: Option<&str>,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    if let Some(url) = url {
+        if sheet.write_url_with_format(row, col, Url::new(url).set_text(text), &styles.link).is_ok() {
+            return Ok(());
+        }
+    }
+    sheet.write_string_with_format(row, col, text, &styles.text)?;
+    Ok(())
+}

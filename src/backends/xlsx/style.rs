@@ -1,0 +1,237 @@
+//! The look of every sheet: cell formats, fitted column widths, frozen header, printing
+//! (landscape, one page wide, header repeated) and the proficiency heat-map.
+
+use super::cells::Run;
+use super::config::Paper;
+use crate::ir::Align;
+use rust_xlsxwriter::{
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
+    Worksheet, XlsxError,
+};
+use std::collections::BTreeMap;
+
+const HEADER_FILL: u32 = 0xD9E2F3;
+const HEADER_BORDER: u32 = 0x8EA9DB;
+const LINK_BLUE: u32 = 0x0563C1;
+/// The heat-map runs from the lowest level's colour to the highest's.
+const HEAT_LOW: (u32, u32, u32) = (0xF2, 0xF2, 0xF2);
+const HEAT_HIGH: (u32, u32, u32) = (0x2E, 0x7D, 0x32);
+/// Narrowest fitted column, in characters.
+const MIN_WIDTH: f64 = 6.0;
+/// Characters of ordinary text that fit in one unit of column width (the width of a `0`).
+const CHARS_PER_WIDTH: f64 = 1.15;
+/// Height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The base formats of a workbook.
+pub struct Styles {
+    pub header: Format,
+    pub text: Format,
+    pub link: Format,
+}
+
+impl Default for Styles {
+    fn default() -> Self {
+        let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        Styles {
+            header: text
+                .clone()
+                .set_bold()
+                .set_background_color(Color::RGB(HEADER_FILL))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_border_bottom_color(Color::RGB(HEADER_BORDER)),
+            link: text.clone().set_font_color(Color::RGB(LINK_BLUE)).set_underline(FormatUnderline::Single),
+            text,
+        }
+    }
+}
+
+impl Styles {
+    /// `base` with a Markdown column alignment.
+    pub fn aligned(base: &Format, align: Align) -> Format {
+        match align {
+            Align::None => base.clone(),
+            Align::Left => base.clone().set_align(FormatAlign::Left),
+            Align::Center => base.clone().set_align(FormatAlign::Center),
+            Align::Right => base.clone().set_align(FormatAlign::Right),
+        }
+    }
+
+    /// The cell format `base` with a run's font style.
+    pub fn with_run(base: &Format, run: &Run) -> Format {
+        let mut format = base.clone();
+        if run.bold {
+            format = format.set_bold();
+        }
+        if run.italic {
+            format = format.set_italic();
+        }
+        if run.strike {
+            format = format.set_font_strikethrough();
+        }
+        if run.code {
+            format = format.set_font_name("Consolas");
+        }
+        format
+    }
+}
+
+/// Fitted column widths and row heights: each column as wide as its longest line (in
+/// characters), padded, between a minimum and a maximum beyond which text wraps; each row as
+/// tall as its most wrapped cell.
+#[derive(Debug, Default)]
+pub struct Grid {
+    widths: Vec<f64>,
+    /// Columns whose width is set, not fitted.
+    fixed: Vec<(usize, f64)>,
+    /// Cells that may wrap: row, column, text, and how wide a character of it counts.
+    cells: Vec<(u32, usize, String, f64)>,
+}
+
+impl Grid {
+    /// Notes that `text` (bold if `bold`) sits in the cell at `row`, `column`.
+    pub fn fit(&mut self, row: u32, column: usize, text: &str, bold: bool) {
+        if self.widths.len() <= column {
+            self.widths.resize(column + 1, MIN_WIDTH);
+        }
+        let scale = if bold { 1.1 } else { 1.0 };
+        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * scale;
+        self.widths[column] = self.widths[column].max(longest + 2.0);
+        if text.contains('\n') || longest > MIN_WIDTH {
+            self.cells.push((row, column, text.to_string(), scale));
+        }
+    }
+
+    /// Gives `column` the width `width` whatever its content.
+    pub fn fix(&mut self, column: usize, width: f64) {
+        self.fixed.push((column, width));
+    }
+
+    /// Sets the widths, none wider than `max`, and the heights of rows with wrapped text.
+    pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
+        let mut widths: Vec<f64> = self.widths.iter().map(|w| w.min(max.max(MIN_WIDTH))).collect();
+        for &(column, width) in &self.fixed {
+            if widths.len() <= column {
+                widths.resize(column + 1, MIN_WIDTH);
+            }
+            widths[column] = width;
+        }
+        for (column, width) in widths.iter().enumerate() {
+            sheet.set_column_width(column as u16, *width)?;
+        }
+        let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
+        for (row, column, text, scale) in &self.cells {
+            let room = ((widths[*column] - 1.0) * CHARS_PER_WIDTH / scale).max(1.0);
+            let height = heights.entry(*row).or_insert(1.0);
+            *height = height.max(wrapped_lines(text, room));
+        }
+        for (row, lines) in heights {
+            if lines > 1.0 {
+                sheet.set_row_height(row, LINE_HEIGHT * lines + 2.0)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many lines `text` takes when wrapped at words into lines of `room` characters.
+fn wrapped_lines(text: &str, room: f64) -> f64 {
+    let mut lines = 0.0;
+    for paragraph in text.lines() {
+        lines += 1.0;
+        let mut used = 0.0;
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count() as f64;
+            if used > 0.0 && used + 1.0 + len > room {
+                lines += 1.0 + ((len - 1.0) / room).floor().max(0.0);
+                used = len % room;
+            } else {
+                used += if used > 0.0 { 1.0 + len } else { len };
+            }
+        }
+    }
+    lines.max(1.0)
+}
+
+/// The frame of a sheet whose first row is a header: the header frozen (and the first column if
+/// `freeze_first_column`); printed landscape on `paper`, one page wide, the header on every page,
+/// the sheet's name atop and page numbers below.
+pub fn frame(sheet: &mut Worksheet, freeze_first_column: bool, paper: Paper) -> Result<(), XlsxError> {
+    sheet.set_freeze_panes(1, u16::from(freeze_first_column))?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_paper_size(paper.excel_code());
+    sheet.set_header("&L&A");
+    sheet.set_footer("&RPage &P of &N");
+    Ok(())
+}
+
+/// Colours each cell of the range whose text is a level of `scale` (lowest first), from pale
+/// grey for the lowest level to dark green for the highest. Excel compares text ignoring case.
+pub fn heat_map(
+    sheet: &mut Worksheet,
+    (first_row, first_col): (u32, u16),
+    (last_row, last_col): (u32, u16),
+    scale: &[String],
+) -> Result<(), XlsxError> {
+    let steps = scale.len().saturating_sub(1).max(1) as f64;
+    for (i, level) in scale.iter().enumerate() {
+        let t = i as f64 / steps;
+        let mix = |low: u32, high: u32| (low as f64 + (high as f64 - low as f64) * t).round() as u32;
+        let fill =
+            (mix(HEAT_LOW.0, HEAT_HIGH.0) << 16) | (mix(HEAT_LOW.1, HEAT_HIGH.1) << 8) | mix(HEAT_LOW.2, HEAT_HIGH.2);
+        let font = if t > 0.55 { 0xFFFFFF } else { 0x000000 };
+        let format = Format::new().set_background_color(Color::RGB(fill)).set_font_color(Color::RGB(font));
+        let rule = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo(level.as_str()))
+            .set_format(format);
+        sheet.add_conditional_format(first_row, first_col, last_row, last_col, &rule)?;
+    }
+    Ok(())
+}
+
+/// The scale whose levels make up most of the non-empty `texts` (ignoring case), if one does:
+/// a column that only mentions a level in passing gets no heat-map.
+pub fn best_scale<'a, 'b>(scales: &'a [Vec<String>], texts: impl Iterator<Item = &'b str>) -> Option<&'a [String]> {
+    let texts: Vec<&str> = texts.map(str::trim).filter(|t| !t.is_empty()).collect();
+    let hits =
+        |scale: &Vec<String>| texts.iter().filter(|t| scale.iter().any(|l| l.trim().eq_ignore_ascii_case(t))).count();
+    let (best, count) =
+        scales.iter().map(|s| (s, hits(s))).fold(
+            (None, 0),
+            |(best, most), (s, n)| {
+                if n > most {
+                    (Some(s), n)
+                } else {
+                    (best, most)
+                }
+            },
+        );
+    best.filter(|_| count > 0 && count * 2 >= texts.len()).map(Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backends::xlsx::config::XlsxConfig;
+
+    #[test]
+    fn wrapping_counts_lines_at_words() {
+        assert_eq!(wrapped_lines("", 10.0), 1.0);
+        assert_eq!(wrapped_lines("one two three", 20.0), 1.0);
+        assert_eq!(wrapped_lines("one two three", 8.0), 2.0, "`one two` then `three`");
+        assert_eq!(wrapped_lines("a\nb", 10.0), 2.0);
+        assert_eq!(wrapped_lines("x abcdefghijklmnopqrst", 10.0), 3.0, "a long word breaks inside");
+    }
+
+    #[test]
+    fn a_scale_must_fill_most_of_a_column() {
+        let scales = XlsxConfig::default().scales;
+        let best = |texts: &[&str]| best_scale(&scales, texts.iter().copied()).map(|s| s[0].clone());
+        assert_eq!(best(&["Working", "expert", "", "Awareness"]).as_deref(), Some("Awareness"));
+        assert_eq!(best(&["None", "Learning", "Expert"]).as_deref(), Some("None"));
+        assert_eq!(best(&["Learning", "Testing", "Operations"]), None, "one level in passing");
+        assert_eq!(best(&[]), None);
+    }
+}
