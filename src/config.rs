@@ -117,9 +117,13 @@ mod tests {
     }
 
     #[test]
-    fn the_default_file_parses() {
+    fn the_default_file_parses_and_every_section_is_read_by_a_backend() {
         let config: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
-        assert_eq!(config, Config::default());
+        assert_eq!(config.site, SiteConfig::default());
+        let names: Vec<String> = crate::backends::builtin().iter().map(|b| b.name().to_string()).collect();
+        for section in config.sections.keys() {
+            assert!(names.contains(section), "[{section}] belongs to no backend");
+        }
     }
 
     #[test]

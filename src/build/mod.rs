@@ -72,7 +72,9 @@ pub fn run(
     }
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = options.shard.map(|s| format!("{s:?}"));
-    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), config, &names, shard))
+    // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), config, &names, shard, epoch))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
     let settings = manifest::hash(settings.as_bytes());
     let inputs = manifest::hash_inputs(root, &files)?;

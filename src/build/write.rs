@@ -23,7 +23,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp =
         tempfile::Builder::new().prefix(".folio-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     temp.write_all(bytes).map_err(|e| Error::io(temp.path(), e))?;
-    temp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    // No fsync: the rename alone means a killed build leaves the old file or the new one, and
+    // syncing every output of a large tree would cost more than the rendering.
     temp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
