@@ -20,8 +20,12 @@ pub fn safe_relative(path: &str) -> Result<PathBuf> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut temp =
-        tempfile::Builder::new().prefix(".folio-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".folio-").suffix(".tmp");
+    // Temporary files are private (0600); outputs are ordinary files others may read.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     temp.write_all(bytes).map_err(|e| Error::io(temp.path(), e))?;
     // No fsync: the rename alone means a killed build leaves the old file or the new one, and
     // syncing every output of a large tree would cost more than the rendering.
@@ -50,5 +54,10 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        }
     }
 }
