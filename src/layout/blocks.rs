@@ -133,7 +133,7 @@ fn list(
         for run in &mut runs {
             run.shift(indent - cx.size * 0.45 - w, 0.0);
         }
-        inner[0].items.extend(runs);
+        inner[0].items.splice(0..0, runs);
         out.extend(inner);
     }
 }
@@ -231,11 +231,11 @@ pub fn footnotes(cx: &mut Cx, notes: &[Footnote], width: f32, out: &mut Vec<Slab
             slab.indent(indent);
         }
         let y = inner[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
-        let (runs, _) =
+        let (mut runs, _) =
             cx.text(&format!("{number}."), FontId::Serif, cx.size, cx.text_color, 0.0, y.unwrap_or(cx.size));
         let name = dest_name(&cx.doc_id, Some(&footnote_anchor(&note.label)));
-        inner[0].items.push(Item::Anchor { name, y: 0.0, outline: None });
-        inner[0].items.extend(runs);
+        runs.insert(0, Item::Anchor { name, y: 0.0, outline: None });
+        inner[0].items.splice(0..0, runs);
         out.extend(inner);
     }
     cx.size = saved;

@@ -2,7 +2,7 @@
 //! characters the face lacks and to U+FFFD for characters no bundled face has. Results are cached.
 
 use super::fonts::FontId;
-use harfrust::{Buffer, ShapeOptions, ShaperFont};
+use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -30,11 +30,17 @@ const REPLACEMENT: char = '\u{FFFD}';
 pub struct Shaper {
     fonts: Vec<ShaperFont<'static, 'static>>,
     cache: HashMap<(FontId, String), Rc<Shaped>>,
+    /// Shaping plans by face, direction and script: building one costs more than shaping a word.
+    plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
 }
 
 impl Default for Shaper {
     fn default() -> Self {
-        Shaper { fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(), cache: HashMap::new() }
+        Shaper {
+            fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(),
+            cache: HashMap::new(),
+            plans: Vec::new(),
+        }
     }
 }
 
@@ -50,7 +56,7 @@ impl Shaper {
         shaped
     }
 
-    fn shape_uncached(&self, text: &str, font: FontId) -> Shaped {
+    fn shape_uncached(&mut self, text: &str, font: FontId) -> Shaped {
         let mut shaped = Shaped::default();
         let mut segment = String::new();
         let mut segment_font = font;
@@ -76,12 +82,20 @@ impl Shaper {
         shaped
     }
 
-    fn push_piece(&self, shaped: &mut Shaped, text: &str, font: FontId) {
+    fn push_piece(&mut self, shaped: &mut Shaped, text: &str, font: FontId) {
         let face = font.face();
         let mut buffer = Buffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
-        if harfrust::shape(&self.fonts[font as usize], &mut buffer, ShapeOptions::new()).is_err() {
+        let (direction, script) = (buffer.direction(), buffer.script());
+        let known = self.plans.iter().position(|p| p.0 == font && p.1 == direction && p.2 == script);
+        let index = known.unwrap_or_else(|| {
+            let plan = ShapePlan::new(&face.font, direction, script, buffer.language(), &[]);
+            self.plans.push((font, direction, script, plan));
+            self.plans.len() - 1
+        });
+        let options = ShapeOptions::new().plan(Some(&self.plans[index].3));
+        if harfrust::shape(&self.fonts[font as usize], &mut buffer, options).is_err() {
             return;
         }
         let scale = 1.0 / face.units_per_em;

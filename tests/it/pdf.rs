@@ -1,18 +1,245 @@
 //! The PDF backend: layout snapshots and page-box checks, and PDFs read back with lopdf.
 
-use crate::util::{load, tree};
+use crate::util::{content, corpus_folders, load, tree};
+use folio::backends::{lookup, Artifact, RenderContext, Rendered};
+use folio::config::Config;
 use folio::layout::guide::layout_guide;
 use folio::layout::snapshot::snapshot;
-use folio::layout::PdfTheme;
+use folio::layout::{Item, Page, PdfTheme};
+use lopdf::{Document, Object};
+use std::path::Path;
 
-const FIXTURE: &str = "---\nlabel: Demo\nbreadcrumb: true\n---\n# Demo page\n\nSome *emphasis*, **bold**, `code` and a [link](https://example.com) → ✓.\n\n## Lists\n\n- one\n- two\n  1. nested\n  2. list\n- [x] done\n\n> A quote.\n\n!!!warning Careful\nMind the gap.\n!!!\n\n```\nfn main() {}\n```\n\n| A | B |\n|---|---|\n| 1 | two words |\n\n---\n\nText with a note.[^n]\n\n[^n]: The note.\n";
+/// A page with most kinds of block.
+const DEMO: &str = "---\nlabel: Demo\ntags: [a, b]\n---\n# Demo page\n\nSome *emphasis*, **bold**, `code` and a \
+[link](https://example.com) → ✓.\n\n## Lists\n\n- one\n- two\n  1. nested\n  2. list\n- [x] done\n\n> A quote.\n\n\
+!!!warning Careful\nMind the gap.\n!!!\n\n```\nfn main() {}\n```\n\n| A | B |\n|---|---|\n| 1 | two words |\n\n\
+## Links\n\nSee [the other page](other.md#details) and [lists](#lists).[^n]\n\n[^n]: The note.\n";
+
+const OTHER: &str = "---\norder: 1\n---\n# Other page\n\nIntro.\n\n## Details\n\nBack to [demo](demo.md). Odd: 漢.\n";
+
+/// A two-page site with links between its pages.
+fn site() -> tempfile::TempDir {
+    tree(&[
+        ("folio.toml", b"[site]\ntitle = \"Demo Site\"\n" as &[u8]),
+        ("demo.md", DEMO.as_bytes()),
+        ("other.md", OTHER.as_bytes()),
+    ])
+}
+
+fn render(dir: &Path) -> Rendered {
+    let loaded = load(dir);
+    let config = Config::discover(None, dir).unwrap();
+    let assets = Default::default();
+    lookup("pdf").render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
+}
+
+fn artifact<'a>(rendered: &'a Rendered, path: &str) -> &'a Artifact {
+    rendered.artifacts.iter().find(|a| a.path == path).unwrap_or_else(|| panic!("{path} is made"))
+}
+
+fn page_text(pdf: &Document) -> String {
+    let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+    pdf.extract_text(&pages).expect("text extracts")
+}
+
+fn outline_titles(pdf: &Document) -> Vec<(usize, String)> {
+    fn walk(pdf: &Document, id: Option<lopdf::ObjectId>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = id;
+        while let Some(id) = next {
+            let dict = pdf.get_dictionary(id).unwrap();
+            let title = match dict.get(b"Title").unwrap() {
+                Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => String::from_utf16(
+                    &bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>(),
+                )
+                .unwrap(),
+                Object::String(bytes, _) => String::from_utf8(bytes.clone()).unwrap(),
+                other => panic!("title {other:?}"),
+            };
+            out.push((depth, title));
+            walk(pdf, dict.get(b"First").and_then(Object::as_reference).ok(), depth + 1, out);
+            next = dict.get(b"Next").and_then(Object::as_reference).ok();
+        }
+    }
+    let catalog = pdf.catalog().unwrap();
+    let root = pdf.get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap()).unwrap();
+    let mut out = Vec::new();
+    walk(pdf, root.get(b"First").and_then(Object::as_reference).ok(), 0, &mut out);
+    out
+}
+
+/// Every link action on every page: (kind, target text).
+fn link_actions(pdf: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for page in pdf.get_pages().values() {
+        let Ok(annots) = pdf.get_dictionary(*page).unwrap().get(b"Annots").and_then(Object::as_array) else { continue };
+        for annot in annots {
+            let annot = annot.as_dict().unwrap();
+            assert_eq!(annot.get(b"Border").unwrap().as_array().unwrap().len(), 3, "links have a zero border");
+            let action = annot.get(b"A").unwrap().as_dict().unwrap();
+            let kind = String::from_utf8(action.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
+            let target = match kind.as_str() {
+                "URI" => action.get(b"URI").unwrap().as_str().map(|s| String::from_utf8_lossy(s).into_owned()),
+                "GoTo" => action.get(b"D").unwrap().as_str().map(|s| String::from_utf8_lossy(s).into_owned()),
+                _ => {
+                    let file = action.get(b"F").unwrap().as_dict().unwrap().get(b"F").unwrap().as_str().unwrap();
+                    Ok(String::from_utf8_lossy(file).into_owned())
+                }
+            };
+            out.push((kind, target.unwrap()));
+        }
+    }
+    out
+}
 
 #[test]
-fn fixture_layout_snapshot() {
-    let dir = tree(&[("demo.md", FIXTURE.as_bytes())]);
-    let loaded = load(&dir.path().join("demo.md"));
+fn golden_layout_of_a_small_page() {
+    let dir = tree(&[("g.md", b"# Golden\n\nA **bold** [link](https://x.org).\n\n## Part\n\n- one\n- two\n" as &[u8])]);
+    let loaded = load(&dir.path().join("g.md"));
     let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
-    let text = snapshot(&laid.pages);
-    assert_eq!(laid.pages.len(), 1, "{text}");
-    assert!(text.contains("anchor 149.2 demo#lists outline 1 \"Lists\""), "{text}");
+    let expected = "\
+page 1 595.3x841.9
+  anchor 56.7 g outline 0 \"Golden\"
+  text 56.7,79.4 NotoSans-Bold 23.0 \"Golden\"
+  rule 56.7,90.3 538.6,90.3 w1.5
+  text 56.7,109.4 NotoSerif-Regular 10.0 \"A \"
+  text 66.3,109.4 NotoSerif-Bold 10.0 \"bold\"
+  text 89.0,109.4 NotoSerif-Regular 10.0 \" \"
+  text 91.6,109.4 NotoSerif-Regular 10.0 \"link\"
+  text 110.2,109.4 NotoSerif-Regular 10.0 \".\"
+  link 91.6,100.4 18.6x12.0 -> https://x.org
+  anchor 131.8 g#part outline 1 \"Part\"
+  text 56.7,147.5 NotoSans-Bold 15.5 \"Part\"
+  rule 56.7,153.2 538.6,153.2 w0.6
+  text 63.6,169.8 NotoSerif-Regular 10.0 \"•\"
+  text 71.7,169.8 NotoSerif-Regular 10.0 \"one\"
+  text 63.6,185.8 NotoSerif-Regular 10.0 \"•\"
+  text 71.7,185.8 NotoSerif-Regular 10.0 \"two\"
+  text 496.8,816.4 NotoSans-Regular 8.0 \"page 1 of 1\"
+";
+    assert_eq!(snapshot(&laid.pages), expected);
+}
+
+/// Checks that nothing on a page leaves the page box, naming the page and item otherwise.
+fn assert_inside(what: &str, pages: &[Page]) {
+    for (n, page) in pages.iter().enumerate() {
+        for item in &page.items {
+            let [l, t, r, b] = item.bounds();
+            let inside = l >= -0.01 && t >= -0.01 && r <= page.width + 0.01 && b <= page.height + 0.01;
+            assert!(inside, "{what} page {}: {item:?} leaves the page", n + 1);
+        }
+    }
+}
+
+#[test]
+fn every_page_of_content_and_corpus_stays_inside_the_page() {
+    let mut folders = vec![content()];
+    folders.extend(corpus_folders());
+    let mut documents = 0;
+    for folder in folders {
+        let loaded = load(&folder);
+        for doc in &loaded.collection.documents {
+            let laid = layout_guide(doc, &loaded.collection, &PdfTheme::default());
+            assert!(!laid.pages.is_empty());
+            assert_inside(&format!("{}/{}", folder.display(), doc.source), &laid.pages);
+            documents += 1;
+        }
+    }
+    assert!(documents > 40, "{documents} documents");
+}
+
+#[test]
+fn guides_read_back_with_text_outline_links_and_subset_fonts() {
+    let dir = site();
+    let rendered = render(dir.path());
+    let demo = artifact(&rendered, "pdf/demo.pdf");
+    assert!(demo.bytes.len() < 80_000, "a one-page guide is small: {} bytes", demo.bytes.len());
+    let pdf = Document::load_mem(&demo.bytes).unwrap();
+    assert_eq!(pdf.get_pages().len(), 1);
+    let text = page_text(&pdf);
+    let order: Vec<usize> = ["Demo page", "Lists", "Mind the gap", "Links", "The note"]
+        .iter()
+        .map(|h| text.find(h).unwrap_or_else(|| panic!("{h:?} in {text:?}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "reading order {order:?}");
+    assert!(text.contains('→') && text.contains('✓'), "fallback glyphs copy as themselves");
+    assert_eq!(outline_titles(&pdf), vec![(0, "Demo page".into()), (1, "Lists".into()), (1, "Links".into())]);
+    let links = link_actions(&pdf);
+    assert!(links.contains(&("URI".into(), "https://example.com".into())), "{links:?}");
+    assert!(links.contains(&("GoToR".into(), "other.pdf".into())), "{links:?}");
+    assert!(links.contains(&("GoTo".into(), "demo#lists".into())), "{links:?}");
+    assert!(links.contains(&("GoTo".into(), "demo#fn-n".into())), "{links:?}");
+    let mut fonts = 0;
+    for object in pdf.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor") {
+            fonts += 1;
+            let name = String::from_utf8(dict.get(b"FontName").unwrap().as_name().unwrap().to_vec()).unwrap();
+            assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "subset tag in {name}");
+            assert!(name[..6].bytes().all(|b| b.is_ascii_uppercase()), "{name}");
+            assert!(dict.get(b"FontFile2").is_ok(), "{name} is embedded");
+        }
+    }
+    assert!(fonts >= 5, "{fonts} fonts");
+}
+
+#[test]
+fn a_character_no_font_has_is_a_warning_with_its_place() {
+    let rendered = render(site().path());
+    let warning = rendered.diagnostics.iter().find(|d| d.message.contains("U+6F22")).expect("a warning for 漢");
+    assert_eq!((warning.file.as_str(), warning.line), ("other.md", 10));
+    let pdf = Document::load_mem(&artifact(&rendered, "pdf/other.pdf").bytes).unwrap();
+    assert!(page_text(&pdf).contains('\u{FFFD}'), "drawn as the replacement character");
+}
+
+#[test]
+fn the_book_has_cover_contents_chapters_and_internal_jumps() {
+    let rendered = render(site().path());
+    let book = artifact(&rendered, "demo-site.pdf");
+    assert!(book.document.is_none());
+    let pdf = Document::load_mem(&book.bytes).unwrap();
+    assert_eq!(pdf.get_pages().len(), 4, "cover, contents, two chapters");
+    let text = page_text(&pdf);
+    let contents = text.find("Contents").expect("contents");
+    assert!(text[contents..].contains("Other page"), "{text}");
+    assert!(text.contains("page 3 of 4"), "{text}");
+    let titles = outline_titles(&pdf);
+    assert_eq!(titles[0], (0, "Other page".into()), "order 1 comes first: {titles:?}");
+    assert!(titles.contains(&(1, "Details".into())), "{titles:?}");
+    let links = link_actions(&pdf);
+    assert!(links.iter().all(|(kind, _)| kind == "GoTo" || kind == "URI"), "{links:?}");
+    assert!(links.contains(&("GoTo".into(), "other#details".into())), "{links:?}");
+}
+
+#[test]
+fn two_renders_give_the_same_bytes() {
+    let dir = site();
+    let (a, b) = (render(dir.path()), render(dir.path()));
+    assert_eq!(a.artifacts.len(), 3);
+    for (x, y) in a.artifacts.iter().zip(&b.artifacts) {
+        assert_eq!(x.path, y.path);
+        assert!(x.bytes == y.bytes, "{} differs between runs", x.path);
+    }
+    let trailer = Document::load_mem(&a.artifacts[0].bytes).unwrap().trailer;
+    assert!(trailer.get(b"ID").is_ok(), "a content-derived /ID");
+}
+
+#[test]
+fn the_theme_sets_paper_and_rejects_bad_values() {
+    let letter = tree(&[
+        ("folio.toml", b"[pdf]\npaper = \"letter\"\naccent = \"#aa3300\"\nnumbering = true\n" as &[u8]),
+        ("a.md", b"# A\n\n## One\n\nText.\n"),
+    ]);
+    let rendered = render(letter.path());
+    let pdf = Document::load_mem(&artifact(&rendered, "pdf/a.pdf").bytes).unwrap();
+    let page = pdf.get_dictionary(*pdf.get_pages().values().next().unwrap()).unwrap();
+    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    assert_eq!(media[2].as_float().unwrap(), 612.0);
+    assert!(page_text(&pdf).contains("1  One"), "numbered heading");
+    let bad = tree(&[("folio.toml", b"[pdf]\naccent = \"blue\"\n" as &[u8]), ("a.md", b"# A\n")]);
+    let loaded = load(bad.path());
+    let config = Config::discover(None, bad.path()).unwrap();
+    let assets = Default::default();
+    let err = lookup("pdf").render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
+    assert!(err.is_usage() && err.to_string().contains("accent"), "{err}");
+    assert!(matches!(Item::Anchor { name: String::new(), y: 0.0, outline: None }.bounds(), [0.0, 0.0, 0.0, 0.0]));
 }
