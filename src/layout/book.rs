@@ -8,7 +8,9 @@ use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::paginate;
 use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
+use crate::diag::Diagnostic;
 use crate::ir::{Align, Collection, Document};
+use rayon::prelude::*;
 
 /// An entry of the contents: depth (0 chapter, 1 section), title, destination, page index.
 struct Entry {
@@ -23,27 +25,33 @@ struct Entry {
 pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>) -> Laid {
     let g = Geometry::new(theme);
     let column = g.column();
+    let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = collection
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let mut cx = g.cx(doc);
+            let slabs = chapter(&mut cx, doc, collection, column.w);
+            (paginate(slabs, column), cx.diagnostics)
+        })
+        .collect();
     let mut diagnostics = Vec::new();
     let mut body: Vec<Vec<Item>> = Vec::new();
     let mut running = Vec::new();
     let mut entries = Vec::new();
-    for doc in &collection.documents {
-        let mut cx = g.cx(doc);
-        let slabs = chapter(&mut cx, doc, collection, column.w);
-        let pages = paginate(slabs, column);
+    for (doc, (pages, mut found)) in collection.documents.iter().zip(chapters) {
         entries.extend(chapter_entries(doc, &pages, body.len()));
         running.extend(pages.iter().map(|_| doc.title.clone()));
         body.extend(pages);
-        diagnostics.append(&mut cx.diagnostics);
+        diagnostics.append(&mut found);
     }
     let book =
         Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
     let mut cx = g.cx(&book);
     let draft = contents(&mut cx, &g, &entries, 0);
     let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
-    let mut pages = vec![cover(&mut cx, &g, &collection.title, date)];
+    let mut pages = vec![cover(&mut cx, &g, collection, date)];
     let mut heads = vec![String::new()];
-    heads.extend(toc.iter().map(|_| "Contents".to_string()));
+    heads.extend(toc.iter().enumerate().map(|(i, _)| if i == 0 { String::new() } else { "Contents".to_string() }));
     heads.extend(running);
     pages.extend(toc);
     pages.extend(body);
@@ -67,7 +75,8 @@ fn chapter_entries(doc: &Document, pages: &[Vec<Item>], offset: usize) -> Vec<En
     entries
 }
 
-fn cover(cx: &mut Cx, g: &Geometry, title: &str, date: Option<&str>) -> Vec<Item> {
+fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>) -> Vec<Item> {
+    let title = collection.title.as_str();
     let column = g.column();
     let mut style = Style::plain(FontId::Sans, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
@@ -89,10 +98,15 @@ fn cover(cx: &mut Cx, g: &Geometry, title: &str, date: Option<&str>) -> Vec<Item
         width: 2.0,
         color: g.accent,
     });
+    let count = collection.documents.len();
+    let mut line = format!("{count} guide{}", if count == 1 { "" } else { "s" });
     if let Some(date) = date {
-        let (runs, _) = cx.text(date, FontId::Sans, g.size * 1.2, Rgb(0.4, 0.4, 0.45), column.x, rule_y + g.size * 3.0);
-        items.extend(runs);
+        line.push_str(" · ");
+        line.push_str(date);
     }
+    let grey = Rgb(0.4, 0.4, 0.45);
+    let (runs, _) = cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0);
+    items.extend(runs);
     items.push(Item::Anchor { name: "cover".into(), y: 0.0, outline: None });
     items
 }

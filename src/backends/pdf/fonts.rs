@@ -3,8 +3,9 @@
 //! copies and searches as written.
 
 use super::hash::Hasher;
+use super::writer::deflated;
 use crate::layout::{FontId, Item, Page};
-use lopdf::{dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use lopdf::{dictionary, Document, Object, ObjectId, StringFormat};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use subsetter::GlyphRemapper;
@@ -78,7 +79,7 @@ fn write_font(
     let scale = 1000.0 / face.units_per_em;
     let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
     let length = program.len() as i64;
-    let file = doc.add_object(Stream::new(dictionary! { "Length1" => length }, program));
+    let file = doc.add_object(deflated(dictionary! { "Length1" => length }, program));
     let bbox: Vec<Object> = face.bbox.iter().map(|v| Object::Integer((v * scale).round() as i64)).collect();
     let flags = if font == FontId::Mono { 1 | 4 } else { 4 } | if face.italic_angle != 0.0 { 64 } else { 0 };
     let descriptor = doc.add_object(dictionary! {
@@ -113,7 +114,7 @@ fn write_font(
         "CIDToGIDMap" => "Identity",
     });
     let cmap = to_unicode(glyphs, remapper);
-    let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.into_bytes()));
+    let to_unicode = doc.add_object(deflated(dictionary! {}, cmap.into_bytes()));
     doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "Type0",

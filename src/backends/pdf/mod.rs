@@ -8,6 +8,7 @@ mod outline;
 mod writer;
 
 use super::{Artifact, Backend, RenderContext, Rendered};
+use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
 use crate::layout::book::layout_book;
@@ -16,6 +17,9 @@ use crate::layout::PdfTheme;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use writer::{write_pdf, Info, Links};
+
+/// A PDF made, with the diagnostics found while laying it out, or why it could not be written.
+type Made = std::result::Result<(Artifact, Vec<Diagnostic>), String>;
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -35,32 +39,36 @@ impl Backend for Pdf {
         let author = ctx.config.site.author.clone();
         let collection = ctx.collection;
         let wanted: Vec<&Document> = ctx.documents_in_scope().collect();
-        let guides: Vec<std::result::Result<(Artifact, Vec<_>), String>> = wanted
-            .par_iter()
-            .map(|doc| {
-                let laid = layout_guide(doc, collection, &theme);
-                let info = doc_info(doc, author.as_deref(), date.as_ref());
-                let bytes = write_pdf(&laid.pages, &info, Links::Guide { this: &doc.id })?;
-                Ok((Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes), laid.diagnostics))
-            })
-            .collect();
+        let guides = || -> Vec<Made> {
+            wanted
+                .par_iter()
+                .map(|doc| {
+                    let laid = layout_guide(doc, collection, &theme);
+                    let info = doc_info(doc, author.as_deref(), date.as_ref());
+                    let bytes = write_pdf(&laid.pages, &info, Links::Guide { this: &doc.id })?;
+                    Ok((Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes), laid.diagnostics))
+                })
+                .collect()
+        };
+        let book = || -> Option<Made> {
+            if !ctx.scope.site || collection.documents.is_empty() {
+                return None;
+            }
+            let laid = layout_book(collection, &theme, date.as_ref().map(|d| d.day.as_str()));
+            let title = collection.title.clone();
+            let info =
+                Info { title, author: author.clone(), date: date.as_ref().map(|d| d.pdf.clone()), ..Info::default() };
+            let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
+            let made = write_pdf(&laid.pages, &info, Links::Book);
+            Some(made.map(|bytes| (Artifact::for_site(format!("{slug}.pdf"), bytes), laid.diagnostics)))
+        };
+        let (guides, book) = rayon::join(guides, book);
         let mut rendered = Rendered::default();
         let mut diagnostics = BTreeSet::new();
-        for guide in guides {
-            let (artifact, found) = guide.map_err(|e| Error::backend(self.name(), e))?;
+        for made in guides.into_iter().chain(book) {
+            let (artifact, found) = made.map_err(|e| Error::backend(self.name(), e))?;
             rendered.artifacts.push(artifact);
             diagnostics.extend(found);
-        }
-        if ctx.scope.site && !collection.documents.is_empty() {
-            let laid = layout_book(collection, &theme, date.as_ref().map(|d| d.day.as_str()));
-            diagnostics.extend(laid.diagnostics);
-            let info = Info { title: collection.title.clone(), author, date: date.map(|d| d.pdf), ..Info::default() };
-            let bytes = write_pdf(&laid.pages, &info, Links::Book).map_err(|e| Error::backend(self.name(), e))?;
-            let slug = match slugify(&collection.title) {
-                s if s.is_empty() => "book".to_string(),
-                s => s,
-            };
-            rendered.artifacts.push(Artifact::for_site(format!("{slug}.pdf"), bytes));
         }
         rendered.diagnostics = diagnostics.into_iter().collect();
         Ok(rendered)

@@ -48,7 +48,7 @@ pub fn write_pdf(pages: &[Page], info: &Info, links: Links) -> Result<Vec<u8>, S
     for (page, &id) in pages.iter().zip(&page_ids) {
         let content = page_content(page, &fonts);
         hasher.write(&content);
-        let content = doc.add_object(Stream::new(dictionary! {}, content));
+        let content = doc.add_object(deflated(dictionary! {}, content));
         let annots: Vec<Object> = page
             .items
             .iter()
@@ -102,10 +102,23 @@ pub fn write_pdf(pages: &[Page], info: &Info, links: Links) -> Result<Vec<u8>, S
     doc.trailer.set("Info", info);
     let id = Object::String(hasher.finish().to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id.clone(), id]);
-    doc.compress();
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes).map_err(|e| e.to_string())?;
     Ok(bytes)
+}
+
+/// A stream compressed with Flate. Level 6 makes files within a few per cent of the smallest
+/// at a fraction of the time of lopdf's own (best) compression.
+pub fn deflated(mut dict: Dictionary, bytes: Vec<u8>) -> Stream {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let packed = std::io::Write::write_all(&mut encoder, &bytes).and_then(|()| encoder.finish());
+    match packed {
+        Ok(packed) => {
+            dict.set("Filter", "FlateDecode");
+            Stream::new(dict, packed).with_compression(false)
+        }
+        Err(_) => Stream::new(dict, bytes),
+    }
 }
 
 /// Every anchor as a named destination (the first of equal names wins), sorted by name.
