@@ -42,8 +42,13 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
     while let Some(word) = queue.pop_front() {
         let line_empty = lines.last().is_some_and(|l| l.is_empty());
         if x + word.width > width + 0.01 {
+            // Ragged right: hyphenate only a line of a text-wide measure that would otherwise end
+            // less than 70 % full; narrow cells wrap whole words. A word wider than the line is
+            // hyphenated if it can be, else cut.
             let room = width - x;
-            if let Some((head, tail)) = hyphenate(cx, spans, &word, room) {
+            let too_wide = line_empty && word.width > width + 0.01;
+            let short = too_wide || (x < width * 0.7 && width > cx.size * 25.0);
+            if let Some((head, tail)) = short.then(|| hyphenate(cx, spans, &word, room)).flatten() {
                 queue.push_front(tail);
                 queue.push_front(head);
                 continue;

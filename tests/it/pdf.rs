@@ -243,3 +243,19 @@ fn the_theme_sets_paper_and_rejects_bad_values() {
     assert!(err.is_usage() && err.to_string().contains("accent"), "{err}");
     assert!(matches!(Item::Anchor { name: String::new(), y: 0.0, outline: None }.bounds(), [0.0, 0.0, 0.0, 0.0]));
 }
+
+#[test]
+fn words_wider_than_the_line_are_cut_and_kept_inside() {
+    let long = "x".repeat(300);
+    let page = format!("# Wide\n\n{long} and incomprehensibilities.\n\n| a | b |\n|---|---|\n| {long} | y |\n");
+    let dir = tree(&[("w.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("w.md"));
+    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    assert_inside("w.md", &laid.pages);
+    let text: String = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Text(run) = i { Some(run.text()) } else { None })
+        .collect();
+    assert_eq!(text.matches('x').count(), 600, "nothing is lost when a word is cut");
+}
