@@ -3,6 +3,7 @@
 use crate::util::{content, corpus_folders, load, tree};
 use folio::backends::{lookup, Artifact, RenderContext, Rendered};
 use folio::config::Config;
+use folio::layout::book::layout_book;
 use folio::layout::guide::layout_guide;
 use folio::layout::snapshot::snapshot;
 use folio::layout::{Item, Page, PdfTheme};
@@ -135,8 +136,12 @@ fn every_page_of_content_and_corpus_stays_inside_the_page() {
     let mut folders = vec![content()];
     folders.extend(corpus_folders());
     let mut documents = 0;
-    for folder in folders {
+    for (n, folder) in folders.into_iter().enumerate() {
         let loaded = load(&folder);
+        if n == 0 {
+            let book = layout_book(&loaded.collection, &PdfTheme::default(), Some("2026-01-01"));
+            assert_inside("the book of content/", &book.pages);
+        }
         for doc in &loaded.collection.documents {
             let laid = layout_guide(doc, &loaded.collection, &PdfTheme::default());
             assert!(!laid.pages.is_empty());
@@ -258,4 +263,17 @@ fn words_wider_than_the_line_are_cut_and_kept_inside() {
         .filter_map(|i| if let Item::Text(run) = i { Some(run.text()) } else { None })
         .collect();
     assert_eq!(text.matches('x').count(), 600, "nothing is lost when a word is cut");
+}
+
+#[test]
+fn a_table_row_taller_than_a_page_is_split_between_lines() {
+    let cell = (1..=150).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
+    let page = format!("# Tall\n\n| head | other |\n|---|---|\n| {cell} | short |\n");
+    let dir = tree(&[("t.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("t.md"));
+    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+    assert_inside("t.md", &laid.pages);
+    let last = laid.pages.last().unwrap().items.iter().any(|i| matches!(i, Item::Text(r) if r.text() == "line 150"));
+    assert!(last, "the last line of the cell is on the last page");
 }
