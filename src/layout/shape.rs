@@ -26,6 +26,12 @@ pub struct Shaped {
 /// The replacement drawn for a character that no bundled face has.
 const REPLACEMENT: char = '\u{FFFD}';
 
+/// Format characters that draw nothing (zero-width spaces and joiners, word joiner, BOM); left
+/// out when the face has no glyph for them rather than drawn as a box.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 /// Shapes strings, remembering every result for the life of one layout job.
 pub struct Shaper {
     fonts: Vec<ShaperFont<'static, 'static>>,
@@ -61,8 +67,12 @@ impl Shaper {
         let mut segment = String::new();
         let mut segment_font = font;
         for c in text.chars() {
-            let (face, c) = if c.is_whitespace() || c.is_control() || font.face().glyph(c).is_some() {
+            let (face, c) = if font.face().glyph(c).is_some() {
                 (font, c)
+            } else if c.is_whitespace() {
+                (font, ' ')
+            } else if c.is_control() || is_invisible(c) {
+                continue;
             } else if FontId::Fallback.face().glyph(c).is_some() {
                 (FontId::Fallback, c)
             } else {
@@ -119,5 +129,25 @@ impl Shaper {
         piece.width = pen;
         shaped.width += pen;
         shaped.pieces.push(piece);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_replacement_and_invisible_characters() {
+        let mut shaper = Shaper::default();
+        let shaped = shaper.shape("a→b", FontId::Serif);
+        let fonts: Vec<FontId> = shaped.pieces.iter().map(|p| p.font).collect();
+        assert_eq!(fonts, [FontId::Serif, FontId::Fallback, FontId::Serif]);
+        let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::Mono);
+        let text: String = code.pieces.iter().flat_map(|p| p.texts.iter().map(String::as_str)).collect();
+        assert_eq!(text, "ab c", "an invisible separator the face lacks is left out, a space it lacks is a space");
+        let missing = shaper.shape("x漢", FontId::Serif);
+        assert_eq!(missing.missing, ['漢']);
+        assert_eq!(missing.pieces[1].texts, ["\u{FFFD}"]);
+        assert!(shaper.shape("fi", FontId::Serif).width > 0.3);
     }
 }
