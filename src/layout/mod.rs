@@ -26,8 +26,6 @@ pub use theme::{Paper, PdfTheme};
 pub struct Rgb(pub f32, pub f32, pub f32);
 
 impl Rgb {
-    pub const BLACK: Rgb = Rgb(0.0, 0.0, 0.0);
-
     /// Mixes this colour with white: `amount` 0 keeps it, 1 gives white.
     pub fn tint(self, amount: f32) -> Rgb {
         let mix = |c: f32| c + (1.0 - c) * amount;
