@@ -147,7 +147,8 @@ pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[Str
             let header = running.get(i).map(String::as_str).unwrap_or_default();
             if !header.is_empty() && !items.iter().any(|it| matches!(it, Item::Anchor { outline: Some((0, _)), .. })) {
                 let y = g.margin * 0.55;
-                let (runs, _) = cx.text(header, FontId::Sans, size, grey, g.margin, y);
+                let header = fit(cx, header, size, g.width - 2.0 * g.margin);
+                let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
                 items.extend(runs);
                 let rule_y = y + size * 0.5;
                 let right = g.width - g.margin;
@@ -164,4 +165,16 @@ pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[Str
         out.push(Page { width: g.width, height: g.height, items });
     }
     out
+}
+
+/// The text, shortened with an ellipsis until it is at most `width` wide in the header face.
+fn fit(cx: &mut Cx, text: &str, size: f32, width: f32) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut candidate = text.to_string();
+    while cx.shape(&candidate, FontId::Sans).width * size > width && !chars.is_empty() {
+        let keep = chars.len() * 9 / 10;
+        chars.truncate(keep);
+        candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
+    }
+    candidate
 }

@@ -252,10 +252,14 @@ fn the_theme_sets_paper_and_rejects_bad_values() {
 #[test]
 fn words_wider_than_the_line_are_cut_and_kept_inside() {
     let long = "x".repeat(300);
-    let page = format!("# Wide\n\n{long} and incomprehensibilities.\n\n| a | b |\n|---|---|\n| {long} | y |\n");
+    let title = "A very long title ".repeat(12);
+    let filler = "Filler paragraph to reach a second page.\n\n".repeat(60);
+    let page =
+        format!("# {title}\n\n{long} and incomprehensibilities.\n\n| a | b |\n|---|---|\n| {long} | y |\n\n{filler}");
     let dir = tree(&[("w.md", page.as_bytes())]);
     let loaded = load(&dir.path().join("w.md"));
     let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    assert!(laid.pages.len() >= 2, "the running header shows from page 2");
     assert_inside("w.md", &laid.pages);
     let text: String = laid.pages[0]
         .items
