@@ -51,7 +51,7 @@ pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>
     let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
     let mut pages = vec![cover(&mut cx, &g, collection, date)];
     let mut heads = vec![String::new()];
-    heads.extend(toc.iter().enumerate().map(|(i, _)| if i == 0 { String::new() } else { "Contents".to_string() }));
+    heads.extend(toc.iter().map(|_| "Contents".to_string()));
     heads.extend(running);
     pages.extend(toc);
     pages.extend(body);
@@ -111,8 +111,8 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
     items
 }
 
-/// The contents pages, with page numbers counted from `first_chapter_page` (0-based index of
-/// the page before the first chapter, i.e. cover plus contents).
+/// The contents pages; `before` is the number of pages ahead of the first chapter (cover and
+/// contents), which page numbers count from.
 fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<Vec<Item>> {
     let column = g.column();
     let mut slabs = Vec::new();
@@ -154,7 +154,8 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
         slabs.extend(lines);
     }
     if let Some(first) = slabs.first_mut() {
-        first.items.insert(0, Item::Anchor { name: dest_name("contents", None), y: 0.0, outline: None });
+        let outline = Some((0, "Contents".to_string()));
+        first.items.insert(0, Item::Anchor { name: dest_name("contents", None), y: 0.0, outline });
         first.break_before = true;
     }
     if let Some(Slab { keep_with_next, .. }) = slabs.last_mut() {
