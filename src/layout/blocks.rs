@@ -6,7 +6,7 @@ use super::fonts::FontId;
 use super::inline::{footnote_anchor, spans, Span, Style};
 use super::lines::layout_lines;
 use super::{dest_name, Item, Rgb};
-use crate::ir::{plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
+use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
 
 /// Line height of body text, as a multiple of the size.
 pub const LEADING: f32 = 1.45;
@@ -47,6 +47,10 @@ fn body(cx: &Cx) -> Style {
 }
 
 fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
+    if let Some(slab) = image_block(cx, content, width) {
+        out.push(slab);
+        return;
+    }
     let spans = spans(cx, content, &body(cx));
     let mut lines = layout_lines(cx, &spans, width, LEADING, Align::Left);
     let n = lines.len();
@@ -55,6 +59,20 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
         lines[n - 2].keep_with_next = true;
     }
     out.extend(lines);
+}
+
+/// A paragraph that is only an image the context can draw: the image, at 96 pixels to the inch,
+/// scaled down to fit the column's width and 60 % of its height.
+fn image_block(cx: &Cx, content: &[Inline], width: f32) -> Option<Slab> {
+    let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
+    let (Some(Inline::Image { src, .. }), None) = (images.next(), images.next()) else { return None };
+    let key = asset_key(&cx.folder, src)?;
+    let info = cx.images.get(&key)?;
+    let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
+    let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);
+    let (w, h) = (w * scale, h * scale);
+    let image = Item::Image { x: 0.0, y: cx.size * 0.3, w, h, key };
+    Some(Slab::new(h + cx.size * 0.6, vec![image]))
 }
 
 fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out: &mut Vec<Slab>) {

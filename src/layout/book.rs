@@ -3,7 +3,7 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
-use super::guide::{chapter, decorate, Geometry, Laid};
+use super::guide::{chapter, decorate, Assets, Geometry, Laid};
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::paginate;
@@ -22,14 +22,14 @@ struct Entry {
 }
 
 /// Lays out the book. `date` goes on the cover when given.
-pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>) -> Laid {
+pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
     let g = Geometry::new(theme);
     let column = g.column();
     let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = collection
         .documents
         .par_iter()
         .map(|doc| {
-            let mut cx = g.cx(doc);
+            let mut cx = g.cx(doc, assets);
             let slabs = chapter(&mut cx, doc, collection, column.w);
             (paginate(slabs, column), cx.diagnostics)
         })
@@ -46,7 +46,7 @@ pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>
     }
     let book =
         Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
-    let mut cx = g.cx(&book);
+    let mut cx = g.cx(&book, &Assets::new());
     let draft = contents(&mut cx, &g, &entries, 0);
     let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
     let mut pages = vec![cover(&mut cx, &g, collection, date)];

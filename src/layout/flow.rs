@@ -2,6 +2,7 @@
 //! context shared by the block layouts, and boxes drawn behind runs of slabs.
 
 use super::fonts::FontId;
+use super::image::ImageInfo;
 use super::shape::{Shaped, Shaper};
 use super::{Glyph, Item, Rgb, TextRun};
 use crate::diag::Diagnostic;
@@ -87,6 +88,8 @@ pub struct Cx {
     pub accent: Rgb,
     pub numbering: bool,
     pub doc_id: String,
+    /// The document's folder, against which image paths resolve.
+    pub folder: String,
     /// The document's source path, for diagnostics.
     pub source: String,
     /// Source line of the block being laid out.
@@ -96,6 +99,10 @@ pub struct Cx {
     /// The level of the document's top headings, which count as level 1.
     pub top_level: u8,
     pub diagnostics: Vec<Diagnostic>,
+    /// Images of the render context that can be drawn, by asset key.
+    pub images: BTreeMap<String, ImageInfo>,
+    /// Height of the text column, which an image never exceeds.
+    pub column_height: f32,
     footnotes: BTreeMap<String, usize>,
     reported: BTreeSet<(u32, char)>,
     counters: [u32; 6],
@@ -109,11 +116,14 @@ impl Cx {
             accent,
             numbering,
             doc_id: doc_id.to_string(),
+            folder: String::new(),
             source: source.to_string(),
             line: 0,
             text_color: Rgb(0.12, 0.12, 0.14),
             top_level: 1,
             diagnostics: Vec::new(),
+            images: BTreeMap::new(),
+            column_height: f32::INFINITY,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],

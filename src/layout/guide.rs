@@ -4,10 +4,15 @@
 use super::blocks::{footnotes, layout_blocks};
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
+use super::image::probe;
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::{paginate, Column};
 use super::{dest_name, Item, Page, PdfTheme, Rgb};
+use std::collections::BTreeMap;
+
+/// Image files by their key (path relative to the content root), as the render context has them.
+pub type Assets = BTreeMap<String, Vec<u8>>;
 use crate::diag::Diagnostic;
 use crate::ir::{Align, BlockKind, Collection, Document};
 
@@ -42,18 +47,21 @@ impl Geometry {
         Column { x: self.margin, y: self.margin, w: self.width - 2.0 * self.margin, h: self.height - 2.0 * self.margin }
     }
 
-    /// A layout context for document `doc`.
-    pub fn cx(&self, doc: &Document) -> Cx {
+    /// A layout context for document `doc`, with the images among `assets` that can be drawn.
+    pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
         cx.top_level = top_level(doc);
+        cx.folder = doc.folder.clone();
+        cx.column_height = self.column().h;
+        cx.images = assets.iter().filter_map(|(key, bytes)| Some((key.clone(), probe(bytes)?))).collect();
         cx
     }
 }
 
 /// Lays out one document as a guide.
-pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme) -> Laid {
+pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme, assets: &Assets) -> Laid {
     let geometry = Geometry::new(theme);
-    let mut cx = geometry.cx(doc);
+    let mut cx = geometry.cx(doc, assets);
     let slabs = chapter(&mut cx, doc, collection, geometry.column().w);
     let pages = paginate(slabs, geometry.column());
     let running: Vec<String> = pages.iter().map(|_| doc.title.clone()).collect();

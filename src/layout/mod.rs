@@ -10,6 +10,7 @@ pub mod book;
 mod flow;
 pub mod fonts;
 pub mod guide;
+pub mod image;
 mod inline;
 mod lines;
 mod paginate;
@@ -111,6 +112,14 @@ pub enum Item {
         h: f32,
         color: Rgb,
     },
+    /// An image file of the render context's assets (by key), drawn into the box.
+    Image {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        key: String,
+    },
     /// A clickable area.
     Link {
         x: f32,
@@ -141,7 +150,7 @@ impl Item {
                 *y1 += dy;
                 *y2 += dy;
             }
-            Item::Rect { x, y, .. } | Item::Link { x, y, .. } => {
+            Item::Rect { x, y, .. } | Item::Link { x, y, .. } | Item::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -164,7 +173,9 @@ impl Item {
                 x1.max(*x2) + width / 2.0,
                 y1.max(*y2) + width / 2.0,
             ],
-            Item::Rect { x, y, w, h, .. } | Item::Link { x, y, w, h, .. } => [*x, *y, x + w, y + h],
+            Item::Rect { x, y, w, h, .. } | Item::Link { x, y, w, h, .. } | Item::Image { x, y, w, h, .. } => {
+                [*x, *y, x + w, y + h]
+            }
             Item::Anchor { y, .. } => [0.0, *y, 0.0, *y],
         }
     }

@@ -30,7 +30,7 @@ fn site() -> tempfile::TempDir {
 fn render(dir: &Path) -> Rendered {
     let loaded = load(dir);
     let config = Config::discover(None, dir).unwrap();
-    let assets = Default::default();
+    let (assets, _) = folio::build::load_assets(&loaded);
     lookup("pdf").render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
 }
 
@@ -96,7 +96,8 @@ fn link_actions(pdf: &Document) -> Vec<(String, String)> {
 fn golden_layout_of_a_small_page() {
     let dir = tree(&[("g.md", b"# Golden\n\nA **bold** [link](https://x.org).\n\n## Part\n\n- one\n- two\n" as &[u8])]);
     let loaded = load(&dir.path().join("g.md"));
-    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
     let expected = "\
 page 1 595.3x841.9
   anchor 56.7 g outline 0 \"Golden\"
@@ -139,11 +140,11 @@ fn every_page_of_content_and_corpus_stays_inside_the_page() {
     for (n, folder) in folders.into_iter().enumerate() {
         let loaded = load(&folder);
         if n == 0 {
-            let book = layout_book(&loaded.collection, &PdfTheme::default(), Some("2026-01-01"));
+            let book = layout_book(&loaded.collection, &PdfTheme::default(), Some("2026-01-01"), &Default::default());
             assert_inside("the book of content/", &book.pages);
         }
         for doc in &loaded.collection.documents {
-            let laid = layout_guide(doc, &loaded.collection, &PdfTheme::default());
+            let laid = layout_guide(doc, &loaded.collection, &PdfTheme::default(), &Default::default());
             assert!(!laid.pages.is_empty());
             assert_inside(&format!("{}/{}", folder.display(), doc.source), &laid.pages);
             documents += 1;
@@ -258,7 +259,8 @@ fn words_wider_than_the_line_are_cut_and_kept_inside() {
         format!("# {title}\n\n{long} and incomprehensibilities.\n\n| a | b |\n|---|---|\n| {long} | y |\n\n{filler}");
     let dir = tree(&[("w.md", page.as_bytes())]);
     let loaded = load(&dir.path().join("w.md"));
-    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
     assert!(laid.pages.len() >= 2, "the running header shows from page 2");
     assert_inside("w.md", &laid.pages);
     let text: String = laid.pages[0]
@@ -275,9 +277,63 @@ fn a_table_row_taller_than_a_page_is_split_between_lines() {
     let page = format!("# Tall\n\n| head | other |\n|---|---|\n| {cell} | short |\n");
     let dir = tree(&[("t.md", page.as_bytes())]);
     let loaded = load(&dir.path().join("t.md"));
-    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default());
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
     assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
     assert_inside("t.md", &laid.pages);
     let last = laid.pages.last().unwrap().items.iter().any(|i| matches!(i, Item::Text(r) if r.text() == "line 150"));
     assert!(last, "the last line of the cell is on the last page");
+}
+
+/// A PNG file of `width` × `height` RGBA pixels, every row with filter `filter` (checksums are
+/// left zero: folio does not check them).
+fn png(width: u32, height: u32, filter: u8) -> Vec<u8> {
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend(kind);
+        out.extend(data);
+        out.extend([0; 4]);
+        out
+    };
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend(height.to_be_bytes());
+    header.extend([8, 6, 0, 0, 0]);
+    let mut raw = Vec::new();
+    for _ in 0..height {
+        raw.push(filter);
+        raw.extend((0..width * 4).map(|i| (i * 7) as u8));
+    }
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut encoder, &raw).unwrap();
+    let mut file = b"\x89PNG\r\n\x1a\n".to_vec();
+    file.extend(chunk(b"IHDR", &header));
+    file.extend(chunk(b"IDAT", &encoder.finish().unwrap()));
+    file.extend(chunk(b"IEND", &[]));
+    file
+}
+
+#[test]
+fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
+    let picture = png(2000, 100, 4);
+    let dir = tree(&[("p.md", b"# Picture\n\n![wide](img/wide.png)\n\nAfter.\n" as &[u8]), ("img/wide.png", &picture)]);
+    let loaded = load(dir.path());
+    let (assets, _) = folio::build::load_assets(&loaded);
+    let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &assets);
+    let image =
+        laid.pages[0].items.iter().find_map(|i| if let Item::Image { w, h, .. } = i { Some((*w, *h)) } else { None });
+    let (w, h) = image.expect("the image is laid out");
+    assert!((w - 481.9).abs() < 0.1 && (h - w / 20.0).abs() < 0.1, "scaled to the column keeping its shape: {w}x{h}");
+    assert_inside("p.md", &laid.pages);
+    let pdf = Document::load_mem(&artifact(&render(dir.path()), "pdf/p.pdf").bytes).unwrap();
+    let images: Vec<&lopdf::Stream> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .collect();
+    assert_eq!(images.len(), 2, "colour and its soft mask");
+    let mask = images.iter().find(|s| s.dict.get(b"ColorSpace").and_then(Object::as_name).ok() == Some(b"DeviceGray"));
+    let mut mask = (*mask.expect("an alpha mask")).clone();
+    mask.decompress().unwrap();
+    assert_eq!(mask.content.len(), 2000 * 100, "one alpha byte a pixel after undoing the Paeth filter");
 }

@@ -28,7 +28,8 @@ fn color(out: &mut String, c: Rgb, op: &str) {
 }
 
 /// The content stream of a page.
-pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>) -> Vec<u8> {
+/// The content stream of a page; `images` names the XObject of each image key.
+pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>, images: &BTreeMap<String, String>) -> Vec<u8> {
     let mut out = String::new();
     let h = page.height;
     for item in &page.items {
@@ -45,6 +46,12 @@ pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>) -> Vec<u8> 
             Item::Text(run) => {
                 if let Some(font) = fonts.get(&run.font) {
                     text(&mut out, run, font, h);
+                }
+            }
+            Item::Image { x, y, w, h: ih, key } => {
+                if let Some(name) = images.get(key) {
+                    let _ =
+                        writeln!(out, "q {} 0 0 {} {} {} cm /{name} Do Q", num(*w), num(*ih), num(*x), num(h - y - ih));
                 }
             }
             Item::Link { .. } | Item::Anchor { .. } => {}

@@ -4,6 +4,7 @@
 mod content;
 mod fonts;
 mod hash;
+mod image;
 mod outline;
 mod writer;
 
@@ -43,9 +44,9 @@ impl Backend for Pdf {
             wanted
                 .par_iter()
                 .map(|doc| {
-                    let laid = layout_guide(doc, collection, &theme);
+                    let laid = layout_guide(doc, collection, &theme, ctx.assets);
                     let info = doc_info(doc, author.as_deref(), date.as_ref());
-                    let bytes = write_pdf(&laid.pages, &info, Links::Guide { this: &doc.id })?;
+                    let bytes = write_pdf(&laid.pages, &info, ctx.assets, Links::Guide { this: &doc.id })?;
                     Ok((Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes), laid.diagnostics))
                 })
                 .collect()
@@ -54,12 +55,12 @@ impl Backend for Pdf {
             if !ctx.scope.site || collection.documents.is_empty() {
                 return None;
             }
-            let laid = layout_book(collection, &theme, date.as_ref().map(|d| d.day.as_str()));
+            let laid = layout_book(collection, &theme, date.as_ref().map(|d| d.day.as_str()), ctx.assets);
             let title = collection.title.clone();
             let info =
                 Info { title, author: author.clone(), date: date.as_ref().map(|d| d.pdf.clone()), ..Info::default() };
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
-            let made = write_pdf(&laid.pages, &info, Links::Book);
+            let made = write_pdf(&laid.pages, &info, ctx.assets, Links::Book);
             Some(made.map(|bytes| (Artifact::for_site(format!("{slug}.pdf"), bytes), laid.diagnostics)))
         };
         let (guides, book) = rayon::join(guides, book);

@@ -9,6 +9,8 @@
 use super::content::page_content;
 use super::fonts::{embed, text_string};
 use super::hash::Hasher;
+use super::image::embed_images;
+use crate::layout::guide::Assets;
 use crate::layout::{dest_name, Item, LinkDest, Page};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use std::collections::BTreeMap;
@@ -33,7 +35,7 @@ pub struct Info {
 }
 
 /// Writes pages into PDF bytes.
-pub fn write_pdf(pages: &[Page], info: &Info, links: Links) -> Result<Vec<u8>, String> {
+pub fn write_pdf(pages: &[Page], info: &Info, assets: &Assets, links: Links) -> Result<Vec<u8>, String> {
     let mut doc = Document::with_version("1.7");
     let mut hasher = Hasher::default();
     let fonts = embed(&mut doc, pages)?;
@@ -41,12 +43,18 @@ pub fn write_pdf(pages: &[Page], info: &Info, links: Links) -> Result<Vec<u8>, S
     for font in fonts.values() {
         font_resources.set(font.resource.as_bytes(), font.object);
     }
-    let resources = doc.add_object(dictionary! { "Font" => font_resources });
+    let images = embed_images(&mut doc, pages, assets);
+    let mut image_resources = Dictionary::new();
+    for (name, id) in images.values() {
+        image_resources.set(name.as_bytes(), *id);
+    }
+    let image_names: BTreeMap<String, String> = images.into_iter().map(|(key, (name, _))| (key, name)).collect();
+    let resources = doc.add_object(dictionary! { "Font" => font_resources, "XObject" => image_resources });
     let pages_id = doc.new_object_id();
     let page_ids: Vec<ObjectId> = pages.iter().map(|_| doc.new_object_id()).collect();
     let dests = destinations(pages, &page_ids);
     for (page, &id) in pages.iter().zip(&page_ids) {
-        let content = page_content(page, &fonts);
+        let content = page_content(page, &fonts, &image_names);
         hasher.write(&content);
         let content = doc.add_object(deflated(dictionary! {}, content));
         let annots: Vec<Object> = page
