@@ -6,6 +6,7 @@ use super::fonts::FontId;
 use super::inline::{footnote_anchor, spans, Span, Style};
 use super::lines::layout_lines;
 use super::{dest_name, Item, Rgb};
+use crate::diag::Diagnostic;
 use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
 
 /// Line height of body text, as a multiple of the size.
@@ -63,10 +64,15 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
 
 /// A paragraph that is only an image the context can draw: the image, at 96 pixels to the inch,
 /// scaled down to fit the column's width and 60 % of its height.
-fn image_block(cx: &Cx, content: &[Inline], width: f32) -> Option<Slab> {
+/// An image in a format or variant that cannot be embedded is a warning, and its alt text shows.
+fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
-    let (Some(Inline::Image { src, .. }), None) = (images.next(), images.next()) else { return None };
+    let (Some(Inline::Image { src, span, .. }), None) = (images.next(), images.next()) else { return None };
     let key = asset_key(&cx.folder, src)?;
+    if cx.unsupported.contains(&key) {
+        let message = format!("image `{src}` is not an 8-bit PNG or a grey or RGB JPEG; its alt text is shown");
+        cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
+    }
     let info = cx.images.get(&key)?;
     let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
     let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);

@@ -101,6 +101,8 @@ pub struct Cx {
     pub diagnostics: Vec<Diagnostic>,
     /// Images of the render context that can be drawn, by asset key.
     pub images: BTreeMap<String, ImageInfo>,
+    /// Images of the render context in a format or variant the PDF cannot hold.
+    pub unsupported: BTreeSet<String>,
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,
     footnotes: BTreeMap<String, usize>,
@@ -123,6 +125,7 @@ impl Cx {
             top_level: 1,
             diagnostics: Vec::new(),
             images: BTreeMap::new(),
+            unsupported: BTreeSet::new(),
             column_height: f32::INFINITY,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),

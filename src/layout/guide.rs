@@ -53,7 +53,12 @@ impl Geometry {
         cx.top_level = top_level(doc);
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
-        cx.images = assets.iter().filter_map(|(key, bytes)| Some((key.clone(), probe(bytes)?))).collect();
+        for (key, bytes) in assets {
+            match probe(bytes) {
+                Some(info) => cx.images.insert(key.clone(), info).is_some(),
+                None => cx.unsupported.insert(key.clone()),
+            };
+        }
         cx
     }
 }

@@ -315,7 +315,8 @@ fn png(width: u32, height: u32, filter: u8) -> Vec<u8> {
 #[test]
 fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
     let picture = png(2000, 100, 4);
-    let dir = tree(&[("p.md", b"# Picture\n\n![wide](img/wide.png)\n\nAfter.\n" as &[u8]), ("img/wide.png", &picture)]);
+    let page = b"# Picture\n\n![wide](img/wide.png)\n\n![moving](img/anim.gif)\n";
+    let dir = tree(&[("p.md", page as &[u8]), ("img/wide.png", &picture), ("img/anim.gif", b"GIF89a")]);
     let loaded = load(dir.path());
     let (assets, _) = folio::build::load_assets(&loaded);
     let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &assets);
@@ -324,6 +325,9 @@ fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
     let (w, h) = image.expect("the image is laid out");
     assert!((w - 481.9).abs() < 0.1 && (h - w / 20.0).abs() < 0.1, "scaled to the column keeping its shape: {w}x{h}");
     assert_inside("p.md", &laid.pages);
+    assert_eq!(laid.diagnostics.len(), 1, "the GIF is a warning: {:?}", laid.diagnostics);
+    assert_eq!((laid.diagnostics[0].line, laid.diagnostics[0].column), (5, 1));
+    assert!(snapshot(&laid.pages).contains("\"[moving]\""), "and shows its alt text");
     let pdf = Document::load_mem(&artifact(&render(dir.path()), "pdf/p.pdf").bytes).unwrap();
     let images: Vec<&lopdf::Stream> = pdf
         .objects
