@@ -42,6 +42,16 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
     }
 }
 
+/// An indent for nested content, none once the column is down to a few words, so deep nesting
+/// never pushes text out of the column.
+fn nest(cx: &Cx, indent: f32, width: f32) -> f32 {
+    if width > cx.size * 12.0 {
+        indent
+    } else {
+        0.0
+    }
+}
+
 /// The body style at the current size and colour.
 fn body(cx: &Cx) -> Style {
     Style::plain(FontId::Serif, cx.size, cx.text_color)
@@ -125,6 +135,7 @@ fn list(
     out: &mut Vec<Slab>,
 ) {
     let indent = if start.is_some() { cx.size * 2.0 } else { cx.size * 1.5 };
+    let indent = nest(cx, indent, width);
     for (i, item) in items.iter().enumerate() {
         let marker = match (item.checked, start) {
             (Some(true), _) => "☑".to_string(),
@@ -176,7 +187,7 @@ fn code(cx: &mut Cx, text: &str, width: f32, out: &mut Vec<Slab>) {
 }
 
 fn quote(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, out: &mut Vec<Slab>) {
-    let pad = cx.size * 1.0;
+    let pad = nest(cx, cx.size, width);
     let saved = cx.text_color;
     cx.text_color = Rgb(0.33, 0.33, 0.37);
     let mut inner = Vec::new();
@@ -207,7 +218,7 @@ fn callout(
     out: &mut Vec<Slab>,
 ) {
     let color = callout_color(kind);
-    let pad = cx.size * 1.0;
+    let pad = nest(cx, cx.size, width);
     let inner_width = width - 2.0 * pad;
     let mut label = Style::plain(FontId::Sans, cx.size * 0.95, color);
     label.bold = true;

@@ -112,7 +112,8 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     out.extend(title);
     if let Some(label) = doc.meta.label.as_deref().filter(|l| !l.trim().is_empty() && *l != doc.title) {
         let size = cx.size * 0.8;
-        let (mut runs, w) = cx.text(label, FontId::SansBold, size, cx.accent, size * 0.7, size * 1.25);
+        let label = fit(cx, label, FontId::SansBold, size, width - size * 1.4);
+        let (mut runs, w) = cx.text(&label, FontId::SansBold, size, cx.accent, size * 0.7, size * 1.25);
         let pill = Item::Rect { x: 0.0, y: size * 0.2, w: w + size * 1.4, h: size * 1.45, color: cx.accent.tint(0.88) };
         runs.insert(0, pill);
         out.push(Slab { space_before: cx.size * 0.3, ..Slab::new(size * 1.8, runs) });
@@ -160,7 +161,7 @@ pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[Str
             let header = running.get(i).map(String::as_str).unwrap_or_default();
             if !header.is_empty() && !items.iter().any(|it| matches!(it, Item::Anchor { outline: Some((0, _)), .. })) {
                 let y = g.margin * 0.55;
-                let header = fit(cx, header, size, g.width - 2.0 * g.margin);
+                let header = fit(cx, header, FontId::Sans, size, g.width - 2.0 * g.margin);
                 let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
                 items.extend(runs);
                 let rule_y = y + size * 0.5;
@@ -180,11 +181,11 @@ pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[Str
     out
 }
 
-/// The text, shortened with an ellipsis until it is at most `width` wide in the header face.
-fn fit(cx: &mut Cx, text: &str, size: f32, width: f32) -> String {
+/// The text, shortened with an ellipsis until it is at most `width` wide in `font`.
+fn fit(cx: &mut Cx, text: &str, font: FontId, size: f32, width: f32) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     let mut candidate = text.to_string();
-    while cx.shape(&candidate, FontId::Sans).width * size > width && !chars.is_empty() {
+    while cx.shape(&candidate, font).width * size > width && !chars.is_empty() {
         let keep = chars.len() * 9 / 10;
         chars.truncate(keep);
         candidate = format!("{}…", chars.iter().collect::<String>().trim_end());

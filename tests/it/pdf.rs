@@ -341,3 +341,17 @@ fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
     mask.decompress().unwrap();
     assert_eq!(mask.content.len(), 2000 * 100, "one alpha byte a pixel after undoing the Paeth filter");
 }
+
+#[test]
+fn deep_nesting_and_a_long_label_stay_inside_the_page() {
+    let list: String =
+        (0..40).map(|depth| format!("{}- level {depth} with some words\n", "  ".repeat(depth))).collect();
+    let quotes = format!("{} deeply quoted text that has to wrap somewhere\n", "> ".repeat(40));
+    let label = "Label ".repeat(40);
+    let page = format!("---\nlabel: {label}\n---\n# Deep\n\n{list}\n{quotes}");
+    let dir = tree(&[("d.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("d.md"));
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
+    assert_inside("d.md", &laid.pages);
+}
