@@ -20,7 +20,8 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
     }
     let mut size = cx.size * 0.9;
     loop {
-        let pad = size * 0.55;
+        // Narrow columns (very many of them) get thin padding so the cells keep some room.
+        let pad = if width / columns as f32 > size * 4.0 { size * 0.55 } else { size * 0.1 };
         let grid = Grid::new(cx, head, rows, columns, size);
         let avail = width - 2.0 * pad * columns as f32;
         let min_total: f32 = grid.min.iter().sum();

@@ -348,10 +348,21 @@ fn deep_nesting_and_a_long_label_stay_inside_the_page() {
         (0..40).map(|depth| format!("{}- level {depth} with some words\n", "  ".repeat(depth))).collect();
     let quotes = format!("{} deeply quoted text that has to wrap somewhere\n", "> ".repeat(40));
     let label = "Label ".repeat(40);
-    let page = format!("---\nlabel: {label}\n---\n# Deep\n\n{list}\n{quotes}");
+    let wide = format!("|{}\n|{}\n|{}\n", "h|".repeat(90), "-|".repeat(90), "cell|".repeat(90));
+    let page = format!("---\nlabel: {label}\n---\n# Deep\n\n{wide}\n{list}\n{quotes}");
     let dir = tree(&[("d.md", page.as_bytes())]);
     let loaded = load(&dir.path().join("d.md"));
     let laid =
         layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
     assert_inside("d.md", &laid.pages);
+    let heads: Vec<(f32, f32)> = laid.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Text(run) if run.text() == "h" => Some((run.x, run.x + run.width)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heads.len(), 90);
+    assert!(heads.windows(2).all(|w| w[1].0 >= w[0].1), "the 90 header cells do not overlap");
 }
