@@ -30,7 +30,7 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
             BlockKind::Rule => {
                 let y = cx.size * 0.6;
                 let rule = Item::Rule { x1: 0.0, y1: y, x2: width, y2: y, width: 0.5, color: Rgb(0.75, 0.75, 0.78) };
-                out.push(Slab::new(cx.size * 1.2, vec![rule]));
+                out.push(Slab { droppable: true, ..Slab::new(cx.size * 1.2, vec![rule]) });
             }
             BlockKind::Raw { .. } => {}
         }

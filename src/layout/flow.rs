@@ -20,6 +20,8 @@ pub struct Slab {
     pub keep_with_next: bool,
     /// Start a new page before this slab.
     pub break_before: bool,
+    /// Left out when it would open a page (a thematic break).
+    pub droppable: bool,
     /// Drawn first on a new page that starts with this slab (a table's header row).
     pub header: Option<Rc<Slab>>,
 }

@@ -50,6 +50,9 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             y0 = y;
             fits = y + slab.height <= column.h + 0.01;
         }
+        if slab.droppable && y0 == 0.0 && pages.len() > 1 {
+            continue;
+        }
         if !fits && slab.height > column.h - y0 {
             let (head, rest) = split(slab, column.h - y0);
             place(pages.last_mut().expect("a page"), &head, column, y0);
@@ -104,4 +107,30 @@ fn split(slab: Slab, at: f32) -> (Slab, Slab) {
     }
     let rest = Slab { height: slab.height - cut, items: rest, header: slab.header, ..Slab::default() };
     (Slab { height: cut, items: head, ..Slab::default() }, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Rgb;
+
+    fn rect(h: f32) -> Vec<Item> {
+        vec![Item::Rect { x: 0.0, y: 0.0, w: 10.0, h, color: Rgb(0.0, 0.0, 0.0) }]
+    }
+
+    #[test]
+    fn chains_stay_together_and_a_break_does_not_open_a_page() {
+        let column = Column { x: 10.0, y: 20.0, w: 100.0, h: 100.0 };
+        let slabs = vec![
+            Slab::new(90.0, rect(90.0)),
+            Slab { droppable: true, ..Slab::new(12.0, rect(12.0)) },
+            Slab { keep_with_next: true, space_before: 5.0, ..Slab::new(5.0, rect(5.0)) },
+            Slab::new(10.0, rect(10.0)),
+        ];
+        let pages = paginate(slabs, column);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 1, "the rule is dropped and the chain moves on together");
+        let tops: Vec<f32> = pages[1].iter().map(|i| i.bounds()[1]).collect();
+        assert_eq!(tops, [20.0, 25.0], "no space at the top of a page");
+    }
 }
