@@ -10,4 +10,5 @@ pub mod config;
 pub mod diag;
 pub mod error;
 pub mod ir;
+pub mod layout;
 pub mod parse;

@@ -120,8 +120,12 @@ pub fn run(
             };
             outputs.push(Output::new(&artifact.path, backend.name(), document, inputs, &artifact.bytes));
         }
-        for d in rendered.diagnostics {
-            let document = sources.iter().find(|(_, s)| d.file == parse::display_path(&loaded.root, s));
+        for mut d in rendered.diagnostics {
+            // Backends name files relative to the content root; show them as the user named them.
+            let document = sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
+            if let Some((_, source)) = document {
+                d.file = parse::display_path(&loaded.root, source);
+            }
             render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
         }
     }

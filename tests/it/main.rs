@@ -6,4 +6,5 @@ mod build;
 mod cli;
 mod hostile;
 mod loader;
+mod pdf;
 mod xlsx;

@@ -1,0 +1,182 @@
+//! The whole collection as one book: a cover, a table of contents with page numbers and dot
+//! leaders, then every document as a chapter starting on a new page.
+
+use super::flow::{Cx, Slab};
+use super::fonts::FontId;
+use super::guide::{chapter, decorate, Assets, Geometry, Laid};
+use super::inline::{Span, Style};
+use super::lines::layout_lines;
+use super::paginate::paginate;
+use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
+use crate::diag::Diagnostic;
+use crate::ir::{Align, Collection, Document};
+use rayon::prelude::*;
+
+/// An entry of the contents: depth (0 chapter, 1 section), title, destination, page index.
+struct Entry {
+    depth: u8,
+    title: String,
+    doc: String,
+    anchor: Option<String>,
+    page: usize,
+}
+
+/// Lays out the book. `date` goes on the cover when given.
+pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
+    let g = Geometry::new(theme);
+    let column = g.column();
+    let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = collection
+        .documents
+        .par_iter()
+        .map(|doc| {
+            let mut cx = g.cx(doc, assets);
+            let slabs = chapter(&mut cx, doc, collection, column.w);
+            (paginate(slabs, column), cx.diagnostics)
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    let mut body: Vec<Vec<Item>> = Vec::new();
+    let mut running = Vec::new();
+    let mut entries = Vec::new();
+    for (doc, (pages, mut found)) in collection.documents.iter().zip(chapters) {
+        entries.extend(chapter_entries(doc, &pages, body.len()));
+        running.extend(pages.iter().map(|_| doc.title.clone()));
+        body.extend(pages);
+        diagnostics.append(&mut found);
+    }
+    let book =
+        Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
+    let mut cx = g.cx(&book, &Assets::new());
+    let draft = contents(&mut cx, &g, &entries, 0);
+    let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
+    let mut pages = vec![cover(&mut cx, &g, collection, date)];
+    let mut heads = vec![String::new()];
+    heads.extend(toc.iter().map(|_| "Contents".to_string()));
+    heads.extend(running);
+    pages.extend(toc);
+    pages.extend(body);
+    let pages: Vec<Page> = decorate(&mut cx, &g, pages, &heads, 1);
+    diagnostics.append(&mut cx.diagnostics);
+    Laid { pages, diagnostics }
+}
+
+/// The chapter and its top-level sections, with the page each starts on.
+fn chapter_entries(doc: &Document, pages: &[Vec<Item>], offset: usize) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for item in page {
+            if let Item::Anchor { name, outline: Some((depth @ 0..=1, title)), .. } = item {
+                let anchor = name.strip_prefix(&format!("{}#", doc.id)).map(str::to_string);
+                let (doc, title) = (doc.id.clone(), title.clone());
+                entries.push(Entry { depth: *depth, title, doc, anchor, page: offset + i });
+            }
+        }
+    }
+    entries
+}
+
+fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>) -> Vec<Item> {
+    let title = collection.title.as_str();
+    let column = g.column();
+    let mut style = Style::plain(FontId::Sans, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
+    style.bold = true;
+    let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: g.width, h: g.height * 0.06, color: g.accent }];
+    let mut y = g.height * 0.3;
+    for line in layout_lines(cx, &[Span { text: title.to_string(), style }], column.w, 1.15, Align::Left) {
+        items.extend(line.items.into_iter().map(|mut item| {
+            item.shift(column.x, y);
+            item
+        }));
+        y += line.height;
+    }
+    let rule_y = y + g.size;
+    items.push(Item::Rule {
+        x1: column.x,
+        y1: rule_y,
+        x2: column.x + column.w * 0.4,
+        y2: rule_y,
+        width: 2.0,
+        color: g.accent,
+    });
+    let count = collection.documents.len();
+    let mut line = format!("{count} guide{}", if count == 1 { "" } else { "s" });
+    if let Some(date) = date {
+        line.push_str(" · ");
+        line.push_str(date);
+    }
+    let grey = Rgb(0.4, 0.4, 0.45);
+    let (runs, _) = cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0);
+    items.extend(runs);
+    items.push(Item::Anchor { name: "cover".into(), y: 0.0, outline: None });
+    items
+}
+
+/// The contents pages; `before` is the number of pages ahead of the first chapter (cover and
+/// contents), which page numbers count from.
+fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<Vec<Item>> {
+    let column = g.column();
+    let mut slabs = Vec::new();
+    let mut style = Style::plain(FontId::Sans, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
+    style.bold = true;
+    slabs.extend(layout_lines(cx, &[Span { text: "Contents".into(), style }], column.w, 1.6, Align::Left));
+    let number_w = g.size * 3.0;
+    let pitch = g.size * 0.55;
+    for entry in entries {
+        let indent = f32::from(entry.depth) * g.size * 1.6;
+        let mut style = Style::plain(FontId::Serif, g.size, Rgb(0.12, 0.12, 0.14));
+        style.bold = entry.depth == 0;
+        let number = (before + entry.page + 1).to_string();
+        let spans = [Span { text: entry.title.clone(), style }];
+        let mut lines = layout_lines(cx, &spans, column.w - indent - number_w - g.size, 1.5, Align::Left);
+        let last = lines.len() - 1;
+        for line in &mut lines {
+            line.indent(indent);
+        }
+        let line = &mut lines[last];
+        let (baseline, text_end) = line.items.iter().fold((g.size, indent), |(b, e), item| match item {
+            Item::Text(run) => (run.y, e.max(run.x + run.width)),
+            _ => (b, e),
+        });
+        let font = if entry.depth == 0 { FontId::SerifBold } else { FontId::Serif };
+        let (mut runs, w) = cx.text(&number, font, g.size, Rgb(0.12, 0.12, 0.14), 0.0, baseline);
+        for run in &mut runs {
+            run.shift(column.w - w, 0.0);
+        }
+        line.items.extend(runs);
+        line.items.extend(leaders(cx, text_end + g.size * 0.4, column.w - number_w * 0.8, baseline, g.size, pitch));
+        let dest = LinkDest::Internal { doc: entry.doc.clone(), anchor: entry.anchor.clone() };
+        let height: f32 = lines.iter().map(|l| l.height).sum();
+        lines[0].items.push(Item::Link { x: indent, y: 0.0, w: column.w - indent, h: height, dest });
+        lines[0].space_before = if entry.depth == 0 { g.size * 0.7 } else { 0.0 };
+        if entry.depth == 0 {
+            lines.iter_mut().for_each(|l| l.keep_with_next = true);
+        }
+        slabs.extend(lines);
+    }
+    if let Some(first) = slabs.first_mut() {
+        let outline = Some((0, "Contents".to_string()));
+        first.items.insert(0, Item::Anchor { name: dest_name("contents", None), y: 0.0, outline });
+        first.break_before = true;
+    }
+    if let Some(Slab { keep_with_next, .. }) = slabs.last_mut() {
+        *keep_with_next = false;
+    }
+    paginate(slabs, column)
+}
+
+/// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up.
+fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32) -> Option<Item> {
+    let dot = cx.shape(".", FontId::Serif);
+    let (id, _) = *dot.pieces.first()?.glyphs.first()?;
+    let start = (from / pitch).ceil() as i32;
+    let end = (to / pitch).floor() as i32;
+    if end <= start {
+        return None;
+    }
+    let x0 = start as f32 * pitch;
+    let glyphs: Vec<Glyph> = (start..end).map(|k| Glyph { id, x: k as f32 * pitch - x0 }).collect();
+    let texts = vec![".".to_string(); glyphs.len()];
+    let width = (end - start) as f32 * pitch;
+    let color = Rgb(0.55, 0.55, 0.6);
+    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, texts, width }))
+}

@@ -1,0 +1,180 @@
+//! The vertical flow: slabs (a line, a table row, a rule…) stacked by the paginator, the layout
+//! context shared by the block layouts, and boxes drawn behind runs of slabs.
+
+use super::fonts::FontId;
+use super::image::ImageInfo;
+use super::shape::{Shaped, Shaper};
+use super::{Glyph, Item, Rgb, TextRun};
+use crate::diag::Diagnostic;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// An unbreakable strip of the flow, as wide as the text column. Items are relative to its top
+/// left corner. `space_before` is dropped at the top of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Slab {
+    pub height: f32,
+    pub space_before: f32,
+    pub items: Vec<Item>,
+    /// Put this slab on the same page as the next one when there is room for both.
+    pub keep_with_next: bool,
+    /// Start a new page before this slab.
+    pub break_before: bool,
+    /// Left out when it would open a page (a thematic break).
+    pub droppable: bool,
+    /// Drawn first on a new page that starts with this slab (a table's header row).
+    pub header: Option<Rc<Slab>>,
+}
+
+impl Slab {
+    pub fn new(height: f32, items: Vec<Item>) -> Slab {
+        Slab { height, items, ..Slab::default() }
+    }
+
+    /// Moves the contents right by `dx`.
+    pub fn indent(&mut self, dx: f32) {
+        for item in &mut self.items {
+            item.shift(dx, 0.0);
+        }
+    }
+}
+
+/// A box drawn behind a run of slabs: fill, a bar on the left, and padding.
+pub struct Frame {
+    pub fill: Option<Rgb>,
+    pub bar: Option<(Rgb, f32)>,
+    pub pad_x: f32,
+    pub pad_y: f32,
+}
+
+impl Frame {
+    /// Wraps slabs laid out at `width - 2 * pad_x` into a box `width` wide. The box is drawn slab by
+    /// slab, so it continues across page breaks.
+    pub fn wrap(&self, inner: Vec<Slab>, width: f32) -> Vec<Slab> {
+        let mut out = Vec::with_capacity(inner.len() + 2);
+        out.push(Slab { keep_with_next: true, ..Slab::new(self.pad_y, Vec::new()) });
+        for (i, mut slab) in inner.into_iter().enumerate() {
+            if i > 0 && slab.space_before > 0.0 {
+                for item in &mut slab.items {
+                    item.shift(0.0, slab.space_before);
+                }
+                slab.height += slab.space_before;
+            }
+            slab.space_before = 0.0;
+            slab.indent(self.pad_x);
+            out.push(slab);
+        }
+        if let Some(last) = out.last_mut() {
+            last.keep_with_next = true;
+        }
+        out.push(Slab::new(self.pad_y, Vec::new()));
+        for slab in &mut out {
+            let mut behind = Vec::new();
+            if let Some(fill) = self.fill {
+                behind.push(Item::Rect { x: 0.0, y: 0.0, w: width, h: slab.height, color: fill });
+            }
+            if let Some((color, w)) = self.bar {
+                behind.push(Item::Rect { x: 0.0, y: 0.0, w, h: slab.height, color });
+            }
+            slab.items.splice(0..0, behind);
+        }
+        out
+    }
+}
+
+/// What the block layouts share while laying out one document.
+pub struct Cx {
+    pub shaper: Shaper,
+    /// Body text size in points.
+    pub size: f32,
+    pub accent: Rgb,
+    pub numbering: bool,
+    pub doc_id: String,
+    /// The document's folder, against which image paths resolve.
+    pub folder: String,
+    /// The document's source path, for diagnostics.
+    pub source: String,
+    /// Source line of the block being laid out.
+    pub line: u32,
+    /// Colour of body text (grey inside quotes).
+    pub text_color: Rgb,
+    /// The level of the document's top headings, which count as level 1.
+    pub top_level: u8,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Images of the render context that can be drawn, by asset key.
+    pub images: BTreeMap<String, ImageInfo>,
+    /// Images of the render context in a format or variant the PDF cannot hold.
+    pub unsupported: BTreeSet<String>,
+    /// Height of the text column, which an image never exceeds.
+    pub column_height: f32,
+    footnotes: BTreeMap<String, usize>,
+    reported: BTreeSet<(u32, char)>,
+    counters: [u32; 6],
+}
+
+impl Cx {
+    pub fn new(size: f32, accent: Rgb, numbering: bool, doc_id: &str, source: &str) -> Cx {
+        Cx {
+            shaper: Shaper::default(),
+            size,
+            accent,
+            numbering,
+            doc_id: doc_id.to_string(),
+            folder: String::new(),
+            source: source.to_string(),
+            line: 0,
+            text_color: Rgb(0.12, 0.12, 0.14),
+            top_level: 1,
+            diagnostics: Vec::new(),
+            images: BTreeMap::new(),
+            unsupported: BTreeSet::new(),
+            column_height: f32::INFINITY,
+            footnotes: BTreeMap::new(),
+            reported: BTreeSet::new(),
+            counters: [0; 6],
+        }
+    }
+
+    /// Shapes text, reporting characters no bundled face has (once per line and character).
+    pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
+        let shaped = self.shaper.shape(text, font);
+        for &c in &shaped.missing {
+            if self.reported.insert((self.line, c)) {
+                let message = format!("no bundled font has the character {c:?} (U+{:04X}); drawn as U+FFFD", c as u32);
+                self.diagnostics.push(Diagnostic::warning(&self.source, self.line, 0, message));
+            }
+        }
+        shaped
+    }
+
+    /// Text on one line at (`x`, baseline `y`): its runs (several when a fallback face is needed)
+    /// and its width.
+    pub fn text(&mut self, text: &str, font: FontId, size: f32, color: Rgb, x: f32, y: f32) -> (Vec<Item>, f32) {
+        let shaped = self.shape(text, font);
+        let mut items = Vec::new();
+        let mut pen = x;
+        for piece in &shaped.pieces {
+            let glyphs = piece.glyphs.iter().map(|&(id, gx)| Glyph { id, x: gx * size }).collect();
+            let width = piece.width * size;
+            let texts = piece.texts.clone();
+            items.push(Item::Text(TextRun { x: pen, y, font: piece.font, size, color, glyphs, texts, width }));
+            pen += width;
+        }
+        (items, pen - x)
+    }
+
+    /// The number of a footnote, numbering them in order of first mention.
+    pub fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(label.to_string()).or_insert(next)
+    }
+
+    /// The next heading number at `level` (relative to the document's top level, 1-based), as
+    /// `"2.1"`.
+    pub fn heading_number(&mut self, level: usize) -> String {
+        let level = level.clamp(1, 6);
+        self.counters[level - 1] += 1;
+        self.counters[level..].iter_mut().for_each(|c| *c = 0);
+        self.counters[..level].iter().map(|c| c.to_string()).collect::<Vec<_>>().join(".")
+    }
+}

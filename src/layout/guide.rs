@@ -1,0 +1,194 @@
+//! One document as a stand-alone guide: title block, body, footnotes, running header and
+//! "page X of Y" footer. The chapter body is shared with the [`super::book`].
+
+use super::blocks::{footnotes, layout_blocks};
+use super::flow::{Cx, Slab};
+use super::fonts::FontId;
+use super::image::probe;
+use super::inline::{Span, Style};
+use super::lines::layout_lines;
+use super::paginate::{paginate, Column};
+use super::{dest_name, Item, Page, PdfTheme, Rgb};
+use std::collections::BTreeMap;
+
+/// Image files by their key (path relative to the content root), as the render context has them.
+pub type Assets = BTreeMap<String, Vec<u8>>;
+use crate::diag::Diagnostic;
+use crate::ir::{Align, BlockKind, Collection, Document};
+
+/// Pages of a layout and what was found wrong on the way (characters no font has).
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Page geometry and type settings derived from a (valid) theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub margin: f32,
+    pub size: f32,
+    pub accent: Rgb,
+    pub numbering: bool,
+}
+
+impl Geometry {
+    /// The geometry of a theme; an invalid accent falls back to the default.
+    pub fn new(theme: &PdfTheme) -> Geometry {
+        let (width, height) = theme.paper.size();
+        let accent = theme.accent_rgb().unwrap_or(Rgb(0.114, 0.306, 0.537));
+        Geometry { width, height, margin: theme.margin_pt(), size: theme.font_size, accent, numbering: theme.numbering }
+    }
+
+    /// The text column between the margins.
+    pub fn column(&self) -> Column {
+        Column { x: self.margin, y: self.margin, w: self.width - 2.0 * self.margin, h: self.height - 2.0 * self.margin }
+    }
+
+    /// A layout context for document `doc`, with the images among `assets` that can be drawn.
+    pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
+        let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
+        cx.top_level = top_level(doc);
+        cx.folder = doc.folder.clone();
+        cx.column_height = self.column().h;
+        for (key, bytes) in assets {
+            match probe(bytes) {
+                Some(info) => cx.images.insert(key.clone(), info).is_some(),
+                None => cx.unsupported.insert(key.clone()),
+            };
+        }
+        cx
+    }
+}
+
+/// Lays out one document as a guide.
+pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme, assets: &Assets) -> Laid {
+    let geometry = Geometry::new(theme);
+    let mut cx = geometry.cx(doc, assets);
+    let slabs = chapter(&mut cx, doc, collection, geometry.column().w);
+    let pages = paginate(slabs, geometry.column());
+    let running: Vec<String> = pages.iter().map(|_| doc.title.clone()).collect();
+    let pages = decorate(&mut cx, &geometry, pages, &running, 0);
+    Laid { pages, diagnostics: cx.diagnostics }
+}
+
+/// The level of the document's highest heading (1 when it has none).
+fn top_level(doc: &Document) -> u8 {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading { level, .. } => Some(level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1)
+}
+
+/// A document's slabs: title block, body and footnotes.
+pub fn chapter(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
+    let mut out = title_block(cx, doc, collection, width);
+    layout_blocks(cx, &doc.blocks, width, 0, &mut out);
+    footnotes(cx, &doc.footnotes, width, &mut out);
+    out
+}
+
+fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
+    let mut out = Vec::new();
+    let grey = Rgb(0.42, 0.42, 0.46);
+    if doc.meta.breadcrumb == Some(true) {
+        let trail = breadcrumb(doc, collection);
+        if !trail.is_empty() {
+            let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::Sans, cx.size * 0.85, grey) }];
+            out.extend(layout_lines(cx, &spans, width, 1.4, Align::Left));
+        }
+    }
+    let mut style = Style::plain(FontId::Sans, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
+    style.bold = true;
+    let mut title = layout_lines(cx, &[Span { text: doc.title.clone(), style }], width, 1.2, Align::Left);
+    let anchor = Item::Anchor { name: dest_name(&doc.id, None), y: 0.0, outline: Some((0, doc.title.clone())) };
+    title[0].items.insert(0, anchor);
+    out.extend(title);
+    if let Some(label) = doc.meta.label.as_deref().filter(|l| !l.trim().is_empty() && *l != doc.title) {
+        let size = cx.size * 0.8;
+        let label = fit(cx, label, FontId::SansBold, size, width - size * 1.4);
+        let (mut runs, w) = cx.text(&label, FontId::SansBold, size, cx.accent, size * 0.7, size * 1.25);
+        let pill = Item::Rect { x: 0.0, y: size * 0.2, w: w + size * 1.4, h: size * 1.45, color: cx.accent.tint(0.88) };
+        runs.insert(0, pill);
+        out.push(Slab { space_before: cx.size * 0.3, ..Slab::new(size * 1.8, runs) });
+    }
+    if let Some(description) = doc.meta.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        let mut style = Style::plain(FontId::Serif, cx.size * 1.05, grey);
+        style.italic = true;
+        let mut lines = layout_lines(cx, &[Span { text: description.to_string(), style }], width, 1.4, Align::Left);
+        lines[0].space_before = cx.size * 0.4;
+        out.extend(lines);
+    }
+    let rule = Item::Rule { x1: 0.0, y1: cx.size * 0.6, x2: width, y2: cx.size * 0.6, width: 1.5, color: cx.accent };
+    out.push(Slab::new(cx.size * 0.8, vec![rule]));
+    for slab in &mut out {
+        slab.keep_with_next = true;
+    }
+    out
+}
+
+/// Titles of the folders above a document, below the root.
+fn breadcrumb(doc: &Document, collection: &Collection) -> Vec<String> {
+    let mut trail = Vec::new();
+    let mut prefix = String::new();
+    for part in doc.folder.split('/').filter(|p| !p.is_empty()) {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        if let Some(folder) = collection.folders.iter().find(|f| f.id == prefix) {
+            trail.push(folder.title.clone());
+        }
+    }
+    trail
+}
+
+/// Turns columns of items into pages with a running header (from page 2 of each part, where
+/// `running` is not empty) and a "page X of Y" footer; `skip` leading pages (a cover) get neither.
+pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[String], skip: usize) -> Vec<Page> {
+    let total = pages.len();
+    let grey = Rgb(0.45, 0.45, 0.5);
+    let size = (g.size * 0.8).max(7.0);
+    let mut out = Vec::with_capacity(total);
+    for (i, mut items) in pages.into_iter().enumerate() {
+        if i >= skip {
+            let header = running.get(i).map(String::as_str).unwrap_or_default();
+            if !header.is_empty() && !items.iter().any(|it| matches!(it, Item::Anchor { outline: Some((0, _)), .. })) {
+                let y = g.margin * 0.55;
+                let header = fit(cx, header, FontId::Sans, size, g.width - 2.0 * g.margin);
+                let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
+                items.extend(runs);
+                let rule_y = y + size * 0.5;
+                let right = g.width - g.margin;
+                items.push(Item::Rule { x1: g.margin, y1: rule_y, x2: right, y2: rule_y, width: 0.4, color: grey });
+            }
+            let label = format!("page {} of {}", i + 1, total);
+            let y = g.height - g.margin * 0.45;
+            let (mut runs, w) = cx.text(&label, FontId::Sans, size, grey, 0.0, y);
+            for run in &mut runs {
+                run.shift(g.width - g.margin - w, 0.0);
+            }
+            items.extend(runs);
+        }
+        out.push(Page { width: g.width, height: g.height, items });
+    }
+    out
+}
+
+/// The text, shortened with an ellipsis until it is at most `width` wide in `font`.
+fn fit(cx: &mut Cx, text: &str, font: FontId, size: f32, width: f32) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut candidate = text.to_string();
+    while cx.shape(&candidate, font).width * size > width && !chars.is_empty() {
+        let keep = chars.len() * 9 / 10;
+        chars.truncate(keep);
+        candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
+    }
+    candidate
+}

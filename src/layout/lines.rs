@@ -1,0 +1,278 @@
+//! Line breaking: spans to lines at Unicode break opportunities (UAX #14), greedy, hyphenating
+//! a word that does not fit (hypher, English patterns) and cutting a word wider than the line.
+
+use super::flow::{Cx, Slab};
+use super::fonts::FontId;
+use super::inline::Span;
+use super::shape::Shaped;
+use super::{Glyph, Item, TextRun};
+use crate::ir::Align;
+use std::rc::Rc;
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+/// Part of a word in one span: its text (with trailing spaces) and the shaped form.
+#[derive(Clone)]
+struct Part {
+    span: usize,
+    text: String,
+    shaped: Rc<Shaped>,
+    /// Width in points including trailing spaces; `ink` without them.
+    width: f32,
+    ink: f32,
+}
+
+/// Text between two break opportunities.
+#[derive(Clone)]
+struct Word {
+    parts: Vec<Part>,
+    /// Width without trailing spaces; `full` with them.
+    width: f32,
+    full: f32,
+    /// A forced break follows.
+    forced: bool,
+}
+
+/// Lays out spans into lines `width` wide, each line a slab of height `leading` × its largest
+/// size. Returns at least one line.
+pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align: Align) -> Vec<Slab> {
+    let words = words(cx, spans);
+    let mut lines: Vec<Vec<Word>> = vec![Vec::new()];
+    let mut x = 0.0;
+    let mut queue: std::collections::VecDeque<Word> = words.into();
+    while let Some(word) = queue.pop_front() {
+        let line_empty = lines.last().is_some_and(|l| l.is_empty());
+        if x + word.width > width + 0.01 {
+            // Ragged right: hyphenate only a line of a text-wide measure that would otherwise end
+            // less than 70 % full; narrow cells wrap whole words. A word wider than the line is
+            // hyphenated if it can be, else cut.
+            let room = width - x;
+            let too_wide = line_empty && word.width > width + 0.01;
+            let short = too_wide || (x < width * 0.7 && width > cx.size * 25.0);
+            if let Some((head, tail)) = short.then(|| hyphenate(cx, spans, &word, room)).flatten() {
+                queue.push_front(tail);
+                queue.push_front(head);
+                continue;
+            }
+            if !line_empty {
+                lines.push(Vec::new());
+                x = 0.0;
+                queue.push_front(word);
+                continue;
+            }
+            if word.width > width + 0.01 {
+                if let Some((head, tail)) = cut(cx, spans, &word, width) {
+                    queue.push_front(tail);
+                    queue.push_front(head);
+                    continue;
+                }
+            }
+        }
+        x += word.full;
+        let forced = word.forced;
+        lines.last_mut().expect("a line").push(word);
+        if forced {
+            lines.push(Vec::new());
+            x = 0.0;
+        }
+    }
+    if lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let base_size = spans.first().map_or(cx.size, |s| s.style.size);
+    lines.iter().map(|line| line_slab(spans, line, base_size, leading, width, align)).collect()
+}
+
+/// Splits the spans' text at break opportunities into words.
+fn words(cx: &mut Cx, spans: &[Span]) -> Vec<Word> {
+    let mut full = String::new();
+    let mut starts = Vec::with_capacity(spans.len());
+    for span in spans {
+        starts.push(full.len());
+        full.push_str(&span.text);
+    }
+    let mut words = Vec::new();
+    let mut from = 0;
+    for (at, opportunity) in linebreaks(&full) {
+        let mut parts = Vec::new();
+        for (i, span) in spans.iter().enumerate() {
+            let (s, e) = (starts[i], starts[i] + span.text.len());
+            let (a, b) = (from.max(s), at.min(e));
+            if a < b {
+                let text = full[a..b].trim_end_matches(['\n', '\r']);
+                parts.push((i, text.to_string()));
+            }
+        }
+        from = at;
+        if !parts.is_empty() {
+            words.push(make_word(cx, spans, parts, opportunity == BreakOpportunity::Mandatory && at < full.len()));
+        }
+    }
+    words
+}
+
+fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<(usize, String)>, forced: bool) -> Word {
+    let mut word = Word { parts: Vec::new(), width: 0.0, full: 0.0, forced };
+    for (span, text) in parts {
+        let style = &spans[span].style;
+        let shaped = cx.shape(&text, style.font());
+        let width = shaped.width * style.font_size();
+        let trimmed = text.trim_end();
+        let ink =
+            if trimmed.len() == text.len() { width } else { cx.shape(trimmed, style.font()).width * style.font_size() };
+        word.width = word.full + ink;
+        word.full += width;
+        word.parts.push(Part { span, text, shaped, width, ink });
+    }
+    word
+}
+
+/// Splits a one-span word at a hyphenation point so that the head, with a hyphen, fits `room`.
+fn hyphenate(cx: &mut Cx, spans: &[Span], word: &Word, room: f32) -> Option<(Word, Word)> {
+    let [part] = word.parts.as_slice() else { return None };
+    let core = part.text.trim_end();
+    if core.chars().count() < 6 || room < cx.size * 2.0 || !core.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let syllables: Vec<&str> = hypher::hyphenate(core, hypher::Lang::English).collect();
+    let mut cut_at = core.len();
+    for syllable in syllables.iter().rev() {
+        cut_at -= syllable.len();
+        if cut_at < 2 || core.len() - cut_at < 3 {
+            continue;
+        }
+        let head = make_word(cx, spans, vec![(part.span, format!("{}-", &core[..cut_at]))], false);
+        if head.width <= room {
+            let tail = make_word(cx, spans, vec![(part.span, part.text[cut_at..].to_string())], word.forced);
+            return Some((head, tail));
+        }
+    }
+    None
+}
+
+/// Cuts a word wider than the line after as many characters as fit `width` (at least one).
+fn cut(cx: &mut Cx, spans: &[Span], word: &Word, width: f32) -> Option<(Word, Word)> {
+    let chars: Vec<(usize, char)> = word.parts.iter().flat_map(|p| p.text.chars().map(move |c| (p.span, c))).collect();
+    if chars.len() < 2 {
+        return None;
+    }
+    let mut x = 0.0;
+    let mut keep = 0;
+    for &(span, c) in &chars {
+        let style = &spans[span].style;
+        let w = cx.shape(c.encode_utf8(&mut [0; 4]), style.font()).width * style.font_size();
+        if x + w > width && keep > 0 {
+            break;
+        }
+        x += w;
+        keep += 1;
+    }
+    if keep >= chars.len() {
+        return None;
+    }
+    let group = |cs: &[(usize, char)]| {
+        let mut parts: Vec<(usize, String)> = Vec::new();
+        for &(span, c) in cs {
+            match parts.last_mut() {
+                Some((s, text)) if *s == span => text.push(c),
+                _ => parts.push((span, c.to_string())),
+            }
+        }
+        parts
+    };
+    let head = make_word(cx, spans, group(&chars[..keep]), false);
+    let tail = make_word(cx, spans, group(&chars[keep..]), word.forced);
+    Some((head, tail))
+}
+
+/// Positions the words of one line: text runs (merged per style), code shading, strike lines,
+/// link areas.
+fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32, align: Align) -> Slab {
+    let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
+    let height = size * leading;
+    let face = FontId::Serif.face();
+    let (asc, desc) = (face.ascender / face.units_per_em, -face.descender / face.units_per_em);
+    let baseline = (height - size * (asc + desc)) / 2.0 + size * asc;
+    let used = line.iter().map(|w| w.full).sum::<f32>() - line.last().map_or(0.0, |w| w.full - w.width);
+    let mut x = match align {
+        Align::Right => (width - used).max(0.0),
+        Align::Center => ((width - used) / 2.0).max(0.0),
+        Align::None | Align::Left => 0.0,
+    };
+    let mut runs: Vec<TextRun> = Vec::new();
+    let mut extras: Vec<Item> = Vec::new();
+    let mut backs: Vec<Item> = Vec::new();
+    for (w, word) in line.iter().enumerate() {
+        for (p, part) in word.parts.iter().enumerate() {
+            let style = &spans[part.span].style;
+            let fs = style.font_size();
+            let y = baseline - style.rise;
+            let mut px = x;
+            for piece in &part.shaped.pieces {
+                let glyphs = piece.glyphs.iter().map(|&(id, gx)| (id, px + gx * fs));
+                match runs.last_mut() {
+                    Some(run) if run.font == piece.font && run.size == fs && run.color == style.color && run.y == y => {
+                        let base_x = run.x;
+                        run.glyphs.extend(glyphs.map(|(id, gx)| Glyph { id, x: gx - base_x }));
+                        run.texts.extend(piece.texts.iter().cloned());
+                        run.width = px + piece.width * fs - base_x;
+                    }
+                    _ => runs.push(TextRun {
+                        x: px,
+                        y,
+                        font: piece.font,
+                        size: fs,
+                        color: style.color,
+                        glyphs: glyphs.map(|(id, gx)| Glyph { id, x: gx - px }).collect(),
+                        texts: piece.texts.clone(),
+                        width: piece.width * fs,
+                    }),
+                }
+                px += piece.width * fs;
+            }
+            let last_of_line = w + 1 == line.len() && p + 1 == word.parts.len();
+            let ink = if last_of_line { part.ink } else { part.width };
+            if style.code {
+                backs.push(Item::Rect {
+                    x: x - 1.0,
+                    y: baseline - style.size * 0.8,
+                    w: part.ink + 2.0,
+                    h: style.size * 1.05,
+                    color: super::Rgb(0.93, 0.94, 0.95),
+                });
+            }
+            if style.strike {
+                let y = baseline - style.size * 0.3;
+                extras.push(Item::Rule { x1: x, y1: y, x2: x + ink, y2: y, width: 0.6, color: style.color });
+            }
+            if let Some(dest) = &style.link {
+                let (top, h) = (baseline - style.size * 0.9, style.size * 1.2);
+                match extras.last_mut() {
+                    Some(Item::Link { x: lx, w: lw, dest: d, .. }) if d == dest && (*lx + *lw - x).abs() < 0.5 => {
+                        *lw = x + ink - *lx;
+                    }
+                    _ => extras.push(Item::Link { x, y: top, w: ink, h, dest: dest.clone() }),
+                }
+            }
+            x += part.width;
+        }
+    }
+    let mut items = backs;
+    items.extend(runs.into_iter().map(Item::Text));
+    items.extend(extras);
+    Slab::new(height, items)
+}
+
+/// The narrowest and widest the spans can be set: the widest word, and the longest line without
+/// wrapping.
+pub fn measure(cx: &mut Cx, spans: &[Span]) -> (f32, f32) {
+    let (mut min, mut max, mut line) = (0.0f32, 0.0f32, 0.0f32);
+    for word in words(cx, spans) {
+        min = min.max(word.width);
+        line += word.full;
+        max = max.max(line - (word.full - word.width));
+        if word.forced {
+            line = 0.0;
+        }
+    }
+    (min, max)
+}

@@ -1,0 +1,153 @@
+//! Shaping: text in a face to positioned glyphs with harfrust, falling back to DejaVu Sans for
+//! characters the face lacks and to U+FFFD for characters no bundled face has. Results are cached.
+
+use super::fonts::FontId;
+use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The glyphs of one face within a shaped string; positions and widths in ems.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub font: FontId,
+    pub glyphs: Vec<(u16, f32)>,
+    pub texts: Vec<String>,
+    pub width: f32,
+}
+
+/// A shaped string: its pieces in order, total width in ems, and characters no face had.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shaped {
+    pub pieces: Vec<Piece>,
+    pub width: f32,
+    pub missing: Vec<char>,
+}
+
+/// The replacement drawn for a character that no bundled face has.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// Format characters that draw nothing (zero-width spaces and joiners, word joiner, BOM); left
+/// out when the face has no glyph for them rather than drawn as a box.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Shapes strings, remembering every result for the life of one layout job.
+pub struct Shaper {
+    fonts: Vec<ShaperFont<'static, 'static>>,
+    cache: HashMap<(FontId, String), Rc<Shaped>>,
+    /// Shaping plans by face, direction and script: building one costs more than shaping a word.
+    plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
+}
+
+impl Default for Shaper {
+    fn default() -> Self {
+        Shaper {
+            fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(),
+            cache: HashMap::new(),
+            plans: Vec::new(),
+        }
+    }
+}
+
+impl Shaper {
+    /// Shapes `text` in `font`, with fallback.
+    pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
+        let key = (font, text.to_string());
+        if let Some(hit) = self.cache.get(&key) {
+            return hit.clone();
+        }
+        let shaped = Rc::new(self.shape_uncached(text, font));
+        self.cache.insert(key, shaped.clone());
+        shaped
+    }
+
+    fn shape_uncached(&mut self, text: &str, font: FontId) -> Shaped {
+        let mut shaped = Shaped::default();
+        let mut segment = String::new();
+        let mut segment_font = font;
+        for c in text.chars() {
+            let (face, c) = if font.face().glyph(c).is_some() {
+                (font, c)
+            } else if c.is_whitespace() {
+                (font, ' ')
+            } else if c.is_control() || is_invisible(c) {
+                continue;
+            } else if FontId::Fallback.face().glyph(c).is_some() {
+                (FontId::Fallback, c)
+            } else {
+                shaped.missing.push(c);
+                (FontId::Fallback, REPLACEMENT)
+            };
+            if face != segment_font && !segment.is_empty() {
+                self.push_piece(&mut shaped, &segment, segment_font);
+                segment.clear();
+            }
+            segment_font = face;
+            segment.push(c);
+        }
+        if !segment.is_empty() {
+            self.push_piece(&mut shaped, &segment, segment_font);
+        }
+        shaped
+    }
+
+    fn push_piece(&mut self, shaped: &mut Shaped, text: &str, font: FontId) {
+        let face = font.face();
+        let mut buffer = Buffer::new();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        let (direction, script) = (buffer.direction(), buffer.script());
+        let known = self.plans.iter().position(|p| p.0 == font && p.1 == direction && p.2 == script);
+        let index = known.unwrap_or_else(|| {
+            let plan = ShapePlan::new(&face.font, direction, script, buffer.language(), &[]);
+            self.plans.push((font, direction, script, plan));
+            self.plans.len() - 1
+        });
+        let options = ShapeOptions::new().plan(Some(&self.plans[index].3));
+        if harfrust::shape(&self.fonts[font as usize], &mut buffer, options).is_err() {
+            return;
+        }
+        let scale = 1.0 / face.units_per_em;
+        let infos = buffer.glyph_infos();
+        let positions = buffer.glyph_positions();
+        let mut piece = Piece { font, glyphs: Vec::with_capacity(infos.len()), texts: Vec::new(), width: 0.0 };
+        let mut pen = 0.0;
+        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+            let start = info.cluster as usize;
+            let starts_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+            let cluster_text = if starts_cluster {
+                let end = infos[i..].iter().map(|g| g.cluster as usize).find(|&c| c > start).unwrap_or(text.len());
+                text.get(start..end).unwrap_or_default().to_string()
+            } else {
+                String::new()
+            };
+            piece.glyphs.push((info.glyph_id as u16, pen + pos.x_offset as f32 * scale));
+            piece.texts.push(cluster_text);
+            pen += pos.x_advance as f32 * scale;
+        }
+        piece.width = pen;
+        shaped.width += pen;
+        shaped.pieces.push(piece);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_replacement_and_invisible_characters() {
+        let mut shaper = Shaper::default();
+        let shaped = shaper.shape("a→b", FontId::Serif);
+        let fonts: Vec<FontId> = shaped.pieces.iter().map(|p| p.font).collect();
+        assert_eq!(fonts, [FontId::Serif, FontId::Fallback, FontId::Serif]);
+        let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::Mono);
+        let text: String = code.pieces.iter().flat_map(|p| p.texts.iter().map(String::as_str)).collect();
+        assert_eq!(text, "ab c", "an invisible separator the face lacks is left out, a space it lacks is a space");
+        let missing = shaper.shape("x漢", FontId::Serif);
+        assert_eq!(missing.missing, ['漢']);
+        assert_eq!(missing.pieces[1].texts, ["\u{FFFD}"]);
+        assert!(shaper.shape("fi", FontId::Serif).width > 0.3);
+    }
+}
