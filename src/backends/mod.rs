@@ -4,9 +4,11 @@
 
 mod external;
 mod json;
+pub mod slides;
 
 pub use external::External;
 pub use json::Json;
+pub use slides::Slides;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
@@ -104,7 +106,7 @@ pub trait Backend: Send + Sync {
 
 /// The built-in backends, in the order `folio build` runs them by default.
 pub fn builtin() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(Json)]
+    vec![Box::new(Json), Box::new(Slides)]
 }
 
 /// The backend for a format name: a built-in one, or an external `folio-NAME` program.

@@ -135,6 +135,7 @@ fn select_backends(formats: &[String]) -> Vec<Box<dyn Backend>> {
 fn format_for_extension(ext: &str) -> Option<&'static str> {
     match ext {
         "json" => Some("json"),
+        "pptx" => Some("slides"),
         _ => None,
     }
 }
