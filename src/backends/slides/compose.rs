@@ -4,7 +4,7 @@
 use super::deck::{plain, Deck, Item, Layout, Marker, Run, Slide, Text};
 use super::layout::{body_height, boxes, BODY_BOX};
 use super::outline::{outline, Entry, Section};
-use super::paginate::{fit_title, paginate, slides};
+use super::paginate::{fit_title, paginate, slides, Page};
 use crate::ir::Document;
 
 /// The deck of one document, with slides at heading level `level`.
@@ -45,9 +45,27 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     if doc.label() != doc.title {
         under.push(vec![Run { text: doc.label().to_string(), bold: true, ..Run::default() }]);
     }
-    let lead = outline.lead.clone().or_else(|| doc.meta.description.as_deref().map(text));
-    out.push(cover(layout, &doc.title, under, lead.into_iter().collect()));
-    for section in &outline.sections {
+    let mut more: Vec<Text> =
+        outline.lead.clone().or_else(|| doc.meta.description.as_deref().map(text)).into_iter().collect();
+    let mut notes = Vec::new();
+    let mut sections = outline.sections.as_slice();
+    // Short paragraphs before the first heading join the lead on the opening slide.
+    if let Some(first) = sections.first().filter(|s| s.title == doc.title && s.groups.is_empty()) {
+        if first.intro.iter().all(|e| matches!(e, Entry::Note(_) | Entry::Item(Item::Paragraph(_)))) {
+            for entry in &first.intro {
+                match entry {
+                    Entry::Item(Item::Paragraph(p)) => more.push(p.clone()),
+                    Entry::Note(n) => notes.push(n.clone()),
+                    _ => {}
+                }
+            }
+            sections = &sections[1..];
+        }
+    }
+    let mut opening = cover(layout, &doc.title, under, more);
+    opening.notes.extend(notes);
+    out.push(opening);
+    for section in sections {
         out.extend(section_slides(section));
     }
 }
@@ -70,24 +88,54 @@ fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slid
 }
 
 /// The slides of a section: one slide (or continuation slides) with its groups as
-/// sub-headings, or, when that takes more than one slide, its own slides for each group.
+/// sub-headings, or, when that takes more than one slide, whole groups packed onto slides
+/// under the section's title, and a group too long for one slide on its own slides.
 fn section_slides(section: &Section) -> Vec<Slide> {
     let pages = paginate(&section.entries(), BODY_BOX);
     if pages.len() == 1 || section.groups.is_empty() {
         return slides(&section.title, Layout::Content, pages);
     }
     let mut out = Vec::new();
-    let mut carried = Vec::new();
-    if section.intro.iter().any(|e| !matches!(e, Entry::Note(_))) {
-        out.extend(slides(&section.title, Layout::Content, paginate(&section.intro, BODY_BOX)));
-    } else {
-        carried = section.intro.clone();
-    }
+    let mut shared = 0;
+    let mut chunk = section.intro.clone();
     for group in &section.groups {
-        let mut entries = std::mem::take(&mut carried);
+        let mut entries = vec![Entry::Item(Item::Heading(group.title.clone()))];
         entries.extend(group.entries.iter().cloned());
-        let title = format!("{}: {}", section.title, plain(&group.title));
-        out.extend(slides(&title, Layout::Content, paginate(&entries, BODY_BOX)));
+        let joined: Vec<Entry> = chunk.iter().chain(&entries).cloned().collect();
+        if fits_one(&joined) {
+            chunk = joined;
+        } else if fits_one(&entries) {
+            flush(&mut out, section, &mut shared, std::mem::replace(&mut chunk, entries));
+        } else {
+            flush(&mut out, section, &mut shared, std::mem::take(&mut chunk));
+            let title = format!("{}: {}", section.title, plain(&group.title));
+            out.extend(slides(&title, Layout::Content, paginate(&group.entries, BODY_BOX)));
+        }
     }
+    flush(&mut out, section, &mut shared, chunk);
     out
+}
+
+fn fits_one(entries: &[Entry]) -> bool {
+    paginate(entries, BODY_BOX).len() == 1
+}
+
+/// Adds the slide of a chunk of groups under the section's title ("… (cont.)" after the
+/// first); a chunk of notes alone joins the last slide.
+fn flush(out: &mut Vec<Slide>, section: &Section, shared: &mut usize, chunk: Vec<Entry>) {
+    if chunk.iter().all(|e| matches!(e, Entry::Note(_))) {
+        let notes = chunk.into_iter().filter_map(|e| if let Entry::Note(n) = e { Some(n) } else { None });
+        match out.last_mut() {
+            Some(last) => last.notes.extend(notes),
+            None => out.extend(slides(
+                &section.title,
+                Layout::Content,
+                vec![Page { items: vec![], notes: notes.collect() }],
+            )),
+        }
+        return;
+    }
+    let title = if *shared == 0 { section.title.clone() } else { format!("{} (cont.)", section.title) };
+    *shared += 1;
+    out.extend(slides(&title, Layout::Content, paginate(&chunk, BODY_BOX)));
 }

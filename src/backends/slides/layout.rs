@@ -24,9 +24,11 @@ pub const TITLE_BOX: Rect = Rect { x: 48.0, y: 28.0, w: 864.0, h: 84.0 };
 /// Bullets, text and tables of a content slide.
 pub const BODY_BOX: Rect = Rect { x: 48.0, y: 124.0, w: 864.0, h: 372.0 };
 /// The big title of a title or section slide.
-pub const COVER_TITLE_BOX: Rect = Rect { x: 72.0, y: 96.0, w: 816.0, h: 168.0 };
+pub const COVER_TITLE_BOX: Rect = Rect { x: 72.0, y: 56.0, w: 816.0, h: 158.0 };
 /// Label and lead paragraph under it.
-pub const COVER_BODY_BOX: Rect = Rect { x: 72.0, y: 288.0, w: 816.0, h: 204.0 };
+pub const COVER_BODY_BOX: Rect = Rect { x: 72.0, y: 238.0, w: 816.0, h: 262.0 };
+/// Where the accent rule between them is drawn.
+pub const COVER_RULE_Y: f32 = 224.0;
 
 /// Title type sizes to try, largest first.
 pub const TITLE_SIZES: [f32; 3] = [32.0, 26.0, 22.0];
@@ -36,7 +38,7 @@ pub const LEVEL2_SIZE: f32 = 18.0;
 pub const HEADING_SIZE: f32 = 22.0;
 pub const CODE_SIZE: f32 = 14.0;
 /// Table type sizes to try, largest first.
-pub const TABLE_SIZES: [f32; 3] = [14.0, 12.0, 10.0];
+pub const TABLE_SIZES: [f32; 4] = [16.0, 14.0, 12.0, 10.0];
 /// Line pitch as a multiple of the type size; the writers set exactly this spacing.
 pub const LINE_SPACING: f32 = 1.2;
 /// Space above every paragraph of body text.

@@ -10,8 +10,8 @@ pub fn outline(deck: &Deck, accent: &str) -> String {
     out.push_str(&format!("title: {}\n", serde_json::Value::String(deck.title.clone())));
     out.push_str(
         "paginate: true\nstyle: |\n  section { font-size: 26px; }\n  h1 { font-size: 56px; }\n  \
-         h2 { font-size: 40px; }\n  table { font-size: 18px; }\n  section.t12 table { font-size: 16px; }\n  \
-         section.t10 table { font-size: 13px; }\n---\n",
+         h2 { font-size: 40px; }\n  table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
+         section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
     );
     for (i, slide) in deck.slides.iter().enumerate() {
         if i > 0 {
@@ -30,7 +30,7 @@ fn push_slide(out: &mut String, slide: &Slide, accent: &str) {
             out.push_str(&format!("\n<!--\n_class: lead\n_backgroundColor: \"#{accent}\"\n_color: white\n-->\n"))
         }
         Layout::Content => match table_size {
-            Some(size) if size < 14.0 => out.push_str(&format!("\n<!-- _class: t{} -->\n", size.round())),
+            Some(size) if size < 16.0 => out.push_str(&format!("\n<!-- _class: t{} -->\n", size.round())),
             _ => {}
         },
     }

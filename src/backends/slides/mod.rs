@@ -16,7 +16,7 @@ mod tables;
 
 pub use compose::{document_deck, site_deck};
 pub use config::SlidesConfig;
-pub use deck::{Deck, Item, Layout, Slide};
+pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes};
 
 use super::{Artifact, Backend, RenderContext, Rendered};

@@ -15,9 +15,31 @@ pub struct Page {
     pub notes: Vec<String>,
 }
 
-/// Fills pages of a body box with `entries`; never returns an empty list.
+/// Fills pages of a body box with `entries`, as evenly as the fewest pages allow (so that no
+/// continuation slide holds a lone line); never returns an empty list.
 pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
-    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body };
+    let full = fill(entries, body, body.h);
+    if full.len() < 2 {
+        return full;
+    }
+    let (mut low, mut high) = (body.h / full.len() as f32, body.h);
+    let mut best = full;
+    for _ in 0..8 {
+        let middle = (low + high) / 2.0;
+        let pages = fill(entries, body, middle);
+        if pages.len() == best.len() {
+            best = pages;
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    best
+}
+
+/// Fills pages up to `limit` points of the body's height (tables are sized for the whole box).
+fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
+    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit };
     for entry in entries {
         match entry {
             Entry::Note(note) => pager.last().notes.push(note.clone()),
@@ -36,6 +58,8 @@ struct Pager {
     pages: Vec<Page>,
     used: f32,
     body: Rect,
+    /// How far down the body pages are filled; at most its height.
+    limit: f32,
 }
 
 impl Pager {
@@ -69,7 +93,7 @@ impl Pager {
             self.last().notes.push(text);
             return;
         }
-        if self.used + height > self.body.h && !self.last().items.is_empty() {
+        if self.used + height > self.limit && !self.last().items.is_empty() {
             self.new_page(true);
         }
         self.push(item);
@@ -77,17 +101,17 @@ impl Pager {
 
     fn table(&mut self, table: Table) {
         let height = table_height(&table);
-        if self.used + height <= self.body.h {
+        if self.used + height <= self.limit {
             return self.push(Item::Table(table));
         }
-        if height <= self.body.h {
+        if height <= self.limit {
             self.new_page(true);
             return self.push(Item::Table(table));
         }
         let mut start = 0;
         let mut fresh = false;
         while start < table.rows.len() {
-            let mut count = rows_fitting(&table, start, self.body.h - self.used);
+            let mut count = rows_fitting(&table, start, self.limit - self.used);
             let rest = table.rows.len() - start;
             if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
                 self.new_page(!fresh);

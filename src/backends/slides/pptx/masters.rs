@@ -5,7 +5,9 @@
 use super::slide::GROUP;
 use super::text::emu;
 use super::xml::{relationships, DECLARATION, NS};
-use crate::backends::slides::layout::{Rect, BODY_BOX, COVER_BODY_BOX, COVER_TITLE_BOX, SLIDE_WIDTH, TITLE_BOX};
+use crate::backends::slides::layout::{
+    Rect, BODY_BOX, COVER_BODY_BOX, COVER_RULE_Y, COVER_TITLE_BOX, SLIDE_WIDTH, TITLE_BOX,
+};
 
 /// The number of slide layouts.
 pub const LAYOUTS: usize = 3;
@@ -84,7 +86,7 @@ pub fn slide_layout(n: usize) -> (String, String) {
             "",
             placeholder(2, "Title", "<p:ph type=\"ctrTitle\"/>", COVER_TITLE_BOX, "b")
                 + &placeholder(3, "Subtitle", "<p:ph type=\"subTitle\" idx=\"1\"/>", COVER_BODY_BOX, "t")
-                + &bar(4, Rect { x: COVER_TITLE_BOX.x, y: 272.0, w: 120.0, h: 6.0 }, accent),
+                + &bar(4, Rect { x: COVER_TITLE_BOX.x, y: COVER_RULE_Y, w: 120.0, h: 6.0 }, accent),
         ),
         2 => (
             "obj",
@@ -100,7 +102,11 @@ pub fn slide_layout(n: usize) -> (String, String) {
             "<p:bg><p:bgPr><a:solidFill><a:schemeClr val=\"accent1\"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>",
             placeholder(2, "Title", "<p:ph type=\"title\"/>", COVER_TITLE_BOX, "b")
                 + &placeholder(3, "Text", "<p:ph type=\"body\" idx=\"1\"/>", COVER_BODY_BOX, "t")
-                + &bar(4, Rect { x: 0.0, y: 272.0, w: SLIDE_WIDTH, h: 2.0 }, "<a:srgbClr val=\"FFFFFF\"/>"),
+                + &bar(
+                    4,
+                    Rect { x: 0.0, y: COVER_RULE_Y + 2.0, w: SLIDE_WIDTH, h: 2.0 },
+                    "<a:srgbClr val=\"FFFFFF\"/>",
+                ),
         ),
     };
     let xml = format!(

@@ -1,0 +1,268 @@
+//! The slides backend read back: the PPTX package is complete and consistent, it matches the
+//! deck model slide for slide, nothing measured overflows its box, the bytes are the same
+//! every time, and every content tree we have renders.
+
+use crate::util::{content, corpus_folders, folio, load, seed, stderr};
+use folio::backends::slides::{body_height, boxes, document_deck, Deck, Item};
+use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
+use folio::config::Config;
+use folio::ir::Collection;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use quick_xml::XmlVersion;
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+fn render(collection: &Collection) -> Vec<Artifact> {
+    let config = Config::default();
+    let assets = Assets::new();
+    Slides.render(&RenderContext::new(collection, &config, &assets)).expect("slides render").artifacts
+}
+
+/// The entries of a zip by name.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut entries = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        file.read_to_string(&mut text).expect("UTF-8 XML");
+        entries.insert(file.name().unwrap().into_owned(), text);
+    }
+    entries
+}
+
+/// A parsed element or text, flattened: `(depth, name, attributes)` for elements and
+/// `(depth, "#text", [("", text)])` for text.
+type Node = (usize, String, Vec<(String, String)>);
+
+fn parse(xml: &str) -> Vec<Node> {
+    let mut reader = Reader::from_str(xml);
+    let mut nodes = Vec::new();
+    let mut depth = 0;
+    loop {
+        match reader.read_event().unwrap_or_else(|e| panic!("well-formed XML: {e}\n{xml}")) {
+            Event::Start(e) => {
+                nodes.push(element(depth, &e));
+                depth += 1;
+            }
+            Event::Empty(e) => nodes.push(element(depth, &e)),
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => {
+                nodes.push((depth, "#text".into(), vec![(String::new(), t.xml10_content().into_owned())]))
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref().unwrap() {
+                    Some(c) => c.to_string(),
+                    None => quick_xml::escape::resolve_predefined_entity(&r).expect("a predefined entity").to_string(),
+                };
+                nodes.push((depth, "#text".into(), vec![(String::new(), c)]));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    nodes
+}
+
+fn element(depth: usize, e: &BytesStart) -> Node {
+    let attrs = e
+        .attributes()
+        .map(|a| {
+            let a = a.unwrap();
+            (a.key.as_ref().to_string(), a.normalized_value(XmlVersion::Implicit1_0).unwrap().into_owned())
+        })
+        .collect();
+    (depth, e.name().as_ref().to_string(), attrs)
+}
+
+fn attr<'a>(node: &'a Node, name: &str) -> Option<&'a str> {
+    node.2.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// The text of the shape whose placeholder is of type `title` or `ctrTitle`.
+fn title_of(slide: &[Node]) -> String {
+    let ph = slide
+        .iter()
+        .position(|n| n.1 == "p:ph" && matches!(attr(n, "type"), Some("title" | "ctrTitle")))
+        .expect("a title placeholder");
+    let shape_depth = slide[..ph].iter().rev().find(|n| n.1 == "p:sp").expect("in a shape").0;
+    slide[ph..].iter().take_while(|n| n.0 > shape_depth).filter(|n| n.1 == "#text").map(|n| n.2[0].1.as_str()).collect()
+}
+
+/// The text of a part, a space between paragraphs, whitespace collapsed.
+fn text_of(nodes: &[Node]) -> String {
+    let mut text = String::new();
+    for node in nodes {
+        match node.1.as_str() {
+            "a:p" => text.push(' '),
+            "#text" => text.push_str(&node.2[0].1),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Checks the package of one PPTX against its deck.
+fn check_pptx(bytes: &[u8], deck: &Deck) {
+    let entries = unzip(bytes);
+    // Every part parses, and every part has a content type.
+    let types = parse(&entries["[Content_Types].xml"]);
+    let defaults: Vec<&str> = types.iter().filter(|n| n.1 == "Default").filter_map(|n| attr(n, "Extension")).collect();
+    let overrides: Vec<&str> = types.iter().filter(|n| n.1 == "Override").filter_map(|n| attr(n, "PartName")).collect();
+    for (name, xml) in &entries {
+        parse(xml);
+        let extension = name.rsplit('.').next().unwrap();
+        let typed = overrides.contains(&format!("/{name}").as_str()) || defaults.contains(&extension);
+        assert!(typed || name == "[Content_Types].xml", "{name} has no content type");
+    }
+    for part in &overrides {
+        assert!(entries.contains_key(&part[1..]), "content type for a missing part {part}");
+    }
+    // Every relationship resolves.
+    for (name, xml) in entries.iter().filter(|(n, _)| n.ends_with(".rels")) {
+        let base = name.replace("_rels/", "").trim_end_matches(".rels").to_string();
+        let folder = base.rsplit_once('/').map_or("", |(f, _)| f);
+        for rel in parse(xml).iter().filter(|n| n.1 == "Relationship") {
+            if attr(rel, "TargetMode") == Some("External") {
+                continue;
+            }
+            let target = resolve(folder, attr(rel, "Target").unwrap());
+            assert!(entries.contains_key(&target), "{name}: {target} is missing");
+        }
+    }
+    // Slide for slide, as the deck model says.
+    let count = entries.keys().filter(|n| n.starts_with("ppt/slides/slide")).count();
+    assert_eq!(count, deck.slides.len(), "slide count of {}", deck.title);
+    let presentation = parse(&entries["ppt/presentation.xml"]);
+    assert_eq!(presentation.iter().filter(|n| n.1 == "p:sldId").count(), deck.slides.len());
+    for (i, slide) in deck.slides.iter().enumerate() {
+        let n = i + 1;
+        let xml = parse(&entries[&format!("ppt/slides/slide{n}.xml")]);
+        assert_eq!(title_of(&xml), slide.title, "title of slide {n}");
+        let tables = slide.body.iter().filter(|item| matches!(item, Item::Table(_))).count();
+        assert_eq!(xml.iter().filter(|n| n.1 == "a:tbl").count(), tables, "tables on slide {n}");
+        let notes = entries.get(&format!("ppt/notesSlides/notesSlide{n}.xml"));
+        assert_eq!(notes.is_some(), !slide.notes.is_empty(), "notes of slide {n}");
+        if let Some(notes) = notes {
+            let words: String = slide.notes[0].split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+            assert!(text_of(&parse(notes)).contains(&words), "slide {n} notes hold {words:?}");
+        }
+    }
+}
+
+/// `target` relative to `folder` inside the package.
+fn resolve(folder: &str, target: &str) -> String {
+    let mut parts: Vec<&str> =
+        if target.starts_with('/') { vec![] } else { folder.split('/').filter(|p| !p.is_empty()).collect() };
+    for part in target.trim_start_matches('/').split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// Asserts that no slide's measured content is taller than its box.
+fn check_fits(deck: &Deck) {
+    for (i, slide) in deck.slides.iter().enumerate() {
+        let (_, area) = boxes(slide.layout);
+        let height = body_height(&slide.body, area.w);
+        assert!(height <= area.h, "{}: slide {} is {height}pt tall in a {}pt box", deck.title, i + 1, area.h);
+    }
+}
+
+fn artifact<'a>(artifacts: &'a [Artifact], path: &str) -> &'a Artifact {
+    artifacts.iter().find(|a| a.path == path).unwrap_or_else(|| panic!("{path} was made"))
+}
+
+#[test]
+fn the_seed_deck_reads_back_as_the_deck_model_says() {
+    let loaded = load(&seed());
+    let doc = &loaded.collection.documents[0];
+    let deck = document_deck(doc, 2);
+    let artifacts = render(&loaded.collection);
+    check_pptx(&artifact(&artifacts, "slides/vp.pptx").bytes, &deck);
+    check_fits(&deck);
+    let titles: Vec<&str> = deck.slides.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles[0], "VP of Engineering");
+    for section in
+        ["Core Responsibilities", "Key Skill Sets", "Comparison: VP vs CTO/CEO", "Career Progression Indicators"]
+    {
+        assert!(titles.contains(&section), "{section} in {titles:?}");
+    }
+    assert!(titles.iter().any(|t| t.ends_with("(cont.)")), "{titles:?}");
+    // The italic examples are speaker notes, never slide text.
+    let notes: Vec<&String> = deck.slides.iter().flat_map(|s| &s.notes).collect();
+    assert!(notes.iter().any(|n| n.starts_with("Example: Lead a product discovery")));
+    let outline = String::from_utf8(artifact(&artifacts, "slides/vp.md").bytes.clone()).unwrap();
+    assert!(outline.starts_with("---\nmarp: true\n"));
+    assert_eq!(outline.matches("\n---\n").count(), deck.slides.len(), "front matter end + separators");
+    assert!(outline.contains("<!--\nExample: Lead a product discovery"));
+}
+
+#[test]
+fn a_split_table_repeats_its_header_on_every_slide() {
+    let rows: String = (1..=60).map(|i| format!("| Row {i} | Some text for row {i} |\n")).collect();
+    let page = format!("# Big\n\n## Table\n\n| Name | Text |\n|---|---|\n{rows}");
+    let site = crate::util::tree(&[("big.md", page.as_bytes())]);
+    let loaded = load(&site.path().join("big.md"));
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let tables: Vec<_> = deck
+        .slides
+        .iter()
+        .flat_map(|s| &s.body)
+        .filter_map(|i| if let Item::Table(t) = i { Some(t) } else { None })
+        .collect();
+    assert!(tables.len() > 1, "split over {} slides", tables.len());
+    assert_eq!(tables.iter().map(|t| t.rows.len()).sum::<usize>(), 60);
+    let head = |t: &folio::backends::slides::Table| t.head.iter().map(|c| c[0].text.clone()).collect::<Vec<_>>();
+    assert!(tables.iter().all(|t| head(t) == ["Name", "Text"]));
+    check_fits(&deck);
+    check_pptx(&render(&loaded.collection)[0].bytes, &deck);
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let loaded = load(&content());
+    let first = render(&loaded.collection);
+    let second = render(&loaded.collection);
+    assert_eq!(first, second);
+    let site = artifact(&first, "slides/engineering-career-ladder.pptx");
+    assert_eq!(site.document, None);
+}
+
+#[test]
+fn content_and_every_corpus_folder_render_complete_decks_that_fit() {
+    let mut folders = vec![content()];
+    folders.extend(corpus_folders());
+    for folder in folders {
+        let loaded = load(&folder);
+        let artifacts = render(&loaded.collection);
+        for doc in &loaded.collection.documents {
+            let deck = document_deck(doc, 2);
+            check_fits(&deck);
+            check_pptx(&artifact(&artifacts, &format!("slides/{}.pptx", doc.id)).bytes, &deck);
+        }
+        let docs: Vec<_> = loaded.collection.documents.iter().collect();
+        let site = folio::backends::slides::site_deck(&loaded.collection.title, &docs, 2);
+        check_fits(&site);
+        let site_pptx = artifacts.iter().find(|a| a.document.is_none() && a.path.ends_with(".pptx")).unwrap();
+        check_pptx(&site_pptx.bytes, &site);
+    }
+}
+
+#[test]
+fn convert_writes_a_pptx_by_its_extension() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("vp.pptx");
+    let run = folio(Path::new("."), &["convert", seed().to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(unzip(&bytes).contains_key("ppt/presentation.xml"));
+}
