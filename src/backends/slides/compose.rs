@@ -99,8 +99,7 @@ fn section_slides(section: &Section) -> Vec<Slide> {
     let mut shared = 0;
     let mut chunk = section.intro.clone();
     for group in &section.groups {
-        let mut entries = vec![Entry::Item(Item::Heading(group.title.clone()))];
-        entries.extend(group.entries.iter().cloned());
+        let entries = group.with_heading();
         let joined: Vec<Entry> = chunk.iter().chain(&entries).cloned().collect();
         if fits_one(&joined) {
             chunk = joined;

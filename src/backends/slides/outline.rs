@@ -52,10 +52,22 @@ impl Section {
     pub fn entries(&self) -> Vec<Entry> {
         let mut all = self.intro.clone();
         for group in &self.groups {
-            all.push(Entry::Item(Item::Heading(group.title.clone())));
-            all.extend(group.entries.iter().cloned());
+            all.extend(group.with_heading());
         }
         all
+    }
+}
+
+impl Group {
+    /// The group's entries under its title as a sub-heading (left out when nothing but notes
+    /// would follow it).
+    pub fn with_heading(&self) -> Vec<Entry> {
+        let mut entries = Vec::with_capacity(self.entries.len() + 1);
+        if self.entries.iter().any(|e| !matches!(e, Entry::Note(_))) {
+            entries.push(Entry::Item(Item::Heading(self.title.clone())));
+        }
+        entries.extend(self.entries.iter().cloned());
+        entries
     }
 }
 

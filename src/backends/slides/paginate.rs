@@ -2,7 +2,7 @@
 //! to a continuation slide, a sub-heading never ends a slide, a table too tall is split by
 //! rows with its header repeated, and titles shrink (or are shortened) to fit their box.
 
-use super::deck::{plain, Item, Layout, Slide, Table};
+use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
 use super::layout::{boxes, item_height, item_text, line_height, table_height, title_sizes, Rect};
 use super::measure::{line_count, BOLD_FACTOR};
 use super::outline::Entry;
@@ -39,7 +39,7 @@ pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
 
 /// Fills pages up to `limit` points of the body's height (tables are sized for the whole box).
 fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
-    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit };
+    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
     for entry in entries {
         match entry {
             Entry::Note(note) => pager.last().notes.push(note.clone()),
@@ -60,6 +60,8 @@ struct Pager {
     body: Rect,
     /// How far down the body pages are filled; at most its height.
     limit: f32,
+    /// The last sub-heading placed, repeated as "… (cont.)" atop a page its items run onto.
+    heading: Option<Text>,
 }
 
 impl Pager {
@@ -67,21 +69,33 @@ impl Pager {
         self.pages.last_mut().expect("at least one page")
     }
 
-    /// Starts a new page, taking along a sub-heading that would otherwise end the last one.
-    fn new_page(&mut self, carry_heading: bool) {
+    /// Starts a new page, taking along a sub-heading that would otherwise end the last one,
+    /// or else (if `repeat`) repeating the sub-heading whose items continue.
+    fn new_page(&mut self, carry_heading: bool, repeat: bool) {
         let last = self.last();
         let carried = match last.items.last() {
             Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => last.items.pop(),
             _ => None,
         };
+        let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
-        if let Some(heading) = carried {
-            self.push(heading);
+        match (carried, &self.heading) {
+            (Some(heading), _) => self.push(heading),
+            (None, Some(text)) if repeat && !ends_with_heading => {
+                let mut text = text.clone();
+                text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
+                self.used += item_height(&Item::Heading(text.clone()), self.body.w);
+                self.last().items.push(Item::Heading(text));
+            }
+            _ => {}
         }
     }
 
     fn push(&mut self, item: Item) {
+        if let Item::Heading(text) = &item {
+            self.heading = Some(text.clone());
+        }
         self.used += item_height(&item, self.body.w);
         self.last().items.push(item);
     }
@@ -94,7 +108,8 @@ impl Pager {
             return;
         }
         if self.used + height > self.limit && !self.last().items.is_empty() {
-            self.new_page(true);
+            let repeat = !matches!(item, Item::Heading(_));
+            self.new_page(true, repeat);
         }
         self.push(item);
     }
@@ -105,7 +120,7 @@ impl Pager {
             return self.push(Item::Table(table));
         }
         if height <= self.limit {
-            self.new_page(true);
+            self.new_page(true, true);
             return self.push(Item::Table(table));
         }
         let mut start = 0;
@@ -114,7 +129,7 @@ impl Pager {
             let mut count = rows_fitting(&table, start, self.limit - self.used);
             let rest = table.rows.len() - start;
             if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
-                self.new_page(!fresh);
+                self.new_page(!fresh, true);
                 fresh = true;
                 continue;
             }
@@ -124,7 +139,7 @@ impl Pager {
             start += count;
             fresh = false;
             if start < table.rows.len() {
-                self.new_page(false);
+                self.new_page(false, true);
                 fresh = true;
             }
         }
