@@ -65,8 +65,21 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     let mut opening = cover(layout, &doc.title, under, more);
     opening.notes.extend(notes);
     out.push(opening);
+    // A heading with nothing under it titles the next section with it: "Inputs: who-to-greet".
+    let mut pending: Option<String> = None;
     for section in sections {
-        out.extend(section_slides(section));
+        let title = match pending.take() {
+            Some(before) => format!("{before}: {}", section.title),
+            None => section.title.clone(),
+        };
+        if section.intro.is_empty() && section.groups.is_empty() {
+            pending = Some(title);
+            continue;
+        }
+        out.extend(section_slides(&Section { title, ..section.clone() }));
+    }
+    if let Some(title) = pending {
+        out.extend(slides(&title, Layout::Content, vec![Page::default()]));
     }
 }
 
