@@ -4,7 +4,7 @@
 use super::deck::{plain, Deck, Item, Layout, Marker, Run, Slide, Text};
 use super::layout::{body_height, boxes, BODY_BOX};
 use super::outline::{outline, Entry, Section};
-use super::paginate::{fit_title, paginate, slides, Page};
+use super::paginate::{fit_title, fits, paginate, slides, Page};
 use crate::ir::Document;
 
 /// The deck of one document, with slides at heading level `level`.
@@ -104,9 +104,8 @@ fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slid
 /// sub-headings, or, when that takes more than one slide, whole groups packed onto slides
 /// under the section's title, and a group too long for one slide on its own slides.
 fn section_slides(section: &Section) -> Vec<Slide> {
-    let pages = paginate(&section.entries(), BODY_BOX);
-    if pages.len() == 1 || section.groups.is_empty() {
-        return slides(&section.title, Layout::Content, pages);
+    if section.groups.is_empty() || fits_one(&section.entries()) {
+        return slides(&section.title, Layout::Content, paginate(&section.entries(), BODY_BOX));
     }
     let mut out = Vec::new();
     let mut shared = 0;
@@ -129,7 +128,7 @@ fn section_slides(section: &Section) -> Vec<Slide> {
 }
 
 fn fits_one(entries: &[Entry]) -> bool {
-    paginate(entries, BODY_BOX).len() == 1
+    fits(entries, BODY_BOX)
 }
 
 /// Adds the slide of a chunk of groups under the section's title ("… (cont.)" after the

@@ -22,6 +22,7 @@ pub use layout::{body_height, boxes};
 use super::{Artifact, Backend, RenderContext, Rendered};
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
+use rayon::prelude::*;
 
 /// Writes slide decks.
 pub struct Slides;
@@ -35,24 +36,27 @@ impl Backend for Slides {
         let config = SlidesConfig::read(ctx.config)?;
         let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).map(w3cdtf);
         let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
+        let write = |deck: &Deck| -> Result<(Vec<u8>, Vec<u8>)> {
+            let pptx = pptx::write(deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
+            Ok((pptx, marp::outline(deck, &config.accent).into_bytes()))
+        };
+        let docs: Vec<&Document> = ctx.documents_in_scope().collect();
+        let all: Vec<&Document> = ctx.collection.documents.iter().collect();
+        let (decks, site) = rayon::join(
+            || docs.par_iter().map(|doc| write(&document_deck(doc, config.heading_level))).collect::<Vec<_>>(),
+            || ctx.scope.site.then(|| write(&site_deck(&ctx.collection.title, &all, config.heading_level))),
+        );
         let mut artifacts = Vec::new();
-        for doc in ctx.documents_in_scope() {
-            let deck = document_deck(doc, config.heading_level);
-            let base = format!("slides/{}", doc.id);
-            let bytes =
-                pptx::write(&deck, &config, properties).map_err(|e| Error::backend(self.name(), e.to_string()))?;
-            artifacts.push(Artifact::for_document(&doc.id, format!("{base}.pptx"), bytes));
-            let outline = marp::outline(&deck, &config.accent).into_bytes();
-            artifacts.push(Artifact::for_document(&doc.id, format!("{base}.md"), outline));
+        for (doc, deck) in docs.iter().zip(decks) {
+            let (pptx, outline) = deck?;
+            artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.pptx", doc.id), pptx));
+            artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.md", doc.id), outline));
         }
-        if ctx.scope.site {
-            let docs: Vec<&Document> = ctx.collection.documents.iter().collect();
-            let deck = site_deck(&ctx.collection.title, &docs, config.heading_level);
-            let base = format!("slides/{}", site_slug(&ctx.collection.title, &docs));
-            let bytes =
-                pptx::write(&deck, &config, properties).map_err(|e| Error::backend(self.name(), e.to_string()))?;
-            artifacts.push(Artifact::for_site(format!("{base}.pptx"), bytes));
-            artifacts.push(Artifact::for_site(format!("{base}.md"), marp::outline(&deck, &config.accent).into_bytes()));
+        if let Some(site) = site {
+            let (pptx, outline) = site?;
+            let base = format!("slides/{}", site_slug(&ctx.collection.title, &all));
+            artifacts.push(Artifact::for_site(format!("{base}.pptx"), pptx));
+            artifacts.push(Artifact::for_site(format!("{base}.md"), outline));
         }
         Ok(Rendered { artifacts, diagnostics: Vec::new() })
     }

@@ -37,6 +37,11 @@ pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     best
 }
 
+/// Whether `entries` fit on one page of the body box.
+pub fn fits(entries: &[Entry], body: Rect) -> bool {
+    fill(entries, body, body.h).len() == 1
+}
+
 /// Fills pages up to `limit` points of the body's height (tables are sized for the whole box).
 fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
     let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
