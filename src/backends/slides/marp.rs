@@ -9,8 +9,9 @@ pub fn outline(deck: &Deck, accent: &str) -> String {
     let mut out = String::from("---\nmarp: true\n");
     out.push_str(&format!("title: {}\n", serde_json::Value::String(deck.title.clone())));
     out.push_str(
-        "paginate: true\nstyle: |\n  section { font-size: 26px; }\n  h1 { font-size: 56px; }\n  \
-         h2 { font-size: 40px; }\n  table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
+        "paginate: true\nstyle: |\n  section { font-size: 26px; padding: 48px 64px; }\n  h1 { font-size: 56px; }\n  \
+         h2 { font-size: 40px; }\n  h3 { margin: 0.4em 0 0.2em; }\n  th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  \
+         table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
          section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
     );
     for (i, slide) in deck.slides.iter().enumerate() {
