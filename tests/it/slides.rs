@@ -258,6 +258,28 @@ fn content_and_every_corpus_folder_render_complete_decks_that_fit() {
 }
 
 #[test]
+fn links_between_documents_open_the_other_deck() {
+    let loaded = load(&content());
+    let artifacts = render(&loaded.collection);
+    let made: Vec<&str> = artifacts.iter().map(|a| a.path.as_str()).collect();
+    let mut checked = 0;
+    for deck in artifacts.iter().filter(|a| a.path.ends_with(".pptx")) {
+        let folder = deck.path.rsplit_once('/').map_or("", |(f, _)| f);
+        for (name, xml) in unzip(&deck.bytes).iter().filter(|(n, _)| n.starts_with("ppt/slides/_rels/")) {
+            for rel in parse(xml).iter().filter(|n| attr(n, "TargetMode") == Some("External")) {
+                let target = attr(rel, "Target").unwrap();
+                if !target.contains("://") && !target.starts_with("mailto:") {
+                    let path = resolve(folder, target);
+                    assert!(made.contains(&path.as_str()), "{}: {name} links to {path}", deck.path);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} links between decks");
+}
+
+#[test]
 fn convert_writes_a_pptx_by_its_extension() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("vp.pptx");

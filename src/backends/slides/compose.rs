@@ -11,7 +11,7 @@ use crate::ir::Document;
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
     let mut slides = Vec::new();
     document_slides(doc, level, Layout::Title, &mut slides);
-    Deck { title: doc.title.clone(), slides }
+    Deck { title: doc.title.clone(), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides }
 }
 
 /// The deck of a whole site: a title slide, the contents, and each document after a divider.
@@ -31,7 +31,7 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     for doc in docs {
         document_slides(doc, level, Layout::Section, &mut deck);
     }
-    Deck { title: title.to_string(), slides: deck }
+    Deck { title: title.to_string(), document: None, folder: String::new(), slides: deck }
 }
 
 fn text(s: &str) -> Text {

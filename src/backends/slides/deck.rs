@@ -8,7 +8,42 @@ use crate::ir::Align;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deck {
     pub title: String,
+    /// The document this deck is made of (`None` for the site deck).
+    pub document: Option<String>,
+    /// The folder of the deck's files relative to the decks' root, `/`-separated.
+    pub folder: String,
     pub slides: Vec<Slide>,
+}
+
+impl Deck {
+    /// Where `link` points from this deck: the URL, or the path of the other document's deck
+    /// file (with `extension`) relative to this one; `None` for links into this very deck.
+    pub fn link_target(&self, link: &Link, extension: &str) -> Option<String> {
+        match link {
+            Link::Url(url) => Some(url.clone()),
+            Link::Document(id) if self.document.as_deref() == Some(id.as_str()) => None,
+            Link::Document(id) => Some(format!("{}.{extension}", relative(&self.folder, id))),
+        }
+    }
+}
+
+/// The path of `target` relative to folder `from` (both `/`-separated, from the same root).
+fn relative(from: &str, target: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count().min(to.len() - 1);
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
+}
+
+/// Where a run links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A URL outside the collection.
+    Url(String),
+    /// Another document of the collection (by id), whose deck the link opens.
+    Document(String),
 }
 
 /// Which arrangement a slide uses.
@@ -45,8 +80,7 @@ pub struct Run {
     pub italic: bool,
     pub code: bool,
     pub strike: bool,
-    /// An external URL this run links to.
-    pub link: Option<String>,
+    pub link: Option<Link>,
 }
 
 /// The text of runs without styling.
@@ -89,4 +123,19 @@ pub struct Table {
     pub widths: Vec<f32>,
     /// Type size in points.
     pub size: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_other_documents_are_relative_paths_to_their_decks() {
+        let deck = Deck { title: "T".into(), document: Some("a/b/c".into()), folder: "a/b".into(), slides: vec![] };
+        assert_eq!(deck.link_target(&Link::Document("a/x/y".into()), "pptx").as_deref(), Some("../x/y.pptx"));
+        assert_eq!(deck.link_target(&Link::Document("a/b/d".into()), "md").as_deref(), Some("d.md"));
+        assert_eq!(deck.link_target(&Link::Document("a/b/c".into()), "md"), None);
+        let site = Deck { document: None, folder: String::new(), ..deck };
+        assert_eq!(site.link_target(&Link::Document("a/b/c".into()), "pptx").as_deref(), Some("a/b/c.pptx"));
+    }
 }

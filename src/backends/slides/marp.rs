@@ -18,12 +18,12 @@ pub fn outline(deck: &Deck, accent: &str) -> String {
         if i > 0 {
             out.push_str("\n---\n");
         }
-        push_slide(&mut out, slide, accent);
+        push_slide(&mut out, deck, slide, accent);
     }
     out
 }
 
-fn push_slide(out: &mut String, slide: &Slide, accent: &str) {
+fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
     let table_size = slide.body.iter().find_map(|i| if let Item::Table(t) = i { Some(t.size) } else { None });
     match slide.layout {
         Layout::Title => out.push_str("\n<!-- _class: lead -->\n"),
@@ -45,8 +45,8 @@ fn push_slide(out: &mut String, slide: &Slide, accent: &str) {
             out.push('\n');
         }
         match item {
-            Item::Heading(text) => out.push_str(&format!("### {}\n", inline(text))),
-            Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(text))),
+            Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
+            Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
             Item::Bullet { level, marker, text } => {
                 let mark = match marker {
                     Marker::Bullet => "-".to_string(),
@@ -56,13 +56,13 @@ fn push_slide(out: &mut String, slide: &Slide, accent: &str) {
                 if *level == 1 {
                     number_width = mark.len() + 1;
                 }
-                out.push_str(&format!("{indent}{mark} {}\n", inline(text)));
+                out.push_str(&format!("{indent}{mark} {}\n", inline(deck, text)));
             }
             Item::Code(code) => {
                 let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
                 out.push_str(&format!("{fence}\n{code}\n{fence}\n"));
             }
-            Item::Table(table) => push_table(out, table),
+            Item::Table(table) => push_table(out, deck, table),
         }
         previous = Some(item);
     }
@@ -71,8 +71,9 @@ fn push_slide(out: &mut String, slide: &Slide, accent: &str) {
     }
 }
 
-fn push_table(out: &mut String, table: &Table) {
-    let row = |cells: &[Vec<Run>]| format!("| {} |\n", cells.iter().map(|c| inline(c)).collect::<Vec<_>>().join(" | "));
+fn push_table(out: &mut String, deck: &Deck, table: &Table) {
+    let row =
+        |cells: &[Vec<Run>]| format!("| {} |\n", cells.iter().map(|c| inline(deck, c)).collect::<Vec<_>>().join(" | "));
     out.push_str(&row(&table.head));
     let rules: Vec<&str> = table
         .align
@@ -111,7 +112,7 @@ fn longest_run(text: &str, c: char) -> usize {
 }
 
 /// Runs as Markdown, markers kept outside surrounding spaces.
-fn inline(text: &[Run]) -> String {
+fn inline(deck: &Deck, text: &[Run]) -> String {
     let mut out = String::new();
     for run in text {
         let inner = run.text.trim();
@@ -137,7 +138,7 @@ fn inline(text: &[Run]) -> String {
         if run.bold {
             s = format!("**{s}**");
         }
-        if let Some(url) = &run.link {
+        if let Some(url) = run.link.as_ref().and_then(|link| deck.link_target(link, "md")) {
             s = format!("[{s}](<{}>)", url.replace(['<', '>', '\n'], ""));
         }
         out.push_str(lead);
@@ -179,7 +180,8 @@ mod tests {
             Run { text: "Bold ".into(), bold: true, ..Run::default() },
             Run { text: "a`b".into(), code: true, ..Run::default() },
         ];
-        assert_eq!(inline(&runs), "**Bold** ``a`b``");
+        let deck = Deck { title: String::new(), document: None, folder: String::new(), slides: vec![] };
+        assert_eq!(inline(&deck, &runs), "**Bold** ``a`b``");
     }
 
     #[test]

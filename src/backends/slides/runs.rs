@@ -1,7 +1,7 @@
-//! IR inlines to styled runs: emphasis becomes flags, external links keep their URL, breaks
+//! IR inlines to styled runs: emphasis becomes flags, links keep their URL or document, breaks
 //! become spaces, images their alt text; neighbouring runs of one style are merged.
 
-use super::deck::{Run, Text};
+use super::deck::{Link, Run, Text};
 use crate::ir::{Inline, LinkTarget};
 
 /// The runs of `inlines`, in order.
@@ -20,7 +20,10 @@ fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
             Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, out),
             Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, out),
             Inline::Link { target: LinkTarget::External { url }, content, .. } => {
-                push(content, &Run { link: Some(url.clone()), ..style.clone() }, out)
+                push(content, &Run { link: Some(Link::Url(url.clone())), ..style.clone() }, out)
+            }
+            Inline::Link { target: LinkTarget::Internal { doc, .. }, content, .. } => {
+                push(content, &Run { link: Some(Link::Document(doc.clone())), ..style.clone() }, out)
             }
             Inline::Link { content, .. } => push(content, style, out),
             Inline::Image { alt, .. } => add(out, style, alt),
@@ -82,6 +85,6 @@ mod tests {
         assert_eq!(runs.len(), 4);
         assert_eq!(runs[0].text, "a b");
         assert!(runs[1].bold && runs[1].italic);
-        assert_eq!(runs[3].link.as_deref(), Some("https://x.org"));
+        assert_eq!(runs[3].link, Some(Link::Url("https://x.org".into())));
     }
 }

@@ -54,9 +54,8 @@ pub fn write(deck: &Deck, config: &SlidesConfig, properties: Properties) -> zip:
     let (xml, rels) = notes_master();
     package.add("ppt/notesMasters/notesMaster1.xml", "notesMaster", xml);
     package.add_rels("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels);
-    for (i, slide) in deck.slides.iter().enumerate() {
-        let n = i + 1;
-        let parts = slide_parts(slide, n, &config.accent);
+    for n in 1..=deck.slides.len() {
+        let parts = slide_parts(deck, n, &config.accent);
         package.add(format!("ppt/slides/slide{n}.xml"), "slide", parts.xml);
         package.add_rels(format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels);
         if let Some((xml, rels)) = parts.notes {

@@ -4,7 +4,7 @@
 use super::table::graphic_frame;
 use super::text::{emu, paragraph, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
-use crate::backends::slides::deck::{Item, Layout, Run, Slide};
+use crate::backends::slides::deck::{Deck, Item, Layout, Run};
 use crate::backends::slides::layout::{boxes, item_height, text_style, Rect};
 
 /// The parts written for one slide.
@@ -24,9 +24,10 @@ pub fn layout_number(layout: Layout) -> usize {
     }
 }
 
-/// The parts of slide number `n` (1-based); `accent` is the RGB hex of sub-headings.
-pub fn slide_parts(slide: &Slide, n: usize, accent: &str) -> SlideParts {
-    let mut links = Links::default();
+/// The parts of slide number `n` (1-based) of `deck`; `accent` is the RGB hex of sub-headings.
+pub fn slide_parts(deck: &Deck, n: usize, accent: &str) -> SlideParts {
+    let slide = &deck.slides[n - 1];
+    let mut links = Links::new(deck);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);
     let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
@@ -91,7 +92,7 @@ pub fn slide_parts(slide: &Slide, n: usize, accent: &str) -> SlideParts {
     )];
     let notes = (!slide.notes.is_empty()).then(|| {
         rels.push(("rId2".to_string(), "notesSlide", format!("../notesSlides/notesSlide{n}.xml")));
-        notes_parts(&slide.notes, n)
+        notes_parts(deck, &slide.notes, n)
     });
     rels.extend(links.relationships().map(|(id, url)| (id, "hyperlink", url.to_string())));
     SlideParts { xml, rels: relationships(&rels), notes }
@@ -157,9 +158,9 @@ fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, l
 }
 
 /// A notes slide with one paragraph per note, and its relationships.
-fn notes_parts(notes: &[String], n: usize) -> (String, String) {
+fn notes_parts(deck: &Deck, notes: &[String], n: usize) -> (String, String) {
     let mut body = String::new();
-    let mut links = Links::default();
+    let mut links = Links::new(deck);
     for note in notes {
         for line in note.split('\n') {
             let run = [Run { text: line.to_string(), ..Run::default() }];

@@ -2,7 +2,7 @@
 //! bold, italic, code, strike-through and hyperlinks (collected as slide relationships).
 
 use super::xml::esc;
-use crate::backends::slides::deck::{Marker, Run};
+use crate::backends::slides::deck::{Deck, Link, Marker, Run};
 use crate::backends::slides::layout::{line_height, EMU_PER_POINT, PARAGRAPH_SPACE};
 
 /// The relationship id of the first hyperlink of a slide (rId1 is the layout, rId2 the notes).
@@ -15,16 +15,21 @@ pub fn emu(points: f32) -> i64 {
     (points * EMU_PER_POINT).round() as i64
 }
 
-/// The external links of one slide, in order of first use.
-#[derive(Debug, Default)]
-pub struct Links {
-    pub urls: Vec<String>,
+/// The hyperlinks of one slide, in order of first use, resolved from `deck`.
+#[derive(Debug)]
+pub struct Links<'a> {
+    deck: &'a Deck,
+    urls: Vec<String>,
 }
 
-impl Links {
-    /// The relationship id for `url`.
-    pub fn id(&mut self, url: &str) -> String {
-        let url = &uri(url);
+impl<'a> Links<'a> {
+    pub fn new(deck: &'a Deck) -> Self {
+        Links { deck, urls: Vec::new() }
+    }
+
+    /// The relationship id for `link`, `None` for a link into this deck.
+    pub fn id(&mut self, link: &Link) -> Option<String> {
+        let url = &uri(&self.deck.link_target(link, "pptx")?);
         let index = match self.urls.iter().position(|u| u == url) {
             Some(i) => i,
             None => {
@@ -32,7 +37,7 @@ impl Links {
                 self.urls.len() - 1
             }
         };
-        format!("rId{}", FIRST_LINK + index)
+        Some(format!("rId{}", FIRST_LINK + index))
     }
 
     /// `(id, url)` for each link.
@@ -131,8 +136,8 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
     if run.code {
         out.push_str(&format!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
     }
-    if let Some(url) = &run.link {
-        out.push_str(&format!("<a:hlinkClick r:id=\"{}\"/>", links.id(url)));
+    if let Some(id) = run.link.as_ref().and_then(|link| links.id(link)) {
+        out.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>"));
     }
     out.push_str(&format!("</a:rPr><a:t>{}</a:t></a:r>", esc(&run.text)));
 }
