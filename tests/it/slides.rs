@@ -228,6 +228,25 @@ fn a_split_table_repeats_its_header_on_every_slide() {
 }
 
 #[test]
+fn a_row_too_long_for_any_slide_is_shortened_reported_and_kept_in_the_notes() {
+    let long = "words that go on ".repeat(300);
+    let page = format!("# Long\n\n## Table\n\n| A | B |\n|---|---|\n| x | {long} |\n| y | short |\n");
+    let site = crate::util::tree(&[("long.md", page.as_bytes())]);
+    let loaded = load(&site.path().join("long.md"));
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    check_fits(&deck);
+    assert_eq!(deck.diagnostics.len(), 1, "{:?}", deck.diagnostics);
+    let warning = &deck.diagnostics[0];
+    assert_eq!((warning.file.as_str(), warning.line), ("long.md", 5));
+    assert!(warning.message.contains("row 1"), "{}", warning.message);
+    assert!(deck.slides.iter().flat_map(|s| &s.notes).any(|n| n.contains(long.trim())));
+    let config = Config::default();
+    let assets = Assets::new();
+    let rendered = Slides.render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap();
+    assert_eq!(rendered.diagnostics, deck.diagnostics);
+}
+
+#[test]
 fn the_same_input_gives_the_same_bytes() {
     let loaded = load(&content());
     let first = render(&loaded.collection);

@@ -5,13 +5,19 @@ use super::deck::{plain, Deck, Item, Layout, Marker, Run, Slide, Text};
 use super::layout::{body_height, boxes, BODY_BOX};
 use super::outline::{outline, Entry, Section};
 use super::paginate::{fit_title, fits, paginate, slides, Page};
-use crate::ir::Document;
+use crate::diag::Diagnostic;
+use crate::ir::{Document, Span};
 
-/// The deck of one document, with slides at heading level `level`.
+/// The deck of one document, with slides at heading level `level`, and warnings about content
+/// that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
     let mut slides = Vec::new();
-    document_slides(doc, level, Layout::Title, &mut slides);
-    Deck { title: doc.title.clone(), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides }
+    let warnings = document_slides(doc, level, Layout::Title, &mut slides);
+    let diagnostics = warnings
+        .into_iter()
+        .map(|(span, message)| Diagnostic::warning(&doc.source, span.line, span.column, message))
+        .collect();
+    Deck { title: doc.title.clone(), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides, diagnostics }
 }
 
 /// The deck of a whole site: a title slide, the contents, and each document after a divider.
@@ -31,7 +37,7 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     for doc in docs {
         document_slides(doc, level, Layout::Section, &mut deck);
     }
-    Deck { title: title.to_string(), document: None, folder: String::new(), slides: deck }
+    Deck { title: title.to_string(), document: None, folder: String::new(), slides: deck, diagnostics: Vec::new() }
 }
 
 fn text(s: &str) -> Text {
@@ -39,7 +45,8 @@ fn text(s: &str) -> Text {
 }
 
 /// A document's opening slide (title or divider) followed by its content slides.
-fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slide>) {
+/// Returns the outline's warnings.
+fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slide>) -> Vec<(Span, String)> {
     let outline = outline(doc, level);
     let mut under = Vec::new();
     if doc.label() != doc.title {
@@ -81,6 +88,7 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     if let Some(title) = pending {
         out.extend(slides(&title, Layout::Content, vec![Page::default()]));
     }
+    outline.warnings
 }
 
 /// A title or section slide: the title, then lines under it; those that do not fit go to the

@@ -2,6 +2,7 @@
 //! points on a 16:9 slide. Made from the IR by `outline` and `paginate`; read by the PPTX and
 //! Marp writers. Nothing here knows a file format.
 
+use crate::diag::Diagnostic;
 use crate::ir::Align;
 
 /// A whole presentation.
@@ -13,6 +14,8 @@ pub struct Deck {
     /// The folder of the deck's files relative to the decks' root, `/`-separated.
     pub folder: String,
     pub slides: Vec<Slide>,
+    /// What had to give to make the content fit (per-document decks only).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Deck {
@@ -131,7 +134,13 @@ mod tests {
 
     #[test]
     fn links_to_other_documents_are_relative_paths_to_their_decks() {
-        let deck = Deck { title: "T".into(), document: Some("a/b/c".into()), folder: "a/b".into(), slides: vec![] };
+        let deck = Deck {
+            title: "T".into(),
+            document: Some("a/b/c".into()),
+            folder: "a/b".into(),
+            slides: vec![],
+            diagnostics: vec![],
+        };
         assert_eq!(deck.link_target(&Link::Document("a/x/y".into()), "pptx").as_deref(), Some("../x/y.pptx"));
         assert_eq!(deck.link_target(&Link::Document("a/b/d".into()), "md").as_deref(), Some("d.md"));
         assert_eq!(deck.link_target(&Link::Document("a/b/c".into()), "md"), None);

@@ -180,7 +180,8 @@ mod tests {
             Run { text: "Bold ".into(), bold: true, ..Run::default() },
             Run { text: "a`b".into(), code: true, ..Run::default() },
         ];
-        let deck = Deck { title: String::new(), document: None, folder: String::new(), slides: vec![] };
+        let deck =
+            Deck { title: String::new(), document: None, folder: String::new(), slides: vec![], diagnostics: vec![] };
         assert_eq!(inline(&deck, &runs), "**Bold** ``a`b``");
     }
 

@@ -20,6 +20,7 @@ pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes};
 
 use super::{Artifact, Backend, RenderContext, Rendered};
+use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
 use rayon::prelude::*;
@@ -36,29 +37,31 @@ impl Backend for Slides {
         let config = SlidesConfig::read(ctx.config)?;
         let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).map(w3cdtf);
         let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
-        let write = |deck: &Deck| -> Result<(Vec<u8>, Vec<u8>)> {
-            let pptx = pptx::write(deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
-            Ok((pptx, marp::outline(deck, &config.accent).into_bytes()))
+        let write = |deck: Deck| -> Result<(Vec<u8>, Vec<u8>, Vec<Diagnostic>)> {
+            let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
+            Ok((pptx, marp::outline(&deck, &config.accent).into_bytes(), deck.diagnostics))
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let (decks, site) = rayon::join(
-            || docs.par_iter().map(|doc| write(&document_deck(doc, config.heading_level))).collect::<Vec<_>>(),
-            || ctx.scope.site.then(|| write(&site_deck(&ctx.collection.title, &all, config.heading_level))),
+            || docs.par_iter().map(|doc| write(document_deck(doc, config.heading_level))).collect::<Vec<_>>(),
+            || ctx.scope.site.then(|| write(site_deck(&ctx.collection.title, &all, config.heading_level))),
         );
         let mut artifacts = Vec::new();
+        let mut diagnostics = Vec::new();
         for (doc, deck) in docs.iter().zip(decks) {
-            let (pptx, outline) = deck?;
+            let (pptx, outline, warnings) = deck?;
+            diagnostics.extend(warnings);
             artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.pptx", doc.id), pptx));
             artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.md", doc.id), outline));
         }
         if let Some(site) = site {
-            let (pptx, outline) = site?;
+            let (pptx, outline, _) = site?;
             let base = format!("slides/{}", site_slug(&ctx.collection.title, &all));
             artifacts.push(Artifact::for_site(format!("{base}.pptx"), pptx));
             artifacts.push(Artifact::for_site(format!("{base}.md"), outline));
         }
-        Ok(Rendered { artifacts, diagnostics: Vec::new() })
+        Ok(Rendered { artifacts, diagnostics })
     }
 }
 

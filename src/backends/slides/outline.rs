@@ -3,8 +3,10 @@
 //! list of slide items and speaker notes. `paginate` then fits them onto slides.
 
 use super::deck::{plain, Item, Marker, Run, Text};
+use super::layout::BODY_BOX;
 use super::runs::{runs, trim};
-use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, ListItem};
+use super::tables::fit;
+use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, ListItem, Span};
 
 /// Paragraphs longer than this many characters are prose for the speaker notes.
 const SHORT_PARAGRAPH: usize = 240;
@@ -17,6 +19,8 @@ pub struct Outline {
     /// The opening paragraph, for the title slide.
     pub lead: Option<Text>,
     pub sections: Vec<Section>,
+    /// Where content had to be cut to fit a slide, and how.
+    pub warnings: Vec<(Span, String)>,
 }
 
 /// The material of one heading at the slide level (or, first, of what precedes any).
@@ -37,13 +41,8 @@ pub struct Group {
 /// One thing for a slide, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
+    /// Something on the slide (a table already laid out for the body).
     Item(Item),
-    /// A table, before its columns are measured.
-    Table {
-        align: Vec<Align>,
-        head: Vec<Text>,
-        rows: Vec<Vec<Text>>,
-    },
     Note(String),
 }
 
@@ -81,6 +80,7 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
     };
     let mut lead = None;
     let mut sections: Vec<Section> = Vec::new();
+    let mut warnings = Vec::new();
     for block in &doc.blocks {
         match &block.kind {
             BlockKind::Heading { level: l, content, .. } if *l <= level => {
@@ -95,7 +95,7 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
                 if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
                     lead = Some(text);
                 } else {
-                    convert(block, &mut current(&mut sections, doc).intro);
+                    convert(block, &mut current(&mut sections, doc).intro, &mut warnings);
                 }
             }
             _ => {
@@ -104,11 +104,11 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
                     Some(group) => &mut group.entries,
                     None => &mut section.intro,
                 };
-                convert(block, entries);
+                convert(block, entries, &mut warnings);
             }
         }
     }
-    Outline { lead, sections }
+    Outline { lead, sections, warnings }
 }
 
 fn heading_level(block: &Block) -> Option<u8> {
@@ -127,13 +127,13 @@ fn current<'a>(sections: &'a mut Vec<Section>, doc: &Document) -> &'a mut Sectio
     sections.last_mut().expect("a section exists")
 }
 
-/// The entries for one block.
-fn convert(block: &Block, out: &mut Vec<Entry>) {
+/// The entries for one block; `warnings` gets what had to be cut.
+fn convert(block: &Block, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String)>) {
     match &block.kind {
         BlockKind::Paragraph { content } => paragraph(content, out),
         BlockKind::Heading { content, .. } => out.push(Entry::Item(Item::Heading(trim(runs(content))))),
-        BlockKind::List { start, items, .. } => list(items, *start, 1, out),
-        BlockKind::Table { align, head, rows } => out.push(table(align, head, rows)),
+        BlockKind::List { start, items, .. } => list(items, *start, 1, out, warnings),
+        BlockKind::Table { align, head, rows } => table(align, head, rows, block.span, out, warnings),
         BlockKind::CodeBlock { text, .. } => {
             let text = text.trim_end();
             let (lines, columns) = SHORT_CODE;
@@ -143,11 +143,11 @@ fn convert(block: &Block, out: &mut Vec<Entry>) {
                 out.push(Entry::Note(text.to_string()));
             }
         }
-        BlockKind::Quote { blocks } => blocks.iter().for_each(|b| convert(b, out)),
+        BlockKind::Quote { blocks } => blocks.iter().for_each(|b| convert(b, out, warnings)),
         BlockKind::Callout { kind, title, blocks } => {
             let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| plain_text(t));
             let mut inner = Vec::new();
-            blocks.iter().for_each(|b| convert(b, &mut inner));
+            blocks.iter().for_each(|b| convert(b, &mut inner, warnings));
             let label = Run { text: format!("{}: ", title.trim()), bold: true, ..Run::default() };
             match inner.first_mut() {
                 Some(Entry::Item(Item::Paragraph(text))) => text.insert(0, label),
@@ -179,7 +179,7 @@ fn paragraph(content: &[Inline], out: &mut Vec<Entry>) {
 }
 
 /// Bullets for a list; lists nested deeper than two levels join the second level.
-fn list(items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>) {
+fn list(items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String)>) {
     for (i, item) in items.iter().enumerate() {
         let marker = start.map_or(Marker::Bullet, |s| Marker::Number(s.saturating_add(i as u64)));
         let mut text: Text = match item.checked {
@@ -196,8 +196,8 @@ fn list(items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>)
                     }
                     text.extend(trim(runs(content)));
                 }
-                BlockKind::List { start, items, .. } => list(items, *start, (level + 1).min(2), &mut after),
-                _ => convert(block, &mut after),
+                BlockKind::List { start, items, .. } => list(items, *start, (level + 1).min(2), &mut after, warnings),
+                _ => convert(block, &mut after, warnings),
             }
         }
         out.push(Entry::Item(Item::Bullet { level, marker, text: trim(text) }));
@@ -205,14 +205,27 @@ fn list(items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>)
     }
 }
 
-fn table(align: &[Align], head: &[Cell], rows: &[Vec<Cell>]) -> Entry {
+/// A table laid out for the slide body; rows too tall for any slide are shortened, given in
+/// full in the notes, and reported.
+fn table(
+    align: &[Align],
+    head: &[Cell],
+    rows: &[Vec<Cell>],
+    span: Span,
+    out: &mut Vec<Entry>,
+    warnings: &mut Vec<(Span, String)>,
+) {
     let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
     let cells = |row: &[Cell]| -> Vec<Text> {
         (0..columns).map(|i| row.get(i).map_or_else(Vec::new, |c| trim(runs(c)))).collect()
     };
-    Entry::Table {
-        align: (0..columns).map(|i| align.get(i).copied().unwrap_or(Align::None)).collect(),
-        head: cells(head),
-        rows: rows.iter().map(|r| cells(r)).collect(),
+    let align = (0..columns).map(|i| align.get(i).copied().unwrap_or(Align::None)).collect();
+    let rows = rows.iter().map(|r| cells(r)).collect();
+    let (table, shortened) = fit(align, cells(head), rows, BODY_BOX.w, BODY_BOX.h);
+    out.push(Entry::Item(Item::Table(table)));
+    for (row, text) in shortened {
+        warnings
+            .push((span, format!("table row {row} is too long for a slide; shortened there, in full in the notes")));
+        out.push(Entry::Note(text));
     }
 }

@@ -6,7 +6,7 @@ use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
 use super::layout::{boxes, item_height, item_text, line_height, table_height, title_sizes, Rect};
 use super::measure::{line_count, BOLD_FACTOR};
 use super::outline::Entry;
-use super::tables::{fit, rows_fitting};
+use super::tables::rows_fitting;
 
 /// The content of one slide.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -42,18 +42,14 @@ pub fn fits(entries: &[Entry], body: Rect) -> bool {
     fill(entries, body, body.h).len() == 1
 }
 
-/// Fills pages up to `limit` points of the body's height (tables are sized for the whole box).
+/// Fills pages up to `limit` points of the body's height.
 fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
     let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
     for entry in entries {
         match entry {
             Entry::Note(note) => pager.last().notes.push(note.clone()),
+            Entry::Item(Item::Table(table)) => pager.table(table.clone()),
             Entry::Item(item) => pager.item(item.clone()),
-            Entry::Table { align, head, rows } => {
-                let (table, notes) = fit(align.clone(), head.clone(), rows.clone(), body.w, body.h);
-                pager.last().notes.extend(notes);
-                pager.table(table);
-            }
         }
     }
     pager.finish()

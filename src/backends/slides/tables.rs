@@ -8,8 +8,14 @@ use crate::ir::Align;
 
 /// Lays out a table for a body `width` × `height` points: the largest type size at which
 /// every word fits its column and the header with the tallest row fits the body. Returns the
-/// table and notes with the full text of any row that had to be shortened.
-pub fn fit(align: Vec<Align>, head: Vec<Text>, rows: Vec<Vec<Text>>, width: f32, height: f32) -> (Table, Vec<String>) {
+/// table and, for each row that had to be shortened, its number (1-based) and full text.
+pub fn fit(
+    align: Vec<Align>,
+    head: Vec<Text>,
+    rows: Vec<Vec<Text>>,
+    width: f32,
+    height: f32,
+) -> (Table, Vec<(usize, String)>) {
     let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];
     let size = TABLE_SIZES
         .into_iter()
@@ -23,9 +29,9 @@ pub fn fit(align: Vec<Align>, head: Vec<Text>, rows: Vec<Vec<Text>>, width: f32,
     let mut table = Table { align, head, rows, widths, size };
     let limit = height - TABLE_GAP - row_height(&table.head, &table.widths, size, true);
     let mut notes = Vec::new();
-    for row in &mut table.rows {
+    for (i, row) in table.rows.iter_mut().enumerate() {
         if row_height(row, &table.widths, size, false) > limit {
-            notes.push(row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | "));
+            notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
             shorten(row, &table.widths, size, limit);
         }
     }
