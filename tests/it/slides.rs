@@ -299,6 +299,26 @@ fn links_between_documents_open_the_other_deck() {
 }
 
 #[test]
+fn the_slides_section_sets_theme_fonts_accent_and_slide_level() {
+    let page = b"# Doc\n\n## Part\n\n### One\n\n- a\n\n### Two\n\n- b\n";
+    let toml = b"[slides]\nheading_level = 3\nfont = \"Inter & Co\"\naccent = \"#aa0011\"\n";
+    let site = crate::util::tree(&[("doc.md", page), ("folio.toml", toml)]);
+    let loaded = load(site.path());
+    let config = Config::discover(None, site.path()).unwrap();
+    let assets = Assets::new();
+    let rendered = Slides.render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap();
+    let entries = unzip(&artifact(&rendered.artifacts, "slides/doc.pptx").bytes);
+    let theme = parse(&entries["ppt/theme/theme1.xml"]);
+    assert!(theme.iter().any(|n| n.1 == "a:srgbClr" && attr(n, "val") == Some("AA0011")));
+    assert!(theme.iter().any(|n| n.1 == "a:latin" && attr(n, "typeface") == Some("Inter & Co")));
+    let titles: Vec<String> = (1..=entries.keys().filter(|n| n.starts_with("ppt/slides/slide")).count())
+        .map(|n| title_of(&parse(&entries[&format!("ppt/slides/slide{n}.xml")])))
+        .collect();
+    // An empty heading above the slide level titles the first slide under it.
+    assert_eq!(titles, ["Doc", "Part: One", "Two"]);
+}
+
+#[test]
 fn convert_writes_a_pptx_by_its_extension() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("vp.pptx");
