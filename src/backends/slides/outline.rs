@@ -146,9 +146,19 @@ fn convert(block: &Block, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String
         BlockKind::Quote { blocks } => blocks.iter().for_each(|b| convert(b, out, warnings)),
         BlockKind::Callout { kind, title, blocks } => {
             let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| plain_text(t));
+            let label = Run { text: format!("{}: ", title.trim()), bold: true, ..Run::default() };
+            // A callout is a point the author wants seen: its first paragraph stays on the
+            // slide even when it is twice as long as other text there.
+            if let Some(BlockKind::Paragraph { content }) = blocks.first().map(|b| &b.kind) {
+                let text = trim(runs(content));
+                if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
+                    out.push(Entry::Item(Item::Paragraph(std::iter::once(label).chain(text).collect())));
+                    blocks[1..].iter().for_each(|b| convert(b, out, warnings));
+                    return;
+                }
+            }
             let mut inner = Vec::new();
             blocks.iter().for_each(|b| convert(b, &mut inner, warnings));
-            let label = Run { text: format!("{}: ", title.trim()), bold: true, ..Run::default() };
             match inner.first_mut() {
                 Some(Entry::Item(Item::Paragraph(text))) => text.insert(0, label),
                 Some(Entry::Note(note)) => *note = format!("{}{note}", label.text),

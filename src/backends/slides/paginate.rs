@@ -120,9 +120,13 @@ impl Pager {
         if self.used + height <= self.limit {
             return self.push(Item::Table(table));
         }
-        if height <= self.limit {
+        // A table that fits a slide moves whole to the next one, past the balancing limit
+        // if need be; only a table taller than a slide is split.
+        if height <= self.body.h {
             self.new_page(true, true);
-            return self.push(Item::Table(table));
+            if self.used + height <= self.body.h {
+                return self.push(Item::Table(table));
+            }
         }
         let mut start = 0;
         let mut fresh = false;
@@ -135,6 +139,9 @@ impl Pager {
                 continue;
             }
             count = count.max(1);
+            if rest == count + 1 && count >= 3 {
+                count -= 1; // never leave one row alone
+            }
             let rows = table.rows[start..start + count].to_vec();
             self.push(Item::Table(Table { rows, ..table.clone() }));
             start += count;
