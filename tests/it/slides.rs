@@ -247,6 +247,25 @@ fn a_row_too_long_for_any_slide_is_shortened_reported_and_kept_in_the_notes() {
 }
 
 #[test]
+fn odd_pages_make_valid_decks() {
+    let odd = "# Odd <&> \"page\"\n\n## \n\n## Only a heading\n\n## Code\n\n```rust\nfn main() { println!(\"<&>\"); }\n```\n\n\
+               ## Deep\n\n- a\n  - b\n    - c\n      - d\n- [x] done\n- [ ] open\n\n3. three\n4. four\n\n\
+               ## Wide\n\n| a | b | c | d | e | f | g | h | i | j | k | l |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n\
+               | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 |\n\n\
+               ## Unicode 漢字 and emoji 🎉 and control \u{7}\n\n> quoted *text* with `code` and [a link](https://example.org/a b?x=<1>)\n";
+    let site = crate::util::tree(&[("odd.md", odd.as_bytes()), ("empty.md", b""), ("title.md", b"# Just a title\n")]);
+    let loaded = load(site.path());
+    let artifacts = render(&loaded.collection);
+    for doc in &loaded.collection.documents {
+        let deck = document_deck(doc, 2);
+        check_fits(&deck);
+        check_pptx(&artifact(&artifacts, &format!("slides/{}.pptx", doc.id)).bytes, &deck);
+        let outline = String::from_utf8(artifact(&artifacts, &format!("slides/{}.md", doc.id)).bytes.clone()).unwrap();
+        assert!(outline.starts_with("---\nmarp: true\n"));
+    }
+}
+
+#[test]
 fn the_same_input_gives_the_same_bytes() {
     let loaded = load(&content());
     let first = render(&loaded.collection);

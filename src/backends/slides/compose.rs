@@ -5,6 +5,7 @@ use super::deck::{plain, Deck, Item, Layout, Marker, Run, Slide, Text};
 use super::layout::{body_height, boxes, BODY_BOX};
 use super::outline::{outline, Entry, Section};
 use super::paginate::{fit_title, fits, paginate, slides, Page};
+use super::runs::clean;
 use crate::diag::Diagnostic;
 use crate::ir::{Document, Span};
 
@@ -17,7 +18,7 @@ pub fn document_deck(doc: &Document, level: u8) -> Deck {
         .into_iter()
         .map(|(span, message)| Diagnostic::warning(&doc.source, span.line, span.column, message))
         .collect();
-    Deck { title: doc.title.clone(), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides, diagnostics }
+    Deck { title: clean(&doc.title), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides, diagnostics }
 }
 
 /// The deck of a whole site: a title slide, the contents, and each document after a divider.
@@ -26,7 +27,7 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
         1 => "1 document".to_string(),
         n => format!("{n} documents"),
     };
-    let mut deck = vec![cover(Layout::Title, title, vec![text(&count)], Vec::new())];
+    let mut deck = vec![cover(Layout::Title, &clean(title), vec![text(&count)], Vec::new())];
     let contents: Vec<Entry> = docs
         .iter()
         .map(|d| Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text: text(&d.title) }))
@@ -37,11 +38,11 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     for doc in docs {
         document_slides(doc, level, Layout::Section, &mut deck);
     }
-    Deck { title: title.to_string(), document: None, folder: String::new(), slides: deck, diagnostics: Vec::new() }
+    Deck { title: clean(title), document: None, folder: String::new(), slides: deck, diagnostics: Vec::new() }
 }
 
 fn text(s: &str) -> Text {
-    vec![Run { text: s.to_string(), ..Run::default() }]
+    vec![Run { text: clean(s), ..Run::default() }]
 }
 
 /// A document's opening slide (title or divider) followed by its content slides.
@@ -50,7 +51,7 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     let outline = outline(doc, level);
     let mut under = Vec::new();
     if doc.label() != doc.title {
-        under.push(vec![Run { text: doc.label().to_string(), bold: true, ..Run::default() }]);
+        under.push(vec![Run { text: clean(doc.label()), bold: true, ..Run::default() }]);
     }
     let mut more: Vec<Text> =
         outline.lead.clone().or_else(|| doc.meta.description.as_deref().map(text)).into_iter().collect();
@@ -69,15 +70,16 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
             sections = &sections[1..];
         }
     }
-    let mut opening = cover(layout, &doc.title, under, more);
+    let mut opening = cover(layout, &clean(&doc.title), under, more);
     opening.notes.extend(notes);
     out.push(opening);
     // A heading with nothing under it titles the next section with it: "Inputs: who-to-greet".
     let mut pending: Option<String> = None;
     for section in sections {
         let title = match pending.take() {
-            Some(before) => format!("{before}: {}", section.title),
-            None => section.title.clone(),
+            Some(before) if !before.is_empty() && !section.title.is_empty() => format!("{before}: {}", section.title),
+            Some(before) if section.title.is_empty() => before,
+            _ => section.title.clone(),
         };
         if section.intro.is_empty() && section.groups.is_empty() {
             pending = Some(title);

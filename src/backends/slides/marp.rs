@@ -39,10 +39,21 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
     out.push_str(&format!("\n{hashes} {}\n", escape(&slide.title)));
     let mut previous: Option<&Item> = None;
     let mut number_width = 0;
+    let mut top: Option<Marker> = None;
     for item in &slide.body {
-        let is_bullet = matches!(item, Item::Bullet { .. });
-        if !(is_bullet && matches!(previous, Some(Item::Bullet { .. }))) {
+        // Bullets of one list follow each other; anything else (or a list of the other kind,
+        // which Markdown would otherwise read as part of the item before) starts a new block.
+        let after_bullet = matches!(previous, Some(Item::Bullet { .. }));
+        let same_list = match item {
+            Item::Bullet { level: 2, .. } => after_bullet,
+            Item::Bullet { marker, .. } => after_bullet && top.is_some_and(|t| numbered(t) == numbered(*marker)),
+            _ => false,
+        };
+        if !same_list {
             out.push('\n');
+        }
+        if let Item::Bullet { level: 1, marker, .. } = item {
+            top = Some(*marker);
         }
         match item {
             Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
@@ -69,6 +80,10 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
     for note in &slide.notes {
         out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
     }
+}
+
+fn numbered(marker: Marker) -> bool {
+    matches!(marker, Marker::Number(_))
 }
 
 fn push_table(out: &mut String, deck: &Deck, table: &Table) {

@@ -4,7 +4,7 @@
 
 use super::deck::{plain, Item, Marker, Run, Text};
 use super::layout::BODY_BOX;
-use super::runs::{runs, trim};
+use super::runs::{clean, runs, trim};
 use super::tables::fit;
 use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, ListItem, Span};
 
@@ -84,7 +84,11 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
     for block in &doc.blocks {
         match &block.kind {
             BlockKind::Heading { level: l, content, .. } if *l <= level => {
-                sections.push(Section { title: plain_text(content).trim().to_string(), intro: vec![], groups: vec![] });
+                sections.push(Section {
+                    title: clean(&plain_text(content)).trim().to_string(),
+                    intro: vec![],
+                    groups: vec![],
+                });
             }
             BlockKind::Heading { level: l, content, .. } if *l == level + 1 => {
                 let section = current(&mut sections, doc);
@@ -122,7 +126,7 @@ fn heading_level(block: &Block) -> Option<u8> {
 /// document.
 fn current<'a>(sections: &'a mut Vec<Section>, doc: &Document) -> &'a mut Section {
     if sections.is_empty() {
-        sections.push(Section { title: doc.title.clone(), intro: Vec::new(), groups: Vec::new() });
+        sections.push(Section { title: clean(&doc.title), intro: Vec::new(), groups: Vec::new() });
     }
     sections.last_mut().expect("a section exists")
 }
@@ -135,7 +139,8 @@ fn convert(block: &Block, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String
         BlockKind::List { start, items, .. } => list(items, *start, 1, out, warnings),
         BlockKind::Table { align, head, rows } => table(align, head, rows, block.span, out, warnings),
         BlockKind::CodeBlock { text, .. } => {
-            let text = text.trim_end();
+            let text = clean(text.trim_end());
+            let text = text.as_str();
             let (lines, columns) = SHORT_CODE;
             if text.lines().count() <= lines && text.lines().all(|l| l.chars().count() <= columns) {
                 out.push(Entry::Item(Item::Code(text.to_string())));
@@ -145,7 +150,7 @@ fn convert(block: &Block, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String
         }
         BlockKind::Quote { blocks } => blocks.iter().for_each(|b| convert(b, out, warnings)),
         BlockKind::Callout { kind, title, blocks } => {
-            let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| plain_text(t));
+            let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| clean(&plain_text(t)));
             let label = Run { text: format!("{}: ", title.trim()), bold: true, ..Run::default() };
             // A callout is a point the author wants seen: its first paragraph stays on the
             // slide even when it is twice as long as other text there.

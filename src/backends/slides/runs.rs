@@ -33,7 +33,13 @@ fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
     }
 }
 
+/// `text` without control characters (other than newlines), which no slide can show.
+pub fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+}
+
 fn add(out: &mut Text, style: &Run, text: &str) {
+    let text = &clean(text);
     if text.is_empty() {
         return;
     }
