@@ -315,6 +315,22 @@ fn links_between_documents_open_the_other_deck() {
         }
     }
     assert!(checked > 10, "only {checked} links between decks");
+    // In the site deck, which shows every document, links jump to the slide instead.
+    let site = unzip(&artifact(&artifacts, "slides/engineering-career-ladder.pptx").bytes);
+    let jumps = site
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/_rels/"))
+        .flat_map(|(_, xml)| parse(xml))
+        .filter(|n| attr(n, "Type").is_some_and(|t| t.ends_with("/slide")))
+        .count();
+    assert!(jumps > 10, "only {jumps} jumps within the site deck");
+    let actions = site
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide"))
+        .flat_map(|(_, xml)| parse(xml))
+        .filter(|n| n.1 == "a:hlinkClick" && attr(n, "action") == Some("ppaction://hlinksldjump"))
+        .count();
+    assert!(actions >= jumps, "{actions} jump actions for {jumps} slide relationships");
 }
 
 #[test]

@@ -1,24 +1,33 @@
 //! Whole decks: a document's deck (title slide, then its sections) and the site deck (title,
 //! contents, then a section divider and the slides of every document).
 
-use super::deck::{plain, Deck, Item, Layout, Marker, Run, Slide, Text};
+use super::deck::{plain, Deck, Item, Layout, Link, Marker, Run, Slide, Text};
 use super::layout::{body_height, boxes, BODY_BOX};
 use super::outline::{outline, Entry, Section};
 use super::paginate::{fit_title, fits, paginate, slides, Page};
 use super::runs::clean;
 use crate::diag::Diagnostic;
 use crate::ir::{Document, Span};
+use std::collections::BTreeMap;
 
 /// The deck of one document, with slides at heading level `level`, and warnings about content
 /// that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
     let mut slides = Vec::new();
-    let warnings = document_slides(doc, level, Layout::Title, &mut slides);
+    let mut anchors = BTreeMap::new();
+    let warnings = document_slides(doc, level, Layout::Title, &mut slides, &mut anchors);
     let diagnostics = warnings
         .into_iter()
         .map(|(span, message)| Diagnostic::warning(&doc.source, span.line, span.column, message))
         .collect();
-    Deck { title: clean(&doc.title), document: Some(doc.id.clone()), folder: doc.folder.clone(), slides, diagnostics }
+    Deck {
+        title: clean(&doc.title),
+        document: Some(doc.id.clone()),
+        folder: doc.folder.clone(),
+        slides,
+        anchors,
+        diagnostics,
+    }
 }
 
 /// The deck of a whole site: a title slide, the contents, and each document after a divider.
@@ -30,24 +39,36 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     let mut deck = vec![cover(Layout::Title, &clean(title), vec![text(&count)], Vec::new())];
     let contents: Vec<Entry> = docs
         .iter()
-        .map(|d| Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text: text(&d.title) }))
+        .map(|d| {
+            let link = Some(Link::Document { id: d.id.clone(), anchor: None });
+            let text = vec![Run { text: clean(&d.title), link, ..Run::default() }];
+            Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text })
+        })
         .collect();
     if !contents.is_empty() {
         deck.extend(slides("Contents", Layout::Content, paginate(&contents, BODY_BOX)));
     }
+    let mut anchors = BTreeMap::new();
     for doc in docs {
-        document_slides(doc, level, Layout::Section, &mut deck);
+        document_slides(doc, level, Layout::Section, &mut deck, &mut anchors);
     }
-    Deck { title: clean(title), document: None, folder: String::new(), slides: deck, diagnostics: Vec::new() }
+    Deck { title: clean(title), document: None, folder: String::new(), slides: deck, anchors, diagnostics: Vec::new() }
 }
 
 fn text(s: &str) -> Text {
     vec![Run { text: clean(s), ..Run::default() }]
 }
 
-/// A document's opening slide (title or divider) followed by its content slides.
-/// Returns the outline's warnings.
-fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slide>) -> Vec<(Span, String)> {
+/// A document's opening slide (title or divider) followed by its content slides; `anchors`
+/// gets the first slide of the document and of each of its headings. Returns the outline's
+/// warnings.
+fn document_slides(
+    doc: &Document,
+    level: u8,
+    layout: Layout,
+    out: &mut Vec<Slide>,
+    anchors: &mut BTreeMap<String, usize>,
+) -> Vec<(Span, String)> {
     let outline = outline(doc, level);
     let mut under = Vec::new();
     if doc.label() != doc.title {
@@ -58,7 +79,7 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     let mut notes = Vec::new();
     let mut sections = outline.sections.as_slice();
     // Short paragraphs before the first heading join the lead on the opening slide.
-    if let Some(first) = sections.first().filter(|s| s.title == doc.title && s.groups.is_empty()) {
+    if let Some(first) = sections.first().filter(|s| s.anchor.is_none() && s.groups.is_empty()) {
         if first.intro.iter().all(|e| matches!(e, Entry::Note(_) | Entry::Item(Item::Paragraph(_)))) {
             for entry in &first.intro {
                 match entry {
@@ -73,9 +94,12 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
     let mut opening = cover(layout, &clean(&doc.title), under, more);
     opening.notes.extend(notes);
     out.push(opening);
+    anchors.insert(doc.id.clone(), out.len());
     // A heading with nothing under it titles the next section with it: "Inputs: who-to-greet".
     let mut pending: Option<String> = None;
+    let mut pending_anchors = Vec::new();
     for section in sections {
+        pending_anchors.extend(section.anchor.iter().chain(section.groups.iter().map(|g| &g.anchor)));
         let title = match pending.take() {
             Some(before) if !before.is_empty() && !section.title.is_empty() => format!("{before}: {}", section.title),
             Some(before) if section.title.is_empty() => before,
@@ -85,9 +109,15 @@ fn document_slides(doc: &Document, level: u8, layout: Layout, out: &mut Vec<Slid
             pending = Some(title);
             continue;
         }
+        for anchor in pending_anchors.drain(..) {
+            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(out.len() + 1);
+        }
         out.extend(section_slides(&Section { title, ..section.clone() }));
     }
     if let Some(title) = pending {
+        for anchor in pending_anchors.drain(..) {
+            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(out.len() + 1);
+        }
         out.extend(slides(&title, Layout::Content, vec![Page::default()]));
     }
     outline.warnings

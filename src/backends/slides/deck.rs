@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ir::Align;
+use std::collections::BTreeMap;
 
 /// A whole presentation.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,20 +15,39 @@ pub struct Deck {
     /// The folder of the deck's files relative to the decks' root, `/`-separated.
     pub folder: String,
     pub slides: Vec<Slide>,
+    /// The first slide (1-based) that shows a document (`id`) or one of its headings
+    /// (`id#anchor`).
+    pub anchors: BTreeMap<String, usize>,
     /// What had to give to make the content fit (per-document decks only).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Deck {
-    /// Where `link` points from this deck: the URL, or the path of the other document's deck
-    /// file (with `extension`) relative to this one; `None` for links into this very deck.
-    pub fn link_target(&self, link: &Link, extension: &str) -> Option<String> {
+    /// Where `link` points from this deck: a slide of this deck (a document or heading it
+    /// shows), the URL, or the path of the other document's deck file (with `extension`)
+    /// relative to this one; `None` for what this deck does not show of its own document.
+    pub fn link_target(&self, link: &Link, extension: &str) -> Option<Target> {
         match link {
-            Link::Url(url) => Some(url.clone()),
-            Link::Document(id) if self.document.as_deref() == Some(id.as_str()) => None,
-            Link::Document(id) => Some(format!("{}.{extension}", relative(&self.folder, id))),
+            Link::Url(url) => Some(Target::Url(url.clone())),
+            Link::Document { id, anchor } => {
+                let heading = anchor.as_ref().and_then(|a| self.anchors.get(&format!("{id}#{a}")));
+                match heading.or_else(|| self.anchors.get(id)) {
+                    Some(&slide) => Some(Target::Slide(slide)),
+                    None if self.document.as_deref() == Some(id.as_str()) => None,
+                    None => Some(Target::Url(format!("{}.{extension}", relative(&self.folder, id)))),
+                }
+            }
         }
     }
+}
+
+/// Where a link goes in a written deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A URL or a relative path to another file.
+    Url(String),
+    /// A slide of the same deck, 1-based.
+    Slide(usize),
 }
 
 /// The path of `target` relative to folder `from` (both `/`-separated, from the same root).
@@ -45,8 +65,9 @@ fn relative(from: &str, target: &str) -> String {
 pub enum Link {
     /// A URL outside the collection.
     Url(String),
-    /// Another document of the collection (by id), whose deck the link opens.
-    Document(String),
+    /// A document of the collection (by id), and a heading in it: a slide of this deck when
+    /// it shows them, else the document's own deck.
+    Document { id: String, anchor: Option<String> },
 }
 
 /// Which arrangement a slide uses.
@@ -133,18 +154,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn links_to_other_documents_are_relative_paths_to_their_decks() {
+    fn links_go_to_slides_of_this_deck_or_to_the_other_deck() {
+        let doc = |id: &str, anchor: Option<&str>| Link::Document { id: id.into(), anchor: anchor.map(Into::into) };
         let deck = Deck {
             title: "T".into(),
             document: Some("a/b/c".into()),
             folder: "a/b".into(),
             slides: vec![],
+            anchors: [("a/b/c".to_string(), 1), ("a/b/c#part".to_string(), 4)].into_iter().collect(),
             diagnostics: vec![],
         };
-        assert_eq!(deck.link_target(&Link::Document("a/x/y".into()), "pptx").as_deref(), Some("../x/y.pptx"));
-        assert_eq!(deck.link_target(&Link::Document("a/b/d".into()), "md").as_deref(), Some("d.md"));
-        assert_eq!(deck.link_target(&Link::Document("a/b/c".into()), "md"), None);
-        let site = Deck { document: None, folder: String::new(), ..deck };
-        assert_eq!(site.link_target(&Link::Document("a/b/c".into()), "pptx").as_deref(), Some("a/b/c.pptx"));
+        assert_eq!(deck.link_target(&doc("a/x/y", None), "pptx"), Some(Target::Url("../x/y.pptx".into())));
+        assert_eq!(deck.link_target(&doc("a/b/d", Some("part")), "md"), Some(Target::Url("d.md".into())));
+        assert_eq!(deck.link_target(&doc("a/b/c", Some("part")), "md"), Some(Target::Slide(4)));
+        assert_eq!(deck.link_target(&doc("a/b/c", Some("gone")), "md"), Some(Target::Slide(1)));
+        let site = Deck { document: None, folder: String::new(), anchors: BTreeMap::new(), ..deck };
+        assert_eq!(site.link_target(&doc("a/b/c", None), "pptx"), Some(Target::Url("a/b/c.pptx".into())));
     }
 }

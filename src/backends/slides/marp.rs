@@ -1,7 +1,7 @@
 //! The Marp outline: the deck as Marp Markdown (`marp: true` front matter, `---` between
 //! slides, speaker notes in HTML comments), slide for slide the same as the PPTX.
 
-use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table};
+use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table, Target};
 use crate::ir::Align;
 
 /// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
@@ -153,8 +153,10 @@ fn inline(deck: &Deck, text: &[Run]) -> String {
         if run.bold {
             s = format!("**{s}**");
         }
-        if let Some(url) = run.link.as_ref().and_then(|link| deck.link_target(link, "md")) {
-            s = format!("[{s}](<{}>)", url.replace(['<', '>', '\n'], ""));
+        match run.link.as_ref().and_then(|link| deck.link_target(link, "md")) {
+            Some(Target::Url(url)) => s = format!("[{s}](<{}>)", url.replace(['<', '>', '\n'], "")),
+            Some(Target::Slide(n)) => s = format!("[{s}](#{n})"),
+            None => {}
         }
         out.push_str(lead);
         out.push_str(&s);
@@ -195,8 +197,14 @@ mod tests {
             Run { text: "Bold ".into(), bold: true, ..Run::default() },
             Run { text: "a`b".into(), code: true, ..Run::default() },
         ];
-        let deck =
-            Deck { title: String::new(), document: None, folder: String::new(), slides: vec![], diagnostics: vec![] };
+        let deck = Deck {
+            title: String::new(),
+            document: None,
+            folder: String::new(),
+            slides: vec![],
+            anchors: Default::default(),
+            diagnostics: vec![],
+        };
         assert_eq!(inline(&deck, &runs), "**Bold** ``a`b``");
     }
 

@@ -27,6 +27,8 @@ pub struct Outline {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub title: String,
+    /// The heading's anchor id (`None` for material before any heading).
+    pub anchor: Option<String>,
     pub intro: Vec<Entry>,
     pub groups: Vec<Group>,
 }
@@ -35,6 +37,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub title: Text,
+    pub anchor: String,
     pub entries: Vec<Entry>,
 }
 
@@ -83,16 +86,17 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
     let mut warnings = Vec::new();
     for block in &doc.blocks {
         match &block.kind {
-            BlockKind::Heading { level: l, content, .. } if *l <= level => {
+            BlockKind::Heading { level: l, content, id } if *l <= level => {
                 sections.push(Section {
                     title: clean(&plain_text(content)).trim().to_string(),
+                    anchor: Some(id.clone()),
                     intro: vec![],
                     groups: vec![],
                 });
             }
-            BlockKind::Heading { level: l, content, .. } if *l == level + 1 => {
+            BlockKind::Heading { level: l, content, id } if *l == level + 1 => {
                 let section = current(&mut sections, doc);
-                section.groups.push(Group { title: trim(runs(content)), entries: Vec::new() });
+                section.groups.push(Group { title: trim(runs(content)), anchor: id.clone(), entries: Vec::new() });
             }
             BlockKind::Paragraph { content } if sections.is_empty() && lead.is_none() => {
                 let text = trim(runs(content));
@@ -126,7 +130,7 @@ fn heading_level(block: &Block) -> Option<u8> {
 /// document.
 fn current<'a>(sections: &'a mut Vec<Section>, doc: &Document) -> &'a mut Section {
     if sections.is_empty() {
-        sections.push(Section { title: clean(&doc.title), intro: Vec::new(), groups: Vec::new() });
+        sections.push(Section { title: clean(&doc.title), anchor: None, intro: Vec::new(), groups: Vec::new() });
     }
     sections.last_mut().expect("a section exists")
 }

@@ -22,8 +22,9 @@ fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
             Inline::Link { target: LinkTarget::External { url }, content, .. } => {
                 push(content, &Run { link: Some(Link::Url(url.clone())), ..style.clone() }, out)
             }
-            Inline::Link { target: LinkTarget::Internal { doc, .. }, content, .. } => {
-                push(content, &Run { link: Some(Link::Document(doc.clone())), ..style.clone() }, out)
+            Inline::Link { target: LinkTarget::Internal { doc, anchor, .. }, content, .. } => {
+                let link = Link::Document { id: doc.clone(), anchor: anchor.clone() };
+                push(content, &Run { link: Some(link), ..style.clone() }, out)
             }
             Inline::Link { content, .. } => push(content, style, out),
             Inline::Image { alt, .. } => add(out, style, alt),

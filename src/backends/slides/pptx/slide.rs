@@ -94,7 +94,7 @@ pub fn slide_parts(deck: &Deck, n: usize, accent: &str) -> SlideParts {
         rels.push(("rId2".to_string(), "notesSlide", format!("../notesSlides/notesSlide{n}.xml")));
         notes_parts(deck, &slide.notes, n)
     });
-    rels.extend(links.relationships().map(|(id, url)| (id, "hyperlink", url.to_string())));
+    rels.extend(links.relationships());
     SlideParts { xml, rels: relationships(&rels), notes }
 }
 

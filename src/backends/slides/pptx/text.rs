@@ -2,7 +2,7 @@
 //! bold, italic, code, strike-through and hyperlinks (collected as slide relationships).
 
 use super::xml::esc;
-use crate::backends::slides::deck::{Deck, Link, Marker, Run};
+use crate::backends::slides::deck::{Deck, Link, Marker, Run, Target};
 use crate::backends::slides::layout::{line_height, EMU_PER_POINT, PARAGRAPH_SPACE};
 
 /// The relationship id of the first hyperlink of a slide (rId1 is the layout, rId2 the notes).
@@ -19,30 +19,42 @@ pub fn emu(points: f32) -> i64 {
 #[derive(Debug)]
 pub struct Links<'a> {
     deck: &'a Deck,
-    urls: Vec<String>,
+    targets: Vec<Target>,
 }
 
 impl<'a> Links<'a> {
     pub fn new(deck: &'a Deck) -> Self {
-        Links { deck, urls: Vec::new() }
+        Links { deck, targets: Vec::new() }
     }
 
-    /// The relationship id for `link`, `None` for a link into this deck.
-    pub fn id(&mut self, link: &Link) -> Option<String> {
-        let url = &uri(&self.deck.link_target(link, "pptx")?);
-        let index = match self.urls.iter().position(|u| u == url) {
+    /// The relationship id for `link` and whether it jumps to a slide; `None` for a link to
+    /// what the deck does not show.
+    pub fn id(&mut self, link: &Link) -> Option<(String, bool)> {
+        let target = match self.deck.link_target(link, "pptx")? {
+            Target::Url(url) => Target::Url(uri(&url)),
+            slide => slide,
+        };
+        let jump = matches!(target, Target::Slide(_));
+        let index = match self.targets.iter().position(|t| *t == target) {
             Some(i) => i,
             None => {
-                self.urls.push(url.to_string());
-                self.urls.len() - 1
+                self.targets.push(target);
+                self.targets.len() - 1
             }
         };
-        Some(format!("rId{}", FIRST_LINK + index))
+        Some((format!("rId{}", FIRST_LINK + index), jump))
     }
 
-    /// `(id, url)` for each link.
-    pub fn relationships(&self) -> impl Iterator<Item = (String, &str)> {
-        self.urls.iter().enumerate().map(|(i, u)| (format!("rId{}", FIRST_LINK + i), u.as_str()))
+    /// `(id, relationship type, target)` for each link: external hyperlinks, and slides of
+    /// this deck (relative to `ppt/slides/`).
+    pub fn relationships(&self) -> impl Iterator<Item = (String, &'static str, String)> + '_ {
+        self.targets.iter().enumerate().map(|(i, target)| {
+            let id = format!("rId{}", FIRST_LINK + i);
+            match target {
+                Target::Url(url) => (id, "hyperlink", url.clone()),
+                Target::Slide(n) => (id, "slide", format!("slide{n}.xml")),
+            }
+        })
     }
 }
 
@@ -136,8 +148,10 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
     if run.code {
         out.push_str(&format!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
     }
-    if let Some(id) = run.link.as_ref().and_then(|link| links.id(link)) {
-        out.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>"));
+    match run.link.as_ref().and_then(|link| links.id(link)) {
+        Some((id, true)) => out.push_str(&format!("<a:hlinkClick r:id=\"{id}\" action=\"ppaction://hlinksldjump\"/>")),
+        Some((id, false)) => out.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>")),
+        None => {}
     }
     out.push_str(&format!("</a:rPr><a:t>{}</a:t></a:r>", esc(&run.text)));
 }
