@@ -38,7 +38,8 @@ pub fn fit(
     (table, notes)
 }
 
-/// The widest single-line text and the widest word of each column, margins included.
+/// The widest single-line text and the widest unbreakable word of each column, margins
+/// included.
 fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>) {
     let columns = head.len();
     let mut line = vec![0.0f32; columns];
@@ -52,7 +53,12 @@ fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>)
         let factor = if is_head || cell.iter().any(|r| r.bold || r.code) { BOLD_FACTOR } else { 1.0 };
         let text = plain(cell);
         line[i] = line[i].max(text_width(&text, size, factor) + 2.0 * CELL_MARGIN_X);
-        for w in text.split_whitespace() {
+        // LibreOffice sets a link as one unbreakable field, so a link counts as one word.
+        let words = cell.iter().flat_map(|r| match r.link {
+            Some(_) => vec![r.text.trim()],
+            None => r.text.split_whitespace().collect(),
+        });
+        for w in words {
             word[i] = word[i].max(text_width(w, size, factor) + 2.0 * CELL_MARGIN_X);
         }
     }
