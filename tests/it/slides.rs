@@ -3,7 +3,7 @@
 //! every time, and every content tree we have renders.
 
 use crate::util::{content, corpus_folders, folio, load, seed, stderr};
-use folio::backends::slides::{body_height, boxes, document_deck, Deck, Item};
+use folio::backends::slides::{body_height, boxes, document_deck, text_height, Deck, Item};
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
 use folio::ir::Collection;
@@ -168,10 +168,12 @@ fn resolve(folder: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// Asserts that no slide's measured content is taller than its box.
+/// Asserts that no slide's measured title or content is taller than its box.
 fn check_fits(deck: &Deck) {
     for (i, slide) in deck.slides.iter().enumerate() {
-        let (_, area) = boxes(slide.layout);
+        let (title, area) = boxes(slide.layout);
+        let title_height = text_height(&slide.title, slide.title_size, title.w, true);
+        assert!(title_height <= title.h, "{}: title of slide {} is {title_height}pt tall", deck.title, i + 1);
         let height = body_height(&slide.body, area.w);
         assert!(height <= area.h, "{}: slide {} is {height}pt tall in a {}pt box", deck.title, i + 1, area.h);
     }

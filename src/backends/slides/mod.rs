@@ -17,7 +17,7 @@ mod tables;
 pub use compose::{document_deck, site_deck};
 pub use config::SlidesConfig;
 pub use deck::{Deck, Item, Layout, Run, Slide, Table};
-pub use layout::{body_height, boxes};
+pub use layout::{body_height, boxes, text_height};
 
 use super::{Artifact, Backend, RenderContext, Rendered};
 use crate::diag::Diagnostic;

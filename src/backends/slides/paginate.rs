@@ -3,8 +3,7 @@
 //! rows with its header repeated, and titles shrink (or are shortened) to fit their box.
 
 use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
-use super::layout::{boxes, item_height, item_text, line_height, table_height, title_sizes, Rect};
-use super::measure::{line_count, BOLD_FACTOR};
+use super::layout::{boxes, item_height, item_text, table_height, text_height, title_sizes, Rect};
 use super::outline::Entry;
 use super::tables::rows_fitting;
 
@@ -194,7 +193,7 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
 pub fn fit_title(title: &str, layout: Layout) -> (String, f32) {
     let (area, _) = boxes(layout);
     let sizes = title_sizes(layout);
-    let fits = |text: &str, size: f32| line_count(text, size, area.w, BOLD_FACTOR) as f32 * line_height(size) <= area.h;
+    let fits = |text: &str, size: f32| text_height(text, size, area.w, true) <= area.h;
     if let Some(&size) = sizes.iter().find(|&&size| fits(title, size)) {
         return (title.to_string(), size);
     }
