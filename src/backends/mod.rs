@@ -5,11 +5,13 @@
 mod external;
 mod json;
 mod pdf;
+pub mod slides;
 mod xlsx;
 
 pub use external::External;
 pub use json::Json;
 pub use pdf::Pdf;
+pub use slides::Slides;
 pub use xlsx::{Xlsx, XlsxConfig};
 
 use crate::config::Config;
@@ -108,7 +110,7 @@ pub trait Backend: Send + Sync {
 
 /// The built-in backends, in the order `folio build` runs them by default.
 pub fn builtin() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx)]
+    vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides)]
 }
 
 /// The backend for a format name: a built-in one, or an external `folio-NAME` program.

@@ -136,6 +136,7 @@ fn format_for_extension(ext: &str) -> Option<&'static str> {
     match ext {
         "json" => Some("json"),
         "pdf" => Some("pdf"),
+        "pptx" => Some("slides"),
         "xlsx" => Some("xlsx"),
         _ => None,
     }

@@ -7,4 +7,5 @@ mod cli;
 mod hostile;
 mod loader;
 mod pdf;
+mod slides;
 mod xlsx;

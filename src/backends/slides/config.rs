@@ -1,0 +1,76 @@
+//! `[slides]` in `folio.toml`: the heading level that starts a slide, the theme's fonts and
+//! accent colour.
+//!
+//! ```toml
+//! [slides]
+//! heading_level = 2        # 1–6: headings at this level (and above) start a slide
+//! font = "Noto Sans"       # body text
+//! heading_font = "Noto Sans"
+//! accent = "1F5F99"        # RGB hex: title rule, bullets, table header
+//! ```
+
+use crate::config::{Config, CONFIG_FILE};
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// The settings of the slides backend.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SlidesConfig {
+    pub heading_level: u8,
+    pub font: String,
+    pub heading_font: String,
+    pub accent: String,
+}
+
+impl Default for SlidesConfig {
+    fn default() -> Self {
+        SlidesConfig {
+            heading_level: 2,
+            font: "Noto Sans".to_string(),
+            heading_font: "Noto Sans".to_string(),
+            accent: "1F5F99".to_string(),
+        }
+    }
+}
+
+impl SlidesConfig {
+    /// Reads and checks `[slides]`.
+    pub fn read(config: &Config) -> Result<SlidesConfig> {
+        let mut slides: SlidesConfig = config.section("slides")?;
+        let bad = |message: String| Error::Config {
+            path: config.path.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE)),
+            message: format!("[slides]: {message}"),
+        };
+        if !(1..=6).contains(&slides.heading_level) {
+            return Err(bad(format!("heading_level must be 1 to 6, not {}", slides.heading_level)));
+        }
+        let accent = slides.accent.trim_start_matches('#').to_ascii_uppercase();
+        if accent.len() != 6 || !accent.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad(format!("accent must be an RGB colour like \"1F5F99\", not {:?}", slides.accent)));
+        }
+        slides.accent = accent;
+        if slides.font.trim().is_empty() || slides.heading_font.trim().is_empty() {
+            return Err(bad("font names must not be empty".to_string()));
+        }
+        Ok(slides)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_checks() {
+        let config: Config = toml::from_str("[slides]\naccent = \"#aa00cc\"\n").unwrap();
+        let slides = SlidesConfig::read(&config).unwrap();
+        assert_eq!(slides.accent, "AA00CC");
+        assert_eq!(slides.heading_level, 2);
+        for bad in ["[slides]\naccent = \"blue\"\n", "[slides]\nheading_level = 9\n", "[slides]\ncolour = 1\n"] {
+            let config: Config = toml::from_str(bad).unwrap();
+            assert!(SlidesConfig::read(&config).unwrap_err().is_usage(), "{bad}");
+        }
+    }
+}

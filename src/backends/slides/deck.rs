@@ -1,0 +1,174 @@
+//! The deck model: slides with titles, bullets, short text, tables and speaker notes, in
+//! points on a 16:9 slide. Made from the IR by `outline` and `paginate`; read by the PPTX and
+//! Marp writers. Nothing here knows a file format.
+
+use crate::diag::Diagnostic;
+use crate::ir::Align;
+use std::collections::BTreeMap;
+
+/// A whole presentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deck {
+    pub title: String,
+    /// The document this deck is made of (`None` for the site deck).
+    pub document: Option<String>,
+    /// The folder of the deck's files relative to the decks' root, `/`-separated.
+    pub folder: String,
+    pub slides: Vec<Slide>,
+    /// The first slide (1-based) that shows a document (`id`) or one of its headings
+    /// (`id#anchor`).
+    pub anchors: BTreeMap<String, usize>,
+    /// What had to give to make the content fit (per-document decks only).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Deck {
+    /// Where `link` points from this deck: a slide of this deck (a document or heading it
+    /// shows), the URL, or the path of the other document's deck file (with `extension`)
+    /// relative to this one; `None` for what this deck does not show of its own document.
+    pub fn link_target(&self, link: &Link, extension: &str) -> Option<Target> {
+        match link {
+            Link::Url(url) => Some(Target::Url(url.clone())),
+            Link::Document { id, anchor } => {
+                let heading = anchor.as_ref().and_then(|a| self.anchors.get(&format!("{id}#{a}")));
+                match heading.or_else(|| self.anchors.get(id)) {
+                    Some(&slide) => Some(Target::Slide(slide)),
+                    None if self.document.as_deref() == Some(id.as_str()) => None,
+                    None => Some(Target::Url(format!("{}.{extension}", relative(&self.folder, id)))),
+                }
+            }
+        }
+    }
+}
+
+/// Where a link goes in a written deck.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A URL or a relative path to another file.
+    Url(String),
+    /// A slide of the same deck, 1-based.
+    Slide(usize),
+}
+
+/// The path of `target` relative to folder `from` (both `/`-separated, from the same root).
+fn relative(from: &str, target: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|p| !p.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count().min(to.len() - 1);
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
+}
+
+/// Where a run links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// A URL outside the collection.
+    Url(String),
+    /// A document of the collection (by id), and a heading in it: a slide of this deck when
+    /// it shows them, else the document's own deck.
+    Document { id: String, anchor: Option<String> },
+}
+
+/// Which arrangement a slide uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The opening slide: title, then label and lead paragraph in the subtitle box.
+    Title,
+    /// A divider before each document in the site deck.
+    Section,
+    /// A title over a body of bullets, text and tables.
+    Content,
+}
+
+/// One slide. `body` fits its box (the subtitle box for title and section slides).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slide {
+    pub layout: Layout,
+    pub title: String,
+    /// The type size of the title in points, shrunk for long titles.
+    pub title_size: f32,
+    pub body: Vec<Item>,
+    /// Speaker notes, one paragraph each.
+    pub notes: Vec<String>,
+}
+
+/// Styled text: a sequence of runs.
+pub type Text = Vec<Run>;
+
+/// A run of text in one style.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+    pub strike: bool,
+    pub link: Option<Link>,
+}
+
+/// The text of runs without styling.
+pub fn plain(text: &[Run]) -> String {
+    text.iter().map(|r| r.text.as_str()).collect()
+}
+
+/// A bullet's marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Bullet,
+    Number(u64),
+}
+
+/// Something in a slide's body, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A sub-heading (an H3 group's title, or a paragraph that is all bold).
+    Heading(Text),
+    /// A short paragraph.
+    Paragraph(Text),
+    /// A list item at level 1 or 2.
+    Bullet {
+        level: u8,
+        marker: Marker,
+        text: Text,
+    },
+    /// A short block of code, lines kept.
+    Code(String),
+    Table(Table),
+}
+
+/// A table with its column widths and type size decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub align: Vec<Align>,
+    pub head: Vec<Text>,
+    pub rows: Vec<Vec<Text>>,
+    /// Column widths in points; they add up to the body width.
+    pub widths: Vec<f32>,
+    /// Type size in points.
+    pub size: f32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_go_to_slides_of_this_deck_or_to_the_other_deck() {
+        let doc = |id: &str, anchor: Option<&str>| Link::Document { id: id.into(), anchor: anchor.map(Into::into) };
+        let deck = Deck {
+            title: "T".into(),
+            document: Some("a/b/c".into()),
+            folder: "a/b".into(),
+            slides: vec![],
+            anchors: [("a/b/c".to_string(), 1), ("a/b/c#part".to_string(), 4)].into_iter().collect(),
+            diagnostics: vec![],
+        };
+        assert_eq!(deck.link_target(&doc("a/x/y", None), "pptx"), Some(Target::Url("../x/y.pptx".into())));
+        assert_eq!(deck.link_target(&doc("a/b/d", Some("part")), "md"), Some(Target::Url("d.md".into())));
+        assert_eq!(deck.link_target(&doc("a/b/c", Some("part")), "md"), Some(Target::Slide(4)));
+        assert_eq!(deck.link_target(&doc("a/b/c", Some("gone")), "md"), Some(Target::Slide(1)));
+        let site = Deck { document: None, folder: String::new(), anchors: BTreeMap::new(), ..deck };
+        assert_eq!(site.link_target(&doc("a/b/c", None), "pptx"), Some(Target::Url("a/b/c.pptx".into())));
+    }
+}

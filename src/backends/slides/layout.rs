@@ -1,0 +1,146 @@
+//! Slide geometry in points (a 16:9 slide is 960 × 540 pt) and the height of everything that
+//! goes on a slide, from [`line_count`]. Pagination and the writers share these numbers, so
+//! what was measured is what is placed.
+
+use super::deck::{plain, Item, Layout, Run, Table, Text};
+use super::measure::{line_count, mono_line_count, BOLD_FACTOR};
+
+/// Points to EMU (English Metric Units) for OOXML.
+pub const EMU_PER_POINT: f32 = 12700.0;
+pub const SLIDE_WIDTH: f32 = 960.0;
+pub const SLIDE_HEIGHT: f32 = 540.0;
+
+/// A box on the slide, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+/// The title of a content slide.
+pub const TITLE_BOX: Rect = Rect { x: 48.0, y: 28.0, w: 864.0, h: 84.0 };
+/// Bullets, text and tables of a content slide.
+pub const BODY_BOX: Rect = Rect { x: 48.0, y: 124.0, w: 864.0, h: 372.0 };
+/// The big title of a title or section slide.
+pub const COVER_TITLE_BOX: Rect = Rect { x: 72.0, y: 56.0, w: 816.0, h: 158.0 };
+/// Label and lead paragraph under it.
+pub const COVER_BODY_BOX: Rect = Rect { x: 72.0, y: 238.0, w: 816.0, h: 262.0 };
+/// Where the accent rule between them is drawn.
+pub const COVER_RULE_Y: f32 = 224.0;
+
+/// Title type sizes to try, largest first.
+pub const TITLE_SIZES: [f32; 3] = [32.0, 26.0, 22.0];
+pub const COVER_TITLE_SIZES: [f32; 3] = [44.0, 36.0, 30.0];
+pub const BODY_SIZE: f32 = 20.0;
+pub const LEVEL2_SIZE: f32 = 18.0;
+pub const HEADING_SIZE: f32 = 22.0;
+pub const CODE_SIZE: f32 = 14.0;
+/// Table type sizes to try, largest first.
+pub const TABLE_SIZES: [f32; 4] = [16.0, 14.0, 12.0, 10.0];
+/// Line pitch as a multiple of the type size; the writers set exactly this spacing.
+pub const LINE_SPACING: f32 = 1.2;
+/// Space above every paragraph of body text.
+pub const PARAGRAPH_SPACE: f32 = 6.0;
+/// Space above a table.
+pub const TABLE_GAP: f32 = 12.0;
+/// Inner margins of a table cell.
+pub const CELL_MARGIN_X: f32 = 6.0;
+pub const CELL_MARGIN_Y: f32 = 4.0;
+
+/// The boxes of title and body for a layout.
+pub fn boxes(layout: Layout) -> (Rect, Rect) {
+    match layout {
+        Layout::Content => (TITLE_BOX, BODY_BOX),
+        Layout::Title | Layout::Section => (COVER_TITLE_BOX, COVER_BODY_BOX),
+    }
+}
+
+/// Title sizes to try for a layout.
+pub fn title_sizes(layout: Layout) -> &'static [f32; 3] {
+    match layout {
+        Layout::Content => &TITLE_SIZES,
+        Layout::Title | Layout::Section => &COVER_TITLE_SIZES,
+    }
+}
+
+/// How a text item is set: type size, left indent and whether it is bold or monospaced.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub size: f32,
+    pub indent: f32,
+    pub bold: bool,
+}
+
+/// The style of a text item (`None` for tables).
+pub fn text_style(item: &Item) -> Option<TextStyle> {
+    Some(match item {
+        Item::Heading(_) => TextStyle { size: HEADING_SIZE, indent: 0.0, bold: true },
+        Item::Paragraph(text) => TextStyle { size: BODY_SIZE, indent: 0.0, bold: any_wide(text) },
+        Item::Bullet { level: 1, text, .. } => TextStyle { size: BODY_SIZE, indent: 27.0, bold: any_wide(text) },
+        Item::Bullet { text, .. } => TextStyle { size: LEVEL2_SIZE, indent: 54.0, bold: any_wide(text) },
+        Item::Code(_) => TextStyle { size: CODE_SIZE, indent: 0.0, bold: true },
+        Item::Table(_) => return None,
+    })
+}
+
+/// Whether any run is set in a wider face (bold or code).
+fn any_wide(text: &[Run]) -> bool {
+    text.iter().any(|r| r.bold || r.code)
+}
+
+/// The height of one line of type of `size` points.
+pub fn line_height(size: f32) -> f32 {
+    size * LINE_SPACING
+}
+
+/// The height of text in a column `width` points wide.
+pub fn text_height(text: &str, size: f32, width: f32, bold: bool) -> f32 {
+    let factor = if bold { BOLD_FACTOR } else { 1.0 };
+    line_count(text, size, width, factor) as f32 * line_height(size)
+}
+
+/// The height an item takes in a body `width` points wide, with the space above it.
+pub fn item_height(item: &Item, width: f32) -> f32 {
+    match (item, text_style(item)) {
+        (Item::Table(table), _) => table_height(table),
+        (Item::Code(code), Some(style)) => {
+            PARAGRAPH_SPACE + mono_line_count(code, style.size, width) as f32 * line_height(style.size)
+        }
+        (_, Some(style)) => {
+            PARAGRAPH_SPACE + text_height(&plain(item_text(item)), style.size, width - style.indent, style.bold)
+        }
+        (_, None) => 0.0,
+    }
+}
+
+/// The runs of a text item.
+pub fn item_text(item: &Item) -> &[Run] {
+    match item {
+        Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => text,
+        Item::Code(_) | Item::Table(_) => &[],
+    }
+}
+
+/// The height of a table row whose cells have these widths.
+pub fn row_height(cells: &[Text], widths: &[f32], size: f32, bold: bool) -> f32 {
+    let tallest = cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, w)| text_height(&plain(cell), size, w - 2.0 * CELL_MARGIN_X, bold || any_wide(cell)))
+        .fold(line_height(size), f32::max);
+    tallest + 2.0 * CELL_MARGIN_Y
+}
+
+/// The height of a table with the gap above it.
+pub fn table_height(table: &Table) -> f32 {
+    let head = row_height(&table.head, &table.widths, table.size, true);
+    let rows: f32 = table.rows.iter().map(|r| row_height(r, &table.widths, table.size, false)).sum();
+    TABLE_GAP + head + rows
+}
+
+/// The height of a slide body.
+pub fn body_height(items: &[Item], width: f32) -> f32 {
+    items.iter().map(|i| item_height(i, width)).sum()
+}

@@ -1,0 +1,217 @@
+//! The Marp outline: the deck as Marp Markdown (`marp: true` front matter, `---` between
+//! slides, speaker notes in HTML comments), slide for slide the same as the PPTX.
+
+use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table, Target};
+use crate::ir::Align;
+
+/// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
+pub fn outline(deck: &Deck, accent: &str) -> String {
+    let mut out = String::from("---\nmarp: true\n");
+    out.push_str(&format!("title: {}\n", serde_json::Value::String(deck.title.clone())));
+    out.push_str(
+        "paginate: true\nstyle: |\n  section { font-size: 26px; padding: 48px 64px; }\n  h1 { font-size: 56px; }\n  \
+         h2 { font-size: 40px; }\n  h3 { margin: 0.4em 0 0.2em; }\n  th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  \
+         table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
+         section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
+    );
+    for (i, slide) in deck.slides.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n---\n");
+        }
+        push_slide(&mut out, deck, slide, accent);
+    }
+    out
+}
+
+fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
+    let table_size = slide.body.iter().find_map(|i| if let Item::Table(t) = i { Some(t.size) } else { None });
+    match slide.layout {
+        Layout::Title => out.push_str("\n<!-- _class: lead -->\n"),
+        Layout::Section => {
+            out.push_str(&format!("\n<!--\n_class: lead\n_backgroundColor: \"#{accent}\"\n_color: white\n-->\n"))
+        }
+        Layout::Content => match table_size {
+            Some(size) if size < 16.0 => out.push_str(&format!("\n<!-- _class: t{} -->\n", size.round())),
+            _ => {}
+        },
+    }
+    let hashes = if slide.layout == Layout::Content { "##" } else { "#" };
+    out.push_str(&format!("\n{hashes} {}\n", escape(&slide.title)));
+    let mut previous: Option<&Item> = None;
+    let mut number_width = 0;
+    let mut top: Option<Marker> = None;
+    for item in &slide.body {
+        // Bullets of one list follow each other; anything else (or a list of the other kind,
+        // which Markdown would otherwise read as part of the item before) starts a new block.
+        let after_bullet = matches!(previous, Some(Item::Bullet { .. }));
+        let same_list = match item {
+            Item::Bullet { level: 2, .. } => after_bullet,
+            Item::Bullet { marker, .. } => after_bullet && top.is_some_and(|t| numbered(t) == numbered(*marker)),
+            _ => false,
+        };
+        if !same_list {
+            out.push('\n');
+        }
+        if let Item::Bullet { level: 1, marker, .. } = item {
+            top = Some(*marker);
+        }
+        match item {
+            Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
+            Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
+            Item::Bullet { level, marker, text } => {
+                let mark = match marker {
+                    Marker::Bullet => "-".to_string(),
+                    Marker::Number(n) => format!("{n}."),
+                };
+                let indent = if *level > 1 { " ".repeat(number_width.max(2)) } else { String::new() };
+                if *level == 1 {
+                    number_width = mark.len() + 1;
+                }
+                out.push_str(&format!("{indent}{mark} {}\n", inline(deck, text)));
+            }
+            Item::Code(code) => {
+                let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
+                out.push_str(&format!("{fence}\n{code}\n{fence}\n"));
+            }
+            Item::Table(table) => push_table(out, deck, table),
+        }
+        previous = Some(item);
+    }
+    for note in &slide.notes {
+        out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
+    }
+}
+
+fn numbered(marker: Marker) -> bool {
+    matches!(marker, Marker::Number(_))
+}
+
+fn push_table(out: &mut String, deck: &Deck, table: &Table) {
+    let row =
+        |cells: &[Vec<Run>]| format!("| {} |\n", cells.iter().map(|c| inline(deck, c)).collect::<Vec<_>>().join(" | "));
+    out.push_str(&row(&table.head));
+    let rules: Vec<&str> = table
+        .align
+        .iter()
+        .map(|a| match a {
+            Align::Left => ":---",
+            Align::Center => ":---:",
+            Align::Right => "---:",
+            Align::None => "---",
+        })
+        .collect();
+    out.push_str(&format!("| {} |\n", rules.join(" | ")));
+    for cells in &table.rows {
+        out.push_str(&row(cells));
+    }
+}
+
+/// A note as comment text that Marp keeps as a note: no `-->` inside, and no leading
+/// `name:` that Marp could read as a directive.
+fn note_text(note: &str) -> String {
+    let text = note.replace("--", "- -");
+    let first = text.trim_start();
+    let key = first.split(':').next().unwrap_or_default();
+    let looks_like_key = first.contains(':')
+        && key.starts_with(|c: char| c.is_ascii_lowercase() || c == '_' || c == '$')
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || "_$-".contains(c));
+    if looks_like_key {
+        format!("Note — {text}")
+    } else {
+        text
+    }
+}
+
+fn longest_run(text: &str, c: char) -> usize {
+    text.split(|x| x != c).map(str::len).max().unwrap_or(0)
+}
+
+/// Runs as Markdown, markers kept outside surrounding spaces.
+fn inline(deck: &Deck, text: &[Run]) -> String {
+    let mut out = String::new();
+    for run in text {
+        let inner = run.text.trim();
+        if inner.is_empty() {
+            out.push_str(&run.text);
+            continue;
+        }
+        let lead = &run.text[..run.text.len() - run.text.trim_start().len()];
+        let trail = &run.text[run.text.trim_end().len()..];
+        let mut s = if run.code {
+            let ticks = "`".repeat(longest_run(inner, '`') + 1);
+            let pad = if inner.starts_with('`') || inner.ends_with('`') { " " } else { "" };
+            format!("{ticks}{pad}{inner}{pad}{ticks}")
+        } else {
+            escape(inner)
+        };
+        if run.strike {
+            s = format!("~~{s}~~");
+        }
+        if run.italic {
+            s = format!("*{s}*");
+        }
+        if run.bold {
+            s = format!("**{s}**");
+        }
+        match run.link.as_ref().and_then(|link| deck.link_target(link, "md")) {
+            Some(Target::Url(url)) => s = format!("[{s}](<{}>)", url.replace(['<', '>', '\n'], "")),
+            Some(Target::Slide(n)) => s = format!("[{s}](#{n})"),
+            None => {}
+        }
+        out.push_str(lead);
+        out.push_str(&s);
+        out.push_str(trail);
+    }
+    out
+}
+
+/// Text with every character that Markdown (or Marp's math) could read as markup escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '#' | '&' | '!')
+            || (i == 0 && matches!(c, '-' | '+' | '='))
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+        if special {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(escape("1. a*b $x$ <i>"), "1\\. a\\*b \\$x\\$ \\<i\\>");
+        assert_eq!(escape("- x"), "\\- x");
+    }
+
+    #[test]
+    fn styles_wrap_trimmed_text() {
+        let runs = vec![
+            Run { text: "Bold ".into(), bold: true, ..Run::default() },
+            Run { text: "a`b".into(), code: true, ..Run::default() },
+        ];
+        let deck = Deck {
+            title: String::new(),
+            document: None,
+            folder: String::new(),
+            slides: vec![],
+            anchors: Default::default(),
+            diagnostics: vec![],
+        };
+        assert_eq!(inline(&deck, &runs), "**Bold** ``a`b``");
+    }
+
+    #[test]
+    fn notes_never_close_early_or_look_like_directives() {
+        assert_eq!(note_text("a --> b"), "a - -> b");
+        assert_eq!(note_text("class: x"), "Note — class: x");
+        assert_eq!(note_text("Example: Lead a product"), "Example: Lead a product");
+    }
+}

@@ -1,0 +1,255 @@
+//! Fitting entries onto slides: items fill a body box top to bottom; what does not fit moves
+//! to a continuation slide, a sub-heading never ends a slide, a table too tall is split by
+//! rows with its header repeated, and titles shrink (or are shortened) to fit their box.
+
+use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
+use super::layout::{boxes, item_height, item_text, table_height, text_height, title_sizes, Rect};
+use super::outline::Entry;
+use super::tables::rows_fitting;
+
+/// The content of one slide.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+    pub notes: Vec<String>,
+}
+
+/// Fills pages of a body box with `entries`, as evenly as the fewest pages allow (so that no
+/// continuation slide holds a lone line); never returns an empty list.
+pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
+    let full = fill(entries, body, body.h);
+    if full.len() < 2 {
+        return full;
+    }
+    let (mut low, mut high) = (body.h / full.len() as f32, body.h);
+    let mut best = full;
+    for _ in 0..8 {
+        let middle = (low + high) / 2.0;
+        let pages = fill(entries, body, middle);
+        if pages.len() == best.len() {
+            best = pages;
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    best
+}
+
+/// Whether `entries` fit on one page of the body box.
+pub fn fits(entries: &[Entry], body: Rect) -> bool {
+    fill(entries, body, body.h).len() == 1
+}
+
+/// Fills pages up to `limit` points of the body's height.
+fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
+    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
+    for entry in entries {
+        match entry {
+            Entry::Note(note) => pager.last().notes.push(note.clone()),
+            Entry::Item(Item::Table(table)) => pager.table(table.clone()),
+            Entry::Item(item) => pager.item(item.clone()),
+        }
+    }
+    pager.finish()
+}
+
+struct Pager {
+    pages: Vec<Page>,
+    used: f32,
+    body: Rect,
+    /// How far down the body pages are filled; at most its height.
+    limit: f32,
+    /// The last sub-heading placed, repeated as "… (cont.)" atop a page its items run onto.
+    heading: Option<Text>,
+}
+
+impl Pager {
+    fn last(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("at least one page")
+    }
+
+    /// Starts a new page, taking along a sub-heading that would otherwise end the last one,
+    /// or else (if `repeat`) repeating the sub-heading whose items continue.
+    fn new_page(&mut self, carry_heading: bool, repeat: bool) {
+        let last = self.last();
+        let carried = match last.items.last() {
+            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => last.items.pop(),
+            _ => None,
+        };
+        let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
+        self.pages.push(Page::default());
+        self.used = 0.0;
+        match (carried, &self.heading) {
+            (Some(heading), _) => self.push(heading),
+            (None, Some(text)) if repeat && !ends_with_heading => {
+                let mut text = text.clone();
+                text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
+                self.used += item_height(&Item::Heading(text.clone()), self.body.w);
+                self.last().items.push(Item::Heading(text));
+            }
+            _ => {}
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Item::Heading(text) = &item {
+            self.heading = Some(text.clone());
+        }
+        self.used += item_height(&item, self.body.w);
+        self.last().items.push(item);
+    }
+
+    fn item(&mut self, item: Item) {
+        let height = item_height(&item, self.body.w);
+        if height > self.body.h {
+            let text = plain(item_text(&item));
+            self.last().notes.push(text);
+            return;
+        }
+        if self.used + height > self.limit && !self.last().items.is_empty() {
+            let repeat = !matches!(item, Item::Heading(_));
+            self.new_page(true, repeat);
+        }
+        self.push(item);
+    }
+
+    fn table(&mut self, table: Table) {
+        let height = table_height(&table);
+        if self.used + height <= self.limit {
+            return self.push(Item::Table(table));
+        }
+        // A table that fits a slide moves whole to the next one, past the balancing limit
+        // if need be; only a table taller than a slide is split.
+        if height <= self.body.h {
+            self.new_page(true, true);
+            if self.used + height <= self.body.h {
+                return self.push(Item::Table(table));
+            }
+        }
+        let mut start = 0;
+        let mut fresh = false;
+        while start < table.rows.len() {
+            let mut count = rows_fitting(&table, start, self.limit - self.used);
+            let rest = table.rows.len() - start;
+            if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
+                self.new_page(!fresh, true);
+                fresh = true;
+                continue;
+            }
+            count = count.max(1);
+            if rest == count + 1 && count >= 3 {
+                count -= 1; // never leave one row alone
+            }
+            let rows = table.rows[start..start + count].to_vec();
+            self.push(Item::Table(Table { rows, ..table.clone() }));
+            start += count;
+            fresh = false;
+            if start < table.rows.len() {
+                self.new_page(false, true);
+                fresh = true;
+            }
+        }
+    }
+
+    /// The pages with content; notes of empty pages join the page before (or after).
+    fn finish(self) -> Vec<Page> {
+        let mut pages: Vec<Page> = Vec::new();
+        let mut pending = Vec::new();
+        for mut page in self.pages {
+            if page.items.is_empty() {
+                match pages.last_mut() {
+                    Some(last) => last.notes.append(&mut page.notes),
+                    None => pending.append(&mut page.notes),
+                }
+                continue;
+            }
+            pending.append(&mut page.notes);
+            page.notes = std::mem::take(&mut pending);
+            pages.push(page);
+        }
+        if pages.is_empty() {
+            pages.push(Page { items: Vec::new(), notes: pending });
+        }
+        pages
+    }
+}
+
+/// Slides for pages under one title; every slide after the first is titled "… (cont.)".
+pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
+    pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let title = if i == 0 { title.to_string() } else { format!("{title} (cont.)") };
+            let (title, title_size) = fit_title(&title, layout);
+            Slide { layout, title, title_size, body: page.items, notes: page.notes }
+        })
+        .collect()
+}
+
+/// The largest title size at which `title` fits its box; at the smallest size, a title still
+/// too long is shortened with an ellipsis.
+pub fn fit_title(title: &str, layout: Layout) -> (String, f32) {
+    let (area, _) = boxes(layout);
+    let sizes = title_sizes(layout);
+    let fits = |text: &str, size: f32| text_height(text, size, area.w, true) <= area.h;
+    if let Some(&size) = sizes.iter().find(|&&size| fits(title, size)) {
+        return (title.to_string(), size);
+    }
+    let size = sizes[sizes.len() - 1];
+    let mut chars: Vec<char> = title.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let short = format!("{}…", chars.iter().collect::<String>().trim_end());
+        if fits(&short, size) {
+            return (short, size);
+        }
+    }
+    (String::new(), size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backends::slides::deck::{Marker, Run};
+    use crate::backends::slides::layout::{body_height, BODY_BOX};
+
+    fn bullet(s: &str) -> Entry {
+        let text = vec![Run { text: s.into(), ..Run::default() }];
+        Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text })
+    }
+
+    #[test]
+    fn overflow_moves_to_continuation_pages_that_fit() {
+        let entries: Vec<Entry> = (0..40).map(|i| bullet(&format!("Point number {i}"))).collect();
+        let pages = paginate(&entries, BODY_BOX);
+        assert!(pages.len() > 2);
+        assert_eq!(pages.iter().map(|p| p.items.len()).sum::<usize>(), 40);
+        for page in &pages {
+            assert!(body_height(&page.items, BODY_BOX.w) <= BODY_BOX.h);
+        }
+        let slides = slides("Points", Layout::Content, pages);
+        assert_eq!(slides[1].title, "Points (cont.)");
+    }
+
+    #[test]
+    fn a_heading_does_not_end_a_page() {
+        let mut entries: Vec<Entry> = (0..11).map(|i| bullet(&format!("Point {i}"))).collect();
+        let heading = Item::Heading(vec![Run { text: "Next".into(), ..Run::default() }]);
+        entries.push(Entry::Item(heading.clone()));
+        entries.extend((0..3).map(|i| bullet(&format!("More {i}"))));
+        let pages = paginate(&entries, BODY_BOX);
+        for page in &pages {
+            assert_ne!(page.items.last(), Some(&heading));
+        }
+    }
+
+    #[test]
+    fn long_titles_shrink_then_shorten() {
+        assert_eq!(fit_title("Short", Layout::Content).1, 32.0);
+        let (title, size) = fit_title(&"Very long title words ".repeat(20), Layout::Content);
+        assert_eq!(size, 22.0);
+        assert!(title.ends_with('…'));
+    }
+}

@@ -1,0 +1,67 @@
+//! The PPTX writer: a deck as an editable Office Open XML presentation, byte for byte the same
+//! for the same deck (fixed part order, fixed zip entry times, dates only from the caller).
+
+mod masters;
+mod package;
+mod slide;
+mod table;
+mod text;
+mod theme;
+mod xml;
+
+use super::config::SlidesConfig;
+use super::deck::Deck;
+use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
+use package::{app, core, presentation, root_rels, settings, Package};
+use slide::slide_parts;
+
+/// What goes into the document properties besides the deck.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Properties<'a> {
+    pub author: Option<&'a str>,
+    /// Creation date as W3CDTF (`2026-01-31T00:00:00Z`); omitted when `None`.
+    pub date: Option<&'a str>,
+}
+
+/// The `.pptx` bytes of `deck`.
+pub fn write(deck: &Deck, config: &SlidesConfig, properties: Properties) -> zip::result::ZipResult<Vec<u8>> {
+    let mut package = Package::default();
+    package.add_rels("_rels/.rels", root_rels());
+    let notes = deck.slides.iter().filter(|s| !s.notes.is_empty()).count();
+    package.add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", {
+        core(&deck.title, properties.author, properties.date)
+    });
+    package.add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", {
+        app(deck.slides.len(), notes)
+    });
+    let (xml, rels) = presentation(deck.slides.len());
+    package.add("ppt/presentation.xml", "presentation.main", xml);
+    package.add_rels("ppt/_rels/presentation.xml.rels", rels);
+    for (name, kind, xml) in settings() {
+        package.add(name, kind, xml);
+    }
+    let theme_type = "application/vnd.openxmlformats-officedocument.theme+xml";
+    package.add("ppt/theme/theme1.xml", theme_type, theme::theme(config));
+    package.add("ppt/theme/theme2.xml", theme_type, theme::theme(config));
+    let (xml, rels) = slide_master();
+    package.add("ppt/slideMasters/slideMaster1.xml", "slideMaster", xml);
+    package.add_rels("ppt/slideMasters/_rels/slideMaster1.xml.rels", rels);
+    for n in 1..=LAYOUTS {
+        let (xml, rels) = slide_layout(n);
+        package.add(format!("ppt/slideLayouts/slideLayout{n}.xml"), "slideLayout", xml);
+        package.add_rels(format!("ppt/slideLayouts/_rels/slideLayout{n}.xml.rels"), rels);
+    }
+    let (xml, rels) = notes_master();
+    package.add("ppt/notesMasters/notesMaster1.xml", "notesMaster", xml);
+    package.add_rels("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels);
+    for n in 1..=deck.slides.len() {
+        let parts = slide_parts(deck, n, &config.accent);
+        package.add(format!("ppt/slides/slide{n}.xml"), "slide", parts.xml);
+        package.add_rels(format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels);
+        if let Some((xml, rels)) = parts.notes {
+            package.add(format!("ppt/notesSlides/notesSlide{n}.xml"), "notesSlide", xml);
+            package.add_rels(format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels);
+        }
+    }
+    package.finish()
+}

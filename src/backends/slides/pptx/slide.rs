@@ -1,0 +1,185 @@
+//! One slide part, its relationships and its notes slide: the title as a placeholder, body
+//! text in text boxes and tables in graphic frames, stacked at their measured heights.
+
+use super::table::graphic_frame;
+use super::text::{emu, paragraph, Links, Style};
+use super::xml::{relationships, DECLARATION, NS};
+use crate::backends::slides::deck::{Deck, Item, Layout, Run};
+use crate::backends::slides::layout::{boxes, item_height, text_style, Rect};
+
+/// The parts written for one slide.
+pub struct SlideParts {
+    pub xml: String,
+    pub rels: String,
+    /// The notes slide and its relationships, when the slide has notes.
+    pub notes: Option<(String, String)>,
+}
+
+/// The 1-based number of the layout part a slide uses.
+pub fn layout_number(layout: Layout) -> usize {
+    match layout {
+        Layout::Title => 1,
+        Layout::Content => 2,
+        Layout::Section => 3,
+    }
+}
+
+/// The parts of slide number `n` (1-based) of `deck`; `accent` is the RGB hex of sub-headings.
+pub fn slide_parts(deck: &Deck, n: usize, accent: &str) -> SlideParts {
+    let slide = &deck.slides[n - 1];
+    let mut links = Links::new(deck);
+    let mut shapes = String::new();
+    let (title_box, body_box) = boxes(slide.layout);
+    let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
+    let (title_type, body_placeholder) = match slide.layout {
+        Layout::Title => ("ctrTitle", Some("<p:ph type=\"subTitle\" idx=\"1\"/>")),
+        Layout::Section => ("title", Some("<p:ph type=\"body\" idx=\"1\"/>")),
+        Layout::Content => ("title", None),
+    };
+    let title = [Run { text: slide.title.clone(), ..Run::default() }];
+    let title_style = Style { bold: true, color: on_accent, space_before: false, ..Style::plain(slide.title_size) };
+    let mut title_xml = String::new();
+    paragraph(&mut title_xml, &title, title_style, &mut links);
+    let placeholder = format!("<p:ph type=\"{title_type}\"/>");
+    shapes.push_str(&shape(2, "Title", &placeholder, title_box, "b", &title_xml));
+    let mut id = 3;
+    match body_placeholder {
+        Some(placeholder) => {
+            let mut xml = String::new();
+            for item in &slide.body {
+                text_item(&mut xml, item, on_accent, accent, &mut links);
+            }
+            if !xml.is_empty() {
+                shapes.push_str(&shape(id, "Subtitle", placeholder, body_box, "t", &xml));
+            }
+        }
+        None => {
+            let mut y = body_box.y;
+            let mut pending = String::new();
+            let mut pending_height = 0.0;
+            for item in &slide.body {
+                let height = item_height(item, body_box.w);
+                if let Item::Table(table) = item {
+                    if !pending.is_empty() {
+                        shapes.push_str(&text_box(id, body_box, y, pending_height, &pending));
+                        id += 1;
+                        y += pending_height;
+                        pending.clear();
+                        pending_height = 0.0;
+                    }
+                    graphic_frame(&mut shapes, table, body_box.x, y, id, &mut links);
+                    id += 1;
+                    y += height;
+                } else {
+                    text_item(&mut pending, item, None, accent, &mut links);
+                    pending_height += height;
+                }
+            }
+            if !pending.is_empty() {
+                shapes.push_str(&text_box(id, body_box, y, pending_height, &pending));
+            }
+        }
+    }
+    let xml = format!(
+        "{DECLARATION}<p:sld {NS}><p:cSld><p:spTree>{}{shapes}</p:spTree></p:cSld>\
+         <p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>",
+        GROUP
+    );
+    let mut rels = vec![(
+        "rId1".to_string(),
+        "slideLayout",
+        format!("../slideLayouts/slideLayout{}.xml", layout_number(slide.layout)),
+    )];
+    let notes = (!slide.notes.is_empty()).then(|| {
+        rels.push(("rId2".to_string(), "notesSlide", format!("../notesSlides/notesSlide{n}.xml")));
+        notes_parts(deck, &slide.notes, n)
+    });
+    rels.extend(links.relationships());
+    SlideParts { xml, rels: relationships(&rels), notes }
+}
+
+/// The group properties every shape tree starts with.
+pub const GROUP: &str = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>\
+     <p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>\
+     <a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>";
+
+/// A placeholder shape at `rect` holding paragraphs `body`.
+fn shape(id: usize, name: &str, placeholder: &str, rect: Rect, anchor: &str, body: &str) -> String {
+    format!(
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{name} {id}\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr>{placeholder}</p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr>\
+         <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"{anchor}\">\
+         <a:noAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>",
+        xfrm(rect)
+    )
+}
+
+/// A text box (not a placeholder) across the body at height `y`.
+fn text_box(id: usize, body: Rect, y: f32, height: f32, paragraphs: &str) -> String {
+    let rect = Rect { y, h: height, ..body };
+    format!(
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"Text {id}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>\
+         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>\
+         <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\">\
+         <a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>",
+        xfrm(rect)
+    )
+}
+
+fn xfrm(rect: Rect) -> String {
+    format!(
+        "<a:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>",
+        emu(rect.x),
+        emu(rect.y),
+        emu(rect.w),
+        emu(rect.h)
+    )
+}
+
+/// The paragraphs of a text item; `color` overrides the text colour (on dark backgrounds).
+fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, links: &mut Links) {
+    let Some(style) = text_style(item) else { return };
+    let base = Style { bold: style.bold && matches!(item, Item::Heading(_)), color, ..Style::plain(style.size) };
+    match item {
+        Item::Heading(text) => paragraph(out, text, Style { color: color.or(Some(accent)), ..base }, links),
+        Item::Paragraph(text) => paragraph(out, text, base, links),
+        Item::Bullet { marker, text, .. } => {
+            paragraph(out, text, Style { marker: Some(*marker), indent: style.indent, ..base }, links)
+        }
+        Item::Code(code) => {
+            for (i, line) in code.split('\n').enumerate() {
+                let run = [Run { text: line.to_string(), code: true, ..Run::default() }];
+                let runs: &[Run] = if line.is_empty() { &[] } else { &run };
+                paragraph(out, runs, Style { space_before: i == 0, ..base }, links);
+            }
+        }
+        Item::Table(_) => {}
+    }
+}
+
+/// A notes slide with one paragraph per note, and its relationships.
+fn notes_parts(deck: &Deck, notes: &[String], n: usize) -> (String, String) {
+    let mut body = String::new();
+    let mut links = Links::new(deck);
+    for note in notes {
+        for line in note.split('\n') {
+            let run = [Run { text: line.to_string(), ..Run::default() }];
+            paragraph(&mut body, &run, Style { space_before: false, ..Style::plain(12.0) }, &mut links);
+        }
+    }
+    let xml = format!(
+        "{DECLARATION}<p:notes {NS}><p:cSld><p:spTree>{GROUP}\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Slide Image 1\"/>\
+         <p:cNvSpPr><a:spLocks noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>\
+         <p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes 2\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>\
+         <p:nvPr><p:ph type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr><p:spPr/>\
+         <p:txBody><a:bodyPr/><a:lstStyle/>{body}</p:txBody></p:sp>\
+         </p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"
+    );
+    let rels = relationships(&[
+        ("rId1".to_string(), "notesMaster", "../notesMasters/notesMaster1.xml".to_string()),
+        ("rId2".to_string(), "slide", format!("../slides/slide{n}.xml")),
+    ]);
+    (xml, rels)
+}

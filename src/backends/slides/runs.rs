@@ -1,0 +1,97 @@
+//! IR inlines to styled runs: emphasis becomes flags, links keep their URL or document, breaks
+//! become spaces, images their alt text; neighbouring runs of one style are merged.
+
+use super::deck::{Link, Run, Text};
+use crate::ir::{Inline, LinkTarget};
+
+/// The runs of `inlines`, in order.
+pub fn runs(inlines: &[Inline]) -> Text {
+    let mut out = Vec::new();
+    push(inlines, &Run::default(), &mut out);
+    out
+}
+
+fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => add(out, style, text),
+            Inline::Code { text } => add(out, &Run { code: true, ..style.clone() }, text),
+            Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, out),
+            Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, out),
+            Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, out),
+            Inline::Link { target: LinkTarget::External { url }, content, .. } => {
+                push(content, &Run { link: Some(Link::Url(url.clone())), ..style.clone() }, out)
+            }
+            Inline::Link { target: LinkTarget::Internal { doc, anchor, .. }, content, .. } => {
+                let link = Link::Document { id: doc.clone(), anchor: anchor.clone() };
+                push(content, &Run { link: Some(link), ..style.clone() }, out)
+            }
+            Inline::Link { content, .. } => push(content, style, out),
+            Inline::Image { alt, .. } => add(out, style, alt),
+            Inline::SoftBreak | Inline::HardBreak => add(out, style, " "),
+            Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
+        }
+    }
+}
+
+/// `text` without control characters (other than newlines), which no slide can show.
+pub fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+}
+
+fn add(out: &mut Text, style: &Run, text: &str) {
+    let text = &clean(text);
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if same_style(last, style) => last.text.push_str(text),
+        _ => out.push(Run { text: text.to_string(), ..style.clone() }),
+    }
+}
+
+fn same_style(a: &Run, b: &Run) -> bool {
+    (a.bold, a.italic, a.code, a.strike, &a.link) == (b.bold, b.italic, b.code, b.strike, &b.link)
+}
+
+/// `text` with leading and trailing whitespace removed from its first and last runs.
+pub fn trim(mut text: Text) -> Text {
+    if let Some(first) = text.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = text.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    text.retain(|r| !r.text.is_empty());
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    #[test]
+    fn styles_nest_and_neighbours_merge() {
+        let inlines = vec![
+            t("a "),
+            t("b"),
+            Inline::Strong { content: vec![Inline::Emph { content: vec![t("c")] }] },
+            Inline::SoftBreak,
+            Inline::Link {
+                target: LinkTarget::External { url: "https://x.org".into() },
+                title: String::new(),
+                content: vec![t("x")],
+                span: Default::default(),
+            },
+        ];
+        let runs = runs(&inlines);
+        assert_eq!(runs.len(), 4);
+        assert_eq!(runs[0].text, "a b");
+        assert!(runs[1].bold && runs[1].italic);
+        assert_eq!(runs[3].link, Some(Link::Url("https://x.org".into())));
+    }
+}

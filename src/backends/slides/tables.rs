@@ -1,0 +1,157 @@
+//! Fitting a table to the slide body: a type size, column widths from the measured text, and
+//! rows too tall for any slide shortened (their full text goes to the notes).
+
+use super::deck::{plain, Run, Table, Text};
+use super::layout::{line_height, row_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP, TABLE_SIZES};
+use super::measure::{text_width, BOLD_FACTOR};
+use crate::ir::Align;
+
+/// Lays out a table for a body `width` × `height` points: the largest type size at which
+/// every word fits its column and the header with the tallest row fits the body. Returns the
+/// table and, for each row that had to be shortened, its number (1-based) and full text.
+pub fn fit(
+    align: Vec<Align>,
+    head: Vec<Text>,
+    rows: Vec<Vec<Text>>,
+    width: f32,
+    height: f32,
+) -> (Table, Vec<(usize, String)>) {
+    let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];
+    let size = TABLE_SIZES
+        .into_iter()
+        .find(|&size| {
+            let Some(widths) = widths(&head, &rows, size, width) else { return false };
+            let tallest = rows.iter().map(|r| row_height(r, &widths, size, false)).fold(0.0, f32::max);
+            TABLE_GAP + row_height(&head, &widths, size, true) + tallest <= height
+        })
+        .unwrap_or(smallest);
+    let widths = widths(&head, &rows, size, width).unwrap_or_else(|| shares(&head, &rows, size, width));
+    let mut table = Table { align, head, rows, widths, size };
+    let limit = height - TABLE_GAP - row_height(&table.head, &table.widths, size, true);
+    let mut notes = Vec::new();
+    for (i, row) in table.rows.iter_mut().enumerate() {
+        if row_height(row, &table.widths, size, false) > limit {
+            notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
+            shorten(row, &table.widths, size, limit);
+        }
+    }
+    (table, notes)
+}
+
+/// The widest single-line text and the widest unbreakable word of each column, margins
+/// included.
+fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>) {
+    let columns = head.len();
+    let mut line = vec![0.0f32; columns];
+    let mut word = vec![0.0f32; columns];
+    let cells = head
+        .iter()
+        .enumerate()
+        .map(|c| (c, true))
+        .chain(rows.iter().flat_map(|r| r.iter().enumerate().map(|c| (c, false))));
+    for ((i, cell), is_head) in cells {
+        let factor = if is_head || cell.iter().any(|r| r.bold || r.code) { BOLD_FACTOR } else { 1.0 };
+        let text = plain(cell);
+        line[i] = line[i].max(text_width(&text, size, factor) + 2.0 * CELL_MARGIN_X);
+        // LibreOffice sets a link as one unbreakable field, so a link counts as one word.
+        let words = cell.iter().flat_map(|r| match r.link {
+            Some(_) => vec![r.text.trim()],
+            None => r.text.split_whitespace().collect(),
+        });
+        for w in words {
+            word[i] = word[i].max(text_width(w, size, factor) + 2.0 * CELL_MARGIN_X);
+        }
+    }
+    (line, word)
+}
+
+/// Column widths that add up to `width` and give every column room for its widest word, or
+/// `None` when the words cannot all fit at this size.
+fn widths(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Option<Vec<f32>> {
+    let (_, word) = natural(head, rows, size);
+    if word.iter().sum::<f32>() > width {
+        return None;
+    }
+    let mut widths = shares(head, rows, size, width);
+    for _ in 0..widths.len() {
+        let short: f32 = widths.iter().zip(&word).map(|(w, min)| (min - w).max(0.0)).sum();
+        if short <= 0.01 {
+            break;
+        }
+        let spare: f32 = widths.iter().zip(&word).map(|(w, min)| (w - min).max(0.0)).sum();
+        for (w, min) in widths.iter_mut().zip(&word) {
+            *w = if *w < *min { *min } else { *w - (*w - min) * short / spare };
+        }
+    }
+    Some(widths)
+}
+
+/// Widths in proportion to the columns' text: as measured when the whole table fits on one
+/// line a row, else by the square root of it so that short columns keep a fair share.
+fn shares(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
+    let (line, _) = natural(head, rows, size);
+    let total: f32 = line.iter().sum();
+    let weights: Vec<f32> = if total <= width { line } else { line.iter().map(|w| w.sqrt()).collect() };
+    let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    weights.iter().map(|w| width * w / sum).collect()
+}
+
+/// Cuts the longest cell of `row` until the row is no taller than `limit`.
+fn shorten(row: &mut [Text], widths: &[f32], size: f32, limit: f32) {
+    let floor = line_height(size) + 2.0 * CELL_MARGIN_Y;
+    while row_height(row, widths, size, false) > limit.max(floor) {
+        let Some((i, _)) = row.iter().enumerate().max_by_key(|(_, c)| plain(c).chars().count()) else { return };
+        let text = plain(&row[i]);
+        let keep = text.chars().count() * 3 / 4;
+        row[i] = vec![Run {
+            text: format!("{}…", text.chars().take(keep).collect::<String>().trim_end()),
+            ..Run::default()
+        }];
+        if keep == 0 {
+            return;
+        }
+    }
+}
+
+/// The rows of `table` from `start` that fit below its header in `room` points (at least one).
+pub fn rows_fitting(table: &Table, start: usize, room: f32) -> usize {
+    let mut used = TABLE_GAP + row_height(&table.head, &table.widths, table.size, true);
+    let mut count = 0;
+    for row in &table.rows[start..] {
+        used += row_height(row, &table.widths, table.size, false);
+        if used > room {
+            break;
+        }
+        count += 1;
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(s: &str) -> Text {
+        vec![Run { text: s.into(), ..Run::default() }]
+    }
+
+    #[test]
+    fn widths_add_up_and_favour_long_columns() {
+        let head = vec![cell("Category"), cell("Skills")];
+        let rows = vec![vec![cell("People"), cell(&"hiring coaching feedback ".repeat(6))]];
+        let (table, notes) = fit(vec![Align::None; 2], head, rows, 800.0, 360.0);
+        assert!(notes.is_empty());
+        assert!((table.widths.iter().sum::<f32>() - 800.0).abs() < 0.5);
+        assert!(table.widths[1] > table.widths[0]);
+        assert_eq!(table.size, TABLE_SIZES[0]);
+    }
+
+    #[test]
+    fn a_row_too_tall_for_any_slide_is_shortened_into_the_notes() {
+        let head = vec![cell("A"), cell("B")];
+        let rows = vec![vec![cell("x"), cell(&"very long text ".repeat(400))]];
+        let (table, notes) = fit(vec![Align::None; 2], head, rows, 800.0, 360.0);
+        assert_eq!(notes.len(), 1);
+        assert!(super::super::layout::table_height(&table) <= 360.0);
+    }
+}
