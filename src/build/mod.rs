@@ -124,7 +124,8 @@ pub fn run(
         }
         for mut d in rendered.diagnostics {
             // Backends name files relative to the content root; show them as the user named them.
-            let document = sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
+            let document =
+                sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
             if let Some((_, source)) = document {
                 d.file = parse::display_path(&loaded.root, source);
             }
