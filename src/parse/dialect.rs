@@ -31,7 +31,7 @@ pub struct TemplateValues<'a> {
 }
 
 /// Callouts nested deeper than this are read as plain text.
-const MAX_CALLOUT_DEPTH: usize = 16;
+const MAX_CALLOUT_DEPTH: usize = 8;
 
 /// Cuts `body` (whose first line is `first_line` of the file) into segments.
 pub fn segment(body: &str, first_line: u32, values: TemplateValues) -> (Vec<Segment>, Vec<DialectWarning>) {

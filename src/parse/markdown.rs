@@ -8,8 +8,10 @@ use crate::ir::{slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, I
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// Lists, quotes and emphasis nested deeper than this are flattened.
-pub const MAX_DEPTH: usize = 64;
+/// Lists, quotes and emphasis nested deeper than this are flattened. The bound keeps the IR's
+/// JSON within the nesting that JSON readers accept (serde_json's default is 128 levels; a list
+/// level takes four), so an external backend can always read it.
+pub const MAX_DEPTH: usize = 24;
 
 /// The Markdown features folio reads.
 pub fn options() -> Options {
