@@ -135,3 +135,49 @@ fn links_and_images_out_of_the_root_are_never_followed() {
     let out = folio(dir.path(), &["check", "."]);
     assert_eq!(out.status.code(), Some(0), "warnings only: {}", stderr(&out));
 }
+
+#[test]
+fn a_page_over_the_size_limit_is_refused_without_reading_it() {
+    let dir = tree(&[GOOD]);
+    let big = std::fs::File::create(dir.path().join("huge.md")).unwrap();
+    // A sparse file: the loader must refuse it by its size, not by reading 65 MB.
+    big.set_len(folio::parse::MAX_PAGE_BYTES + 1).unwrap();
+    let loaded = load(dir.path());
+    let diag = loaded.diagnostics.iter().find(|d| d.file.ends_with("huge.md")).expect("a diagnostic");
+    assert!(diag.is_error() && diag.message.contains("over the limit"), "{diag}");
+    assert_eq!(loaded.collection.documents.len(), 1);
+}
+
+#[test]
+fn a_permalink_cannot_move_an_output_out_of_the_output_folder() {
+    let site = tree(&[("p.md", b"---\npermalink: ../../../../tmp/escape\n---\n# P\n")]);
+    let out = tempfile::tempdir().unwrap();
+    let run = folio(site.path(), &["build", ".", "-o", out.path().to_str().unwrap(), "--format", "json,xlsx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    for output in manifest["outputs"].as_array().unwrap() {
+        let path = output["path"].as_str().unwrap();
+        assert!(!path.contains("..") && !path.starts_with('/'), "{path}");
+        assert!(out.path().join(path).is_file(), "{path}");
+    }
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_a_clear_error_and_nothing_is_lost() {
+    // Permissions do not stop root, so block the output with a folder of the same name instead.
+    let site = tree(&[GOOD]);
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(out.path().join("ir.json")).unwrap();
+    std::fs::write(out.path().join("ir.json/keep.txt"), "mine").unwrap();
+    let run = folio(site.path(), &["build", ".", "-o", out.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(stderr(&run).contains("ir.json"), "{}", stderr(&run));
+    assert_eq!(std::fs::read_to_string(out.path().join("ir.json/keep.txt")).unwrap(), "mine");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
+}
