@@ -68,6 +68,18 @@ pub enum Command {
         #[arg(default_value = "content")]
         dir: PathBuf,
     },
+    /// Build, then rebuild what changed whenever a file of the content tree changes.
+    Watch {
+        /// The content folder.
+        #[arg(default_value = "content")]
+        content: PathBuf,
+        /// The output folder (default: `[build] out`, else `out`).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Formats to build, comma-separated (default: `[build] formats`, else all built in).
+        #[arg(short, long, value_delimiter = ',', value_name = "LIST")]
+        format: Vec<String>,
+    },
     /// Convert one Markdown file; the format comes from the output's extension.
     Convert {
         file: PathBuf,

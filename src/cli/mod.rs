@@ -2,6 +2,7 @@
 
 mod args;
 mod report;
+mod watch;
 
 pub use args::Args;
 
@@ -23,31 +24,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let config_file = args.config.as_deref();
     match args.command {
         Command::Build { content, out, format, jobs, force, shard } => {
-            let started = Instant::now();
-            let config = load_config(&content, config_file)?;
-            let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
-            let formats = if format.is_empty() { config.build.formats.clone() } else { format };
-            let backends = select_backends(&formats);
+            let (config, out, backends) = prepare(&content, out, format, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-            let report =
-                pool.install(|| build::run(&content, &config, &backends, &out, BuildOptions { force, shard }))?;
-            reporter.diagnostics(&report.diagnostics);
-            let what = if report.cached { "up to date, nothing rendered" } else { "built" };
-            reporter.summary(&format!(
-                "{what}: {} documents, {} outputs in {} ({} rendered, {} cached, {} removed as stale), {}, {:.0?}",
-                report.documents,
-                report.outputs,
-                out.display(),
-                report.rendered,
-                report.outputs - report.rendered,
-                report.removed.len(),
-                counts(&report.diagnostics),
-                started.elapsed()
-            ));
-            Ok(reporter.exit_code(&report.diagnostics))
+            let options = BuildOptions { force, shard };
+            pool.install(|| build_once(&content, &config, &backends, &out, options, &reporter))
+        }
+        Command::Watch { content, out, format } => {
+            let (_, out, backends) = prepare(&content, out, format, config_file)?;
+            let rebuild = || -> Result<ExitCode> {
+                // The configuration may have changed too.
+                let config = load_config(&content, config_file)?;
+                build_once(&content, &config, &backends, &out, BuildOptions::default(), &reporter)
+            };
+            watch::watch(&content, &out, rebuild)
         }
         Command::Convert { file, output } => convert(&file, &output, config_file, &reporter),
         Command::Ir { path } => {
@@ -109,6 +101,47 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
+fn prepare(
+    content: &Path,
+    out: Option<PathBuf>,
+    formats: Vec<String>,
+    config_file: Option<&Path>,
+) -> Result<(Config, PathBuf, Vec<Box<dyn Backend>>)> {
+    let config = load_config(content, config_file)?;
+    let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
+    let formats = if formats.is_empty() { config.build.formats.clone() } else { formats };
+    let backends = select_backends(&formats);
+    Ok((config, out, backends))
+}
+
+/// One build, reported: diagnostics, then a summary line.
+fn build_once(
+    content: &Path,
+    config: &Config,
+    backends: &[Box<dyn Backend>],
+    out: &Path,
+    options: BuildOptions,
+    reporter: &Reporter,
+) -> Result<ExitCode> {
+    let started = Instant::now();
+    let report = build::run(content, config, backends, out, options)?;
+    reporter.diagnostics(&report.diagnostics);
+    let what = if report.cached { "up to date, nothing rendered" } else { "built" };
+    reporter.summary(&format!(
+        "{what}: {} documents, {} outputs in {} ({} rendered, {} cached, {} removed as stale), {}, {:.0?}",
+        report.documents,
+        report.outputs,
+        out.display(),
+        report.rendered,
+        report.outputs - report.rendered,
+        report.removed.len(),
+        counts(&report.diagnostics),
+        started.elapsed()
+    ));
+    Ok(reporter.exit_code(&report.diagnostics))
 }
 
 fn load_config(path: &Path, explicit: Option<&Path>) -> Result<Config> {

@@ -188,3 +188,32 @@ fn init_writes_a_default_config_once() {
     assert!(std::fs::read_to_string(dir.path().join("folio.toml")).unwrap().contains("[build]"));
     assert_eq!(folio(dir.path(), &["init", "."]).status.code(), Some(2));
 }
+
+#[test]
+fn watch_rebuilds_when_a_page_changes() {
+    let site = tree(&[("a.md", b"# A\n\nFirst.\n")]);
+    let out = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["watch", site.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--format", "json"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let ir = out.path().join("ir.json");
+    let wait_for = |text: &str| {
+        // Generous: this waits for behaviour, it does not time folio.
+        for _ in 0..300 {
+            if std::fs::read_to_string(&ir).is_ok_and(|s| s.contains(text)) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        false
+    };
+    let first = wait_for("First.");
+    std::fs::write(site.path().join("a.md"), "# A\n\nSecond.\n").unwrap();
+    let second = wait_for("Second.");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(first, "the first build was written");
+    assert!(second, "the change was rebuilt");
+}

@@ -1,0 +1,51 @@
+//! `folio watch`: build, then rebuild whenever something in the content tree changes. Changes
+//! are gathered until the tree has been quiet for a moment, and the incremental build renders
+//! only what they touched.
+
+use folio::error::{Error, Result};
+use notify::{RecursiveMode, Watcher};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long the tree must be quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(300);
+
+/// Runs `rebuild` once, then again after every burst of changes below `content` (changes in
+/// `out`, when it lies inside the content tree, are ignored). Returns when the watcher fails.
+pub fn watch(content: &Path, out: &Path, rebuild: impl Fn() -> Result<ExitCode>) -> Result<ExitCode> {
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| Error::Usage(format!("cannot watch: {e}")))?;
+    watcher
+        .watch(content, RecursiveMode::Recursive)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", content.display())))?;
+    let out = out.canonicalize().ok();
+    let relevant = |event: &notify::Event| {
+        !event.kind.is_access()
+            && event.paths.iter().any(|p| {
+                let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                let in_out = out.as_ref().is_some_and(|o| p.starts_with(o));
+                !hidden && !in_out
+            })
+    };
+    report(rebuild());
+    eprintln!("watching {} for changes (Ctrl-C to stop)", content.display());
+    loop {
+        // Wait for a change that matters, then for the burst it belongs to to end.
+        match rx.recv() {
+            Ok(Ok(event)) if relevant(&event) => {}
+            Ok(_) => continue,
+            Err(_) => return Err(Error::Usage("the file watcher stopped".into())),
+        }
+        while rx.recv_timeout(QUIET).is_ok() {}
+        report(rebuild());
+    }
+}
+
+/// A failed rebuild is shown and watching goes on: the next save may fix it.
+fn report(result: Result<ExitCode>) {
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+    }
+}
