@@ -24,7 +24,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let config_file = args.config.as_deref();
     match args.command {
         Command::Build { content, out, format, jobs, force, shard } => {
-            let (config, out, backends) = prepare(&content, out, format, config_file)?;
+            let Prepared { config, out, backends } = prepare(&content, out, format, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
@@ -33,7 +33,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             pool.install(|| build_once(&content, &config, &backends, &out, options, &reporter))
         }
         Command::Watch { content, out, format } => {
-            let (_, out, backends) = prepare(&content, out, format, config_file)?;
+            let Prepared { out, backends, .. } = prepare(&content, out, format, config_file)?;
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
                 let config = load_config(&content, config_file)?;
@@ -103,18 +103,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
+/// What a build runs with.
+struct Prepared {
+    config: Config,
+    out: PathBuf,
+    backends: Vec<Box<dyn Backend>>,
+}
+
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
-fn prepare(
-    content: &Path,
-    out: Option<PathBuf>,
-    formats: Vec<String>,
-    config_file: Option<&Path>,
-) -> Result<(Config, PathBuf, Vec<Box<dyn Backend>>)> {
+fn prepare(content: &Path, out: Option<PathBuf>, formats: Vec<String>, config_file: Option<&Path>) -> Result<Prepared> {
     let config = load_config(content, config_file)?;
     let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
     let formats = if formats.is_empty() { config.build.formats.clone() } else { formats };
     let backends = select_backends(&formats);
-    Ok((config, out, backends))
+    Ok(Prepared { config, out, backends })
 }
 
 /// One build, reported: diagnostics, then a summary line.
