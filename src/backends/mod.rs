@@ -2,12 +2,14 @@
 //! bytes; only the driver touches the disk. Unknown format names run an external `folio-NAME`
 //! program that reads the [`RenderContext`] as JSON on stdin (as mdBook's renderers do).
 
+mod date;
 mod external;
 mod json;
 mod pdf;
 pub mod slides;
 mod xlsx;
 
+pub use date::Civil;
 pub use external::External;
 pub use json::Json;
 pub use pdf::Pdf;

@@ -9,6 +9,7 @@ mod outline;
 mod writer;
 
 use super::{Artifact, Backend, RenderContext, Rendered};
+use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
@@ -36,7 +37,7 @@ impl Backend for Pdf {
             path: ctx.config.path.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
             message: format!("[pdf]: {message}"),
         })?;
-        let date = source_date();
+        let date = Civil::from_env();
         let author = ctx.config.site.author.clone();
         let collection = ctx.collection;
         let wanted: Vec<&Document> = ctx.documents_in_scope().collect();
@@ -55,10 +56,9 @@ impl Backend for Pdf {
             if !ctx.scope.site || collection.documents.is_empty() {
                 return None;
             }
-            let laid = layout_book(collection, &theme, date.as_ref().map(|d| d.day.as_str()), ctx.assets);
+            let laid = layout_book(collection, &theme, date.map(|d| d.date()).as_deref(), ctx.assets);
             let title = collection.title.clone();
-            let info =
-                Info { title, author: author.clone(), date: date.as_ref().map(|d| d.pdf.clone()), ..Info::default() };
+            let info = Info { title, author: author.clone(), date: date.as_ref().map(Civil::pdf), ..Info::default() };
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
             let made = write_pdf(&laid.pages, &info, ctx.assets, Links::Book);
             Some(made.map(|bytes| (Artifact::for_site(format!("{slug}.pdf"), bytes), laid.diagnostics)))
@@ -76,33 +76,7 @@ impl Backend for Pdf {
     }
 }
 
-/// A date from `SOURCE_DATE_EPOCH`: as a PDF date and as `YYYY-MM-DD` for the cover.
-struct SourceDate {
-    pdf: String,
-    day: String,
-}
-
-fn source_date() -> Option<SourceDate> {
-    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
-    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60);
-    Some(SourceDate {
-        pdf: format!("D:{year:04}{month:02}{day:02}{h:02}{m:02}{s:02}Z"),
-        day: format!("{year:04}-{month:02}-{day:02}"),
-    })
-}
-
-fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&SourceDate>) -> Info {
+fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&Civil>) -> Info {
     let author =
         if doc.meta.authors.is_empty() { site_author.map(str::to_string) } else { Some(doc.meta.authors.join(", ")) };
     Info {
@@ -110,6 +84,6 @@ fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&SourceDate>
         author,
         subject: doc.meta.description.clone(),
         keywords: (!doc.meta.tags.is_empty()).then(|| doc.meta.tags.join(", ")),
-        date: date.map(|d| d.pdf.clone()),
+        date: date.map(Civil::pdf),
     }
 }

@@ -20,6 +20,7 @@ pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 
 use super::{Artifact, Backend, RenderContext, Rendered};
+use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
@@ -35,7 +36,7 @@ impl Backend for Slides {
 
     fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
         let config = SlidesConfig::read(ctx.config)?;
-        let date = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).map(w3cdtf);
+        let date = Civil::from_env().map(|d| d.iso());
         let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
         let write = |deck: Deck| -> Result<(Vec<u8>, Vec<u8>, Vec<Diagnostic>)> {
             let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
@@ -74,34 +75,5 @@ fn site_slug(title: &str, docs: &[&Document]) -> String {
         format!("{slug}-site")
     } else {
         slug
-    }
-}
-
-/// A Unix time as a W3CDTF date-time in UTC (`1970-01-01T00:00:00Z`).
-fn w3cdtf(epoch: i64) -> String {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", secs / 3600, secs % 3600 / 60, secs % 60)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_from_the_epoch() {
-        assert_eq!(w3cdtf(0), "1970-01-01T00:00:00Z");
-        assert_eq!(w3cdtf(1_700_000_000), "2023-11-14T22:13:20Z");
-        assert_eq!(w3cdtf(951_782_400), "2000-02-29T00:00:00Z");
     }
 }
