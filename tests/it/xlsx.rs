@@ -135,8 +135,8 @@ fn tidy_rows_match_the_skills_in_the_source() {
     let vp = tidy.rows().find(|r| r[1] == "VP" && r[5] == Data::Empty).expect("a VP row of a skill list");
     assert_eq!(vp[0].to_string(), "Management Track");
     assert_eq!(vp[2], Data::Float(2007.0));
-    assert_eq!(vp[3].to_string(), "Executive Judgement", "emphasis is stripped from the category");
-    assert_eq!(vp[4].to_string(), "Building executive teams");
+    assert_eq!(vp[3].to_string(), "Technical Depth", "emphasis is stripped from the category");
+    assert_eq!(vp[4].to_string(), "Credible judgement on high-stakes technical decisions");
     assert_eq!(vp[6].to_string(), "career-ladder/management/vp-of-engineering.md");
     book.load_tables().unwrap();
     assert_eq!(book.table_names_in_sheet("Skills"), ["Skills"]);
