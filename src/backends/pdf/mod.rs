@@ -17,7 +17,7 @@ use crate::layout::guide::layout_guide;
 use crate::layout::PdfTheme;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use writer::{write_pdf, Info, Links};
+pub use writer::{write_pdf, Info, Links};
 
 /// A PDF made, with the diagnostics found while laying it out, or why it could not be written.
 type Made = std::result::Result<(Artifact, Vec<Diagnostic>), String>;
@@ -77,12 +77,12 @@ impl Backend for Pdf {
 }
 
 /// A date from `SOURCE_DATE_EPOCH`: as a PDF date and as `YYYY-MM-DD` for the cover.
-struct SourceDate {
-    pdf: String,
-    day: String,
+pub struct SourceDate {
+    pub pdf: String,
+    pub day: String,
 }
 
-fn source_date() -> Option<SourceDate> {
+pub fn source_date() -> Option<SourceDate> {
     let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
     let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
