@@ -30,7 +30,8 @@ struct Palette {
 }
 
 /// The pages of `deck`, one a slide, with warnings (naming `source`) for slides whose text
-/// does not fit even at the smallest size.
+/// does not fit even at the smallest size. Characters no font has are left to the PDF guide
+/// to report, with their line, which the deck model no longer knows.
 pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
     let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, deck.document.as_deref().unwrap_or(""), source);
     let mut names: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
@@ -38,6 +39,7 @@ pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
         names.entry(n).or_default().push(name);
     }
     let mut pages = Vec::with_capacity(deck.slides.len());
+    let mut diagnostics = Vec::new();
     for (i, slide) in deck.slides.iter().enumerate() {
         let mut items =
             vec![Item::Anchor { name: format!("slide-{}", i + 1), y: 0.0, outline: Some((0, slide.title.clone())) }];
@@ -51,11 +53,11 @@ pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
                 slide.title,
                 FLOOR * 100.0
             );
-            cx.diagnostics.push(Diagnostic::warning(source, 0, 0, message));
+            diagnostics.push(Diagnostic::warning(source, 0, 0, message));
         }
         pages.push(Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items });
     }
-    Laid { pages, diagnostics: cx.diagnostics }
+    Laid { pages, diagnostics }
 }
 
 /// Draws a slide's decorations, title and body into `items`; false if something did not fit.
