@@ -6,8 +6,8 @@
 
 use super::deck::{Deck, Item as Block, Layout, Link, Marker, Run, Slide, Table};
 use super::layout::{
-    boxes, text_style, Rect, COVER_RULE_Y, LINE_SPACING, PARAGRAPH_SPACE, SLIDE_HEIGHT, SLIDE_WIDTH, TABLE_GAP,
-    TITLE_RULE_Y,
+    boxes, text_style, Rect, TextStyle, COVER_RULE_Y, LINE_SPACING, PARAGRAPH_SPACE, SLIDE_HEIGHT, SLIDE_WIDTH,
+    TABLE_GAP, TITLE_RULE_Y,
 };
 use crate::diag::Diagnostic;
 use crate::ir::Align;
@@ -155,73 +155,54 @@ fn spans(runs: &[Run], size: f32, text: Rgb, accent: Rgb) -> Vec<Span> {
 fn body_slabs(cx: &mut Cx, body: &[Block], area: Rect, scale: f32, palette: Palette) -> Vec<Slab> {
     let mut out = Vec::new();
     for block in body {
-        let first = out.len();
-        let Some(style) = text_style(block) else {
-            if let Block::Table(table) = block {
-                out.extend(table_slabs(cx, table, area.w, scale, palette));
-            }
-            if let Some(slab) = out.get_mut(first) {
-                slab.space_before = TABLE_GAP * scale;
-            }
-            continue;
+        let (mut slabs, gap) = match (block, text_style(block)) {
+            (Block::Table(table), _) => (table_slabs(cx, table, area.w, scale, palette), TABLE_GAP),
+            (_, Some(style)) => (text_slabs(cx, block, style, area.w, scale, palette), PARAGRAPH_SPACE),
+            (_, None) => continue,
         };
-        let size = style.size * scale;
-        let width = area.w - style.indent;
-        match block {
-            Block::Heading(text) => {
-                let runs: Vec<Run> = text.iter().map(|r| Run { bold: true, ..r.clone() }).collect();
-                out.extend(layout_lines(
-                    cx,
-                    &spans(&runs, size, palette.accent, palette.accent),
-                    width,
-                    LINE_SPACING,
-                    Align::Left,
-                ));
-            }
-            Block::Paragraph(text) => {
-                out.extend(layout_lines(
-                    cx,
-                    &spans(text, size, palette.text, palette.accent),
-                    width,
-                    LINE_SPACING,
-                    Align::Left,
-                ));
-            }
-            Block::Bullet { marker, text, .. } => {
-                let mut lines = layout_lines(
-                    cx,
-                    &spans(text, size, palette.text, palette.accent),
-                    width,
-                    LINE_SPACING,
-                    Align::Left,
-                );
-                for line in &mut lines {
-                    line.indent(style.indent);
-                }
-                let mark = match marker {
-                    Marker::Bullet => "•".to_string(),
-                    Marker::Number(n) => format!("{n}."),
-                };
-                let baseline = lines[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
-                let hang = style.indent.min(24.0);
-                let (runs, _) =
-                    cx.text(&mark, FontId::Sans, size, palette.accent, style.indent - hang, baseline.unwrap_or(size));
-                lines[0].items.extend(runs);
-                out.extend(lines);
-            }
-            Block::Code(code) => {
-                for line in code.split('\n') {
-                    let span = Span { text: line.to_string(), style: Style::plain(FontId::Mono, size, palette.text) };
-                    out.extend(layout_lines(cx, &[span], width, LINE_SPACING, Align::Left));
-                }
-            }
-            Block::Table(_) => {}
+        if let Some(first) = slabs.first_mut() {
+            first.space_before = gap * scale;
         }
-        if let Some(slab) = out.get_mut(first) {
-            slab.space_before = PARAGRAPH_SPACE * scale;
-        }
+        out.extend(slabs);
     }
     out
+}
+
+/// The lines of a text item in a body `width` wide, its bullet hanging in the indent.
+fn text_slabs(cx: &mut Cx, block: &Block, style: TextStyle, width: f32, scale: f32, palette: Palette) -> Vec<Slab> {
+    let size = style.size * scale;
+    let set = |cx: &mut Cx, spans: &[Span]| layout_lines(cx, spans, width - style.indent, LINE_SPACING, Align::Left);
+    match block {
+        Block::Heading(text) => {
+            let runs: Vec<Run> = text.iter().map(|r| Run { bold: true, ..r.clone() }).collect();
+            set(cx, &spans(&runs, size, palette.accent, palette.accent))
+        }
+        Block::Paragraph(text) => set(cx, &spans(text, size, palette.text, palette.accent)),
+        Block::Bullet { marker, text, .. } => {
+            let mut lines = set(cx, &spans(text, size, palette.text, palette.accent));
+            for line in &mut lines {
+                line.indent(style.indent);
+            }
+            let mark = match marker {
+                Marker::Bullet => "•".to_string(),
+                Marker::Number(n) => format!("{n}."),
+            };
+            let baseline = lines[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
+            let x = style.indent - style.indent.min(24.0);
+            let (runs, _) = cx.text(&mark, FontId::Sans, size, palette.accent, x, baseline.unwrap_or(size));
+            lines[0].items.extend(runs);
+            lines
+        }
+        Block::Code(code) => {
+            let mut lines = Vec::new();
+            for line in code.split('\n') {
+                let span = Span { text: line.to_string(), style: Style::plain(FontId::Mono, size, palette.text) };
+                lines.extend(set(cx, &[span]));
+            }
+            lines
+        }
+        Block::Table(_) => Vec::new(),
+    }
 }
 
 /// A table with the layout engine's column widths, header fill and zebra rows.
