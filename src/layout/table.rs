@@ -20,8 +20,7 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
     }
     let mut size = cx.size * 0.9;
     loop {
-        // Narrow columns (very many of them) get thin padding so the cells keep some room.
-        let pad = if width / columns as f32 > size * 4.0 { size * 0.55 } else { size * 0.1 };
+        let pad = padding(columns, size, width);
         let grid = Grid::new(cx, head, rows, columns, size);
         let avail = width - 2.0 * pad * columns as f32;
         let min_total: f32 = grid.min.iter().sum();
@@ -29,9 +28,37 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
             size *= 0.92;
             continue;
         }
-        let widths = column_widths(&grid.min, &grid.max, avail);
-        emit(cx, &grid, &widths, align, size, pad, width, out);
+        emit(cx, &grid, align, size, width, out);
         return;
+    }
+}
+
+/// A table of cells already styled (the first row is the header when `has_head`), set `width`
+/// wide at type `size` with the same column widths, padding, header fill and zebra rows as
+/// [`table`]; one slab a row.
+pub fn styled_table(
+    cx: &mut Cx,
+    cells: Vec<Vec<Vec<Span>>>,
+    has_head: bool,
+    align: &[Align],
+    size: f32,
+    width: f32,
+) -> Vec<Slab> {
+    let mut out = Vec::new();
+    if cells.first().is_some_and(|row| !row.is_empty()) {
+        let grid = Grid::measured(cx, cells, has_head);
+        emit(cx, &grid, align, size, width, &mut out);
+    }
+    out
+}
+
+/// Horizontal cell padding at type `size`: thin when the columns are narrow, so that cells
+/// keep some room.
+fn padding(columns: usize, size: f32, width: f32) -> f32 {
+    if width / columns as f32 > size * 4.0 {
+        size * 0.55
+    } else {
+        size * 0.1
     }
 }
 
@@ -48,23 +75,29 @@ impl Grid {
         let mut head_style = Style::plain(FontId::Sans, size, Rgb(1.0, 1.0, 1.0));
         head_style.bold = true;
         let body_style = Style::plain(FontId::Serif, size, cx.text_color);
-        let mut cells = Vec::new();
-        let (mut min, mut max) = (vec![0.0f32; columns], vec![0.0f32; columns]);
         let head_row = (!head.is_empty()).then_some((head, &head_style));
         let all = head_row.into_iter().chain(rows.iter().map(|r| (r.as_slice(), &body_style)));
-        for (row, style) in all {
-            let mut line = Vec::with_capacity(columns);
-            for c in 0..columns {
-                let content = row.get(c).map_or(&[][..], Vec::as_slice);
-                let cell = spans(cx, content, style);
-                let (lo, hi) = measure(cx, &cell);
+        let cells = all
+            .map(|(row, style)| {
+                (0..columns).map(|c| spans(cx, row.get(c).map_or(&[][..], Vec::as_slice), style)).collect()
+            })
+            .collect();
+        Grid::measured(cx, cells, !head.is_empty())
+    }
+
+    /// A grid of styled cells (rows of equal length), with each column's narrowest and widest
+    /// settings.
+    fn measured(cx: &mut Cx, cells: Vec<Vec<Vec<Span>>>, has_head: bool) -> Grid {
+        let columns = cells.first().map_or(0, Vec::len);
+        let (mut min, mut max) = (vec![0.0f32; columns], vec![0.0f32; columns]);
+        for row in &cells {
+            for (c, cell) in row.iter().enumerate().take(columns) {
+                let (lo, hi) = measure(cx, cell);
                 min[c] = min[c].max(lo);
                 max[c] = max[c].max(hi);
-                line.push(cell);
             }
-            cells.push(line);
         }
-        Grid { has_head: !head.is_empty(), cells, min, max }
+        Grid { has_head, cells, min, max }
     }
 }
 
@@ -84,17 +117,10 @@ fn column_widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
     min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn emit(
-    cx: &mut Cx,
-    grid: &Grid,
-    widths: &[f32],
-    align: &[Align],
-    size: f32,
-    pad: f32,
-    width: f32,
-    out: &mut Vec<Slab>,
-) {
+/// The rows of a measured grid as slabs, its columns sized to fill `width`.
+fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &mut Vec<Slab>) {
+    let pad = padding(grid.min.len(), size, width);
+    let widths = column_widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
     let mut header: Option<Rc<Slab>> = None;
     let pad_y = size * 0.4;
     let border = Rgb(0.82, 0.83, 0.86);

@@ -69,11 +69,7 @@ impl PdfTheme {
 
     /// The accent colour, from `#rrggbb` or `rrggbb`.
     pub fn accent_rgb(&self) -> Result<Rgb, String> {
-        let hex = self.accent.trim_start_matches('#');
-        let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (hex.len(), channel(0), channel(2), channel(4)) {
-            (6, Some(r), Some(g), Some(b)) => Ok(Rgb(f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0)),
-            _ => Err(format!("accent = \"{}\": expected a colour like \"#1d4e89\"", self.accent)),
-        }
+        Rgb::from_hex(&self.accent)
+            .ok_or_else(|| format!("accent = \"{}\": expected a colour like \"#1d4e89\"", self.accent))
     }
 }

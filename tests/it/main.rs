@@ -4,6 +4,7 @@ mod util;
 
 mod build;
 mod cli;
+mod deck_pdf;
 mod hostile;
 mod loader;
 mod pdf;

@@ -38,12 +38,12 @@ fn artifact<'a>(rendered: &'a Rendered, path: &str) -> &'a Artifact {
     rendered.artifacts.iter().find(|a| a.path == path).unwrap_or_else(|| panic!("{path} is made"))
 }
 
-fn page_text(pdf: &Document) -> String {
+pub fn page_text(pdf: &Document) -> String {
     let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
     pdf.extract_text(&pages).expect("text extracts")
 }
 
-fn outline_titles(pdf: &Document) -> Vec<(usize, String)> {
+pub fn outline_titles(pdf: &Document) -> Vec<(usize, String)> {
     fn walk(pdf: &Document, id: Option<lopdf::ObjectId>, depth: usize, out: &mut Vec<(usize, String)>) {
         let mut next = id;
         while let Some(id) = next {
@@ -69,7 +69,7 @@ fn outline_titles(pdf: &Document) -> Vec<(usize, String)> {
 }
 
 /// Every link action on every page: (kind, target text).
-fn link_actions(pdf: &Document) -> Vec<(String, String)> {
+pub fn link_actions(pdf: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for page in pdf.get_pages().values() {
         let Ok(annots) = pdf.get_dictionary(*page).unwrap().get(b"Annots").and_then(Object::as_array) else { continue };
@@ -122,7 +122,7 @@ page 1 595.3x841.9
 }
 
 /// Checks that nothing on a page leaves the page box, naming the page and item otherwise.
-fn assert_inside(what: &str, pages: &[Page]) {
+pub fn assert_inside(what: &str, pages: &[Page]) {
     for (n, page) in pages.iter().enumerate() {
         for item in &page.items {
             let [l, t, r, b] = item.bounds();
@@ -174,6 +174,12 @@ fn guides_read_back_with_text_outline_links_and_subset_fonts() {
     assert!(links.contains(&("GoToR".into(), "other.pdf".into())), "{links:?}");
     assert!(links.contains(&("GoTo".into(), "demo#lists".into())), "{links:?}");
     assert!(links.contains(&("GoTo".into(), "demo#fn-n".into())), "{links:?}");
+    let fonts = embedded_subset_fonts(&pdf);
+    assert!(fonts >= 5, "{fonts} fonts");
+}
+
+/// The number of fonts, after checking that each is embedded as a tagged subset.
+pub fn embedded_subset_fonts(pdf: &Document) -> usize {
     let mut fonts = 0;
     for object in pdf.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };
@@ -185,7 +191,7 @@ fn guides_read_back_with_text_outline_links_and_subset_fonts() {
             assert!(dict.get(b"FontFile2").is_ok(), "{name} is embedded");
         }
     }
-    assert!(fonts >= 5, "{fonts} fonts");
+    fonts
 }
 
 #[test]

@@ -18,7 +18,7 @@ use crate::layout::guide::layout_guide;
 use crate::layout::PdfTheme;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use writer::{write_pdf, Info, Links};
+pub use writer::{write_pdf, Info, Links};
 
 /// A PDF made, with the diagnostics found while laying it out, or why it could not be written.
 type Made = std::result::Result<(Artifact, Vec<Diagnostic>), String>;

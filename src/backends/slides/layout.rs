@@ -21,6 +21,8 @@ pub struct Rect {
 
 /// The title of a content slide.
 pub const TITLE_BOX: Rect = Rect { x: 48.0, y: 28.0, w: 864.0, h: 84.0 };
+/// Where the accent rule under the title of a content slide is drawn.
+pub const TITLE_RULE_Y: f32 = 116.0;
 /// Bullets, text and tables of a content slide.
 pub const BODY_BOX: Rect = Rect { x: 48.0, y: 124.0, w: 864.0, h: 372.0 };
 /// The big title of a title or section slide.

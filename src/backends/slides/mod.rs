@@ -1,6 +1,7 @@
-//! The `slides` backend: for every document a deck as editable PPTX (`slides/<id>.pptx`) and
-//! as a Marp outline (`slides/<id>.md`), and the same for the whole site
-//! (`slides/<site-slug>.pptx`, `.md`). The deck model comes first and knows no file format.
+//! The `slides` backend: for every document a deck as editable PPTX (`slides/<id>.pptx`), as a
+//! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`), and the same for the
+//! whole site (`slides/<site-slug>.pptx`, `.pdf`, `.md`). The deck model comes first and knows
+//! no file format.
 
 mod compose;
 mod config;
@@ -10,6 +11,7 @@ mod marp;
 mod measure;
 mod outline;
 mod paginate;
+mod pdf;
 mod pptx;
 mod runs;
 mod tables;
@@ -18,12 +20,15 @@ pub use compose::{document_deck, site_deck};
 pub use config::SlidesConfig;
 pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
+pub use pdf::deck_pages;
 
+use super::pdf::{write_pdf, Info, Links};
 use super::{Artifact, Backend, RenderContext, Rendered};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
+use crate::layout::Rgb;
 use rayon::prelude::*;
 
 /// Writes slide decks.
@@ -38,32 +43,63 @@ impl Backend for Slides {
         let config = SlidesConfig::read(ctx.config)?;
         let date = Civil::from_env().map(|d| d.iso());
         let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
-        let write = |deck: Deck| -> Result<(Vec<u8>, Vec<u8>, Vec<Diagnostic>)> {
+        let accent = Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0));
+        let pdf_date = Civil::from_env().map(|d| d.pdf());
+        let write = |deck: Deck, source: &str| -> Result<Written> {
             let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
-            Ok((pptx, marp::outline(&deck, &config.accent).into_bytes(), deck.diagnostics))
+            let laid = deck_pages(&deck, accent, source);
+            let info = Info {
+                title: deck.title.clone(),
+                author: properties.author.map(str::to_string),
+                date: pdf_date.clone(),
+                ..Info::default()
+            };
+            let links = match &deck.document {
+                Some(this) => Links::Guide { this },
+                None => Links::Book,
+            };
+            let pdf = write_pdf(&laid.pages, &info, ctx.assets, links).map_err(|e| Error::backend("slides", e))?;
+            let mut diagnostics = deck.diagnostics.clone();
+            diagnostics.extend(laid.diagnostics);
+            Ok(Written { pptx, pdf, outline: marp::outline(&deck, &config.accent).into_bytes(), diagnostics })
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let (decks, site) = rayon::join(
-            || docs.par_iter().map(|doc| write(document_deck(doc, config.heading_level))).collect::<Vec<_>>(),
-            || ctx.scope.site.then(|| write(site_deck(&ctx.collection.title, &all, config.heading_level))),
+            || {
+                docs.par_iter()
+                    .map(|doc| write(document_deck(doc, config.heading_level), &doc.source))
+                    .collect::<Vec<_>>()
+            },
+            || ctx.scope.site.then(|| write(site_deck(&ctx.collection.title, &all, config.heading_level), "")),
         );
         let mut artifacts = Vec::new();
         let mut diagnostics = Vec::new();
         for (doc, deck) in docs.iter().zip(decks) {
-            let (pptx, outline, warnings) = deck?;
-            diagnostics.extend(warnings);
-            artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.pptx", doc.id), pptx));
-            artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.md", doc.id), outline));
+            let deck = deck?;
+            diagnostics.extend(deck.diagnostics);
+            for (extension, bytes) in [("pptx", deck.pptx), ("pdf", deck.pdf), ("md", deck.outline)] {
+                artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.{extension}", doc.id), bytes));
+            }
         }
         if let Some(site) = site {
-            let (pptx, outline, _) = site?;
+            // The site deck shows the documents' slides again: their warnings are reported once, above.
+            let site = site?;
             let base = format!("slides/{}", site_slug(&ctx.collection.title, &all));
-            artifacts.push(Artifact::for_site(format!("{base}.pptx"), pptx));
-            artifacts.push(Artifact::for_site(format!("{base}.md"), outline));
+            for (extension, bytes) in [("pptx", site.pptx), ("pdf", site.pdf), ("md", site.outline)] {
+                artifacts.push(Artifact::for_site(format!("{base}.{extension}"), bytes));
+            }
         }
         Ok(Rendered { artifacts, diagnostics })
     }
+}
+
+/// A deck in every form, with what was found on the way.
+struct Written {
+    pptx: Vec<u8>,
+    pdf: Vec<u8>,
+    outline: Vec<u8>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// The file name of the site deck: the slug of the site title (`site` if it has none), made

@@ -6,7 +6,7 @@ use super::slide::GROUP;
 use super::text::emu;
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::layout::{
-    Rect, BODY_BOX, COVER_BODY_BOX, COVER_RULE_Y, COVER_TITLE_BOX, SLIDE_WIDTH, TITLE_BOX,
+    Rect, BODY_BOX, COVER_BODY_BOX, COVER_RULE_Y, COVER_TITLE_BOX, SLIDE_WIDTH, TITLE_BOX, TITLE_RULE_Y,
 };
 
 /// The number of slide layouts.
@@ -94,7 +94,7 @@ pub fn slide_layout(n: usize) -> (String, String) {
             "",
             placeholder(2, "Title", "<p:ph type=\"title\"/>", TITLE_BOX, "b")
                 + &placeholder(3, "Content", "<p:ph idx=\"1\"/>", BODY_BOX, "t")
-                + &bar(4, Rect { x: TITLE_BOX.x, y: 116.0, w: TITLE_BOX.w, h: 2.0 }, accent),
+                + &bar(4, Rect { x: TITLE_BOX.x, y: TITLE_RULE_Y, w: TITLE_BOX.w, h: 2.0 }, accent),
         ),
         _ => (
             "secHead",
