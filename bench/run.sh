@@ -8,12 +8,12 @@
 #   - peak RSS of the 10,000-page build (GNU time);
 #   - pandoc + typst (../shared/bench/anchors-run.sh, tool pandoc-typst-py) on the flat
 #     200-page corpus, PDF only, if ../shared/bench/anchors-setup.sh has installed it.
-# Results go to $BENCH_OUT (default /tmp/folio-bench); the tables are printed as Markdown.
+# Results go to $BENCH_OUT (default target/bench); the tables are printed as Markdown.
 #
 # Switches: BENCH_SIZES="200 1000" to pick sizes; BENCH_NO_ANCHORS=1 to skip pandoc + typst.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=${BENCH_OUT:-/tmp/folio-bench}
+OUT=${BENCH_OUT:-$PWD/target/bench}
 SIZES=${BENCH_SIZES:-200 1000 10000}
 mkdir -p "$OUT"
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine time; }
@@ -41,7 +41,7 @@ for n in $SIZES; do
   /usr/bin/time -f "peak RSS, all formats, $n pages: %M KB, %e s" "$FOLIO" build "$OUT/corpus-$n" -o "$OUT/o-$n-rss" --force --quiet
 done
 
-if [ -z "${BENCH_NO_ANCHORS:-}" ] && [ -x /tmp/anchors/bin/pandoc ]; then
+if [ -z "${BENCH_NO_ANCHORS:-}" ] && [ -x "${TMPDIR:-/tmp}/anchors/bin/pandoc" ]; then
   [ -d "$OUT/flat-200" ] || python3 bench/generate.py 200 "$OUT/flat-200" --flat
   echo; echo "## pandoc + typst, 200 pages, PDF only"
   ANCHORS_TOOLS="pandoc-typst-py" bash ../shared/bench/anchors-run.sh "$OUT/flat-200" "$OUT/anchors-200"
