@@ -3,7 +3,7 @@
 //! text styles and the accent decorations.
 
 use super::slide::GROUP;
-use super::text::emu;
+use super::text::xfrm;
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::layout::{
     Rect, BODY_BOX, COVER_BODY_BOX, COVER_RULE_Y, COVER_TITLE_BOX, SLIDE_WIDTH, TITLE_BOX, TITLE_RULE_Y,
@@ -15,16 +15,6 @@ pub const LAYOUTS: usize = 3;
 const CLR_MAP: &str = "<p:clrMap bg1=\"lt1\" tx1=\"dk1\" bg2=\"lt2\" tx2=\"dk2\" accent1=\"accent1\" \
      accent2=\"accent2\" accent3=\"accent3\" accent4=\"accent4\" accent5=\"accent5\" accent6=\"accent6\" \
      hlink=\"hlink\" folHlink=\"folHlink\"/>";
-
-fn xfrm(rect: Rect) -> String {
-    format!(
-        "<a:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>",
-        emu(rect.x),
-        emu(rect.y),
-        emu(rect.w),
-        emu(rect.h)
-    )
-}
 
 /// A placeholder with a prompt.
 fn placeholder(id: usize, name: &str, ph: &str, rect: Rect, anchor: &str) -> String {

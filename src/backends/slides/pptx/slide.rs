@@ -2,7 +2,7 @@
 //! text in text boxes and tables in graphic frames, stacked at their measured heights.
 
 use super::table::graphic_frame;
-use super::text::{emu, paragraph, Links, Style};
+use super::text::{paragraph, xfrm, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::deck::{Deck, Item, Layout, Run};
 use crate::backends::slides::layout::{boxes, item_height, text_style, Rect};
@@ -123,16 +123,6 @@ fn text_box(id: usize, body: Rect, y: f32, height: f32, paragraphs: &str) -> Str
          <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\">\
          <a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>",
         xfrm(rect)
-    )
-}
-
-fn xfrm(rect: Rect) -> String {
-    format!(
-        "<a:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>",
-        emu(rect.x),
-        emu(rect.y),
-        emu(rect.w),
-        emu(rect.h)
     )
 }
 

@@ -3,7 +3,7 @@
 
 use super::xml::esc;
 use crate::backends::slides::deck::{Deck, Link, Marker, Run, Target};
-use crate::backends::slides::layout::{line_height, EMU_PER_POINT, PARAGRAPH_SPACE};
+use crate::backends::slides::layout::{line_height, Rect, EMU_PER_POINT, PARAGRAPH_SPACE};
 
 /// The relationship id of the first hyperlink of a slide (rId1 is the layout, rId2 the notes).
 const FIRST_LINK: usize = 3;
@@ -13,6 +13,17 @@ pub const MONO_FONT: &str = "DejaVu Sans Mono";
 /// Points to EMU.
 pub fn emu(points: f32) -> i64 {
     (points * EMU_PER_POINT).round() as i64
+}
+
+/// The position and size of a shape, in EMU.
+pub fn xfrm(rect: Rect) -> String {
+    format!(
+        "<a:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></a:xfrm>",
+        emu(rect.x),
+        emu(rect.y),
+        emu(rect.w),
+        emu(rect.h)
+    )
 }
 
 /// The hyperlinks of one slide, in order of first use, resolved from `deck`.
