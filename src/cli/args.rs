@@ -30,19 +30,26 @@ pub enum MessageFormat {
     Json,
 }
 
+/// What a build reads, where it writes, and which formats it makes.
+#[derive(Debug, clap::Args)]
+pub struct Target {
+    /// The content folder.
+    #[arg(default_value = "content")]
+    pub content: PathBuf,
+    /// The output folder (default: `[build] out`, else `out`).
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Formats to build, comma-separated (default: `[build] formats`, else all built in).
+    #[arg(short, long, value_delimiter = ',', value_name = "LIST")]
+    pub format: Vec<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build every format for a content tree (skipped when nothing changed since the last build).
     Build {
-        /// The content folder.
-        #[arg(default_value = "content")]
-        content: PathBuf,
-        /// The output folder (default: `[build] out`, else `out`).
-        #[arg(short, long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Formats to build, comma-separated (default: `[build] formats`, else all built in).
-        #[arg(short, long, value_delimiter = ',', value_name = "LIST")]
-        format: Vec<String>,
+        #[command(flatten)]
+        target: Target,
         /// Threads to render with (default: all cores). Outputs do not depend on it.
         #[arg(short, long, value_name = "N")]
         jobs: Option<usize>,
@@ -70,15 +77,8 @@ pub enum Command {
     },
     /// Build, then rebuild what changed whenever a file of the content tree changes.
     Watch {
-        /// The content folder.
-        #[arg(default_value = "content")]
-        content: PathBuf,
-        /// The output folder (default: `[build] out`, else `out`).
-        #[arg(short, long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Formats to build, comma-separated (default: `[build] formats`, else all built in).
-        #[arg(short, long, value_delimiter = ',', value_name = "LIST")]
-        format: Vec<String>,
+        #[command(flatten)]
+        target: Target,
     },
     /// Convert one Markdown file; the format comes from the output's extension.
     Convert {

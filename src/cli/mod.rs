@@ -6,7 +6,7 @@ mod watch;
 
 pub use args::Args;
 
-use args::Command;
+use args::{Command, Target};
 use clap::CommandFactory;
 use folio::backends::{self, Backend};
 use folio::build::{self, BuildOptions};
@@ -23,23 +23,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let reporter = Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet };
     let config_file = args.config.as_deref();
     match args.command {
-        Command::Build { content, out, format, jobs, force, shard } => {
-            let Prepared { config, out, backends } = prepare(&content, out, format, config_file)?;
+        Command::Build { target, jobs, force, shard } => {
+            let Prepared { config, out, backends } = prepare(&target, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
             let options = BuildOptions { force, shard };
-            pool.install(|| build_once(&content, &config, &backends, &out, options, &reporter))
+            pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
-        Command::Watch { content, out, format } => {
-            let Prepared { out, backends, .. } = prepare(&content, out, format, config_file)?;
+        Command::Watch { target } => {
+            let Prepared { out, backends, .. } = prepare(&target, config_file)?;
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
-                let config = load_config(&content, config_file)?;
-                build_once(&content, &config, &backends, &out, BuildOptions::default(), &reporter)
+                let config = load_config(&target.content, config_file)?;
+                build_once(&target.content, &config, &backends, &out, BuildOptions::default(), &reporter)
             };
-            watch::watch(&content, &out, rebuild)
+            watch::watch(&target.content, &out, rebuild)
         }
         Command::Convert { file, output } => convert(&file, &output, config_file, &reporter),
         Command::Ir { path } => {
@@ -111,10 +111,10 @@ struct Prepared {
 }
 
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
-fn prepare(content: &Path, out: Option<PathBuf>, formats: Vec<String>, config_file: Option<&Path>) -> Result<Prepared> {
-    let config = load_config(content, config_file)?;
-    let out = out.or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
-    let formats = if formats.is_empty() { config.build.formats.clone() } else { formats };
+fn prepare(target: &Target, config_file: Option<&Path>) -> Result<Prepared> {
+    let config = load_config(&target.content, config_file)?;
+    let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
+    let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats);
     Ok(Prepared { config, out, backends })
 }
