@@ -11,6 +11,19 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The role labels of the bundled ladder, in ladder order.
+pub const ROLES: [&str; 9] = [
+    "Software Engineer",
+    "Senior Engineer",
+    "Staff Engineer",
+    "Principal Engineer",
+    "Engineering Manager",
+    "Senior Engineering Manager",
+    "Director",
+    "VP",
+    "CTO",
+];
+
 /// The bundled career ladder.
 pub fn content() -> PathBuf {
     repo().join("content")

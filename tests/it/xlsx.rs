@@ -84,17 +84,7 @@ fn content_site_workbook_has_its_sheets_and_the_roles_in_ladder_order() {
     assert!(names.contains(&"VP - Key Skill Sets".to_string()), "{names:?}");
     assert!(names.contains(&"Overview - Skill Matrix".to_string()), "{names:?}");
     let matrix = sheet(&mut book, "Matrix");
-    let roles = [
-        "Software Engineer",
-        "Senior Engineer",
-        "Staff Engineer",
-        "Principal Engineer",
-        "Engineering Manager",
-        "Senior Engineering Manager",
-        "Director",
-        "VP",
-        "CTO",
-    ];
+    let roles = crate::util::ROLES;
     assert_eq!(row(&matrix, 0), [&["Category"][..], &roles[..]].concat());
     for (c, role) in roles.iter().enumerate() {
         let filled = matrix.rows().skip(1).filter(|r| !r[c + 1].to_string().is_empty()).count();
