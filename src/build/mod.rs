@@ -48,8 +48,8 @@ pub struct Report {
 
 /// `path` relative to `root` (`/`-separated) if it lies inside it.
 fn relative_inside(root: &Path, path: &Path) -> Option<String> {
+    // An output folder that does not exist yet holds no files to leave out.
     let root = root.canonicalize().ok()?;
-    std::fs::create_dir_all(path).ok()?;
     let path = path.canonicalize().ok()?;
     let rel = path.strip_prefix(&root).ok()?;
     Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
