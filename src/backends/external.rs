@@ -6,7 +6,7 @@
 //! folio writes the files; the program never needs to know where the output folder is. The
 //! context's `scope` says which outputs are wanted; `document` names a file's document.
 
-use super::{Artifact, Backend, RenderContext, Rendered};
+use super::{Artifact, Backend, RenderContext, Sink};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use base64::Engine;
@@ -51,7 +51,7 @@ impl Backend for External {
         &self.name
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let fail = |message: String| Error::backend(&self.name, message);
         let input = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
         let program = self.program();
@@ -77,7 +77,6 @@ impl Backend for External {
         }
         let reply: Reply = serde_json::from_slice(&output.stdout)
             .map_err(|e| fail(format!("`{program}` wrote invalid JSON on stdout: {e}")))?;
-        let mut artifacts = Vec::with_capacity(reply.files.len());
         for file in reply.files {
             let bytes = match (file.text, file.base64) {
                 (Some(text), None) => text.into_bytes(),
@@ -86,8 +85,8 @@ impl Backend for External {
                     .map_err(|e| fail(format!("{}: bad base64: {e}", file.path)))?,
                 _ => return Err(fail(format!("{}: give exactly one of `text` or `base64`", file.path))),
             };
-            artifacts.push(Artifact { path: file.path, bytes, document: file.document });
+            sink.put(Artifact { path: file.path, bytes, document: file.document })?;
         }
-        Ok(Rendered { artifacts, diagnostics: reply.diagnostics })
+        Ok(reply.diagnostics)
     }
 }

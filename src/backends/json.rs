@@ -1,7 +1,8 @@
 //! The `json` backend: the IR as versioned, pretty-printed JSON, `<site>.json` in the output.
 
-use super::{Artifact, Backend, RenderContext, Rendered};
-use crate::error::{Error, Result};
+use super::{Backend, RenderContext, Sink};
+use crate::diag::Diagnostic;
+use crate::error::Result;
 
 /// Writes the whole collection as `ir.json`.
 pub struct Json;
@@ -14,13 +15,17 @@ impl Backend for Json {
         "json"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         if !ctx.scope.site {
-            return Ok(Rendered::default());
+            return Ok(Vec::new());
         }
-        let mut bytes =
-            serde_json::to_vec_pretty(ctx.collection).map_err(|e| Error::backend(self.name(), e.to_string()))?;
-        bytes.push(b'\n');
-        Ok(Rendered { artifacts: vec![Artifact::for_site(IR_FILE.to_string(), bytes)], diagnostics: Vec::new() })
+        // Streamed: the IR of a large tree is several times the size of its Markdown.
+        sink.put_with(IR_FILE, None, &mut |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            serde_json::to_writer_pretty(&mut w, ctx.collection)?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+            std::io::Write::flush(&mut w)
+        })?;
+        Ok(Vec::new())
     }
 }

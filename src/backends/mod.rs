@@ -1,5 +1,5 @@
 //! Output formats behind one small trait. A backend is a pure function from the IR to files as
-//! bytes; only the driver touches the disk. Unknown format names run an external `folio-NAME`
+//! bytes, handed to a [`Sink`] as each is made; only the driver's sink touches the disk. Unknown format names run an external `folio-NAME`
 //! program that reads the [`RenderContext`] as JSON on stdin (as mdBook's renderers do).
 
 mod date;
@@ -22,6 +22,8 @@ use crate::error::Result;
 use crate::ir::{Collection, IR_VERSION};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+use std::sync::Mutex;
 
 /// Everything a backend may read: the IR, the configuration, the assets (image bytes) that the
 /// documents refer to, keyed by their path relative to the content root, and the scope: which
@@ -102,12 +104,72 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Where a backend puts each file as soon as it has made it, so that a build of a large tree
+/// never holds all its outputs at once. Called from any thread, in any order.
+pub trait Sink: Sync {
+    /// Takes the output file at `path` (see [`Artifact`]), whose bytes `write` writes out:
+    /// a file too large to hold in memory (the IR of a big tree) is written as it is made.
+    fn put_with(
+        &self,
+        path: &str,
+        document: Option<&str>,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()>;
+
+    /// Takes one output file made in memory.
+    fn put(&self, artifact: Artifact) -> Result<()> {
+        self.put_with(&artifact.path, artifact.document.as_deref(), &mut |w| w.write_all(&artifact.bytes))
+    }
+}
+
+/// A sink that keeps every file in memory, for tests and tools that want the bytes.
+#[derive(Debug, Default)]
+pub struct Collect(Mutex<Vec<Artifact>>);
+
+impl Collect {
+    /// The files put, sorted by path.
+    pub fn into_artifacts(self) -> Vec<Artifact> {
+        let mut artifacts = self.0.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+        artifacts.sort_by(|a, b| a.path.cmp(&b.path));
+        artifacts
+    }
+}
+
+impl Sink for Collect {
+    fn put_with(
+        &self,
+        path: &str,
+        document: Option<&str>,
+        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|e| crate::error::Error::backend("collect", e.to_string()))?;
+        let artifact = Artifact { path: path.to_string(), bytes, document: document.map(str::to_string) };
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(artifact);
+        Ok(())
+    }
+
+    fn put(&self, artifact: Artifact) -> Result<()> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(artifact);
+        Ok(())
+    }
+}
+
 /// An output format.
 pub trait Backend: Send + Sync {
     /// The format name used on the command line and in `folio.toml` (`pdf`, `xlsx`, …).
     fn name(&self) -> &str;
-    /// Renders the whole collection. Must not touch the disk or depend on the time or thread.
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered>;
+
+    /// Renders the whole collection, putting each file into `sink` as it is made, and returns
+    /// the diagnostics found. Must not touch the disk or depend on the time or thread.
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>>;
+
+    /// Renders into memory: every file (sorted by path) and the diagnostics.
+    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+        let sink = Collect::default();
+        let diagnostics = self.render_to(ctx, &sink)?;
+        Ok(Rendered { artifacts: sink.into_artifacts(), diagnostics })
+    }
 }
 
 /// The built-in backends, in the order `folio build` runs them by default.

@@ -46,6 +46,7 @@ pub struct Output {
 }
 
 impl Output {
+    #[cfg(test)]
     pub fn new(path: &str, format: &str, document: Option<&str>, inputs: Vec<String>, bytes: &[u8]) -> Output {
         Output {
             path: path.to_string(),

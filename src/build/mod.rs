@@ -5,6 +5,7 @@
 mod assets;
 mod manifest;
 mod plan;
+mod sink;
 mod write;
 
 pub use assets::load_assets;
@@ -12,7 +13,7 @@ pub use manifest::{Manifest, Output, MANIFEST_FILE};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
-use crate::backends::{Backend, RenderContext, Rendered};
+use crate::backends::{Backend, RenderContext};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -103,26 +104,19 @@ pub fn run(
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
-    let rendered: Vec<Result<Rendered>> = backends.par_iter().map(|b| b.render(&ctx)).collect();
     let sources = source_files(&loaded);
-    let mut outputs = Vec::new();
+    let written = sink::Written::default();
+    let rendered: Vec<Result<Vec<Diagnostic>>> = backends
+        .par_iter()
+        .map(|b| {
+            let sink = sink::DiskSink { out, format: b.name(), sources: &sources, files: &files, written: &written };
+            b.render_to(&ctx, &sink)
+        })
+        .collect();
+    let mut outputs = written.into_outputs();
     let mut render_diagnostics = Vec::new();
-    for (backend, result) in backends.iter().zip(rendered) {
-        let rendered = result?;
-        for artifact in &rendered.artifacts {
-            let rel = safe_relative(&artifact.path)?;
-            if artifact.path == MANIFEST_FILE || outputs.iter().any(|o: &Output| o.path == artifact.path) {
-                return Err(Error::backend(backend.name(), format!("two outputs named `{}`", artifact.path)));
-            }
-            write_atomic(&out.join(rel), &artifact.bytes)?;
-            let document = artifact.document.as_deref();
-            let inputs = match document.and_then(|d| sources.get(d)) {
-                Some(source) => vec![source.clone()],
-                None => files.clone(),
-            };
-            outputs.push(Output::new(&artifact.path, backend.name(), document, inputs, &artifact.bytes));
-        }
-        for mut d in rendered.diagnostics {
+    for result in rendered {
+        for mut d in result? {
             // Backends name files relative to the content root; show them as the user named them.
             let document =
                 sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));

@@ -3,7 +3,7 @@
 
 use super::fonts::FontId;
 use super::image::ImageInfo;
-use super::shape::{Shaped, Shaper};
+use super::shape::{self, Shaped};
 use super::{Glyph, Item, Rgb, TextRun};
 use crate::diag::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -84,7 +84,6 @@ impl Frame {
 
 /// What the block layouts share while laying out one document.
 pub struct Cx {
-    pub shaper: Shaper,
     /// Body text size in points.
     pub size: f32,
     pub accent: Rgb,
@@ -115,7 +114,6 @@ pub struct Cx {
 impl Cx {
     pub fn new(size: f32, accent: Rgb, numbering: bool, doc_id: &str, source: &str) -> Cx {
         Cx {
-            shaper: Shaper::default(),
             size,
             accent,
             numbering,
@@ -137,7 +135,7 @@ impl Cx {
 
     /// Shapes text, reporting characters no bundled face has (once per line and character).
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        let shaped = self.shaper.shape(text, font);
+        let shaped = shape::shape(text, font);
         for &c in &shaped.missing {
             if self.reported.insert((self.line, c)) {
                 let message = format!("no bundled font has the character {c:?} (U+{:04X}); drawn as U+FFFD", c as u32);

@@ -1,8 +1,10 @@
 //! Shaping: text in a face to positioned glyphs with harfrust, falling back to DejaVu Sans for
-//! characters the face lacks and to U+FFFD for characters no bundled face has. Results are cached.
+//! characters the face lacks and to U+FFFD for characters no bundled face has. Results are cached
+//! per thread across documents: a ladder repeats its words from page to page.
 
 use super::fonts::FontId;
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -32,10 +34,25 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// Shapes strings, remembering every result for the life of one layout job.
+/// Strings shaped and remembered by one thread, across the documents it lays out. Shaping
+/// depends only on the string and the face, so sharing the cache cannot change any output.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static SHAPER: RefCell<Shaper> = RefCell::new(Shaper::default());
+}
+
+/// Shapes `text` in `font` with this thread's shaper.
+pub fn shape(text: &str, font: FontId) -> Rc<Shaped> {
+    SHAPER.with(|shaper| shaper.borrow_mut().shape(text, font))
+}
+
+/// Shapes strings, remembering results (up to [`CACHE_LIMIT`], then it starts afresh).
 pub struct Shaper {
     fonts: Vec<ShaperFont<'static, 'static>>,
-    cache: HashMap<(FontId, String), Rc<Shaped>>,
+    /// Results by face (index of [`FontId::ALL`]) and text.
+    cache: Vec<HashMap<String, Rc<Shaped>>>,
+    cached: usize,
     /// Shaping plans by face, direction and script: building one costs more than shaping a word.
     plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
 }
@@ -44,7 +61,8 @@ impl Default for Shaper {
     fn default() -> Self {
         Shaper {
             fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(),
-            cache: HashMap::new(),
+            cache: FontId::ALL.iter().map(|_| HashMap::new()).collect(),
+            cached: 0,
             plans: Vec::new(),
         }
     }
@@ -53,12 +71,16 @@ impl Default for Shaper {
 impl Shaper {
     /// Shapes `text` in `font`, with fallback.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        let key = (font, text.to_string());
-        if let Some(hit) = self.cache.get(&key) {
+        if let Some(hit) = self.cache[font as usize].get(text) {
             return hit.clone();
         }
+        if self.cached >= CACHE_LIMIT {
+            self.cache.iter_mut().for_each(HashMap::clear);
+            self.cached = 0;
+        }
         let shaped = Rc::new(self.shape_uncached(text, font));
-        self.cache.insert(key, shaped.clone());
+        self.cache[font as usize].insert(text.to_string(), shaped.clone());
+        self.cached += 1;
         shaped
     }
 

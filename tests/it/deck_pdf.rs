@@ -74,7 +74,7 @@ fn decks_follow_the_scope_and_link_to_slides_and_other_decks() {
     assert_eq!(pages, site_deck(&loaded.collection.title, &docs, 2).slides.len());
     let only_b = Scope { documents: Some(["b".to_string()].into()), site: false };
     let paths: Vec<String> = render(&loaded.collection, &only_b).into_iter().map(|a| a.path).collect();
-    assert_eq!(paths, ["slides/b.pptx", "slides/b.pdf", "slides/b.md"]);
+    assert_eq!(paths, ["slides/b.md", "slides/b.pdf", "slides/b.pptx"]);
 }
 
 #[test]

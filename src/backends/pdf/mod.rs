@@ -8,7 +8,7 @@ mod image;
 mod outline;
 mod writer;
 
-use super::{Artifact, Backend, RenderContext, Rendered};
+use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -20,9 +20,6 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 pub use writer::{write_pdf, Info, Links};
 
-/// A PDF made, with the diagnostics found while laying it out, or why it could not be written.
-type Made = std::result::Result<(Artifact, Vec<Diagnostic>), String>;
-
 /// Writes print-ready PDFs.
 pub struct Pdf;
 
@@ -31,7 +28,7 @@ impl Backend for Pdf {
         "pdf"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme: PdfTheme = ctx.config.section("pdf")?;
         theme.validate().map_err(|message| Error::Config {
             path: ctx.config.path.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
@@ -40,39 +37,36 @@ impl Backend for Pdf {
         let date = Civil::from_env();
         let author = ctx.config.site.author.clone();
         let collection = ctx.collection;
+        let fail = |e: String| Error::backend(self.name(), e);
         let wanted: Vec<&Document> = ctx.documents_in_scope().collect();
-        let guides = || -> Vec<Made> {
+        let guides = || -> Result<Vec<Vec<Diagnostic>>> {
             wanted
                 .par_iter()
                 .map(|doc| {
                     let laid = layout_guide(doc, collection, &theme, ctx.assets);
                     let info = doc_info(doc, author.as_deref(), date.as_ref());
-                    let bytes = write_pdf(&laid.pages, &info, ctx.assets, Links::Guide { this: &doc.id })?;
-                    Ok((Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes), laid.diagnostics))
+                    let bytes =
+                        write_pdf(&laid.pages, &info, ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
+                    sink.put(Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes))?;
+                    Ok(laid.diagnostics)
                 })
                 .collect()
         };
-        let book = || -> Option<Made> {
+        let book = || -> Result<Vec<Diagnostic>> {
             if !ctx.scope.site || collection.documents.is_empty() {
-                return None;
+                return Ok(Vec::new());
             }
             let laid = layout_book(collection, &theme, date.map(|d| d.date()).as_deref(), ctx.assets);
             let title = collection.title.clone();
             let info = Info { title, author: author.clone(), date: date.as_ref().map(Civil::pdf), ..Info::default() };
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
-            let made = write_pdf(&laid.pages, &info, ctx.assets, Links::Book);
-            Some(made.map(|bytes| (Artifact::for_site(format!("{slug}.pdf"), bytes), laid.diagnostics)))
+            let bytes = write_pdf(&laid.pages, &info, ctx.assets, Links::Book).map_err(fail)?;
+            sink.put(Artifact::for_site(format!("{slug}.pdf"), bytes))?;
+            Ok(laid.diagnostics)
         };
         let (guides, book) = rayon::join(guides, book);
-        let mut rendered = Rendered::default();
-        let mut diagnostics = BTreeSet::new();
-        for made in guides.into_iter().chain(book) {
-            let (artifact, found) = made.map_err(|e| Error::backend(self.name(), e))?;
-            rendered.artifacts.push(artifact);
-            diagnostics.extend(found);
-        }
-        rendered.diagnostics = diagnostics.into_iter().collect();
-        Ok(rendered)
+        let diagnostics: BTreeSet<Diagnostic> = guides?.into_iter().flatten().chain(book?).collect();
+        Ok(diagnostics.into_iter().collect())
     }
 }
 

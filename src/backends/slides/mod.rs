@@ -23,7 +23,7 @@ pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 
 use super::pdf::{write_pdf, Info, Links};
-use super::{Artifact, Backend, RenderContext, Rendered};
+use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -39,7 +39,7 @@ impl Backend for Slides {
         "slides"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config = SlidesConfig::read(ctx.config)?;
         let date = Civil::from_env().map(|d| d.iso());
         let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
@@ -65,32 +65,34 @@ impl Backend for Slides {
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
-        let (decks, site) = rayon::join(
-            || {
-                docs.par_iter()
-                    .map(|doc| write(document_deck(doc, config.heading_level), &doc.source))
-                    .collect::<Vec<_>>()
-            },
-            || ctx.scope.site.then(|| write(site_deck(&ctx.collection.title, &all, config.heading_level), "")),
-        );
-        let mut artifacts = Vec::new();
-        let mut diagnostics = Vec::new();
-        for (doc, deck) in docs.iter().zip(decks) {
-            let deck = deck?;
-            diagnostics.extend(deck.diagnostics);
+        let put = |deck: Written, base: String, document: Option<&str>| -> Result<Vec<Diagnostic>> {
             for (extension, bytes) in [("pptx", deck.pptx), ("pdf", deck.pdf), ("md", deck.outline)] {
-                artifacts.push(Artifact::for_document(&doc.id, format!("slides/{}.{extension}", doc.id), bytes));
+                let path = format!("{base}.{extension}");
+                sink.put(Artifact { path, bytes, document: document.map(str::to_string) })?;
             }
-        }
-        if let Some(site) = site {
-            // The site deck shows the documents' slides again: their warnings are reported once, above.
-            let site = site?;
-            let base = format!("slides/{}", site_slug(&ctx.collection.title, &all));
-            for (extension, bytes) in [("pptx", site.pptx), ("pdf", site.pdf), ("md", site.outline)] {
-                artifacts.push(Artifact::for_site(format!("{base}.{extension}"), bytes));
-            }
-        }
-        Ok(Rendered { artifacts, diagnostics })
+            Ok(deck.diagnostics)
+        };
+        let (decks, site) = rayon::join(
+            || -> Result<Vec<Vec<Diagnostic>>> {
+                docs.par_iter()
+                    .map(|doc| {
+                        let deck = write(document_deck(doc, config.heading_level), &doc.source)?;
+                        put(deck, format!("slides/{}", doc.id), Some(&doc.id))
+                    })
+                    .collect()
+            },
+            || -> Result<()> {
+                if ctx.scope.site {
+                    let deck = write(site_deck(&ctx.collection.title, &all, config.heading_level), "")?;
+                    // The site deck shows the documents' slides again: their warnings are reported
+                    // once, with the documents' own decks.
+                    put(deck, format!("slides/{}", site_slug(&ctx.collection.title, &all)), None)?;
+                }
+                Ok(())
+            },
+        );
+        site?;
+        Ok(decks?.into_iter().flatten().collect())
     }
 }
 

@@ -8,7 +8,7 @@ use super::site::{self, Entry};
 use super::skills::extract;
 use super::source::{tables, SourceTable};
 use super::style::Styles;
-use super::Artifact;
+use crate::backends::Artifact;
 use crate::diag::Diagnostic;
 use crate::ir::{slugify, Collection, Document};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};

@@ -16,7 +16,8 @@ mod style;
 
 pub use config::XlsxConfig;
 
-use super::{Artifact, Backend, RenderContext, Rendered};
+use super::{Backend, RenderContext, Sink};
+use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::Document;
 use rayon::prelude::*;
@@ -29,7 +30,7 @@ impl Backend for Xlsx {
         "xlsx"
     }
 
-    fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
+    fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config: XlsxConfig = ctx.config.section("xlsx")?;
         let (created, diagnostics) = book::creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
         let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
@@ -37,16 +38,18 @@ impl Backend for Xlsx {
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
         // The site workbook is the biggest single job: make it while the pages are made.
         let (site, pages) = rayon::join(
-            || ctx.scope.site.then(|| book::site(ctx.collection, &config, &meta)).transpose(),
+            || match ctx.scope.site {
+                true => sink.put(book::site(ctx.collection, &config, &meta).map_err(fail)?),
+                false => Ok(()),
+            },
             || {
-                documents
-                    .par_iter()
-                    .filter_map(|doc| book::page(doc, &config, &meta).transpose())
-                    .collect::<Result<Vec<Artifact>, _>>()
+                documents.par_iter().try_for_each(|doc| match book::page(doc, &config, &meta).map_err(fail)? {
+                    Some(artifact) => sink.put(artifact),
+                    None => Ok(()),
+                })
             },
         );
-        let mut artifacts: Vec<Artifact> = site.map_err(fail)?.into_iter().collect();
-        artifacts.extend(pages.map_err(fail)?);
-        Ok(Rendered { artifacts, diagnostics })
+        site.and(pages)?;
+        Ok(diagnostics)
     }
 }

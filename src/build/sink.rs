@@ -1,0 +1,69 @@
+//! The build's [`Sink`]: writes each output atomically as a backend hands it over, so no build
+//! holds all its outputs in memory, and records it for the manifest.
+
+use super::manifest::{Output, MANIFEST_FILE};
+use super::write::{safe_relative, write_atomic_with};
+use crate::backends::Sink;
+use crate::error::{Error, Result};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+/// What every backend's sink of one build shares: the names taken and the outputs written.
+#[derive(Debug, Default)]
+pub struct Written {
+    names: Mutex<HashSet<String>>,
+    outputs: Mutex<Vec<Output>>,
+}
+
+impl Written {
+    /// The outputs written, in no particular order.
+    pub fn into_outputs(self) -> Vec<Output> {
+        self.outputs.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Writes one backend's outputs into the output folder.
+pub struct DiskSink<'a> {
+    pub out: &'a Path,
+    pub format: &'a str,
+    /// Document id to its source file, the input of its outputs.
+    pub sources: &'a BTreeMap<String, String>,
+    /// Every content file: the inputs of site-wide outputs.
+    pub files: &'a [String],
+    pub written: &'a Written,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Sink for DiskSink<'_> {
+    fn put_with(
+        &self,
+        path: &str,
+        document: Option<&str>,
+        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let rel = safe_relative(path)?;
+        if path == MANIFEST_FILE || !lock(&self.written.names).insert(path.to_string()) {
+            return Err(Error::backend(self.format, format!("two outputs named `{path}`")));
+        }
+        let file = write_atomic_with(&self.out.join(rel), write)?;
+        let inputs = match document.and_then(|d| self.sources.get(d)) {
+            Some(source) => vec![source.clone()],
+            None => self.files.to_vec(),
+        };
+        let output = Output {
+            path: path.to_string(),
+            format: self.format.to_string(),
+            document: document.map(str::to_string),
+            inputs,
+            size: file.size,
+            blake3: file.blake3,
+        };
+        lock(&self.written.outputs).push(output);
+        Ok(())
+    }
+}
