@@ -49,11 +49,11 @@ fn images(doc: &Document) -> Vec<(String, Span)> {
     }
     while let Some(inline) = inlines.pop() {
         match inline {
-            Inline::Image { src, span, .. } => out.push((src.clone(), *span)),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Strike { content }
-            | Inline::Link { content, .. } => inlines.extend(content),
+            Inline::Image(image) => out.push((image.src.clone(), image.span)),
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
+                inlines.extend(content)
+            }
+            Inline::Link(link) => inlines.extend(&link.content),
             _ => {}
         }
     }

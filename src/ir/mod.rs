@@ -5,6 +5,7 @@
 //! material enters only as [`BlockKind::Raw`] or [`Inline::Raw`] with a format tag.
 //! The whole tree serialises to versioned JSON (see [`IR_VERSION`]).
 
+mod compact;
 mod meta;
 mod text;
 
@@ -218,19 +219,9 @@ pub enum Inline {
     Code {
         text: String,
     },
-    Link {
-        target: LinkTarget,
-        title: String,
-        content: Vec<Inline>,
-        span: Span,
-    },
-    Image {
-        /// The image source as written; resolved against the document's folder by backends.
-        src: String,
-        alt: String,
-        title: String,
-        span: Span,
-    },
+    /// Boxed, like [`Inline::Image`], so that the common inlines (text) stay small.
+    Link(Box<Link>),
+    Image(Box<Image>),
     FootnoteRef {
         label: String,
     },
@@ -240,6 +231,25 @@ pub enum Inline {
         format: String,
         text: String,
     },
+}
+
+/// A link: where it goes, its tooltip title and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub target: LinkTarget,
+    pub title: String,
+    pub content: Vec<Inline>,
+    pub span: Span,
+}
+
+/// An image drawn inline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// The image source as written; resolved against the document's folder by backends.
+    pub src: String,
+    pub alt: String,
+    pub title: String,
+    pub span: Span,
 }
 
 /// Where a link points, after resolution against the collection.

@@ -13,11 +13,11 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emph { content }
-            | Inline::Strong { content }
-            | Inline::Strike { content }
-            | Inline::Link { content, .. } => push_plain(content, out),
-            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
+                push_plain(content, out)
+            }
+            Inline::Link(link) => push_plain(&link.content, out),
+            Inline::Image(image) => out.push_str(&image.alt),
             Inline::SoftBreak | Inline::HardBreak => out.push(' '),
             Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
         }

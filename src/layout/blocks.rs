@@ -77,7 +77,8 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
 /// An image in a format or variant that cannot be embedded is a warning, and its alt text shows.
 fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
-    let (Some(Inline::Image { src, span, .. }), None) = (images.next(), images.next()) else { return None };
+    let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
+    let (src, span) = (&image.src, image.span);
     let key = asset_key(&cx.folder, src)?;
     if cx.unsupported.contains(&key) {
         let message = format!("image `{src}` is not an 8-bit PNG or a grey or RGB JPEG; its alt text is shown");

@@ -71,8 +71,9 @@ fn push(cx: &mut Cx, inlines: &[Inline], style: &Style, out: &mut Vec<Span>) {
             Inline::Code { text } => {
                 out.push(Span { text: text.clone(), style: Style { code: true, ..style.clone() } })
             }
-            Inline::Link { target, content, .. } => {
-                let link = match target {
+            Inline::Link(link) => {
+                let content = &link.content;
+                let link = match &link.target {
                     LinkTarget::External { url } => Some(LinkDest::Uri(url.clone())),
                     LinkTarget::Internal { doc, anchor, .. } => {
                         Some(LinkDest::Internal { doc: doc.clone(), anchor: anchor.clone() })
@@ -82,7 +83,8 @@ fn push(cx: &mut Cx, inlines: &[Inline], style: &Style, out: &mut Vec<Span>) {
                 let color = if link.is_some() { cx.accent } else { style.color };
                 push(cx, content, &Style { link, color, ..style.clone() }, out);
             }
-            Inline::Image { alt, .. } => {
+            Inline::Image(image) => {
+                let alt = &image.alt;
                 let text = if alt.is_empty() { "[image]".to_string() } else { format!("[{alt}]") };
                 out.push(Span { text, style: Style { italic: true, ..style.clone() } });
             }

@@ -129,9 +129,9 @@ fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span)
 fn inline_links(inlines: &mut [Inline], f: &mut impl FnMut(&mut LinkTarget, Span)) {
     for inline in inlines {
         match inline {
-            Inline::Link { target, content, span, .. } => {
-                f(target, *span);
-                inline_links(content, f);
+            Inline::Link(link) => {
+                f(&mut link.target, link.span);
+                inline_links(&mut link.content, f);
             }
             Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
                 inline_links(content, f)

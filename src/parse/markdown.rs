@@ -4,7 +4,9 @@
 //! flattened into their parent with a warning.
 
 use super::dialect::DialectWarning;
-use crate::ir::{slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, Inline, LinkTarget, ListItem, Span};
+use crate::ir::{
+    slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, Image, Inline, Link, LinkTarget, ListItem, Span,
+};
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -364,11 +366,11 @@ impl Fold<'_> {
             InlineKind::Strike => self.inline(Inline::Strike { content }, span),
             InlineKind::Link { href, title } => {
                 let target = LinkTarget::Unresolved { href };
-                self.inline(Inline::Link { target, title, content, span }, span);
+                self.inline(Inline::Link(Box::new(Link { target, title, content, span })), span);
             }
             InlineKind::Image { src, title } => {
                 let alt = crate::ir::plain_text(&content);
-                self.inline(Inline::Image { src, alt, title, span }, span);
+                self.inline(Inline::Image(Box::new(Image { src, alt, title, span })), span);
             }
             InlineKind::Cell => {
                 if let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() {

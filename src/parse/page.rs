@@ -82,8 +82,9 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| title_from_stem(&stem));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
     let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
-    let document =
+    let mut document =
         Document { id, source: source.rel.to_string(), folder, title, meta, blocks, footnotes: builder.footnotes };
+    document.shrink_to_fit();
     PageResult { document: Some(document), diagnostics }
 }
 

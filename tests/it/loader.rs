@@ -53,7 +53,8 @@ fn content_reads_in_ladder_order_with_every_link_resolved() {
     let mut internal = 0;
     let mut visit = |inlines: &[Inline]| {
         for inline in inlines {
-            if let Inline::Link { target, .. } = inline {
+            if let Inline::Link(link) = inline {
+                let target = &link.target;
                 assert!(!matches!(target, LinkTarget::Unresolved { .. }), "{target:?}");
                 internal += matches!(target, LinkTarget::Internal { .. }) as usize;
             }

@@ -19,15 +19,20 @@ fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
             Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, out),
             Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, out),
             Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, out),
-            Inline::Link { target: LinkTarget::External { url }, content, .. } => {
-                push(content, &Run { link: Some(Link::Url(url.clone())), ..style.clone() }, out)
+            Inline::Link(link) => {
+                let to = match &link.target {
+                    LinkTarget::External { url } => Some(Link::Url(url.clone())),
+                    LinkTarget::Internal { doc, anchor, .. } => {
+                        Some(Link::Document { id: doc.clone(), anchor: anchor.clone() })
+                    }
+                    LinkTarget::Unresolved { .. } => None,
+                };
+                match to {
+                    Some(to) => push(&link.content, &Run { link: Some(to), ..style.clone() }, out),
+                    None => push(&link.content, style, out),
+                }
             }
-            Inline::Link { target: LinkTarget::Internal { doc, anchor, .. }, content, .. } => {
-                let link = Link::Document { id: doc.clone(), anchor: anchor.clone() };
-                push(content, &Run { link: Some(link), ..style.clone() }, out)
-            }
-            Inline::Link { content, .. } => push(content, style, out),
-            Inline::Image { alt, .. } => add(out, style, alt),
+            Inline::Image(image) => add(out, style, &image.alt),
             Inline::SoftBreak | Inline::HardBreak => add(out, style, " "),
             Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
         }
@@ -81,12 +86,12 @@ mod tests {
             t("b"),
             Inline::Strong { content: vec![Inline::Emph { content: vec![t("c")] }] },
             Inline::SoftBreak,
-            Inline::Link {
+            Inline::Link(Box::new(crate::ir::Link {
                 target: LinkTarget::External { url: "https://x.org".into() },
                 title: String::new(),
                 content: vec![t("x")],
                 span: Default::default(),
-            },
+            })),
         ];
         let runs = runs(&inlines);
         assert_eq!(runs.len(), 4);

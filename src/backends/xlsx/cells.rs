@@ -121,9 +121,10 @@ fn push(inlines: &[Inline], style: &Run, config: &XlsxConfig, out: &mut Content)
             Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, config, out),
             Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, config, out),
             Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, config, out),
-            Inline::Link { target, content, .. } => {
+            Inline::Link(link) => {
+                let content = &link.content;
                 if out.link.is_none() {
-                    out.link = match target {
+                    out.link = match &link.target {
                         LinkTarget::External { url } => Some(url.clone()),
                         LinkTarget::Internal { doc, anchor, .. } => config.page_url(doc, anchor.as_deref()),
                         LinkTarget::Unresolved { .. } => None,
@@ -131,7 +132,7 @@ fn push(inlines: &[Inline], style: &Run, config: &XlsxConfig, out: &mut Content)
                 }
                 push(content, style, config, out);
             }
-            Inline::Image { alt, .. } => add(out, style, alt),
+            Inline::Image(image) => add(out, style, &image.alt),
             Inline::SoftBreak => add(out, style, " "),
             Inline::HardBreak => add(out, style, "\n"),
             Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
@@ -172,12 +173,12 @@ mod tests {
         let inlines = vec![
             Inline::Strong { content: vec![Inline::Text { text: "Bold".into() }] },
             Inline::Text { text: " and ".into() },
-            Inline::Link {
+            Inline::Link(Box::new(crate::ir::Link {
                 target: LinkTarget::External { url: "https://example.com".into() },
                 title: String::new(),
                 content: vec![Inline::Emph { content: vec![Inline::Text { text: "link".into() }] }],
                 span: Default::default(),
-            },
+            })),
         ];
         let content = content(&inlines, &XlsxConfig::default());
         assert_eq!(content.text(), "Bold and link");
