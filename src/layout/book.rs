@@ -167,16 +167,16 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
 /// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up.
 fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32) -> Option<Item> {
     let dot = cx.shape(".", FontId::Serif);
-    let (id, _) = *dot.pieces.first()?.glyphs.first()?;
+    let id = dot.pieces.first()?.glyphs.first()?.id;
     let start = (from / pitch).ceil() as i32;
     let end = (to / pitch).floor() as i32;
     if end <= start {
         return None;
     }
     let x0 = start as f32 * pitch;
-    let glyphs: Vec<Glyph> = (start..end).map(|k| Glyph { id, x: k as f32 * pitch - x0 }).collect();
-    let texts = vec![".".to_string(); glyphs.len()];
+    let glyphs: Vec<Glyph> = (start..end).map(|k| Glyph { id, x: k as f32 * pitch - x0, len: 1 }).collect();
+    let text = ".".repeat(glyphs.len());
     let width = (end - start) as f32 * pitch;
     let color = Rgb(0.55, 0.55, 0.6);
-    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, texts, width }))
+    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, text, width }))
 }

@@ -152,10 +152,10 @@ impl Cx {
         let mut items = Vec::new();
         let mut pen = x;
         for piece in &shaped.pieces {
-            let glyphs = piece.glyphs.iter().map(|&(id, gx)| Glyph { id, x: gx * size }).collect();
+            let glyphs = piece.glyphs.iter().map(|g| Glyph { x: g.x * size, ..*g }).collect();
             let width = piece.width * size;
-            let texts = piece.texts.clone();
-            items.push(Item::Text(TextRun { x: pen, y, font: piece.font, size, color, glyphs, texts, width }));
+            let text = piece.text.clone();
+            items.push(Item::Text(TextRun { x: pen, y, font: piece.font, size, color, glyphs, text, width }));
             pen += width;
         }
         (items, pen - x)

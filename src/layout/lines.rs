@@ -208,12 +208,12 @@ fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32,
             let y = baseline - style.rise;
             let mut px = x;
             for piece in &part.shaped.pieces {
-                let glyphs = piece.glyphs.iter().map(|&(id, gx)| (id, px + gx * fs));
+                let glyphs = piece.glyphs.iter().map(|g| Glyph { x: px + g.x * fs, ..*g });
                 match runs.last_mut() {
                     Some(run) if run.font == piece.font && run.size == fs && run.color == style.color && run.y == y => {
                         let base_x = run.x;
-                        run.glyphs.extend(glyphs.map(|(id, gx)| Glyph { id, x: gx - base_x }));
-                        run.texts.extend(piece.texts.iter().cloned());
+                        run.glyphs.extend(glyphs.map(|g| Glyph { x: g.x - base_x, ..g }));
+                        run.text.push_str(&piece.text);
                         run.width = px + piece.width * fs - base_x;
                     }
                     _ => runs.push(TextRun {
@@ -222,8 +222,8 @@ fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32,
                         font: piece.font,
                         size: fs,
                         color: style.color,
-                        glyphs: glyphs.map(|(id, gx)| Glyph { id, x: gx - px }).collect(),
-                        texts: piece.texts.clone(),
+                        glyphs: glyphs.map(|g| Glyph { x: g.x - px, ..g }).collect(),
+                        text: piece.text.clone(),
                         width: piece.width * fs,
                     }),
                 }

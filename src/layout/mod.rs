@@ -58,11 +58,14 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// A glyph of a shaped run: its id in the font and its pen position from the run's origin.
+/// A glyph of a shaped run: its id in the font, its pen position from the run's origin, and
+/// how many bytes of the run's text it stands for (a cluster's text goes to its first glyph, the
+/// others of the cluster stand for none).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     pub id: u16,
     pub x: f32,
+    pub len: u32,
 }
 
 /// A run of shaped glyphs in one font, size and colour, with the text it shows.
@@ -75,16 +78,23 @@ pub struct TextRun {
     pub size: f32,
     pub color: Rgb,
     pub glyphs: Vec<Glyph>,
-    /// For each glyph, the source text it stands for (empty for the second glyph of a cluster).
-    pub texts: Vec<String>,
+    /// The text the glyphs show, for copy and search; one string per run rather than per glyph
+    /// keeps a laid-out book small.
+    pub text: String,
     /// Advance width of the whole run.
     pub width: f32,
 }
 
 impl TextRun {
-    /// The text of the run, for copy and search.
-    pub fn text(&self) -> String {
-        self.texts.concat()
+    /// Each glyph with the text it stands for.
+    pub fn glyph_texts(&self) -> impl Iterator<Item = (&Glyph, &str)> {
+        let mut at = 0;
+        self.glyphs.iter().map(move |glyph| {
+            let end = at + glyph.len as usize;
+            let text = self.text.get(at..end).unwrap_or_default();
+            at = end;
+            (glyph, text)
+        })
     }
 }
 

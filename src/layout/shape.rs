@@ -3,17 +3,19 @@
 //! per thread across documents: a ladder repeats its words from page to page.
 
 use super::fonts::FontId;
+use super::Glyph;
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// The glyphs of one face within a shaped string; positions and widths in ems.
+/// The glyphs of one face within a shaped string and the text they show; positions and widths
+/// in ems.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
     pub font: FontId,
-    pub glyphs: Vec<(u16, f32)>,
-    pub texts: Vec<String>,
+    pub glyphs: Vec<Glyph>,
+    pub text: String,
     pub width: f32,
 }
 
@@ -133,19 +135,20 @@ impl Shaper {
         let scale = 1.0 / face.units_per_em;
         let infos = buffer.glyph_infos();
         let positions = buffer.glyph_positions();
-        let mut piece = Piece { font, glyphs: Vec::with_capacity(infos.len()), texts: Vec::new(), width: 0.0 };
+        let mut piece = Piece { font, glyphs: Vec::with_capacity(infos.len()), text: String::new(), width: 0.0 };
         let mut pen = 0.0;
         for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
             let start = info.cluster as usize;
             let starts_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
             let cluster_text = if starts_cluster {
                 let end = infos[i..].iter().map(|g| g.cluster as usize).find(|&c| c > start).unwrap_or(text.len());
-                text.get(start..end).unwrap_or_default().to_string()
+                text.get(start..end).unwrap_or_default()
             } else {
-                String::new()
+                ""
             };
-            piece.glyphs.push((info.glyph_id as u16, pen + pos.x_offset as f32 * scale));
-            piece.texts.push(cluster_text);
+            piece.text.push_str(cluster_text);
+            let (id, x) = (info.glyph_id as u16, pen + pos.x_offset as f32 * scale);
+            piece.glyphs.push(Glyph { id, x, len: cluster_text.len() as u32 });
             pen += pos.x_advance as f32 * scale;
         }
         piece.width = pen;
@@ -165,11 +168,11 @@ mod tests {
         let fonts: Vec<FontId> = shaped.pieces.iter().map(|p| p.font).collect();
         assert_eq!(fonts, [FontId::Serif, FontId::Fallback, FontId::Serif]);
         let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::Mono);
-        let text: String = code.pieces.iter().flat_map(|p| p.texts.iter().map(String::as_str)).collect();
+        let text: String = code.pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "ab c", "an invisible separator the face lacks is left out, a space it lacks is a space");
         let missing = shaper.shape("x漢", FontId::Serif);
         assert_eq!(missing.missing, ['漢']);
-        assert_eq!(missing.pieces[1].texts, ["\u{FFFD}"]);
+        assert_eq!(missing.pieces[1].text, "\u{FFFD}");
         assert!(shaper.shape("fi", FontId::Serif).width > 0.3);
     }
 }

@@ -16,7 +16,7 @@ pub fn snapshot(pages: &[Page]) -> String {
                     run.y,
                     run.font.postscript_name(),
                     run.size,
-                    run.text()
+                    run.text
                 ),
                 Item::Rule { x1, y1, x2, y2, width, .. } => {
                     format!("  rule {x1:.1},{y1:.1} {x2:.1},{y2:.1} w{width:.1}")

@@ -272,7 +272,7 @@ fn words_wider_than_the_line_are_cut_and_kept_inside() {
     let text: String = laid.pages[0]
         .items
         .iter()
-        .filter_map(|i| if let Item::Text(run) = i { Some(run.text()) } else { None })
+        .filter_map(|i| if let Item::Text(run) = i { Some(run.text.clone()) } else { None })
         .collect();
     assert_eq!(text.matches('x').count(), 600, "nothing is lost when a word is cut");
 }
@@ -287,7 +287,7 @@ fn a_table_row_taller_than_a_page_is_split_between_lines() {
         layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
     assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
     assert_inside("t.md", &laid.pages);
-    let last = laid.pages.last().unwrap().items.iter().any(|i| matches!(i, Item::Text(r) if r.text() == "line 150"));
+    let last = laid.pages.last().unwrap().items.iter().any(|i| matches!(i, Item::Text(r) if r.text == "line 150"));
     assert!(last, "the last line of the cell is on the last page");
 }
 
@@ -365,7 +365,7 @@ fn deep_nesting_and_a_long_label_stay_inside_the_page() {
         .items
         .iter()
         .filter_map(|i| match i {
-            Item::Text(run) if run.text() == "h" => Some((run.x, run.x + run.width)),
+            Item::Text(run) if run.text == "h" => Some((run.x, run.x + run.width)),
             _ => None,
         })
         .collect();

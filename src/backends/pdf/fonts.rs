@@ -30,10 +30,10 @@ pub fn embed(doc: &mut Document, pages: &[Page]) -> Result<BTreeMap<FontId, Embe
     for item in pages.iter().flat_map(|p| &p.items) {
         if let Item::Text(run) = item {
             let glyphs = used.entry(run.font).or_default();
-            for (glyph, text) in run.glyphs.iter().zip(&run.texts) {
+            for (glyph, text) in run.glyph_texts() {
                 let entry = glyphs.entry(glyph.id).or_default();
                 if entry.is_empty() {
-                    entry.clone_from(text);
+                    entry.push_str(text);
                 }
             }
         }
