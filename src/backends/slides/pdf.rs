@@ -13,6 +13,7 @@ use crate::diag::Diagnostic;
 use crate::ir::Align;
 use crate::layout::guide::Laid;
 use crate::layout::{layout_lines, styled_table, Cx, FontId, Item, LinkDest, Page, Rgb, Slab, Span, Style};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Each step sets overflowing text at this fraction of the size before.
@@ -33,31 +34,37 @@ struct Palette {
 /// does not fit even at the smallest size. Characters no font has are left to the PDF guide
 /// to report, with their line, which the deck model no longer knows.
 pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
-    let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, deck.document.as_deref().unwrap_or(""), source);
     let mut names: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for (name, &n) in &deck.anchors {
         names.entry(n).or_default().push(name);
     }
-    let mut pages = Vec::with_capacity(deck.slides.len());
-    let mut diagnostics = Vec::new();
-    for (i, slide) in deck.slides.iter().enumerate() {
-        let mut items =
-            vec![Item::Anchor { name: format!("slide-{}", i + 1), y: 0.0, outline: Some((0, slide.title.clone())) }];
-        for name in names.get(&(i + 1)).into_iter().flatten() {
-            items.push(Item::Anchor { name: (*name).to_string(), y: 0.0, outline: None });
-        }
-        if !slide_items(&mut cx, slide, &mut items) {
-            let message = format!(
-                "slide {} (\"{}\") does not fit even at {:.0} % of its type size; the PDF deck leaves out what overflows",
-                i + 1,
-                slide.title,
-                FLOOR * 100.0
-            );
-            diagnostics.push(Diagnostic::warning(source, 0, 0, message));
-        }
-        pages.push(Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items });
-    }
-    Laid { pages, diagnostics }
+    // Slides are independent of each other: a site deck of a large tree is set in parallel.
+    let slides: Vec<(Page, Option<Diagnostic>)> = deck
+        .slides
+        .par_iter()
+        .enumerate()
+        .map(|(i, slide)| {
+            let doc = deck.document.as_deref().unwrap_or("");
+            let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, doc, source);
+            let mut items =
+                vec![Item::Anchor { name: format!("slide-{}", i + 1), y: 0.0, outline: Some((0, slide.title.clone())) }];
+            for name in names.get(&(i + 1)).into_iter().flatten() {
+                items.push(Item::Anchor { name: (*name).to_string(), y: 0.0, outline: None });
+            }
+            let overflow = (!slide_items(&mut cx, slide, &mut items)).then(|| {
+                let message = format!(
+                    "slide {} (\"{}\") does not fit even at {:.0} % of its type size; the PDF deck leaves out what overflows",
+                    i + 1,
+                    slide.title,
+                    FLOOR * 100.0
+                );
+                Diagnostic::warning(source, 0, 0, message)
+            });
+            (Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items }, overflow)
+        })
+        .collect();
+    let (pages, overflows): (Vec<Page>, Vec<Option<Diagnostic>>) = slides.into_iter().unzip();
+    Laid { pages, diagnostics: overflows.into_iter().flatten().collect() }
 }
 
 /// Draws a slide's decorations, title and body into `items`; false if something did not fit.
