@@ -19,7 +19,6 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::parse::{self, Loaded};
 use plan::Plan;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -106,8 +105,10 @@ pub fn run(
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
     let sources = source_files(&loaded);
     let written = sink::Written::default();
+    // One backend after another: each renders its documents in parallel, and the memory of a
+    // large tree's book or site deck is needed once at a time rather than all together.
     let rendered: Vec<Result<Vec<Diagnostic>>> = backends
-        .par_iter()
+        .iter()
         .map(|b| {
             let sink = sink::DiskSink { out, format: b.name(), sources: &sources, files: &files, written: &written };
             b.render_to(&ctx, &sink)
