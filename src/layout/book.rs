@@ -3,7 +3,7 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
-use super::guide::{chapter, decorate, Assets, Geometry, Laid};
+use super::guide::{chapter, decoration, running_head, Assets, Geometry, Laid};
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::paginate;
@@ -21,43 +21,101 @@ struct Entry {
     page: usize,
 }
 
-/// Lays out the book. `date` goes on the cover when given.
+/// Where a long layout puts its pages as it makes them, so that a book of thousands of pages
+/// is never held whole: the PDF writer compresses each page as it comes.
+pub trait PageSink {
+    /// Adds `pages` after those added before.
+    fn append(&mut self, pages: Vec<Page>);
+    /// Moves the last `count` pages to the front.
+    fn move_to_front(&mut self, count: usize);
+    /// Draws each page's items over page `index` (counted after any move).
+    fn overlay(&mut self, overlays: Vec<(usize, Page)>);
+}
+
+/// Pages held in memory.
+impl PageSink for Vec<Page> {
+    fn append(&mut self, pages: Vec<Page>) {
+        self.extend(pages);
+    }
+
+    fn move_to_front(&mut self, count: usize) {
+        let count = count.min(self.len());
+        self.rotate_right(count);
+    }
+
+    fn overlay(&mut self, overlays: Vec<(usize, Page)>) {
+        for (index, page) in overlays {
+            if let Some(under) = self.get_mut(index) {
+                under.items.extend(page.items);
+            }
+        }
+    }
+}
+
+/// Lays out the book in memory. `date` goes on the cover when given.
 pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
+    let mut pages = Vec::new();
+    let diagnostics = layout_book_into(collection, theme, date, assets, &mut pages);
+    Laid { pages, diagnostics }
+}
+
+/// Lays out the book into `sink`, a few chapters at a time: the chapters first, then the cover
+/// and contents (which need the chapters' page numbers), moved to the front, then the running
+/// headers and page numbers over every page. Returns the diagnostics.
+pub fn layout_book_into(
+    collection: &Collection,
+    theme: &PdfTheme,
+    date: Option<&str>,
+    assets: &Assets,
+    sink: &mut dyn PageSink,
+) -> Vec<Diagnostic> {
     let g = Geometry::new(theme);
     let column = g.column();
-    let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = collection
-        .documents
-        .par_iter()
-        .map(|doc| {
-            let mut cx = g.cx(doc, assets);
-            let slabs = chapter(&mut cx, doc, collection, column.w);
-            (paginate(slabs, column), cx.diagnostics)
-        })
-        .collect();
     let mut diagnostics = Vec::new();
-    let mut body: Vec<Vec<Item>> = Vec::new();
-    let mut running = Vec::new();
     let mut entries = Vec::new();
-    for (doc, (pages, mut found)) in collection.documents.iter().zip(chapters) {
-        entries.extend(chapter_entries(doc, &pages, body.len()));
-        running.extend(pages.iter().map(|_| doc.title.clone()));
-        body.extend(pages);
-        diagnostics.append(&mut found);
+    let mut heads: Vec<String> = Vec::new();
+    // Enough chapters at a time to keep every thread busy, few enough to hold.
+    let batch = rayon::current_num_threads().max(1) * 8;
+    for docs in collection.documents.chunks(batch) {
+        let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut cx = g.cx(doc, assets);
+                let slabs = chapter(&mut cx, doc, collection, column.w);
+                (paginate(slabs, column), cx.diagnostics)
+            })
+            .collect();
+        for (doc, (pages, mut found)) in docs.iter().zip(chapters) {
+            entries.extend(chapter_entries(doc, &pages, heads.len()));
+            heads.extend(pages.iter().map(|items| running_head(items, &doc.title)));
+            sink.append(pages.into_iter().map(|items| g.page(items)).collect());
+            diagnostics.append(&mut found);
+        }
     }
     let book =
         Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
     let mut cx = g.cx(&book, &Assets::new());
     let draft = contents(&mut cx, &g, &entries, 0);
     let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
-    let mut pages = vec![cover(&mut cx, &g, collection, date)];
-    let mut heads = vec![String::new()];
-    heads.extend(toc.iter().map(|_| "Contents".to_string()));
-    heads.extend(running);
-    pages.extend(toc);
-    pages.extend(body);
-    let pages: Vec<Page> = decorate(&mut cx, &g, pages, &heads, 1);
+    let mut front = vec![String::new()];
+    front.extend(toc.iter().map(|items| running_head(items, "Contents")));
+    let mut pages = vec![g.page(cover(&mut cx, &g, collection, date))];
+    pages.extend(toc.into_iter().map(|items| g.page(items)));
+    sink.append(pages);
+    sink.move_to_front(front.len());
+    front.append(&mut heads);
+    let total = front.len();
+    for (start, chunk) in front.chunks(1024).enumerate().map(|(n, c)| (n * 1024, c)) {
+        let overlays = chunk
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| start + i > 0)
+            .map(|(i, head)| (start + i, g.page(decoration(&mut cx, &g, start + i, total, head))))
+            .collect();
+        sink.overlay(overlays);
+    }
     diagnostics.append(&mut cx.diagnostics);
-    Laid { pages, diagnostics }
+    diagnostics
 }
 
 /// The chapter and its top-level sections, with the page each starts on.

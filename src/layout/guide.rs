@@ -42,6 +42,11 @@ impl Geometry {
         Geometry { width, height, margin: theme.margin_pt(), size: theme.font_size, accent, numbering: theme.numbering }
     }
 
+    /// A page of this geometry showing `items`.
+    pub fn page(&self, items: Vec<Item>) -> Page {
+        Page { width: self.width, height: self.height, items }
+    }
+
     /// The text column between the margins.
     pub fn column(&self) -> Column {
         Column { x: self.margin, y: self.margin, w: self.width - 2.0 * self.margin, h: self.height - 2.0 * self.margin }
@@ -153,32 +158,51 @@ fn breadcrumb(doc: &Document, collection: &Collection) -> Vec<String> {
 /// `running` is not empty) and a "page X of Y" footer; `skip` leading pages (a cover) get neither.
 pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[String], skip: usize) -> Vec<Page> {
     let total = pages.len();
-    let grey = Rgb(0.45, 0.45, 0.5);
-    let size = (g.size * 0.8).max(7.0);
     let mut out = Vec::with_capacity(total);
     for (i, mut items) in pages.into_iter().enumerate() {
         if i >= skip {
-            let header = running.get(i).map(String::as_str).unwrap_or_default();
-            if !header.is_empty() && !items.iter().any(|it| matches!(it, Item::Anchor { outline: Some((0, _)), .. })) {
-                let y = g.margin * 0.55;
-                let header = fit(cx, header, FontId::Sans, size, g.width - 2.0 * g.margin);
-                let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
-                items.extend(runs);
-                let rule_y = y + size * 0.5;
-                let right = g.width - g.margin;
-                items.push(Item::Rule { x1: g.margin, y1: rule_y, x2: right, y2: rule_y, width: 0.4, color: grey });
-            }
-            let label = format!("page {} of {}", i + 1, total);
-            let y = g.height - g.margin * 0.45;
-            let (mut runs, w) = cx.text(&label, FontId::Sans, size, grey, 0.0, y);
-            for run in &mut runs {
-                run.shift(g.width - g.margin - w, 0.0);
-            }
-            items.extend(runs);
+            let head = running_head(&items, running.get(i).map(String::as_str).unwrap_or_default());
+            items.extend(decoration(cx, g, i, total, &head));
         }
-        out.push(Page { width: g.width, height: g.height, items });
+        out.push(g.page(items));
     }
     out
+}
+
+/// The running header of a page showing `items` of a part titled `title`: none on the page
+/// that opens the part.
+pub fn running_head(items: &[Item], title: &str) -> String {
+    let opens = items.iter().any(|it| matches!(it, Item::Anchor { outline: Some((0, _)), .. }));
+    if opens {
+        String::new()
+    } else {
+        title.to_string()
+    }
+}
+
+/// The header `head` (if not empty) with its rule, and the "page X of Y" footer of page
+/// `index` of `total`.
+pub fn decoration(cx: &mut Cx, g: &Geometry, index: usize, total: usize, head: &str) -> Vec<Item> {
+    let grey = Rgb(0.45, 0.45, 0.5);
+    let size = (g.size * 0.8).max(7.0);
+    let mut items = Vec::new();
+    if !head.is_empty() {
+        let y = g.margin * 0.55;
+        let header = fit(cx, head, FontId::Sans, size, g.width - 2.0 * g.margin);
+        let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
+        items.extend(runs);
+        let rule_y = y + size * 0.5;
+        let right = g.width - g.margin;
+        items.push(Item::Rule { x1: g.margin, y1: rule_y, x2: right, y2: rule_y, width: 0.4, color: grey });
+    }
+    let label = format!("page {} of {}", index + 1, total);
+    let y = g.height - g.margin * 0.45;
+    let (mut runs, w) = cx.text(&label, FontId::Sans, size, grey, 0.0, y);
+    for run in &mut runs {
+        run.shift(g.width - g.margin - w, 0.0);
+    }
+    items.extend(runs);
+    items
 }
 
 /// The text, shortened with an ellipsis until it is at most `width` wide in `font`.

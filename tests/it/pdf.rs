@@ -223,6 +223,37 @@ fn the_book_has_cover_contents_chapters_and_internal_jumps() {
 }
 
 #[test]
+fn a_book_of_many_chapters_is_written_in_batches_in_order() {
+    // More chapters than one batch of the streamed book, each with a page break of its own.
+    let pages: Vec<(String, String)> = (1..=45)
+        .map(|i| {
+            (format!("p{i:02}.md"), format!("---\norder: {}\n---\n# Chapter {i}\n\nText of chapter {i}.\n", 100 - i))
+        })
+        .collect();
+    let files: Vec<(&str, &[u8])> = pages.iter().map(|(n, t)| (n.as_str(), t.as_bytes())).collect();
+    let dir = tree(&files);
+    let loaded = load(dir.path());
+    let in_memory = layout_book(&loaded.collection, &PdfTheme::default(), None, &Default::default());
+    let rendered = render(dir.path());
+    let book = rendered.artifacts.iter().find(|a| a.document.is_none()).expect("a book");
+    let pdf = Document::load_mem(&book.bytes).unwrap();
+    let total = in_memory.pages.len();
+    assert_eq!(pdf.get_pages().len(), total, "the streamed book has the pages of the one laid out in memory");
+    let titles: Vec<String> = outline_titles(&pdf).into_iter().map(|(_, t)| t).collect();
+    let expected: Vec<String> =
+        std::iter::once("Contents".to_string()).chain((1..=45).map(|i| format!("Chapter {i}"))).collect();
+    assert_eq!(titles, expected);
+    for &n in pdf.get_pages().keys() {
+        let text = pdf.extract_text(&[n]).unwrap();
+        if n > 1 {
+            assert!(text.contains(&format!("page {n} of {total}")), "page {n}: {text}");
+        }
+    }
+    let last = pdf.extract_text(&[total as u32]).unwrap();
+    assert!(last.contains("Text of chapter 45"), "{last}");
+}
+
+#[test]
 fn two_renders_give_the_same_bytes() {
     let dir = site();
     let (a, b) = (render(dir.path()), render(dir.path()));

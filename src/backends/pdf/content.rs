@@ -1,9 +1,9 @@
 //! Page content streams: layout items to PDF drawing operators, y flipped to PDF's upward axis.
-//! Glyphs are written as subset glyph ids with TJ adjustments that put each one where the
+//! Glyphs are written as their ids in the whole face (see [`super::fonts`]) with TJ adjustments that put each one where the
 //! shaper placed it.
 
-use super::fonts::Embedded;
-use crate::layout::{FontId, Item, Page, Rgb, TextRun};
+use super::fonts::resource;
+use crate::layout::{Item, Page, Rgb, TextRun};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -27,9 +27,8 @@ fn color(out: &mut String, c: Rgb, op: &str) {
     let _ = writeln!(out, "{} {} {} {op}", num(c.0), num(c.1), num(c.2));
 }
 
-/// The content stream of a page.
 /// The content stream of a page; `images` names the XObject of each image key.
-pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>, images: &BTreeMap<String, String>) -> Vec<u8> {
+pub fn page_content(page: &Page, images: &BTreeMap<String, String>) -> Vec<u8> {
     let mut out = String::new();
     let h = page.height;
     for item in &page.items {
@@ -43,11 +42,7 @@ pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>, images: &BT
                 let _ =
                     writeln!(out, "{} w {} {} m {} {} l S", num(*width), num(*x1), num(h - y1), num(*x2), num(h - y2));
             }
-            Item::Text(run) => {
-                if let Some(font) = fonts.get(&run.font) {
-                    text(&mut out, run, font, h);
-                }
-            }
+            Item::Text(run) => text(&mut out, run, h),
             Item::Image { x, y, w, h: ih, key } => {
                 if let Some(name) = images.get(key) {
                     let _ =
@@ -60,7 +55,7 @@ pub fn page_content(page: &Page, fonts: &BTreeMap<FontId, Embedded>, images: &BT
     out.into_bytes()
 }
 
-fn text(out: &mut String, run: &TextRun, font: &Embedded, page_height: f32) {
+fn text(out: &mut String, run: &TextRun, page_height: f32) {
     let Some(first) = run.glyphs.first() else { return };
     let face = run.font.face();
     let to_milli = 1000.0 / face.units_per_em;
@@ -68,7 +63,7 @@ fn text(out: &mut String, run: &TextRun, font: &Embedded, page_height: f32) {
     let _ = write!(
         out,
         "BT /{} {} Tf 1 0 0 1 {} {} Tm [<",
-        font.resource,
+        resource(run.font),
         num(run.size),
         num(run.x + first.x),
         num(page_height - run.y)
@@ -79,7 +74,7 @@ fn text(out: &mut String, run: &TextRun, font: &Embedded, page_height: f32) {
         if adjust.abs() >= 0.05 {
             let _ = write!(out, "> {} <", num(-adjust));
         }
-        let _ = write!(out, "{:04X}", font.glyph(glyph.id));
+        let _ = write!(out, "{:04X}", glyph.id);
         // The viewer advances by the /W width, which is rounded to whole thousandths of an em.
         pen = glyph.x + (face.advance(glyph.id) * to_milli).round() * run.size / 1000.0;
     }

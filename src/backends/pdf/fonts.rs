@@ -1,52 +1,46 @@
 //! Font embedding: each face used becomes a Type 0 font with a CIDFontType2 descendant holding
 //! a subset (the `subsetter` crate) of the glyphs drawn, its widths and a ToUnicode map so text
-//! copies and searches as written.
+//! copies and searches as written. Content streams show glyphs by their id in the whole face
+//! (the CID), and a CIDToGIDMap leads each to its place in the subset: so a page can be written
+//! before the last page has said which glyphs the subset needs.
 
 use super::hash::Hasher;
 use super::writer::deflated;
-use crate::layout::{FontId, Item, Page};
+use crate::layout::{FontId, TextRun};
 use lopdf::{dictionary, Document, Object, ObjectId, StringFormat};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use subsetter::GlyphRemapper;
 
-/// An embedded face: its resource name, font object, and glyph ids in the subset.
-pub struct Embedded {
-    pub resource: String,
-    pub object: ObjectId,
-    remapper: GlyphRemapper,
-}
+/// The glyphs drawn with each face, with the text each was first shaped from.
+pub type Used = BTreeMap<FontId, BTreeMap<u16, String>>;
 
-impl Embedded {
-    /// The subset's glyph id for an original glyph id.
-    pub fn glyph(&self, original: u16) -> u16 {
-        self.remapper.get(original).unwrap_or(0)
-    }
-}
-
-/// Embeds every face the pages draw with; faces are keyed by id.
-pub fn embed(doc: &mut Document, pages: &[Page]) -> Result<BTreeMap<FontId, Embedded>, String> {
-    let mut used: BTreeMap<FontId, BTreeMap<u16, String>> = BTreeMap::new();
-    for item in pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text(run) = item {
-            let glyphs = used.entry(run.font).or_default();
-            for (glyph, text) in run.glyph_texts() {
-                let entry = glyphs.entry(glyph.id).or_default();
-                if entry.is_empty() {
-                    entry.push_str(text);
-                }
-            }
+/// Records the glyphs of `run` in `used`.
+pub fn record(used: &mut Used, run: &TextRun) {
+    let glyphs = used.entry(run.font).or_default();
+    for (glyph, text) in run.glyph_texts() {
+        let entry = glyphs.entry(glyph.id).or_default();
+        if entry.is_empty() {
+            entry.push_str(text);
         }
     }
+}
+
+/// The resource name of a face on every page.
+pub fn resource(font: FontId) -> String {
+    format!("F{}", font as usize + 1)
+}
+
+/// Embeds every face in `used`; returns each face's font object.
+pub fn embed(doc: &mut Document, used: &Used) -> Result<BTreeMap<FontId, ObjectId>, String> {
     let mut embedded = BTreeMap::new();
-    for (n, (font, glyphs)) in used.into_iter().enumerate() {
+    for (&font, glyphs) in used {
         let mut remapper = GlyphRemapper::new();
         for &glyph in glyphs.keys() {
             remapper.remap(glyph);
         }
         let program = subsetter::subset(font.bytes(), 0, &remapper).map_err(|e| format!("subsetting {font:?}: {e}"))?;
-        let object = write_font(doc, font, &glyphs, &remapper, program);
-        embedded.insert(font, Embedded { resource: format!("F{}", n + 1), object, remapper });
+        embedded.insert(font, write_font(doc, font, glyphs, &remapper, program));
     }
     Ok(embedded)
 }
@@ -94,12 +88,30 @@ fn write_font(
         "StemV" => 80,
         "FontFile2" => file,
     });
-    let mut widths = vec![Object::Integer(0); usize::from(remapper.num_gids())];
-    for &old in glyphs.keys().chain([&0]) {
-        if let Some(slot) = remapper.get(old).and_then(|new| widths.get_mut(usize::from(new))) {
-            *slot = Object::Integer((face.advance(old) * scale).round() as i64);
+    // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.
+    let mut widths: Vec<Object> = Vec::new();
+    let mut run: Option<(u16, Vec<Object>)> = None;
+    for &gid in glyphs.keys() {
+        let width = Object::Integer((face.advance(gid) * scale).round() as i64);
+        match &mut run {
+            Some((first, list)) if usize::from(*first) + list.len() == usize::from(gid) => list.push(width),
+            _ => {
+                if let Some((first, list)) = run.replace((gid, vec![width])) {
+                    widths.extend([Object::Integer(i64::from(first)), Object::Array(list)]);
+                }
+            }
         }
     }
+    if let Some((first, list)) = run {
+        widths.extend([Object::Integer(i64::from(first)), Object::Array(list)]);
+    }
+    let last = glyphs.keys().next_back().copied().unwrap_or(0);
+    let mut map = vec![0u8; (usize::from(last) + 1) * 2];
+    for &gid in glyphs.keys() {
+        let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
+        map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
+    }
+    let cid_to_gid = doc.add_object(deflated(dictionary! {}, map));
     let cid = doc.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType2",
@@ -110,10 +122,10 @@ fn write_font(
             "Supplement" => 0,
         },
         "FontDescriptor" => descriptor,
-        "W" => vec![Object::Integer(0), Object::Array(widths)],
-        "CIDToGIDMap" => "Identity",
+        "W" => widths,
+        "CIDToGIDMap" => cid_to_gid,
     });
-    let cmap = to_unicode(glyphs, remapper);
+    let cmap = to_unicode(glyphs);
     let to_unicode = doc.add_object(deflated(dictionary! {}, cmap.into_bytes()));
     doc.add_object(dictionary! {
         "Type" => "Font",
@@ -125,14 +137,9 @@ fn write_font(
     })
 }
 
-/// The ToUnicode CMap: each subset glyph to the text it was shaped from.
-fn to_unicode(glyphs: &BTreeMap<u16, String>, remapper: &GlyphRemapper) -> String {
-    let mut pairs: Vec<(u16, &str)> = glyphs
-        .iter()
-        .filter(|(_, t)| !t.is_empty())
-        .map(|(g, t)| (remapper.get(*g).unwrap_or(0), t.as_str()))
-        .collect();
-    pairs.sort_unstable();
+/// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from.
+fn to_unicode(glyphs: &BTreeMap<u16, String>) -> String {
+    let pairs: Vec<(u16, &str)> = glyphs.iter().filter(|(_, t)| !t.is_empty()).map(|(g, t)| (*g, t.as_str())).collect();
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) \
          /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\

@@ -3,32 +3,11 @@
 
 use super::writer::deflated;
 use crate::layout::image::{probe, Format};
-use crate::layout::{Item, Page};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
-/// Writes every image the pages draw; returns each key's resource name and object.
-pub fn embed_images(
-    doc: &mut Document,
-    pages: &[Page],
-    assets: &BTreeMap<String, Vec<u8>>,
-) -> BTreeMap<String, (String, ObjectId)> {
-    let keys: BTreeSet<&String> = pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|item| if let Item::Image { key, .. } = item { Some(key) } else { None })
-        .collect();
-    let mut out = BTreeMap::new();
-    for key in keys {
-        if let Some(id) = assets.get(key).and_then(|bytes| xobject(doc, bytes)) {
-            out.insert(key.clone(), (format!("Im{}", out.len() + 1), id));
-        }
-    }
-    out
-}
-
-fn xobject(doc: &mut Document, bytes: &[u8]) -> Option<ObjectId> {
+/// Writes an image as an XObject; `None` if it is not a format the PDF can hold.
+pub fn xobject(doc: &mut Document, bytes: &[u8]) -> Option<ObjectId> {
     let info = probe(bytes)?;
     let mut dict = dictionary! {
         "Type" => "XObject",

@@ -13,12 +13,12 @@ use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
-use crate::layout::book::layout_book;
+use crate::layout::book::layout_book_into;
 use crate::layout::guide::layout_guide;
 use crate::layout::PdfTheme;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-pub use writer::{write_pdf, Info, Links};
+pub use writer::{write_pdf, Info, Links, PdfWriter};
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -56,13 +56,15 @@ impl Backend for Pdf {
             if !ctx.scope.site || collection.documents.is_empty() {
                 return Ok(Vec::new());
             }
-            let laid = layout_book(collection, &theme, date.map(|d| d.date()).as_deref(), ctx.assets);
+            let mut writer = PdfWriter::new(ctx.assets);
+            let day = date.map(|d| d.date());
+            let diagnostics = layout_book_into(collection, &theme, day.as_deref(), ctx.assets, &mut writer);
             let title = collection.title.clone();
             let info = Info { title, author: author.clone(), date: date.as_ref().map(Civil::pdf), ..Info::default() };
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
-            let bytes = write_pdf(&laid.pages, &info, ctx.assets, Links::Book).map_err(fail)?;
+            let bytes = writer.finish(&info, Links::Book).map_err(fail)?;
             sink.put(Artifact::for_site(format!("{slug}.pdf"), bytes))?;
-            Ok(laid.diagnostics)
+            Ok(diagnostics)
         };
         let (guides, book) = rayon::join(guides, book);
         let diagnostics: BTreeSet<Diagnostic> = guides?.into_iter().flatten().chain(book?).collect();

@@ -3,8 +3,7 @@
 
 use super::fonts::text_string;
 use super::hash::Hasher;
-use super::writer::xyz;
-use crate::layout::{Item, Page};
+use super::writer::{xyz, Anchor};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 struct Node {
@@ -16,32 +15,25 @@ struct Node {
 }
 
 /// Writes the outline and returns its root, or `None` when there are no headings.
-pub fn write_outline(
-    doc: &mut Document,
-    pages: &[Page],
-    page_ids: &[ObjectId],
-    hasher: &mut Hasher,
-) -> Option<ObjectId> {
+pub fn write_outline(doc: &mut Document, anchors: &[Anchor], hasher: &mut Hasher) -> Option<ObjectId> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
-    for (page, &id) in pages.iter().zip(page_ids) {
-        for item in &page.items {
-            let Item::Anchor { y, outline: Some((level, title)), .. } = item else { continue };
-            while stack.last().is_some_and(|&top| nodes[top].level >= *level) {
-                stack.pop();
-            }
-            let index = nodes.len();
-            let parent = stack.last().copied();
-            match parent {
-                Some(p) => nodes[p].children.push(index),
-                None => roots.push(index),
-            }
-            hasher.write(title.as_bytes());
-            let dest = xyz(id, page.height - y + 4.0);
-            nodes.push(Node { level: *level, title: title.clone(), dest, parent, children: Vec::new() });
-            stack.push(index);
+    for anchor in anchors {
+        let Some((level, title)) = &anchor.outline else { continue };
+        while stack.last().is_some_and(|&top| nodes[top].level >= *level) {
+            stack.pop();
         }
+        let index = nodes.len();
+        let parent = stack.last().copied();
+        match parent {
+            Some(p) => nodes[p].children.push(index),
+            None => roots.push(index),
+        }
+        hasher.write(title.as_bytes());
+        let dest = xyz(anchor.page, anchor.top);
+        nodes.push(Node { level: *level, title: title.clone(), dest, parent, children: Vec::new() });
+        stack.push(index);
     }
     if nodes.is_empty() {
         return None;

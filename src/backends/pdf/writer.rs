@@ -7,9 +7,11 @@
 //! would have to be rewritten in a lopdf pass anyway, so they are written with lopdf directly.
 
 use super::content::page_content;
-use super::fonts::{embed, text_string};
+use super::fonts::{embed, record, resource, text_string, Used};
 use super::hash::Hasher;
-use super::image::embed_images;
+use super::image::xobject;
+use super::outline::write_outline;
+use crate::layout::book::PageSink;
 use crate::layout::guide::Assets;
 use crate::layout::{dest_name, Item, LinkDest, Page};
 use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
@@ -37,85 +39,214 @@ pub struct Info {
 
 /// Writes pages into PDF bytes.
 pub fn write_pdf(pages: &[Page], info: &Info, assets: &Assets, links: Links) -> Result<Vec<u8>, String> {
-    let mut doc = Document::with_version("1.7");
-    let mut hasher = Hasher::default();
-    let fonts = embed(&mut doc, pages)?;
-    let mut font_resources = Dictionary::new();
-    for font in fonts.values() {
-        font_resources.set(font.resource.as_bytes(), font.object);
-    }
-    let images = embed_images(&mut doc, pages, assets);
-    let mut image_resources = Dictionary::new();
-    for (name, id) in images.values() {
-        image_resources.set(name.as_bytes(), *id);
-    }
-    let image_names: BTreeMap<String, String> = images.into_iter().map(|(key, (name, _))| (key, name)).collect();
-    let resources = doc.add_object(dictionary! { "Font" => font_resources, "XObject" => image_resources });
-    let pages_id = doc.new_object_id();
-    let page_ids: Vec<ObjectId> = pages.iter().map(|_| doc.new_object_id()).collect();
-    let dests = destinations(pages, &page_ids);
-    // Content streams are the bulk of the work on a long document: made in parallel, added in order.
-    let contents: Vec<Stream> =
-        pages.par_iter().map(|page| deflated(dictionary! {}, page_content(page, &fonts, &image_names))).collect();
-    for ((page, &id), content) in pages.iter().zip(&page_ids).zip(contents) {
-        hasher.write(&content.content);
-        let content = doc.add_object(content);
-        let annots: Vec<Object> = page
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Link { x, y, w, h, dest } => link(&dests, &links, dest).map(|action| {
-                    let rect = [*x, page.height - y - h, x + w, page.height - y];
-                    Object::Dictionary(dictionary! {
-                        "Type" => "Annot",
-                        "Subtype" => "Link",
-                        "Rect" => rect.iter().map(|v| Object::Real(*v)).collect::<Vec<_>>(),
-                        "Border" => vec![0.into(), 0.into(), 0.into()],
-                        "A" => action,
-                    })
-                }),
-                _ => None,
-            })
-            .collect();
-        let mut dict = dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "MediaBox" => vec![0.into(), 0.into(), Object::Real(page.width), Object::Real(page.height)],
-            "Resources" => resources,
-            "Contents" => content,
-        };
-        if !annots.is_empty() {
-            dict.set("Annots", annots);
+    let mut writer = PdfWriter::new(assets);
+    writer.add(pages);
+    writer.finish(info, links)
+}
+
+/// A named place on a page, and its bookmark if it has one.
+pub struct Anchor {
+    pub page: ObjectId,
+    /// Height on the page to show from, in PDF's upward units.
+    pub top: f32,
+    pub name: String,
+    pub outline: Option<(u8, String)>,
+}
+
+/// A page written so far: its content streams and what its dictionary needs at the end.
+struct Placed {
+    id: ObjectId,
+    width: f32,
+    height: f32,
+    contents: Vec<ObjectId>,
+    links: Vec<([f32; 4], LinkDest)>,
+}
+
+/// A PDF assembled page by page: each page's content is compressed as it is added and only
+/// what the last steps need (glyphs used, links, anchors) is kept, so a book of thousands of
+/// pages is never held as laid-out pages.
+pub struct PdfWriter<'a> {
+    doc: Document,
+    assets: &'a Assets,
+    used: Used,
+    /// Resource name of each image key drawn, and the image objects by name.
+    images: BTreeMap<String, String>,
+    image_resources: Dictionary,
+    placed: Vec<Placed>,
+    anchors: Vec<Anchor>,
+    resources: ObjectId,
+    tree: ObjectId,
+    hasher: Hasher,
+}
+
+impl<'a> PdfWriter<'a> {
+    pub fn new(assets: &'a Assets) -> Self {
+        let mut doc = Document::with_version("1.7");
+        let (resources, tree) = (doc.new_object_id(), doc.new_object_id());
+        PdfWriter {
+            doc,
+            assets,
+            used: Used::new(),
+            images: BTreeMap::new(),
+            image_resources: Dictionary::new(),
+            placed: Vec::new(),
+            anchors: Vec::new(),
+            resources,
+            tree,
+            hasher: Hasher::default(),
         }
-        doc.objects.insert(id, Object::Dictionary(dict));
     }
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => page_ids.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>(),
-            "Count" => page_ids.len() as i64,
-        }),
-    );
-    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
-    let names: Vec<Object> = dests.iter().flat_map(|(name, d)| [text_string(name), d.clone()]).collect();
-    if !names.is_empty() {
-        catalog.set("Names", dictionary! { "Dests" => dictionary! { "Names" => names } });
+
+    /// Adds `pages` after those added before.
+    pub fn add(&mut self, pages: &[Page]) {
+        let streams = self.streams(pages);
+        for (page, content) in pages.iter().zip(streams) {
+            let id = self.doc.new_object_id();
+            let mut links = Vec::new();
+            for item in &page.items {
+                match item {
+                    Item::Link { x, y, w, h, dest } => {
+                        links.push(([*x, page.height - y - h, x + w, page.height - y], dest.clone()))
+                    }
+                    Item::Anchor { name, y, outline } => {
+                        let (name, outline) = (name.clone(), outline.clone());
+                        self.anchors.push(Anchor { page: id, top: page.height - y + 4.0, name, outline });
+                    }
+                    _ => {}
+                }
+            }
+            let (width, height) = (page.width, page.height);
+            self.placed.push(Placed { id, width, height, contents: vec![content], links });
+        }
     }
-    if let Some(outline) = super::outline::write_outline(&mut doc, pages, &page_ids, &mut hasher) {
-        catalog.set("Outlines", outline);
-        catalog.set("PageMode", "UseOutlines");
+
+    /// Content stream objects of `pages`, made and compressed in parallel, added in order.
+    fn streams(&mut self, pages: &[Page]) -> Vec<ObjectId> {
+        for item in pages.iter().flat_map(|p| &p.items) {
+            match item {
+                Item::Text(run) => record(&mut self.used, run),
+                Item::Image { key, .. } if !self.images.contains_key(key) => {
+                    let object = self.assets.get(key).and_then(|bytes| xobject(&mut self.doc, bytes));
+                    if let Some(object) = object {
+                        let name = format!("Im{}", self.images.len() + 1);
+                        self.image_resources.set(name.as_bytes(), object);
+                        self.images.insert(key.clone(), name);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let images = &self.images;
+        let streams: Vec<Stream> =
+            pages.par_iter().map(|page| deflated(dictionary! {}, page_content(page, images))).collect();
+        streams
+            .into_iter()
+            .map(|stream| {
+                self.hasher.write(&stream.content);
+                self.doc.add_object(stream)
+            })
+            .collect()
     }
-    let catalog = doc.add_object(catalog);
-    let info = info_dict(info, &mut hasher);
-    let info = doc.add_object(info);
-    doc.trailer.set("Root", catalog);
-    doc.trailer.set("Info", info);
-    let id = Object::String(hasher.finish().to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", vec![id.clone(), id]);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).map_err(|e| e.to_string())?;
-    Ok(bytes)
+
+    /// The PDF's bytes.
+    pub fn finish(mut self, info: &Info, links: Links) -> Result<Vec<u8>, String> {
+        let fonts = embed(&mut self.doc, &self.used)?;
+        let mut font_resources = Dictionary::new();
+        for (&font, &object) in &fonts {
+            font_resources.set(resource(font).as_bytes(), object);
+        }
+        let image_resources = std::mem::take(&mut self.image_resources);
+        let resources = dictionary! { "Font" => font_resources, "XObject" => image_resources };
+        self.doc.objects.insert(self.resources, Object::Dictionary(resources));
+        let mut dests = BTreeMap::new();
+        for anchor in &self.anchors {
+            dests.entry(anchor.name.clone()).or_insert_with(|| xyz(anchor.page, anchor.top));
+        }
+        for placed in &self.placed {
+            let annots: Vec<Object> = placed
+                .links
+                .iter()
+                .filter_map(|(rect, dest)| {
+                    link(&dests, &links, dest).map(|action| {
+                        Object::Dictionary(dictionary! {
+                            "Type" => "Annot",
+                            "Subtype" => "Link",
+                            "Rect" => rect.iter().map(|v| Object::Real(*v)).collect::<Vec<_>>(),
+                            "Border" => vec![0.into(), 0.into(), 0.into()],
+                            "A" => action,
+                        })
+                    })
+                })
+                .collect();
+            let contents: Object = match placed.contents.as_slice() {
+                [one] => (*one).into(),
+                many => many.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>().into(),
+            };
+            let mut dict = dictionary! {
+                "Type" => "Page",
+                "Parent" => self.tree,
+                "MediaBox" => vec![0.into(), 0.into(), Object::Real(placed.width), Object::Real(placed.height)],
+                "Resources" => self.resources,
+                "Contents" => contents,
+            };
+            if !annots.is_empty() {
+                dict.set("Annots", annots);
+            }
+            self.doc.objects.insert(placed.id, Object::Dictionary(dict));
+        }
+        self.doc.objects.insert(
+            self.tree,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => self.placed.iter().map(|p| Object::Reference(p.id)).collect::<Vec<_>>(),
+                "Count" => self.placed.len() as i64,
+            }),
+        );
+        let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => self.tree };
+        let names: Vec<Object> = dests.iter().flat_map(|(name, d)| [text_string(name), d.clone()]).collect();
+        if !names.is_empty() {
+            catalog.set("Names", dictionary! { "Dests" => dictionary! { "Names" => names } });
+        }
+        if let Some(outline) = write_outline(&mut self.doc, &self.anchors, &mut self.hasher) {
+            catalog.set("Outlines", outline);
+            catalog.set("PageMode", "UseOutlines");
+        }
+        let catalog = self.doc.add_object(catalog);
+        let info = info_dict(info, &mut self.hasher);
+        let info = self.doc.add_object(info);
+        self.doc.trailer.set("Root", catalog);
+        self.doc.trailer.set("Info", info);
+        let id = Object::String(self.hasher.finish().to_vec(), StringFormat::Hexadecimal);
+        self.doc.trailer.set("ID", vec![id.clone(), id]);
+        let mut bytes = Vec::new();
+        self.doc.save_to(&mut bytes).map_err(|e| e.to_string())?;
+        Ok(bytes)
+    }
+}
+
+impl PageSink for PdfWriter<'_> {
+    fn append(&mut self, pages: Vec<Page>) {
+        self.add(&pages);
+    }
+
+    fn move_to_front(&mut self, count: usize) {
+        let count = count.min(self.placed.len());
+        self.placed.rotate_right(count);
+        let ids: Vec<ObjectId> = self.placed[..count].iter().map(|p| p.id).collect();
+        let (front, rest): (Vec<Anchor>, Vec<Anchor>) =
+            std::mem::take(&mut self.anchors).into_iter().partition(|a| ids.contains(&a.page));
+        self.anchors = front.into_iter().chain(rest).collect();
+    }
+
+    fn overlay(&mut self, overlays: Vec<(usize, Page)>) {
+        let (indices, pages): (Vec<usize>, Vec<Page>) = overlays.into_iter().unzip();
+        let streams = self.streams(&pages);
+        for (index, content) in indices.into_iter().zip(streams) {
+            if let Some(placed) = self.placed.get_mut(index) {
+                placed.contents.push(content);
+            }
+        }
+    }
 }
 
 /// A stream compressed with Flate. Level 2 costs a fifth less time than level 6 for files about
@@ -131,19 +262,6 @@ pub fn deflated(mut dict: Dictionary, bytes: Vec<u8>) -> Stream {
         }
         Err(_) => Stream::new(dict, bytes),
     }
-}
-
-/// Every anchor as a named destination (the first of equal names wins), sorted by name.
-fn destinations(pages: &[Page], page_ids: &[ObjectId]) -> BTreeMap<String, Object> {
-    let mut dests = BTreeMap::new();
-    for (page, &id) in pages.iter().zip(page_ids) {
-        for item in &page.items {
-            if let Item::Anchor { name, y, .. } = item {
-                dests.entry(name.clone()).or_insert_with(|| xyz(id, page.height - y + 4.0));
-            }
-        }
-    }
-    dests
 }
 
 /// A destination showing `page` from height `top`.
