@@ -95,8 +95,9 @@ pub fn layout_book_into(
     let book =
         Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
     let mut cx = g.cx(&book, &Assets::new());
-    let draft = contents(&mut cx, &g, &entries, 0);
-    let toc = contents(&mut cx, &g, &entries, 1 + draft.len());
+    // Numbers are right-aligned in a fixed width, so the draft's page count is the final one.
+    let before = 1 + contents(&mut cx, &g, &entries, 0).len();
+    let toc = contents(&mut cx, &g, &entries, before);
     let mut front = vec![String::new()];
     front.extend(toc.iter().map(|items| running_head(items, "Contents")));
     let mut pages = vec![g.page(cover(&mut cx, &g, collection, date))];

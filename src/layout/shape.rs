@@ -38,7 +38,7 @@ fn is_invisible(c: char) -> bool {
 
 /// Strings shaped and remembered by one thread, across the documents it lays out. Shaping
 /// depends only on the string and the face, so sharing the cache cannot change any output.
-const CACHE_LIMIT: usize = 200_000;
+const CACHE_LIMIT: usize = 50_000;
 
 thread_local! {
     static SHAPER: RefCell<Shaper> = RefCell::new(Shaper::default());
