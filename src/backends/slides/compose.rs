@@ -8,6 +8,7 @@ use super::paginate::{fit_title, fits, paginate, slides, Page};
 use super::runs::clean;
 use crate::diag::Diagnostic;
 use crate::ir::{Document, Span};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// The deck of one document, with slides at heading level `level`, and warnings about content
@@ -48,9 +49,20 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     if !contents.is_empty() {
         deck.extend(slides("Contents", Layout::Content, paginate(&contents, BODY_BOX)));
     }
+    // Each document's slides are made in parallel, then joined in order.
+    let parts: Vec<(Vec<Slide>, BTreeMap<String, usize>)> = docs
+        .par_iter()
+        .map(|doc| {
+            let (mut slides, mut anchors) = (Vec::new(), BTreeMap::new());
+            document_slides(doc, level, Layout::Section, &mut slides, &mut anchors);
+            (slides, anchors)
+        })
+        .collect();
     let mut anchors = BTreeMap::new();
-    for doc in docs {
-        document_slides(doc, level, Layout::Section, &mut deck, &mut anchors);
+    for (slides, local) in parts {
+        let offset = deck.len();
+        anchors.extend(local.into_iter().map(|(name, n)| (name, n + offset)));
+        deck.extend(slides);
     }
     Deck { title: clean(title), document: None, folder: String::new(), slides: deck, anchors, diagnostics: Vec::new() }
 }

@@ -21,8 +21,9 @@ pub use config::SlidesConfig;
 pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
+use pdf::deck_pages_in;
 
-use super::pdf::{write_pdf, Info, Links};
+use super::pdf::{Info, Links, PdfWriter};
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
@@ -47,7 +48,14 @@ impl Backend for Slides {
         let pdf_date = Civil::from_env().map(|d| d.pdf());
         let write = |deck: Deck, source: &str| -> Result<Written> {
             let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
-            let laid = deck_pages(&deck, accent, source);
+            let mut pdf = PdfWriter::new(ctx.assets);
+            let mut diagnostics = deck.diagnostics.clone();
+            // A part of the deck at a time: a site deck can have thousands of slides.
+            for start in (0..deck.slides.len()).step_by(512) {
+                let laid = deck_pages_in(&deck, accent, source, start..(start + 512).min(deck.slides.len()));
+                pdf.add(&laid.pages);
+                diagnostics.extend(laid.diagnostics);
+            }
             let info = Info {
                 title: deck.title.clone(),
                 author: properties.author.map(str::to_string),
@@ -58,9 +66,7 @@ impl Backend for Slides {
                 Some(this) => Links::Guide { this },
                 None => Links::Book,
             };
-            let pdf = write_pdf(&laid.pages, &info, ctx.assets, links).map_err(|e| Error::backend("slides", e))?;
-            let mut diagnostics = deck.diagnostics.clone();
-            diagnostics.extend(laid.diagnostics);
+            let pdf = pdf.finish(&info, links).map_err(|e| Error::backend("slides", e))?;
             Ok(Written { pptx, pdf, outline: marp::outline(&deck, &config.accent).into_bytes(), diagnostics })
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();

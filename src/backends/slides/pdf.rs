@@ -34,16 +34,20 @@ struct Palette {
 /// does not fit even at the smallest size. Characters no font has are left to the PDF guide
 /// to report, with their line, which the deck model no longer knows.
 pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
+    deck_pages_in(deck, accent, source, 0..deck.slides.len())
+}
+
+/// The pages of the slides of `deck` in `range` (a long deck is written a part at a time).
+pub fn deck_pages_in(deck: &Deck, accent: Rgb, source: &str, range: std::ops::Range<usize>) -> Laid {
     let mut names: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     for (name, &n) in &deck.anchors {
         names.entry(n).or_default().push(name);
     }
     // Slides are independent of each other: a site deck of a large tree is set in parallel.
-    let slides: Vec<(Page, Option<Diagnostic>)> = deck
-        .slides
+    let slides: Vec<(Page, Option<Diagnostic>)> = deck.slides[range.clone()]
         .par_iter()
-        .enumerate()
-        .map(|(i, slide)| {
+        .zip(range)
+        .map(|(slide, i)| {
             let doc = deck.document.as_deref().unwrap_or("");
             let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, doc, source);
             let mut items =

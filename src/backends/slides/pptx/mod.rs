@@ -13,6 +13,7 @@ use super::config::SlidesConfig;
 use super::deck::Deck;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, core, presentation, root_rels, settings, Package};
+use rayon::prelude::*;
 use slide::slide_parts;
 
 /// What goes into the document properties besides the deck.
@@ -54,8 +55,10 @@ pub fn write(deck: &Deck, config: &SlidesConfig, properties: Properties) -> zip:
     let (xml, rels) = notes_master();
     package.add("ppt/notesMasters/notesMaster1.xml", "notesMaster", xml);
     package.add_rels("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels);
-    for n in 1..=deck.slides.len() {
-        let parts = slide_parts(deck, n, &config.accent);
+    // Slides' XML is made in parallel; a site deck can have thousands.
+    let slides: Vec<_> =
+        (1..=deck.slides.len()).into_par_iter().map(|n| slide_parts(deck, n, &config.accent)).collect();
+    for (n, parts) in (1..).zip(slides) {
         package.add(format!("ppt/slides/slide{n}.xml"), "slide", parts.xml);
         package.add_rels(format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels);
         if let Some((xml, rels)) = parts.notes {
