@@ -42,7 +42,7 @@ for n in $SIZES; do
 done
 
 if [ -z "${BENCH_NO_ANCHORS:-}" ] && [ -x "${TMPDIR:-/tmp}/anchors/bin/pandoc" ]; then
-  [ -d "$OUT/flat-200" ] || python3 bench/generate.py 200 "$OUT/flat-200" --flat
+  [ -d "$OUT/flat-200" ] || python3 bench/generate.py 200 "$OUT/flat-200" --flat --no-images
   echo; echo "## pandoc + typst, 200 pages, PDF only"
   ANCHORS_TOOLS="pandoc-typst-py" bash ../shared/bench/anchors-run.sh "$OUT/flat-200" "$OUT/anchors-200"
   cat "$OUT/anchors-200/timings.tsv"
