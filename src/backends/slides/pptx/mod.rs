@@ -16,6 +16,14 @@ use package::{app, core, presentation, root_rels, settings, Package};
 use rayon::prelude::*;
 use slide::slide_parts;
 
+/// The part names of slide `n` and its notes.
+struct SlideNames {
+    slide: String,
+    rels: String,
+    notes: String,
+    notes_rels: String,
+}
+
 /// What goes into the document properties besides the deck.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Properties<'a> {
@@ -55,16 +63,35 @@ pub fn write(deck: &Deck, config: &SlidesConfig, properties: Properties) -> zip:
     let (xml, rels) = notes_master();
     package.add("ppt/notesMasters/notesMaster1.xml", "notesMaster", xml);
     package.add_rels("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels);
-    // Slides' XML is made in parallel; a site deck can have thousands.
-    let slides: Vec<_> =
-        (1..=deck.slides.len()).into_par_iter().map(|n| slide_parts(deck, n, &config.accent)).collect();
-    for (n, parts) in (1..).zip(slides) {
-        package.add(format!("ppt/slides/slide{n}.xml"), "slide", parts.xml);
-        package.add_rels(format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels);
-        if let Some((xml, rels)) = parts.notes {
-            package.add(format!("ppt/notesSlides/notesSlide{n}.xml"), "notesSlide", xml);
-            package.add_rels(format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels);
+    let names = |n: usize| SlideNames {
+        slide: format!("ppt/slides/slide{n}.xml"),
+        rels: format!("ppt/slides/_rels/slide{n}.xml.rels"),
+        notes: format!("ppt/notesSlides/notesSlide{n}.xml"),
+        notes_rels: format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+    };
+    for (n, slide) in (1..).zip(&deck.slides) {
+        let names = names(n);
+        package.declare(names.slide, "slide");
+        if !slide.notes.is_empty() {
+            package.declare(names.notes, "notesSlide");
         }
     }
-    package.finish()
+    let mut zip = package.start()?;
+    // Slides are made in parallel and zipped in order, a batch at a time: a site deck can have
+    // thousands, and only one batch of their XML is held.
+    for start in (1..=deck.slides.len()).step_by(256) {
+        let batch: Vec<_> = (start..(start + 256).min(deck.slides.len() + 1))
+            .into_par_iter()
+            .map(|n| (names(n), slide_parts(deck, n, &config.accent)))
+            .collect();
+        for (names, parts) in batch {
+            zip.write(&names.slide, &parts.xml)?;
+            zip.write(&names.rels, &parts.rels)?;
+            if let Some((xml, rels)) = parts.notes {
+                zip.write(&names.notes, &xml)?;
+                zip.write(&names.notes_rels, &rels)?;
+            }
+        }
+    }
+    zip.finish()
 }

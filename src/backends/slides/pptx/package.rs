@@ -10,17 +10,27 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 const PML: &str = "application/vnd.openxmlformats-officedocument.presentationml.";
 
-/// The parts of a package in the order they are written.
+/// The parts of a package in the order they are written. Parts whose content comes later (the
+/// slides of a long deck, made and zipped a batch at a time) are declared first, so that
+/// `[Content_Types].xml` can lead the zip.
 #[derive(Debug, Default)]
 pub struct Package {
     parts: Vec<(String, String, String)>,
+    declared: Vec<(String, String)>,
+}
+
+fn content_type(kind: &str) -> String {
+    if kind.contains('/') {
+        kind.to_string()
+    } else {
+        format!("{PML}{kind}+xml")
+    }
 }
 
 impl Package {
     /// Adds part `name` (no leading slash) of content type `kind` (`PML` types by suffix).
     pub fn add(&mut self, name: impl Into<String>, kind: &str, xml: String) {
-        let kind = if kind.contains('/') { kind.to_string() } else { format!("{PML}{kind}+xml") };
-        self.parts.push((name.into(), kind, xml));
+        self.parts.push((name.into(), content_type(kind), xml));
     }
 
     /// Adds a relationships part (its content type is the `rels` default).
@@ -28,21 +38,25 @@ impl Package {
         self.parts.push((name.into(), String::new(), xml));
     }
 
-    /// The zip: `[Content_Types].xml` first, then the parts as added, all dated 1980-01-01.
-    pub fn finish(self) -> zip::result::ZipResult<Vec<u8>> {
+    /// Declares part `name` of type `kind`, to be written after the parts added.
+    pub fn declare(&mut self, name: impl Into<String>, kind: &str) {
+        self.declared.push((name.into(), content_type(kind)));
+    }
+
+    /// Starts the zip: `[Content_Types].xml` first, then the parts added; the declared ones
+    /// follow through [`Zip::write`]. Every entry is dated 1980-01-01.
+    pub fn start(self) -> zip::result::ZipResult<Zip> {
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
             .compression_level(Some(6))
             .last_modified_time(DateTime::default())
             .unix_permissions(0o644);
-        let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-        zip.start_file("[Content_Types].xml", options)?;
-        zip.write_all(self.content_types().as_bytes())?;
+        let mut zip = Zip { writer: ZipWriter::new(Cursor::new(Vec::new())), options };
+        zip.write("[Content_Types].xml", &self.content_types())?;
         for (name, _, xml) in &self.parts {
-            zip.start_file(name.as_str(), options)?;
-            zip.write_all(xml.as_bytes())?;
+            zip.write(name, xml)?;
         }
-        Ok(zip.finish()?.into_inner())
+        Ok(zip)
     }
 
     fn content_types(&self) -> String {
@@ -51,11 +65,33 @@ impl Package {
              <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
              <Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         );
-        for (name, kind, _) in self.parts.iter().filter(|(_, kind, _)| !kind.is_empty()) {
+        let parts =
+            self.parts.iter().map(|(name, kind, _)| (name, kind)).chain(self.declared.iter().map(|(n, k)| (n, k)));
+        for (name, kind) in parts.filter(|(_, kind)| !kind.is_empty()) {
             out.push_str(&format!("<Override PartName=\"/{name}\" ContentType=\"{kind}\"/>"));
         }
         out.push_str("</Types>");
         out
+    }
+}
+
+/// A package's zip being written.
+pub struct Zip {
+    writer: ZipWriter<Cursor<Vec<u8>>>,
+    options: SimpleFileOptions,
+}
+
+impl Zip {
+    /// Writes (compresses) one part.
+    pub fn write(&mut self, name: &str, xml: &str) -> zip::result::ZipResult<()> {
+        self.writer.start_file(name, self.options)?;
+        self.writer.write_all(xml.as_bytes())?;
+        Ok(())
+    }
+
+    /// The zip's bytes.
+    pub fn finish(self) -> zip::result::ZipResult<Vec<u8>> {
+        Ok(self.writer.finish()?.into_inner())
     }
 }
 
