@@ -59,6 +59,9 @@ pub struct BuildConfig {
     pub formats: Vec<String>,
     /// Output folder, relative to the current directory.
     pub out: Option<PathBuf>,
+    /// Warn about frontmatter keys folio does not know.
+    #[serde(default)]
+    pub warn_unknown_keys: bool,
 }
 
 impl Config {

@@ -16,6 +16,10 @@ pub struct Args {
     /// Treat warnings as errors (exit 1 when there are any).
     #[arg(long, global = true)]
     pub deny_warnings: bool,
+    /// Warn about frontmatter keys folio does not know (a typo like `titel`), with the closest
+    /// known key; also `warn_unknown_keys = true` under `[build]` in folio.toml.
+    #[arg(long, global = true)]
+    pub warn_unknown_keys: bool,
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,

@@ -21,7 +21,7 @@ use std::time::Instant;
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
     let reporter = Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet };
-    let config_file = args.config.as_deref();
+    let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
     match args.command {
         Command::Build { target, jobs, force, shard } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
@@ -111,7 +111,7 @@ struct Prepared {
 }
 
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
-fn prepare(target: &Target, config_file: Option<&Path>) -> Result<Prepared> {
+fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
     let config = load_config(&target.content, config_file)?;
     let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
@@ -146,14 +146,23 @@ fn build_once(
     Ok(reporter.exit_code(&report.diagnostics))
 }
 
-fn load_config(path: &Path, explicit: Option<&Path>) -> Result<Config> {
+/// Where the configuration comes from, and what the command line sets in it.
+#[derive(Debug, Clone, Copy)]
+struct ConfigSource<'a> {
+    file: Option<&'a Path>,
+    warn_unknown_keys: bool,
+}
+
+fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
     if !path.exists() {
         return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
     }
-    Config::discover(explicit, parse::content_root(path))
+    let mut config = Config::discover(source.file, parse::content_root(path))?;
+    config.build.warn_unknown_keys |= source.warn_unknown_keys;
+    Ok(config)
 }
 
-fn load(path: &Path, explicit: Option<&Path>) -> Result<Loaded> {
+fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
     let config = load_config(path, explicit)?;
     parse::load(path, &config)
 }
@@ -177,7 +186,7 @@ fn format_for_extension(ext: &str) -> Option<&'static str> {
     }
 }
 
-fn convert(file: &Path, output: &Path, explicit: Option<&Path>, reporter: &Reporter) -> Result<ExitCode> {
+fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Reporter) -> Result<ExitCode> {
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     let format = format_for_extension(&ext).ok_or_else(|| {
         Error::Usage(format!("cannot tell the format from the extension `.{ext}` of {}", output.display()))

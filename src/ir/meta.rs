@@ -47,6 +47,27 @@ pub struct Meta {
     pub extra: BTreeMap<String, Value>,
 }
 
+/// The frontmatter keys folio reads.
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "label",
+    "order",
+    "weight",
+    "icon",
+    "expanded",
+    "breadcrumb",
+    "description",
+    "author",
+    "authors",
+    "date",
+    "tags",
+    "visibility",
+    "linktitle",
+    "draft",
+    "permalink",
+    "layout",
+];
+
 /// A frontmatter key whose value has the wrong type for folio's typed field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyTypeError {

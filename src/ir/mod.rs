@@ -9,7 +9,7 @@ mod compact;
 mod meta;
 mod text;
 
-pub use meta::Meta;
+pub use meta::{Meta, KNOWN_KEYS};
 pub use text::{plain_text, slugify};
 
 use serde::{Deserialize, Serialize};

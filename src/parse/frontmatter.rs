@@ -1,6 +1,6 @@
 //! Splits YAML frontmatter from a page and parses it (with serde-saphyr) into [`Meta`].
 
-use crate::ir::Meta;
+use crate::ir::{Meta, KNOWN_KEYS};
 use serde_json::Value;
 
 /// A page split into its frontmatter and body.
@@ -89,6 +89,28 @@ pub fn parse(yaml: &str) -> Result<Parsed, YamlError> {
         })
         .collect();
     Ok(Parsed { meta, warnings })
+}
+
+/// A warning for each key of `meta.extra` that folio does not know (keys of a known name whose
+/// value had the wrong type are reported already), naming the closest known key if one is near.
+pub fn unknown_keys(yaml: &str, meta: &Meta) -> Vec<YamlError> {
+    meta.extra
+        .keys()
+        .filter(|key| !KNOWN_KEYS.contains(&key.as_str()))
+        .map(|key| {
+            let closest = KNOWN_KEYS
+                .iter()
+                .map(|known| (strsim::osa_distance(&key.to_lowercase(), known), *known))
+                .min()
+                .filter(|(distance, known)| *distance <= (known.len() / 3).max(1));
+            let hint = closest.map(|(_, known)| format!(" (did you mean `{known}`?)")).unwrap_or_default();
+            YamlError {
+                line: line_of_key(yaml, key),
+                column: 1,
+                message: format!("unknown frontmatter key `{key}`{hint}; kept as an extra key"),
+            }
+        })
+        .collect()
 }
 
 fn kind_name(value: &Value) -> &'static str {

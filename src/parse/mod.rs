@@ -114,8 +114,11 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())))
         .unwrap_or_else(|| title_from_stem(&root_name));
 
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
-        listing.pages.par_iter().map(|rel| read_page(root, rel, &site_title, pages)).collect();
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
+        .pages
+        .par_iter()
+        .map(|rel| read_page(root, rel, &site_title, pages, config.build.warn_unknown_keys))
+        .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (doc, mut diags) in results {
@@ -182,10 +185,16 @@ pub fn display_path(root: &Path, rel: &str) -> String {
     }
 }
 
-fn read_page(root: &Path, rel: &str, site_title: &str, pages: &Pages) -> (Option<Document>, Vec<Diagnostic>) {
+fn read_page(
+    root: &Path,
+    rel: &str,
+    site_title: &str,
+    pages: &Pages,
+    warn_unknown_keys: bool,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let display = display_path(root, rel);
     if let Pages::Memory(bytes) = pages {
-        let result = parse_page(&PageSource { rel, display: &display, bytes, site_title });
+        let result = parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys });
         return (result.document, result.diagnostics);
     }
     let path = root.join(rel);
@@ -199,7 +208,7 @@ fn read_page(root: &Path, rel: &str, site_title: &str, pages: &Pages) -> (Option
             Err(e) => return (None, vec![Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))]),
         },
     };
-    let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title });
+    let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title, warn_unknown_keys });
     (result.document, result.diagnostics)
 }
 

@@ -14,6 +14,8 @@ pub struct PageSource<'a> {
     pub display: &'a str,
     pub bytes: &'a [u8],
     pub site_title: &'a str,
+    /// Warn about frontmatter keys folio does not know.
+    pub warn_unknown_keys: bool,
 }
 
 /// What reading a page gives: the document unless the page could not be read, and diagnostics.
@@ -47,7 +49,8 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         match frontmatter::parse(yaml) {
             Ok(parsed) => {
                 meta = parsed.meta;
-                for w in parsed.warnings {
+                let unknown = source.warn_unknown_keys.then(|| frontmatter::unknown_keys(yaml, &meta));
+                for w in parsed.warnings.into_iter().chain(unknown.into_iter().flatten()) {
                     let line = if w.line == 0 { 0 } else { split.yaml_line + w.line - 1 };
                     diagnostics
                         .push(Diagnostic::warning(source.display, line, w.column, w.message).with_source(&lines));

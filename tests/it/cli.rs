@@ -32,6 +32,26 @@ fn bad_bytes_are_errors_and_odd_line_ends_are_fine() {
 }
 
 #[test]
+fn unknown_frontmatter_keys_are_reported_only_when_asked() {
+    let page = b"---\ntitle: Staff\ntitel: Staf\nicon: rocket\nsquad: platform\n---\n# Staff\n" as &[u8];
+    let dir = tree(&[("staff.md", page)]);
+    let quiet = folio(dir.path(), &["check", "."]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert!(!stderr(&quiet).contains("unknown frontmatter key"), "off by default");
+    let asked = folio(dir.path(), &["check", ".", "--warn-unknown-keys"]);
+    let err = stderr(&asked);
+    assert_eq!(asked.status.code(), Some(0), "{err}");
+    assert!(err.contains("warning: staff.md:3:1: unknown frontmatter key `titel` (did you mean `title`?)"), "{err}");
+    assert!(err.contains("staff.md:5:1: unknown frontmatter key `squad`; kept"), "no near key, no hint: {err}");
+    assert!(!err.contains("`icon`"), "a known key is not reported: {err}");
+    let denied = folio(dir.path(), &["check", ".", "--warn-unknown-keys", "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+    let configured = tree(&[("folio.toml", b"[build]\nwarn_unknown_keys = true\n" as &[u8]), ("staff.md", page)]);
+    let from_config = folio(configured.path(), &["check", "."]);
+    assert!(stderr(&from_config).contains("unknown frontmatter key `titel`"), "{}", stderr(&from_config));
+}
+
+#[test]
 fn a_missing_folder_is_a_usage_error() {
     let out = folio(&repo(), &["check", "no/such/folder"]);
     assert_eq!(out.status.code(), Some(2));
