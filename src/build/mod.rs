@@ -22,13 +22,27 @@ use plan::Plan;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// What a build tells while it runs, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// The backend of this format starts rendering.
+    Format(&'a str),
+    /// An output was written (its path in the output folder).
+    Wrote(&'a str),
+}
+
+/// Receives [`Progress`] from any thread.
+pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Sync);
+
 /// How a build behaves beyond its inputs.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct BuildOptions {
+#[derive(Clone, Copy, Default)]
+pub struct BuildOptions<'a> {
     /// Render everything even if nothing changed since the last build.
     pub force: bool,
     /// Build only this part of the outputs.
     pub shard: Option<Shard>,
+    /// Told what the build is doing; nothing it does depends on it.
+    pub progress: Option<OnProgress<'a>>,
 }
 
 /// What a build did.
@@ -110,7 +124,17 @@ pub fn run(
     let rendered: Vec<Result<Vec<Diagnostic>>> = backends
         .iter()
         .map(|b| {
-            let sink = sink::DiskSink { out, format: b.name(), sources: &sources, files: &files, written: &written };
+            if let Some(progress) = options.progress {
+                progress(Progress::Format(b.name()));
+            }
+            let sink = sink::DiskSink {
+                out,
+                format: b.name(),
+                sources: &sources,
+                files: &files,
+                written: &written,
+                progress: options.progress,
+            };
             b.render_to(&ctx, &sink)
         })
         .collect();

@@ -33,6 +33,7 @@ pub struct DiskSink<'a> {
     /// Every content file: the inputs of site-wide outputs.
     pub files: &'a [String],
     pub written: &'a Written,
+    pub progress: Option<super::OnProgress<'a>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -64,6 +65,9 @@ impl Sink for DiskSink<'_> {
             blake3: file.blake3,
         };
         lock(&self.written.outputs).push(output);
+        if let Some(progress) = self.progress {
+            progress(super::Progress::Wrote(path));
+        }
         Ok(())
     }
 }

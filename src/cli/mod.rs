@@ -1,6 +1,7 @@
 //! What each command does; the definitions are in [`args`], the printing in [`report`].
 
 mod args;
+mod progress;
 mod report;
 mod watch;
 
@@ -29,7 +30,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-            let options = BuildOptions { force, shard };
+            let options = BuildOptions { force, shard, progress: None };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
         Command::Watch { target } => {
@@ -129,7 +130,14 @@ fn build_once(
     reporter: &Reporter,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    let report = build::run(content, config, backends, out, options)?;
+    let bar = progress::Bar::start(reporter.for_people());
+    let update = |p: build::Progress| bar.iter().for_each(|b| b.update(p));
+    let options = BuildOptions { progress: bar.as_ref().map(|_| &update as build::OnProgress), ..options };
+    let report = build::run(content, config, backends, out, options);
+    if let Some(bar) = bar {
+        bar.finish();
+    }
+    let report = report?;
     reporter.diagnostics(&report.diagnostics);
     let what = if report.cached { "up to date, nothing rendered" } else { "built" };
     reporter.summary(&format!(

@@ -25,9 +25,14 @@ impl Reporter {
 
     /// A closing line for people; tools get the diagnostics alone.
     pub fn summary(&self, line: &str) {
-        if !self.quiet && self.format == MessageFormat::Human {
+        if self.for_people() {
             eprintln!("{line}");
         }
+    }
+
+    /// Whether people are the audience (not tools, not `--quiet`): summaries and progress.
+    pub fn for_people(&self) -> bool {
+        !self.quiet && self.format == MessageFormat::Human
     }
 
     fn counts_as_error(&self, d: &Diagnostic) -> bool {

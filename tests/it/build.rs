@@ -217,3 +217,38 @@ fn watch_rebuilds_when_a_page_changes() {
     assert!(first, "the first build was written");
     assert!(second, "the change was rebuilt");
 }
+
+#[test]
+fn progress_reports_each_format_and_every_output_written() {
+    use folio::build::{run, BuildOptions, Progress};
+    use std::sync::Mutex;
+    let site = tree(&[("a.md", b"# A\n\nText.\n" as &[u8]), ("b.md", b"# B\n\nMore.\n")]);
+    let out = tempfile::tempdir().unwrap();
+    let config = folio::config::Config::default();
+    let events = Mutex::new(Vec::new());
+    let record = |p: Progress| {
+        let event = match p {
+            Progress::Format(f) => format!("format {f}"),
+            Progress::Wrote(path) => format!("wrote {path}"),
+        };
+        events.lock().unwrap().push(event);
+    };
+    let options = BuildOptions { progress: Some(&record), ..BuildOptions::default() };
+    let report = run(site.path(), &config, &folio::backends::builtin(), out.path(), options).unwrap();
+    let events = events.into_inner().unwrap();
+    let formats: Vec<&String> = events.iter().filter(|e| e.starts_with("format ")).collect();
+    assert_eq!(formats, ["format json", "format pdf", "format xlsx", "format slides"]);
+    let wrote = events.iter().filter(|e| e.starts_with("wrote ")).count();
+    assert_eq!(wrote, report.outputs, "{events:?}");
+    assert!(events.contains(&"wrote pdf/a.pdf".to_string()), "{events:?}");
+}
+
+#[test]
+fn a_build_outside_a_terminal_draws_no_progress_bar() {
+    let out = tempfile::tempdir().unwrap();
+    let result = build(&repo(), &repo().join("content"), out.path(), &["--force"]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(0), "{err}");
+    assert!(err.contains("built:"), "the summary is there: {err}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no bar control characters: {err:?}");
+}
