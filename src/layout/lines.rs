@@ -39,32 +39,29 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
     let mut lines: Vec<Vec<Word>> = vec![Vec::new()];
     let mut x = 0.0;
     let mut queue: std::collections::VecDeque<Word> = words.into();
-    while let Some(word) = queue.pop_front() {
-        let line_empty = lines.last().is_some_and(|l| l.is_empty());
+    while let Some(mut word) = queue.pop_front() {
         if x + word.width > width + 0.01 {
-            // Ragged right: hyphenate only a line of a text-wide measure that would otherwise end
-            // less than 70 % full; narrow cells wrap whole words. A word wider than the line is
-            // hyphenated if it can be, else cut.
-            let room = width - x;
-            let too_wide = line_empty && word.width > width + 0.01;
-            let short = too_wide || (x < width * 0.7 && width > cx.size * 25.0);
-            if let Some((head, tail)) = short.then(|| hyphenate(cx, spans, &word, room)).flatten() {
-                queue.push_front(tail);
-                queue.push_front(head);
-                continue;
-            }
-            if !line_empty {
-                lines.push(Vec::new());
-                x = 0.0;
-                queue.push_front(word);
-                continue;
-            }
-            if word.width > width + 0.01 {
-                if let Some((head, tail)) = cut(cx, spans, &word, width) {
+            if lines.last().is_some_and(|l| l.is_empty()) {
+                // A word wider than the whole line: every line but its last is a piece of it.
+                let mut pieces = break_wide(cx, spans, word, width);
+                word = pieces.pop().expect("at least one piece");
+                for piece in pieces {
+                    lines.last_mut().expect("a line").push(piece);
+                    lines.push(Vec::new());
+                }
+            } else {
+                // Ragged right: hyphenate only a line of a text-wide measure that would otherwise
+                // end less than 70 % full; narrow cells wrap whole words.
+                let short = x < width * 0.7 && width > cx.size * 25.0;
+                if let Some((head, tail)) = short.then(|| hyphenate(cx, spans, &word, width - x)).flatten() {
                     queue.push_front(tail);
                     queue.push_front(head);
-                    continue;
+                } else {
+                    lines.push(Vec::new());
+                    x = 0.0;
+                    queue.push_front(word);
                 }
+                continue;
             }
         }
         x += word.full;
@@ -126,62 +123,160 @@ fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<(usize, String)>, forced: b
     word
 }
 
-/// Splits a one-span word at a hyphenation point so that the head, with a hyphen, fits `room`.
-fn hyphenate(cx: &mut Cx, spans: &[Span], word: &Word, room: f32) -> Option<(Word, Word)> {
-    let [part] = word.parts.as_slice() else { return None };
-    let core = part.text.trim_end();
-    if core.chars().count() < 6 || room < cx.size * 2.0 || !core.chars().all(char::is_alphabetic) {
-        return None;
-    }
-    let syllables: Vec<&str> = hypher::hyphenate(core, hypher::Lang::English).collect();
-    let mut cut_at = core.len();
-    for syllable in syllables.iter().rev() {
-        cut_at -= syllable.len();
-        if cut_at < 2 || core.len() - cut_at < 3 {
-            continue;
-        }
-        let head = make_word(cx, spans, vec![(part.span, format!("{}-", &core[..cut_at]))], false);
-        if head.width <= room {
-            let tail = make_word(cx, spans, vec![(part.span, part.text[cut_at..].to_string())], word.forced);
-            return Some((head, tail));
-        }
-    }
-    None
+/// A word's characters: span, character, byte offset in the word and width set alone (no kerning
+/// or ligature with its neighbours). Measuring them once keeps breaking a long word linear.
+struct Chars {
+    chars: Vec<(usize, char, usize)>,
+    widths: Vec<f32>,
+    /// `ends[i]`: the width of the first `i` characters (f64: a long word's sum stays exact enough).
+    ends: Vec<f64>,
+    /// How much wider the characters set alone are than the word shaped (at least 1).
+    slack: f64,
 }
 
-/// Cuts a word wider than the line after as many characters as fit `width` (at least one).
-fn cut(cx: &mut Cx, spans: &[Span], word: &Word, width: f32) -> Option<(Word, Word)> {
-    let chars: Vec<(usize, char)> = word.parts.iter().flat_map(|p| p.text.chars().map(move |c| (p.span, c))).collect();
-    if chars.len() < 2 {
-        return None;
-    }
-    let mut x = 0.0;
-    let mut keep = 0;
-    for &(span, c) in &chars {
-        let style = &spans[span].style;
-        let w = cx.shape(c.encode_utf8(&mut [0; 4]), style.font()).width * style.font_size();
-        if x + w > width && keep > 0 {
-            break;
+impl Chars {
+    fn new(cx: &mut Cx, spans: &[Span], word: &Word) -> Chars {
+        let (mut chars, mut widths, mut ends) = (Vec::new(), Vec::new(), vec![0.0]);
+        let mut at = 0;
+        for part in &word.parts {
+            let style = &spans[part.span].style;
+            for c in part.text.chars() {
+                let w = cx.shape(c.encode_utf8(&mut [0; 4]), style.font()).width * style.font_size();
+                chars.push((part.span, c, at));
+                widths.push(w);
+                ends.push(ends.last().copied().unwrap_or_default() + f64::from(w));
+                at += c.len_utf8();
+            }
         }
-        x += w;
-        keep += 1;
+        let alone = ends.last().copied().unwrap_or_default();
+        let slack = if word.full > 0.0 { (alone / f64::from(word.full)).max(1.0) } else { 1.0 };
+        Chars { chars, widths, ends, slack }
     }
-    if keep >= chars.len() {
-        return None;
+
+    fn byte(&self, i: usize) -> usize {
+        self.chars.get(i).map_or_else(|| self.chars.last().map_or(0, |&(_, c, at)| at + c.len_utf8()), |c| c.2)
     }
-    let group = |cs: &[(usize, char)]| {
+
+    /// Characters `from..to` as a word, a hyphen added to the head of a hyphenated word.
+    fn word(&self, cx: &mut Cx, spans: &[Span], (from, to): (usize, usize), hyphen: bool, forced: bool) -> Word {
         let mut parts: Vec<(usize, String)> = Vec::new();
-        for &(span, c) in cs {
+        for &(span, c, _) in &self.chars[from..to] {
             match parts.last_mut() {
                 Some((s, text)) if *s == span => text.push(c),
                 _ => parts.push((span, c.to_string())),
             }
         }
-        parts
-    };
-    let head = make_word(cx, spans, group(&chars[..keep]), false);
-    let tail = make_word(cx, spans, group(&chars[keep..]), word.forced);
-    Some((head, tail))
+        if let (true, Some((_, text))) = (hyphen, parts.last_mut()) {
+            text.push('-');
+        }
+        make_word(cx, spans, parts, forced)
+    }
+
+    /// Where a cut after as many characters from `from` as fit `width` falls (at least one).
+    fn cut(&self, from: usize, width: f32) -> usize {
+        let (mut x, mut to) = (0.0, from);
+        for &w in &self.widths[from..] {
+            if x + w > width && to > from {
+                break;
+            }
+            x += w;
+            to += 1;
+        }
+        to
+    }
+
+    /// Whether characters `from..to` may fit `room` once shaped: measured alone they are within
+    /// the room plus a fifth and two ems, scaled by how much the whole word shrinks when shaped.
+    fn may_fit(&self, (from, to): (usize, usize), room: f32, em: f32) -> bool {
+        self.ends[to] - self.ends[from] <= f64::from(1.2 * room + 2.0 * em) * self.slack
+    }
+}
+
+/// The character indices where a one-span word of letters may be hyphenated (hypher, English),
+/// with the trailing-space-free length of its text in bytes; none for any other word.
+fn hyphen_points(word: &Word, chars: &Chars) -> (Vec<usize>, usize) {
+    let [part] = word.parts.as_slice() else { return (Vec::new(), 0) };
+    let core = part.text.trim_end();
+    if core.chars().count() < 6 || !core.chars().all(char::is_alphabetic) {
+        return (Vec::new(), 0);
+    }
+    let mut byte = 0;
+    let mut points = Vec::new();
+    for syllable in hypher::hyphenate(core, hypher::Lang::English) {
+        byte += syllable.len();
+        points.push(chars.chars.partition_point(|c| c.2 < byte));
+    }
+    points.pop();
+    (points, core.len())
+}
+
+/// The last hyphenation point after `from` whose head, with a hyphen, fits `room`; heads keep two
+/// bytes and leave three.
+fn hyphen_point(
+    cx: &mut Cx,
+    spans: &[Span],
+    chars: &Chars,
+    (points, core): (&[usize], usize),
+    from: usize,
+    room: f32,
+) -> Option<usize> {
+    let start = chars.byte(from);
+    let reach = points.partition_point(|&p| p <= from || chars.may_fit((from, p), room, cx.size));
+    for &point in points[..reach].iter().rev().take_while(|&&p| p > from) {
+        let at = chars.byte(point);
+        if at - start < 2 || core - at < 3 {
+            continue;
+        }
+        if chars.word(cx, spans, (from, point), true, false).width <= room {
+            return Some(point);
+        }
+    }
+    None
+}
+
+/// Splits a one-span word at a hyphenation point so that the head, with a hyphen, fits `room`.
+fn hyphenate(cx: &mut Cx, spans: &[Span], word: &Word, room: f32) -> Option<(Word, Word)> {
+    if room < cx.size * 2.0 {
+        return None;
+    }
+    let chars = Chars::new(cx, spans, word);
+    let (points, core) = hyphen_points(word, &chars);
+    let at = hyphen_point(cx, spans, &chars, (&points, core), 0, room)?;
+    let head = chars.word(cx, spans, (0, at), true, false);
+    Some((head, chars.word(cx, spans, (at, chars.chars.len()), false, word.forced)))
+}
+
+/// Breaks a word wider than the line into pieces, all but the last a line of their own: each at
+/// the last hyphenation point whose head fits (a hyphen added), else after as many characters as
+/// fit (at least one). The last piece is the rest once it fits or is one character. Each character
+/// is measured once and each piece shaped once, so the time is linear in the word's length.
+fn break_wide(cx: &mut Cx, spans: &[Span], word: Word, width: f32) -> Vec<Word> {
+    let chars = Chars::new(cx, spans, &word);
+    let (points, core) = if width < cx.size * 2.0 { (Vec::new(), 0) } else { hyphen_points(&word, &chars) };
+    let n = chars.chars.len();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    loop {
+        if from > 0 && chars.may_fit((from, n), width, cx.size) {
+            let rest = chars.word(cx, spans, (from, n), false, word.forced);
+            if rest.width <= width + 0.01 {
+                pieces.push(rest);
+                return pieces;
+            }
+        }
+        if let Some(at) = hyphen_point(cx, spans, &chars, (&points, core), from, width) {
+            pieces.push(chars.word(cx, spans, (from, at), true, false));
+            from = at;
+            continue;
+        }
+        let to = chars.cut(from, width);
+        if to >= n {
+            pieces.push(if from == 0 { word } else { chars.word(cx, spans, (from, n), false, word.forced) });
+            return pieces;
+        }
+        pieces.push(chars.word(cx, spans, (from, to), false, false));
+        from = to;
+    }
 }
 
 /// Positions the words of one line: text runs (merged per style), code shading, strike lines,

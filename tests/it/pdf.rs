@@ -309,6 +309,28 @@ fn words_wider_than_the_line_are_cut_and_kept_inside() {
 }
 
 #[test]
+fn a_word_of_200_kilobytes_is_broken_into_lines_and_kept_whole() {
+    // Fuzzing found this quadratic once (a 64 KB word took seconds); it is linear now, which the
+    // benchmarks measure. Here: every character is kept, in order, inside the pages.
+    let word: String = "abcdefghij".repeat(20_000);
+    let page = format!("# Long\n\n{word}\n");
+    let dir = tree(&[("w.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("w.md"));
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
+    assert_inside("w.md", &laid.pages);
+    let text: String = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| if let Item::Text(run) = i { Some(run.text.clone()) } else { None })
+        .filter(|t| t.chars().all(|c| ('a'..='j').contains(&c) || c == '-'))
+        .collect();
+    assert_eq!(text.replace('-', ""), word, "the word, less its hyphens, reads back whole");
+    assert!(laid.pages.len() > 20, "{} pages", laid.pages.len());
+}
+
+#[test]
 fn a_table_row_taller_than_a_page_is_split_between_lines() {
     let cell = (1..=150).map(|i| format!("line {i}")).collect::<Vec<_>>().join("<br>");
     let page = format!("# Tall\n\n| head | other |\n|---|---|\n| {cell} | short |\n");

@@ -198,15 +198,14 @@ pub fn fit_title(title: &str, layout: Layout) -> (String, f32) {
         return (title.to_string(), size);
     }
     let size = sizes[sizes.len() - 1];
-    let mut chars: Vec<char> = title.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let short = format!("{}…", chars.iter().collect::<String>().trim_end());
-        if fits(&short, size) {
-            return (short, size);
-        }
+    // The longest shortened title that fits: a longer prefix never takes fewer lines, so a binary
+    // search finds it (a title of any length is measured a logarithmic number of times).
+    let ends: Vec<usize> = title.char_indices().map(|(at, _)| at).collect();
+    let short = |end: usize| format!("{}…", title[..end].trim_end());
+    match ends.partition_point(|&end| fits(&short(end), size)) {
+        0 => (String::new(), size),
+        fitting => (short(ends[fitting - 1]), size),
     }
-    (String::new(), size)
 }
 
 #[cfg(test)]
