@@ -113,6 +113,7 @@ pub fn run(
         Plan::Render { scope, incremental } => (scope, incremental),
     };
 
+    write::remove_stale_temps(out);
     let loaded = parse::load(content, config)?;
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());

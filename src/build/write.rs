@@ -21,6 +21,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, &mut |w| w.write_all(bytes)).map(|_| ())
 }
 
+/// How temporary files of folio start: `.folio-<pid>-<random>.tmp`.
+const TEMP_PREFIX: &str = ".folio-";
+
+/// Removes temporary files below `out` left by folio processes that no longer run (a killed
+/// build); a running build's files and every other file are left alone. Only where running
+/// processes can be told (`/proc`); elsewhere nothing is removed. Returns the paths removed.
+pub fn remove_stale_temps(out: &Path) -> Vec<PathBuf> {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return Vec::new();
+    }
+    let mut removed = Vec::new();
+    let mut pending = vec![out.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_prefix(TEMP_PREFIX).filter(|_| name.ends_with(".tmp")).and_then(|rest| {
+                let (pid, _) = rest.split_once('-')?;
+                pid.parse::<u32>().ok()
+            });
+            let gone = pid.is_some_and(|pid| !proc.join(pid.to_string()).exists());
+            if kind.is_file() && gone && std::fs::remove_file(&path).is_ok() {
+                removed.push(path);
+            }
+        }
+    }
+    removed
+}
+
 /// What was written to a file: its size and BLAKE3 hash (hex).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
@@ -34,7 +70,9 @@ pub fn write_atomic_with(path: &Path, write: &mut dyn FnMut(&mut dyn Write) -> s
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".folio-").suffix(".tmp");
+    // The process id in the name tells a later build whether the writer is gone (killed).
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    builder.prefix(&prefix).suffix(".tmp");
     // Temporary files are private (0600); outputs are ordinary files others may read.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
@@ -81,6 +119,26 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../b", ""] {
             assert!(safe_relative(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn temporary_files_of_dead_processes_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("pdf");
+        std::fs::create_dir_all(&nested).unwrap();
+        // No process has the largest pid; this one is alive.
+        let dead = nested.join(format!(".folio-{}-abc123.tmp", u32::MAX));
+        let alive = dir.path().join(format!(".folio-{}-abc123.tmp", std::process::id()));
+        let foreign = dir.path().join(".folio-notes.tmp");
+        for path in [&dead, &alive, &foreign] {
+            std::fs::write(path, b"x").unwrap();
+        }
+        let removed = remove_stale_temps(dir.path());
+        if Path::new("/proc/self").exists() {
+            assert_eq!(removed, std::slice::from_ref(&dead));
+            assert!(!dead.exists());
+        }
+        assert!(alive.exists() && foreign.exists());
     }
 
     #[test]

@@ -261,3 +261,22 @@ fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document
     }
     folders
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_deleted_between_listing_and_reading_is_an_error_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("kept.md"), "# Kept\n").unwrap();
+        std::fs::write(dir.path().join("gone.md"), "# Gone\n").unwrap();
+        let listing = tree::walk(dir.path()).unwrap();
+        std::fs::remove_file(dir.path().join("gone.md")).unwrap();
+        let loaded = load_listing(dir.path(), listing, &Config::default(), &Pages::Disk);
+        let ids: Vec<&str> = loaded.collection.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["kept"]);
+        let error = loaded.diagnostics.iter().find(|d| d.is_error()).expect("an error for the vanished page");
+        assert!(error.file.ends_with("gone.md") && error.message.contains("cannot read"), "{error}");
+    }
+}
