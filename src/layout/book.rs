@@ -3,14 +3,13 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
-use super::guide::{chapter, decoration, running_head, Assets, Geometry, Laid};
+use super::guide::{chapter_pages, decoration, running_head, Assets, Geometry, Laid};
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::paginate;
 use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
 use crate::diag::Diagnostic;
 use crate::ir::{Align, Collection, Document};
-use rayon::prelude::*;
 
 /// An entry of the contents: depth (0 chapter, 1 section), title, destination, page index.
 struct Entry {
@@ -21,109 +20,104 @@ struct Entry {
     page: usize,
 }
 
-/// Where a long layout puts its pages as it makes them, so that a book of thousands of pages
-/// is never held whole: the PDF writer compresses each page as it comes.
-pub trait PageSink {
-    /// Adds `pages` after those added before.
-    fn append(&mut self, pages: Vec<Page>);
-    /// Moves the last `count` pages to the front.
-    fn move_to_front(&mut self, count: usize);
-    /// Draws each page's items over page `index` (counted after any move).
-    fn overlay(&mut self, overlays: Vec<(usize, Page)>);
+/// A book made a chapter at a time, so that one of thousands of pages is never held whole: the
+/// caller lays out each chapter ([`chapter_pages`], the same pages as the document's guide),
+/// shows it to [`Book::add_chapter`] in order and writes it out; then come the cover and contents,
+/// which need the chapters' page numbers, and the headers and page numbers over every page.
+pub struct Book<'a> {
+    collection: &'a Collection,
+    g: Geometry,
+    entries: Vec<Entry>,
+    /// The running head of every page, front matter included once it is made.
+    heads: Vec<String>,
+    /// The layout context of the front matter and decorations (the book's own text).
+    cx: Cx,
 }
 
-/// Pages held in memory.
-impl PageSink for Vec<Page> {
-    fn append(&mut self, pages: Vec<Page>) {
-        self.extend(pages);
+impl<'a> Book<'a> {
+    pub fn new(collection: &'a Collection, theme: &PdfTheme) -> Self {
+        let g = Geometry::new(theme);
+        let book = Document {
+            id: String::new(),
+            source: String::new(),
+            title: collection.title.clone(),
+            ..Document::default()
+        };
+        let cx = g.cx(&book, &Assets::new());
+        Book { collection, g, entries: Vec::new(), heads: Vec::new(), cx }
     }
 
-    fn move_to_front(&mut self, count: usize) {
-        let count = count.min(self.len());
-        self.rotate_right(count);
+    /// The page geometry chapters are laid out in.
+    pub fn geometry(&self) -> Geometry {
+        self.g
     }
 
-    fn overlay(&mut self, overlays: Vec<(usize, Page)>) {
-        for (index, page) in overlays {
-            if let Some(under) = self.get_mut(index) {
-                under.items.extend(page.items);
-            }
-        }
+    /// Takes note of the pages of the next chapter, document `doc`'s.
+    pub fn add_chapter(&mut self, doc: &Document, pages: &[Page]) {
+        self.entries.extend(chapter_entries(doc, pages, self.heads.len()));
+        self.heads.extend(pages.iter().map(|page| running_head(&page.items, &doc.title)));
+    }
+
+    /// The cover and the contents, which go in front of the chapters; `date` goes on the cover.
+    pub fn front_matter(&mut self, date: Option<&str>) -> Vec<Page> {
+        let (g, cx) = (&self.g, &mut self.cx);
+        // Numbers are right-aligned in a fixed width, so the draft's page count is the final one.
+        let before = 1 + contents(cx, g, &self.entries, 0).len();
+        let toc = contents(cx, g, &self.entries, before);
+        let mut front = vec![String::new()];
+        front.extend(toc.iter().map(|items| running_head(items, "Contents")));
+        let mut pages = vec![g.page(cover(cx, g, self.collection, date))];
+        pages.extend(toc.into_iter().map(|items| g.page(items)));
+        front.append(&mut self.heads);
+        self.heads = front;
+        pages
+    }
+
+    /// The number of pages, front matter included once it is made.
+    pub fn page_count(&self) -> usize {
+        self.heads.len()
+    }
+
+    /// The header and page number of each page in `range` (counted from the cover, which has
+    /// neither), as pages to draw over them.
+    pub fn decorations(&mut self, range: std::ops::Range<usize>) -> Vec<(usize, Page)> {
+        let total = self.heads.len();
+        let (g, cx) = (&self.g, &mut self.cx);
+        range
+            .filter(|&i| i > 0 && i < total)
+            .map(|i| (i, g.page(decoration(cx, g, i, total, &self.heads[i]))))
+            .collect()
+    }
+
+    /// What was found wrong in the book's own text (characters no font has).
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.cx.diagnostics
     }
 }
 
 /// Lays out the book in memory. `date` goes on the cover when given.
 pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
-    let mut pages = Vec::new();
-    let diagnostics = layout_book_into(collection, theme, date, assets, &mut pages);
+    let mut book = Book::new(collection, theme);
+    let (mut pages, mut diagnostics) = (Vec::new(), Vec::new());
+    for doc in &collection.documents {
+        let laid = chapter_pages(doc, collection, &book.geometry(), assets);
+        book.add_chapter(doc, &laid.pages);
+        pages.extend(laid.pages);
+        diagnostics.extend(laid.diagnostics);
+    }
+    pages.splice(0..0, book.front_matter(date));
+    for (i, overlay) in book.decorations(0..pages.len()) {
+        pages[i].items.extend(overlay.items);
+    }
+    diagnostics.extend(book.into_diagnostics());
     Laid { pages, diagnostics }
 }
 
-/// Lays out the book into `sink`, a few chapters at a time: the chapters first, then the cover
-/// and contents (which need the chapters' page numbers), moved to the front, then the running
-/// headers and page numbers over every page. Returns the diagnostics.
-pub fn layout_book_into(
-    collection: &Collection,
-    theme: &PdfTheme,
-    date: Option<&str>,
-    assets: &Assets,
-    sink: &mut dyn PageSink,
-) -> Vec<Diagnostic> {
-    let g = Geometry::new(theme);
-    let column = g.column();
-    let mut diagnostics = Vec::new();
-    let mut entries = Vec::new();
-    let mut heads: Vec<String> = Vec::new();
-    // Enough chapters at a time to keep every thread busy, few enough to hold.
-    let batch = rayon::current_num_threads().max(1) * 8;
-    for docs in collection.documents.chunks(batch) {
-        let chapters: Vec<(Vec<Vec<Item>>, Vec<Diagnostic>)> = docs
-            .par_iter()
-            .map(|doc| {
-                let mut cx = g.cx(doc, assets);
-                let slabs = chapter(&mut cx, doc, collection, column.w);
-                (paginate(slabs, column), cx.diagnostics)
-            })
-            .collect();
-        for (doc, (pages, mut found)) in docs.iter().zip(chapters) {
-            entries.extend(chapter_entries(doc, &pages, heads.len()));
-            heads.extend(pages.iter().map(|items| running_head(items, &doc.title)));
-            sink.append(pages.into_iter().map(|items| g.page(items)).collect());
-            diagnostics.append(&mut found);
-        }
-    }
-    let book =
-        Document { id: String::new(), source: String::new(), title: collection.title.clone(), ..Document::default() };
-    let mut cx = g.cx(&book, &Assets::new());
-    // Numbers are right-aligned in a fixed width, so the draft's page count is the final one.
-    let before = 1 + contents(&mut cx, &g, &entries, 0).len();
-    let toc = contents(&mut cx, &g, &entries, before);
-    let mut front = vec![String::new()];
-    front.extend(toc.iter().map(|items| running_head(items, "Contents")));
-    let mut pages = vec![g.page(cover(&mut cx, &g, collection, date))];
-    pages.extend(toc.into_iter().map(|items| g.page(items)));
-    sink.append(pages);
-    sink.move_to_front(front.len());
-    front.append(&mut heads);
-    let total = front.len();
-    for (start, chunk) in front.chunks(1024).enumerate().map(|(n, c)| (n * 1024, c)) {
-        let overlays = chunk
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| start + i > 0)
-            .map(|(i, head)| (start + i, g.page(decoration(&mut cx, &g, start + i, total, head))))
-            .collect();
-        sink.overlay(overlays);
-    }
-    diagnostics.append(&mut cx.diagnostics);
-    diagnostics
-}
-
 /// The chapter and its top-level sections, with the page each starts on.
-fn chapter_entries(doc: &Document, pages: &[Vec<Item>], offset: usize) -> Vec<Entry> {
+fn chapter_entries(doc: &Document, pages: &[Page], offset: usize) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        for item in page {
+        for item in &page.items {
             if let Item::Anchor { name, outline: Some((depth @ 0..=1, title)), .. } = item {
                 let anchor = name.strip_prefix(&format!("{}#", doc.id)).map(str::to_string);
                 let (doc, title) = (doc.id.clone(), title.clone());

@@ -68,14 +68,37 @@ impl Geometry {
     }
 }
 
-/// Lays out one document as a guide.
+/// Lays out one document as a guide, each page's header and footer drawn with its body.
 pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme, assets: &Assets) -> Laid {
     let geometry = Geometry::new(theme);
-    let mut cx = geometry.cx(doc, assets);
-    let slabs = chapter(&mut cx, doc, collection, geometry.column().w);
-    let pages = paginate(slabs, geometry.column());
-    let running: Vec<String> = pages.iter().map(|_| doc.title.clone()).collect();
-    let pages = decorate(&mut cx, &geometry, pages, &running, 0);
+    let mut laid = chapter_pages(doc, collection, &geometry, assets);
+    let overlays = guide_overlays(doc, &geometry, &laid.pages);
+    for (page, overlay) in laid.pages.iter_mut().zip(overlays.pages) {
+        page.items.extend(overlay.items);
+    }
+    laid.diagnostics.extend(overlays.diagnostics);
+    laid
+}
+
+/// A document's title block, body and footnotes on pages of geometry `g`, without headers or
+/// footers: what the document's guide and its chapter of the book have in common.
+pub fn chapter_pages(doc: &Document, collection: &Collection, g: &Geometry, assets: &Assets) -> Laid {
+    let mut cx = g.cx(doc, assets);
+    let slabs = chapter(&mut cx, doc, collection, g.column().w);
+    let pages = paginate(slabs, g.column()).into_iter().map(|items| g.page(items)).collect();
+    Laid { pages, diagnostics: cx.diagnostics }
+}
+
+/// The running header (from the second page) and the "page X of Y" footer of each page of a
+/// guide with `body`, as pages to draw over it.
+pub fn guide_overlays(doc: &Document, g: &Geometry, body: &[Page]) -> Laid {
+    let mut cx = g.cx(doc, &Assets::new());
+    let total = body.len();
+    let pages = body
+        .iter()
+        .enumerate()
+        .map(|(i, page)| g.page(decoration(&mut cx, g, i, total, &running_head(&page.items, &doc.title))))
+        .collect();
     Laid { pages, diagnostics: cx.diagnostics }
 }
 
@@ -92,7 +115,7 @@ fn top_level(doc: &Document) -> u8 {
 }
 
 /// A document's slabs: title block, body and footnotes.
-pub fn chapter(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
+fn chapter(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
     let mut out = title_block(cx, doc, collection, width);
     layout_blocks(cx, &doc.blocks, width, 0, &mut out);
     footnotes(cx, &doc.footnotes, width, &mut out);
@@ -152,21 +175,6 @@ fn breadcrumb(doc: &Document, collection: &Collection) -> Vec<String> {
         }
     }
     trail
-}
-
-/// Turns columns of items into pages with a running header (from page 2 of each part, where
-/// `running` is not empty) and a "page X of Y" footer; `skip` leading pages (a cover) get neither.
-pub fn decorate(cx: &mut Cx, g: &Geometry, pages: Vec<Vec<Item>>, running: &[String], skip: usize) -> Vec<Page> {
-    let total = pages.len();
-    let mut out = Vec::with_capacity(total);
-    for (i, mut items) in pages.into_iter().enumerate() {
-        if i >= skip {
-            let head = running_head(&items, running.get(i).map(String::as_str).unwrap_or_default());
-            items.extend(decoration(cx, g, i, total, &head));
-        }
-        out.push(g.page(items));
-    }
-    out
 }
 
 /// The running header of a page showing `items` of a part titled `title`: none on the page

@@ -224,10 +224,10 @@ fn the_book_has_cover_contents_chapters_and_internal_jumps() {
 
 #[test]
 fn a_book_of_many_chapters_is_written_in_batches_in_order() {
-    // More chapters than one batch of the streamed book, each with a page break of its own.
-    let pages: Vec<(String, String)> = (1..=45)
+    // More chapters than one batch of the streamed book (64 a thread), each on a page of its own.
+    let pages: Vec<(String, String)> = (1..=300)
         .map(|i| {
-            (format!("p{i:02}.md"), format!("---\norder: {}\n---\n# Chapter {i}\n\nText of chapter {i}.\n", 100 - i))
+            (format!("p{i:02}.md"), format!("---\norder: {}\n---\n# Chapter {i}\n\nText of chapter {i}.\n", 1000 - i))
         })
         .collect();
     let files: Vec<(&str, &[u8])> = pages.iter().map(|(n, t)| (n.as_str(), t.as_bytes())).collect();
@@ -241,7 +241,7 @@ fn a_book_of_many_chapters_is_written_in_batches_in_order() {
     assert_eq!(pdf.get_pages().len(), total, "the streamed book has the pages of the one laid out in memory");
     let titles: Vec<String> = outline_titles(&pdf).into_iter().map(|(_, t)| t).collect();
     let expected: Vec<String> =
-        std::iter::once("Contents".to_string()).chain((1..=45).map(|i| format!("Chapter {i}"))).collect();
+        std::iter::once("Contents".to_string()).chain((1..=300).map(|i| format!("Chapter {i}"))).collect();
     assert_eq!(titles, expected);
     for &n in pdf.get_pages().keys() {
         let text = pdf.extract_text(&[n]).unwrap();
@@ -250,7 +250,40 @@ fn a_book_of_many_chapters_is_written_in_batches_in_order() {
         }
     }
     let last = pdf.extract_text(&[total as u32]).unwrap();
-    assert!(last.contains("Text of chapter 45"), "{last}");
+    assert!(last.contains("Text of chapter 300"), "{last}");
+}
+
+#[test]
+fn a_guide_shows_the_pages_of_its_chapter_in_the_book() {
+    let rendered = render(content().as_path());
+    let book = rendered.artifacts.iter().find(|a| a.document.is_none()).expect("a book");
+    let book = Document::load_mem(&book.bytes).unwrap();
+    let book_pages: Vec<String> =
+        (1..=book.get_pages().len() as u32).map(|n| book.extract_text(&[n]).unwrap()).collect();
+    // Header and footer lines differ ("page 3 of 6" against "page 31 of 55"); the rest is the same.
+    let body = |text: &str, title: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("page ") && *l != title && !l.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let loaded = load(&content());
+    let mut checked = 0;
+    for doc in &loaded.collection.documents {
+        let guide = rendered.artifacts.iter().find(|a| a.path == format!("pdf/{}.pdf", doc.id)).expect("a guide");
+        let guide = Document::load_mem(&guide.bytes).unwrap();
+        let pages = guide.get_pages().len();
+        let first = body(&guide.extract_text(&[1]).unwrap(), &doc.title);
+        let start = book_pages.iter().position(|p| body(p, &doc.title) == first).expect("the chapter is in the book");
+        for n in 1..=pages {
+            let text = guide.extract_text(&[n as u32]).unwrap();
+            assert!(text.contains(&format!("page {n} of {pages}")), "{}: {text}", doc.id);
+            assert_eq!(body(&text, &doc.title), body(&book_pages[start + n - 1], &doc.title), "{} page {n}", doc.id);
+        }
+        checked += pages;
+    }
+    assert!(checked > 40, "{checked} pages compared");
 }
 
 #[test]

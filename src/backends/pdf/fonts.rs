@@ -4,12 +4,13 @@
 //! (the CID), and a CIDToGIDMap leads each to its place in the subset: so a page can be written
 //! before the last page has said which glyphs the subset needs.
 
-use super::hash::Hasher;
-use super::writer::deflated;
+use super::file::PdfFile;
+use super::writer::deflate;
 use crate::layout::{FontId, TextRun};
-use lopdf::{dictionary, Document, Object, ObjectId, StringFormat};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Filter, Name, Rect, Ref, Str};
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::io::{self, Write};
 use subsetter::GlyphRemapper;
 
 /// The glyphs drawn with each face, with the text each was first shaped from.
@@ -26,33 +27,48 @@ pub fn record(used: &mut Used, run: &TextRun) {
     }
 }
 
+/// Adds the glyphs of `more` to `used`, keeping the text each glyph was first recorded with.
+pub fn merge(used: &mut Used, more: &Used) {
+    for (&font, glyphs) in more {
+        let into = used.entry(font).or_default();
+        for (&glyph, text) in glyphs {
+            let entry = into.entry(glyph).or_default();
+            if entry.is_empty() {
+                entry.push_str(text);
+            }
+        }
+    }
+}
+
 /// The resource name of a face on every page.
-pub fn resource(font: FontId) -> String {
-    format!("F{}", font as usize + 1)
+pub fn resource(font: FontId) -> &'static str {
+    const NAMES: [&str; FontId::ALL.len()] = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"];
+    NAMES[font as usize]
 }
 
 /// Embeds every face in `used`; returns each face's font object.
-pub fn embed(doc: &mut Document, used: &Used) -> Result<BTreeMap<FontId, ObjectId>, String> {
+pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMap<FontId, Ref>> {
     let mut embedded = BTreeMap::new();
     for (&font, glyphs) in used {
         let mut remapper = GlyphRemapper::new();
         for &glyph in glyphs.keys() {
             remapper.remap(glyph);
         }
-        let program = subsetter::subset(font.bytes(), 0, &remapper).map_err(|e| format!("subsetting {font:?}: {e}"))?;
-        embedded.insert(font, write_font(doc, font, glyphs, &remapper, program));
+        let program = subsetter::subset(font.bytes(), 0, &remapper)
+            .map_err(|e| io::Error::other(format!("subsetting {font:?}: {e}")))?;
+        embedded.insert(font, write_font(file, font, glyphs, &remapper, &program)?);
     }
     Ok(embedded)
 }
 
 /// Six capital letters naming a subset, from the face and its glyphs.
 fn subset_tag(font: FontId, glyphs: &BTreeMap<u16, String>) -> String {
-    let mut hasher = Hasher::default();
-    hasher.write(font.postscript_name().as_bytes());
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(font.postscript_name().as_bytes());
     for glyph in glyphs.keys() {
-        hasher.write(&glyph.to_be_bytes());
+        hasher.update(&glyph.to_be_bytes());
     }
-    let mut value = hasher.finish64();
+    let mut value = u64::from_le_bytes(hasher.finalize().as_bytes()[..8].try_into().unwrap_or_default());
     (0..6)
         .map(|_| {
             let c = (b'A' + (value % 26) as u8) as char;
@@ -62,108 +78,86 @@ fn subset_tag(font: FontId, glyphs: &BTreeMap<u16, String>) -> String {
         .collect()
 }
 
-fn write_font(
-    doc: &mut Document,
+fn write_font<W: Write>(
+    file: &mut PdfFile<W>,
     font: FontId,
     glyphs: &BTreeMap<u16, String>,
     remapper: &GlyphRemapper,
-    program: Vec<u8>,
-) -> ObjectId {
+    program: &[u8],
+) -> io::Result<Ref> {
     let face = font.face();
     let scale = 1000.0 / face.units_per_em;
     let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
-    let length = program.len() as i64;
-    let file = doc.add_object(deflated(dictionary! { "Length1" => length }, program));
-    let bbox: Vec<Object> = face.bbox.iter().map(|v| Object::Integer((v * scale).round() as i64)).collect();
-    let flags = if font == FontId::Mono { 1 | 4 } else { 4 } | if face.italic_angle != 0.0 { 64 } else { 0 };
-    let descriptor = doc.add_object(dictionary! {
-        "Type" => "FontDescriptor",
-        "FontName" => Object::Name(name.clone().into_bytes()),
-        "Flags" => flags,
-        "FontBBox" => bbox,
-        "ItalicAngle" => face.italic_angle.round() as i64,
-        "Ascent" => (face.ascender * scale).round() as i64,
-        "Descent" => (face.descender * scale).round() as i64,
-        "CapHeight" => (face.cap_height * scale).round() as i64,
-        "StemV" => 80,
-        "FontFile2" => file,
-    });
-    // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.
-    let mut widths: Vec<Object> = Vec::new();
-    let mut run: Option<(u16, Vec<Object>)> = None;
-    for &gid in glyphs.keys() {
-        let width = Object::Integer((face.advance(gid) * scale).round() as i64);
-        match &mut run {
-            Some((first, list)) if usize::from(*first) + list.len() == usize::from(gid) => list.push(width),
-            _ => {
-                if let Some((first, list)) = run.replace((gid, vec![width])) {
-                    widths.extend([Object::Integer(i64::from(first)), Object::Array(list)]);
-                }
-            }
-        }
+    let [program_id, descriptor_id, map_id, cid_id, cmap_id, type0_id] = [(); 6].map(|()| file.alloc());
+    let packed = deflate(program);
+    file.object(program_id, |c| {
+        c.stream(program_id, &packed).filter(Filter::FlateDecode).pair(Name(b"Length1"), program.len() as i32);
+    })?;
+    let mut flags = FontFlags::SYMBOLIC;
+    if font == FontId::Mono {
+        flags |= FontFlags::FIXED_PITCH;
     }
-    if let Some((first, list)) = run {
-        widths.extend([Object::Integer(i64::from(first)), Object::Array(list)]);
+    if face.italic_angle != 0.0 {
+        flags |= FontFlags::ITALIC;
     }
+    let [x0, y0, x1, y1] = face.bbox.map(|v| (v * scale).round());
+    file.object(descriptor_id, |c| {
+        c.font_descriptor(descriptor_id)
+            .name(Name(name.as_bytes()))
+            .flags(flags)
+            .bbox(Rect::new(x0, y0, x1, y1))
+            .italic_angle(face.italic_angle.round())
+            .ascent((face.ascender * scale).round())
+            .descent((face.descender * scale).round())
+            .cap_height((face.cap_height * scale).round())
+            .stem_v(80.0)
+            .font_file2(program_id);
+    })?;
     let last = glyphs.keys().next_back().copied().unwrap_or(0);
     let mut map = vec![0u8; (usize::from(last) + 1) * 2];
     for &gid in glyphs.keys() {
         let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
         map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
     }
-    let cid_to_gid = doc.add_object(deflated(dictionary! {}, map));
-    let cid = doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "CIDFontType2",
-        "BaseFont" => Object::Name(name.clone().into_bytes()),
-        "CIDSystemInfo" => dictionary! {
-            "Registry" => Object::string_literal("Adobe"),
-            "Ordering" => Object::string_literal("Identity"),
-            "Supplement" => 0,
-        },
-        "FontDescriptor" => descriptor,
-        "W" => widths,
-        "CIDToGIDMap" => cid_to_gid,
-    });
+    let map = deflate(&map);
+    file.object(map_id, |c| {
+        c.stream(map_id, &map).filter(Filter::FlateDecode);
+    })?;
+    file.object(cid_id, |c| {
+        let mut cid = c.cid_font(cid_id);
+        cid.subtype(CidFontType::Type2)
+            .base_font(Name(name.as_bytes()))
+            .system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 })
+            .font_descriptor(descriptor_id)
+            .cid_to_gid_map_stream(map_id);
+        // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.
+        let mut widths = cid.widths();
+        let ids: Vec<u16> = glyphs.keys().copied().collect();
+        for run in ids.chunk_by(|a, b| usize::from(*a) + 1 == usize::from(*b)) {
+            widths.consecutive(run[0], run.iter().map(|&gid| (face.advance(gid) * scale).round()));
+        }
+    })?;
     let cmap = to_unicode(glyphs);
-    let to_unicode = doc.add_object(deflated(dictionary! {}, cmap.into_bytes()));
-    doc.add_object(dictionary! {
-        "Type" => "Font",
-        "Subtype" => "Type0",
-        "BaseFont" => Object::Name(name.into_bytes()),
-        "Encoding" => "Identity-H",
-        "DescendantFonts" => vec![Object::Reference(cid)],
-        "ToUnicode" => to_unicode,
-    })
+    let cmap = deflate(&cmap);
+    file.object(cmap_id, |c| {
+        c.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
+    })?;
+    file.object(type0_id, |c| {
+        c.type0_font(type0_id)
+            .base_font(Name(name.as_bytes()))
+            .encoding_predefined(Name(b"Identity-H"))
+            .descendant_font(cid_id)
+            .to_unicode(cmap_id);
+    })?;
+    Ok(type0_id)
 }
 
 /// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from.
-fn to_unicode(glyphs: &BTreeMap<u16, String>) -> String {
-    let pairs: Vec<(u16, &str)> = glyphs.iter().filter(|(_, t)| !t.is_empty()).map(|(g, t)| (*g, t.as_str())).collect();
-    let mut out = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) \
-         /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-    );
-    for chunk in pairs.chunks(100) {
-        let _ = writeln!(out, "{} beginbfchar", chunk.len());
-        for (glyph, text) in chunk {
-            let hex: String = text.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            let _ = writeln!(out, "<{glyph:04X}> <{hex}>");
-        }
-        out.push_str("endbfchar\n");
+fn to_unicode(glyphs: &BTreeMap<u16, String>) -> Vec<u8> {
+    let info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 };
+    let mut cmap = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), info);
+    for (&glyph, text) in glyphs.iter().filter(|(_, t)| !t.is_empty()) {
+        cmap.pair_with_multiple(glyph, text.chars());
     }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-    out
-}
-
-/// A PDF text string: ASCII as is, anything else as UTF-16 with a byte order mark.
-pub fn text_string(text: &str) -> Object {
-    if text.is_ascii() {
-        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
+    cmap.finish().into_vec()
 }

@@ -1,27 +1,111 @@
 //! Image XObjects: JPEG embedded as it is (DCTDecode); PNG without alpha embedded as its own
 //! zlib data with the PNG predictor; PNG with alpha decoded, split into colour and a soft mask.
 
-use super::writer::deflated;
+use super::file::PdfFile;
+use super::writer::deflate;
 use crate::layout::image::{probe, Format};
-use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
-use std::io::Read;
+use pdf_writer::types::Predictor;
+use pdf_writer::writers::ImageXObject;
+use pdf_writer::{Filter, Name, Ref};
+use std::io::{self, Read, Write};
 
-/// Writes an image as an XObject; `None` if it is not a format the PDF can hold.
-pub fn xobject(doc: &mut Document, bytes: &[u8]) -> Option<ObjectId> {
-    let info = probe(bytes)?;
-    let mut dict = dictionary! {
-        "Type" => "XObject",
-        "Subtype" => "Image",
-        "Width" => i64::from(info.width),
-        "Height" => i64::from(info.height),
-        "BitsPerComponent" => 8,
-    };
-    match info.format {
-        Format::Jpeg { components } => {
-            dict.set("ColorSpace", if components == 1 { "DeviceGray" } else { "DeviceRGB" });
-            dict.set("Filter", "DCTDecode");
-            Some(doc.add_object(Stream::new(dict, bytes.to_vec()).with_compression(false)))
+/// How an image's pixels are stored in the PDF.
+enum Pixels<'a> {
+    Jpeg {
+        gray: bool,
+        data: &'a [u8],
+    },
+    /// PNG data as it is, undone by the PNG predictor.
+    Png {
+        space: Space<'a>,
+        channels: i32,
+        data: Vec<u8>,
+    },
+    /// Decoded colour, deflated, and a soft mask of the alpha.
+    Split {
+        gray: bool,
+        color: Vec<u8>,
+        alpha: Vec<u8>,
+    },
+}
+
+/// A colour space: gray, RGB, or a palette of RGB colours.
+enum Space<'a> {
+    Gray,
+    Rgb,
+    Indexed(&'a [u8]),
+}
+
+fn space(image: &mut ImageXObject, space: &Space) {
+    match space {
+        Space::Gray => image.color_space().device_gray(),
+        Space::Rgb => image.color_space().device_rgb(),
+        Space::Indexed(palette) => {
+            let last = (palette.len() / 3).saturating_sub(1) as i32;
+            image.color_space().indexed(Name(b"DeviceRGB"), last, palette)
         }
+    }
+}
+
+/// Writes an image as an XObject into `file`; `None` if it is not a format the PDF can hold.
+pub fn xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8]) -> io::Result<Option<Ref>> {
+    let Some(info) = probe(bytes) else { return Ok(None) };
+    let Some(pixels) = pixels(bytes, &info.format, info.width as usize, info.height as usize) else {
+        return Ok(None);
+    };
+    let (width, height) = (info.width as i32, info.height as i32);
+    let id = file.alloc();
+    match pixels {
+        Pixels::Jpeg { gray, data } => file.object(id, |c| {
+            let mut image = c.image_xobject(id, data);
+            image.width(width).height(height).bits_per_component(8);
+            image.filter(Filter::DctDecode);
+            space(&mut image, if gray { &Space::Gray } else { &Space::Rgb });
+        })?,
+        Pixels::Png { space: kind, channels, data } => file.object(id, |c| {
+            let mut image = c.image_xobject(id, &data);
+            image.width(width).height(height).bits_per_component(8);
+            image.filter(Filter::FlateDecode);
+            space(&mut image, &kind);
+            image.decode_parms().predictor(Predictor::PngOptimum).colors(channels).bits_per_component(8).columns(width);
+        })?,
+        Pixels::Split { gray, color, alpha } => {
+            let mask = file.alloc();
+            let alpha = deflate(&alpha);
+            file.object(mask, |c| {
+                let mut image = c.image_xobject(mask, &alpha);
+                image.width(width).height(height).bits_per_component(8);
+                image.filter(Filter::FlateDecode);
+                image.color_space().device_gray();
+            })?;
+            let color = deflate(&color);
+            file.object(id, |c| {
+                let mut image = c.image_xobject(id, &color);
+                image.width(width).height(height).bits_per_component(8);
+                image.filter(Filter::FlateDecode);
+                space(&mut image, if gray { &Space::Gray } else { &Space::Rgb });
+                image.s_mask(mask);
+            })?;
+        }
+    }
+    Ok(Some(id))
+}
+
+/// A one-pixel white image, for an image drawn by name whose file turned out unusable.
+pub fn placeholder<W: Write>(file: &mut PdfFile<W>) -> io::Result<Ref> {
+    let id = file.alloc();
+    file.object(id, |c| {
+        let mut image = c.image_xobject(id, &[255]);
+        image.width(1).height(1).bits_per_component(8);
+        image.color_space().device_gray();
+    })?;
+    Ok(id)
+}
+
+/// The pixels of an image file as the PDF will hold them.
+fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> Option<Pixels<'a>> {
+    match *format {
+        Format::Jpeg { components } => Some(Pixels::Jpeg { gray: components == 1, data: bytes }),
         Format::Png { color_type } => {
             let chunks = png_chunks(bytes);
             let data: Vec<u8> = chunks.iter().filter(|(t, _)| t == b"IDAT").flat_map(|(_, d)| d.to_vec()).collect();
@@ -31,40 +115,22 @@ pub fn xobject(doc: &mut Document, bytes: &[u8]) -> Option<ObjectId> {
                 4 => 2,
                 _ => 4,
             };
-            let space = match color_type {
-                0 | 4 => Object::from("DeviceGray"),
-                2 | 6 => Object::from("DeviceRGB"),
-                _ => {
-                    let palette = chunks.iter().find(|(t, _)| t == b"PLTE")?.1;
-                    let last = (palette.len() / 3).checked_sub(1)? as i64;
-                    let table = Object::String(palette.to_vec(), StringFormat::Hexadecimal);
-                    Object::Array(vec!["Indexed".into(), "DeviceRGB".into(), last.into(), table])
-                }
-            };
-            dict.set("ColorSpace", space);
             if matches!(color_type, 4 | 6) {
-                let pixels = unfilter(&inflate(&data)?, info.width as usize, info.height as usize, channels)?;
+                let pixels = unfilter(&inflate(&data)?, width, height, channels)?;
                 let color_channels = channels - 1;
                 let (mut color, mut alpha) = (Vec::new(), Vec::new());
                 for pixel in pixels.chunks_exact(channels) {
                     color.extend_from_slice(&pixel[..color_channels]);
                     alpha.push(pixel[color_channels]);
                 }
-                let mut mask = dict.clone();
-                mask.set("ColorSpace", "DeviceGray");
-                let mask = doc.add_object(deflated(mask, alpha));
-                dict.set("SMask", mask);
-                return Some(doc.add_object(deflated(dict, color)));
+                return Some(Pixels::Split { gray: color_type == 4, color, alpha });
             }
-            dict.set("Filter", "FlateDecode");
-            let parms: Dictionary = dictionary! {
-                "Predictor" => 15,
-                "Colors" => channels as i64,
-                "BitsPerComponent" => 8,
-                "Columns" => i64::from(info.width),
+            let space = match color_type {
+                0 => Space::Gray,
+                2 => Space::Rgb,
+                _ => Space::Indexed(chunks.iter().find(|(t, _)| t == b"PLTE")?.1),
             };
-            dict.set("DecodeParms", parms);
-            Some(doc.add_object(Stream::new(dict, data).with_compression(false)))
+            Some(Pixels::Png { space, channels: channels as i32, data })
         }
     }
 }

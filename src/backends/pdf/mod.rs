@@ -1,9 +1,13 @@
 //! The `pdf` backend: a guide per document (`pdf/<doc id>.pdf`) and the whole collection as a
 //! book (`<site slug>.pdf`). Layout comes from [`crate::layout`]; this module only writes PDF.
+//!
+//! A document's guide and its chapter of the book are the same pages under different headers
+//! and footers, so each chapter is laid out and compressed once and goes into both: the book is
+//! written to its file as the chapters come, a batch at a time, and each guide on the way.
 
 mod content;
+mod file;
 mod fonts;
-mod hash;
 mod image;
 mod outline;
 mod writer;
@@ -12,13 +16,14 @@ use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::ir::{slugify, Document};
-use crate::layout::book::layout_book_into;
-use crate::layout::guide::layout_guide;
-use crate::layout::PdfTheme;
+use crate::ir::{slugify, Collection, Document};
+use crate::layout::book::Book;
+use crate::layout::guide::{chapter_pages, guide_overlays, Assets, Geometry};
+use crate::layout::{Page, PdfTheme};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-pub use writer::{write_pdf, Info, Links, PdfWriter};
+use std::io::Write;
+pub use writer::{Info, Links, PdfWriter, SetPages};
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -34,42 +39,135 @@ impl Backend for Pdf {
             path: ctx.config.path.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
             message: format!("[pdf]: {message}"),
         })?;
-        let date = Civil::from_env();
-        let author = ctx.config.site.author.clone();
+        let run = Run {
+            ctx,
+            sink,
+            g: Geometry::new(&theme),
+            date: Civil::from_env(),
+            author: ctx.config.site.author.as_deref(),
+        };
         let collection = ctx.collection;
-        let fail = |e: String| Error::backend(self.name(), e);
-        let wanted: Vec<&Document> = ctx.documents_in_scope().collect();
-        let guides = || -> Result<Vec<Vec<Diagnostic>>> {
-            wanted
-                .par_iter()
-                .map(|doc| {
-                    let laid = layout_guide(doc, collection, &theme, ctx.assets);
-                    let info = doc_info(doc, author.as_deref(), date.as_ref());
-                    let bytes =
-                        write_pdf(&laid.pages, &info, ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
-                    sink.put(Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes))?;
-                    Ok(laid.diagnostics)
-                })
-                .collect()
-        };
-        let book = || -> Result<Vec<Diagnostic>> {
-            if !ctx.scope.site || collection.documents.is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut writer = PdfWriter::new(ctx.assets);
-            let day = date.map(|d| d.date());
-            let diagnostics = layout_book_into(collection, &theme, day.as_deref(), ctx.assets, &mut writer);
-            let title = collection.title.clone();
-            let info = Info { title, author: author.clone(), date: date.as_ref().map(Civil::pdf), ..Info::default() };
+        let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
-            let bytes = writer.finish(&info, Links::Book).map_err(fail)?;
-            sink.put(Artifact::for_site(format!("{slug}.pdf"), bytes))?;
-            Ok(diagnostics)
+            let mut found: Result<Vec<Diagnostic>> = Ok(Vec::new());
+            let written = sink.put_with(&format!("{slug}.pdf"), None, &mut |out| match run.book(&theme, out) {
+                Ok(diagnostics) => {
+                    found = Ok(diagnostics);
+                    Ok(())
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    found = Err(e);
+                    Err(std::io::Error::other(message))
+                }
+            });
+            // A failure inside the book is reported as itself, not as the write it stopped.
+            let diagnostics = found?;
+            written?;
+            diagnostics
+        } else {
+            let docs: Vec<&Document> = ctx.documents_in_scope().collect();
+            run.chapters(&docs, |_, _| {})?
         };
-        let (guides, book) = rayon::join(guides, book);
-        let diagnostics: BTreeSet<Diagnostic> = guides?.into_iter().flatten().chain(book?).collect();
+        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
         Ok(diagnostics.into_iter().collect())
     }
+}
+
+/// One run of the backend: what every chapter and guide needs.
+struct Run<'a> {
+    ctx: &'a RenderContext<'a>,
+    sink: &'a dyn Sink,
+    g: Geometry,
+    date: Option<Civil>,
+    author: Option<&'a str>,
+}
+
+impl Run<'_> {
+    /// Lays out, compresses and hands to `take` (in order) the chapter of each of `docs`,
+    /// writing the guide of each in scope on the way, a batch at a time; returns the
+    /// diagnostics.
+    fn chapters(&self, docs: &[&Document], mut take: impl FnMut(&Document, Chapter)) -> Result<Vec<Diagnostic>> {
+        let collection: &Collection = self.ctx.collection;
+        let assets: &Assets = self.ctx.assets;
+        let mut diagnostics = Vec::new();
+        // Enough chapters at a time to keep every thread busy, few enough to hold.
+        let batch = rayon::current_num_threads().max(1) * 64;
+        for docs in docs.chunks(batch) {
+            let chapters: Vec<Result<Chapter>> = docs
+                .par_iter()
+                .map(|doc| {
+                    let laid = chapter_pages(doc, collection, &self.g, assets);
+                    let set = SetPages::new(&laid.pages);
+                    if self.ctx.scope.includes(&doc.id) {
+                        self.guide(doc, &laid.pages, &set)?;
+                    }
+                    Ok(Chapter { pages: laid.pages, set, diagnostics: laid.diagnostics })
+                })
+                .collect();
+            for (doc, chapter) in docs.iter().zip(chapters) {
+                let mut chapter = chapter?;
+                diagnostics.append(&mut chapter.diagnostics);
+                take(doc, chapter);
+            }
+        }
+        Ok(diagnostics)
+    }
+
+    /// Writes the guide of `doc`, whose body is `pages`, set as `set`.
+    fn guide(&self, doc: &Document, pages: &[Page], set: &SetPages) -> Result<()> {
+        let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
+        let overlays = guide_overlays(doc, &self.g, pages);
+        let mut writer = PdfWriter::new(Vec::new(), self.ctx.assets).map_err(fail)?;
+        writer.add(set).map_err(fail)?;
+        let indices: Vec<usize> = (0..pages.len()).collect();
+        writer.overlay(&indices, &SetPages::new(&overlays.pages)).map_err(fail)?;
+        let info = doc_info(doc, self.author, self.date.as_ref());
+        let bytes = writer.finish(&info, Links::Guide { this: &doc.id }).map_err(fail)?;
+        self.sink.put(Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes))
+    }
+
+    /// Writes the book into `out`, and the guides in scope on the way; returns the diagnostics.
+    fn book(&self, theme: &PdfTheme, out: &mut dyn Write) -> Result<Vec<Diagnostic>> {
+        let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
+        let collection = self.ctx.collection;
+        let mut book = Book::new(collection, theme);
+        let mut writer = PdfWriter::new(out, self.ctx.assets).map_err(fail)?;
+        let all: Vec<&Document> = collection.documents.iter().collect();
+        let mut written = Ok(());
+        let mut diagnostics = self.chapters(&all, |doc, chapter| {
+            book.add_chapter(doc, &chapter.pages);
+            if written.is_ok() {
+                written = writer.add(&chapter.set);
+            }
+        })?;
+        written.map_err(fail)?;
+        let day = self.date.map(|d| d.date());
+        let front = book.front_matter(day.as_deref());
+        writer.add(&SetPages::new(&front)).map_err(fail)?;
+        writer.move_to_front(front.len());
+        for start in (0..book.page_count()).step_by(1024) {
+            let (indices, pages): (Vec<usize>, Vec<Page>) = book.decorations(start..start + 1024).into_iter().unzip();
+            writer.overlay(&indices, &SetPages::new(&pages)).map_err(fail)?;
+        }
+        diagnostics.extend(book.into_diagnostics());
+        let info = Info {
+            title: collection.title.clone(),
+            author: self.author.map(str::to_string),
+            date: self.date.as_ref().map(Civil::pdf),
+            ..Info::default()
+        };
+        writer.finish(&info, Links::Book).map_err(fail)?;
+        Ok(diagnostics)
+    }
+}
+
+/// A chapter laid out and set: its pages (for the book's contents and headers) and their PDF
+/// content, made once for the guide and the book.
+struct Chapter {
+    pages: Vec<Page>,
+    set: SetPages,
+    diagnostics: Vec<Diagnostic>,
 }
 
 fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&Civil>) -> Info {

@@ -1,26 +1,30 @@
 //! The document outline (bookmarks): nested as the headings are, from the anchors that carry an
 //! outline level, in page order.
 
-use super::fonts::text_string;
-use super::hash::Hasher;
-use super::writer::{xyz, Anchor};
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use super::file::PdfFile;
+use super::writer::Anchor;
+use pdf_writer::{Name, Ref, TextStr};
+use std::io::{self, Write};
 
-struct Node {
+struct Node<'a> {
     level: u8,
-    title: String,
-    dest: Object,
+    anchor: &'a Anchor,
     parent: Option<usize>,
     children: Vec<usize>,
 }
 
-/// Writes the outline and returns its root, or `None` when there are no headings.
-pub fn write_outline(doc: &mut Document, anchors: &[Anchor], hasher: &mut Hasher) -> Option<ObjectId> {
+/// Writes the outline and returns its root, or `None` when there are no headings. The titles
+/// go into `hasher`, for the file identifier.
+pub fn write_outline<W: Write>(
+    file: &mut PdfFile<W>,
+    anchors: &[Anchor],
+    hasher: &mut blake3::Hasher,
+) -> io::Result<Option<Ref>> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for anchor in anchors {
-        let Some((level, title)) = &anchor.outline else { continue };
+        let Some((level, title)) = &anchor.mark.outline else { continue };
         while stack.last().is_some_and(|&top| nodes[top].level >= *level) {
             stack.pop();
         }
@@ -30,46 +34,50 @@ pub fn write_outline(doc: &mut Document, anchors: &[Anchor], hasher: &mut Hasher
             Some(p) => nodes[p].children.push(index),
             None => roots.push(index),
         }
-        hasher.write(title.as_bytes());
-        let dest = xyz(anchor.page, anchor.top);
-        nodes.push(Node { level: *level, title: title.clone(), dest, parent, children: Vec::new() });
+        hasher.update(title.as_bytes());
+        nodes.push(Node { level: *level, anchor, parent, children: Vec::new() });
         stack.push(index);
     }
-    if nodes.is_empty() {
-        return None;
+    let (Some(&first), Some(&last)) = (roots.first(), roots.last()) else { return Ok(None) };
+    let root = file.alloc();
+    let ids: Vec<Ref> = nodes.iter().map(|_| file.alloc()).collect();
+    // Each node's place among its siblings, for its previous and next links.
+    let mut place = vec![0; nodes.len()];
+    for siblings in std::iter::once(&roots).chain(nodes.iter().map(|n| &n.children)) {
+        for (at, &node) in siblings.iter().enumerate() {
+            place[node] = at;
+        }
     }
-    let root = doc.new_object_id();
-    let ids: Vec<ObjectId> = nodes.iter().map(|_| doc.new_object_id()).collect();
     for (i, node) in nodes.iter().enumerate() {
-        let siblings = match node.parent {
-            Some(p) => &nodes[p].children,
-            None => &roots,
-        };
-        let at = siblings.iter().position(|&s| s == i).expect("a node is among its parent's children");
-        let mut dict = Dictionary::new();
-        dict.set("Title", text_string(&node.title));
-        dict.set("Parent", node.parent.map_or(root, |p| ids[p]));
-        dict.set("Dest", node.dest.clone());
-        if at > 0 {
-            dict.set("Prev", ids[siblings[at - 1]]);
-        }
-        if let Some(&next) = siblings.get(at + 1) {
-            dict.set("Next", ids[next]);
-        }
-        if let (Some(&first), Some(&last)) = (node.children.first(), node.children.last()) {
-            dict.set("First", ids[first]);
-            dict.set("Last", ids[last]);
-            dict.set("Count", descendants(&nodes, i) as i64);
-        }
-        doc.objects.insert(ids[i], Object::Dictionary(dict));
+        let siblings = node.parent.map_or(&roots, |p| &nodes[p].children);
+        let at = place[i];
+        let title = node.anchor.mark.outline.as_ref().map_or("", |(_, t)| t.as_str());
+        let (page, top) = (node.anchor.page, node.anchor.mark.top);
+        file.object(ids[i], |c| {
+            let mut item = c.outline_item(ids[i]);
+            item.title(TextStr(title)).parent(node.parent.map_or(root, |p| ids[p]));
+            item.insert(Name(b"Dest"))
+                .array()
+                .item(page)
+                .item(Name(b"XYZ"))
+                .item(pdf_writer::Null)
+                .item(top)
+                .item(pdf_writer::Null);
+            if at > 0 {
+                item.prev(ids[siblings[at - 1]]);
+            }
+            if let Some(&next) = siblings.get(at + 1) {
+                item.next(ids[next]);
+            }
+            if let (Some(&first), Some(&last)) = (node.children.first(), node.children.last()) {
+                item.first(ids[first]).last(ids[last]).count(descendants(&nodes, i) as i32);
+            }
+        })?;
     }
-    let mut dict = Dictionary::new();
-    dict.set("Type", "Outlines");
-    dict.set("First", ids[roots[0]]);
-    dict.set("Last", ids[*roots.last().expect("roots are not empty")]);
-    dict.set("Count", nodes.len() as i64);
-    doc.objects.insert(root, Object::Dictionary(dict));
-    Some(root)
+    file.object(root, |c| {
+        c.outline(root).first(ids[first]).last(ids[last]).count(nodes.len() as i32);
+    })?;
+    Ok(Some(root))
 }
 
 fn descendants(nodes: &[Node], i: usize) -> usize {

@@ -1,22 +1,30 @@
-//! Assembles a PDF with lopdf: pages and their content, embedded fonts, link annotations with no
-//! border, named destinations, a nested outline, document information and a content-derived /ID.
+//! Assembles a PDF as it goes: pages and their content, embedded fonts, link annotations with
+//! no border, named destinations, a nested outline, document information and a content-derived
+//! /ID. Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`].
 //!
-//! Why lopdf and not printpdf: printpdf 0.12.8 without its heavy `text_layout` feature embeds
-//! whole font programs (no subsetting, no subset tag) and maps text to glyphs itself; its
-//! bookmarks are flat and its /ID and dates are not reproducible. Every one of those objects
-//! would have to be rewritten in a lopdf pass anyway, so they are written with lopdf directly.
+//! Why not printpdf: printpdf 0.12.8 without its heavy `text_layout` feature embeds whole font
+//! programs (no subsetting, no subset tag) and maps text to glyphs itself; its bookmarks are
+//! flat, its /ID and dates are not reproducible, and it holds the whole document in memory.
+//! `pdf-writer` (typst's) writes exactly the objects asked for, one at a time.
+//!
+//! Pages are first [`SetPages`]: their content made and compressed once, in parallel. The same
+//! set pages can then go into several PDFs: a chapter of the book is its document's guide.
 
 use super::content::page_content;
-use super::fonts::{embed, record, resource, text_string, Used};
-use super::hash::Hasher;
-use super::image::xobject;
+use super::file::PdfFile;
+use super::fonts::{embed, record, resource, Used};
+use super::image::{placeholder, xobject};
 use super::outline::write_outline;
-use crate::layout::book::PageSink;
 use crate::layout::guide::Assets;
 use crate::layout::{dest_name, Item, LinkDest, Page};
-use lopdf::{dictionary, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
+use flate2::{Compress, Compression, FlushCompress, Status};
+use pdf_writer::types::{ActionType, AnnotationType, PageMode};
+use pdf_writer::writers::{Annotation, Catalog, DocumentInfo};
+use pdf_writer::{Filter, Name, Null, Rect, Ref, Str, TextStr};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
 
 /// Where links between documents go.
 pub enum Links<'a> {
@@ -37,244 +45,327 @@ pub struct Info {
     pub date: Option<String>,
 }
 
-/// Writes pages into PDF bytes.
-pub fn write_pdf(pages: &[Page], info: &Info, assets: &Assets, links: Links) -> Result<Vec<u8>, String> {
-    let mut writer = PdfWriter::new(assets);
-    writer.add(pages);
-    writer.finish(info, links)
+/// Compresses a stream with Flate at level 1, whose fixed codes cost a quarter less time than
+/// level 2 for files a fifth larger (measured on the 1,000-page benchmark tree, where
+/// compression was a third of the time). Each thread keeps its compressor: setting one up for
+/// every small page stream cost more than compressing it.
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    thread_local! {
+        static DEFLATER: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(1), true));
+    }
+    DEFLATER.with_borrow_mut(|deflater| {
+        deflater.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
+        loop {
+            let read = usize::try_from(deflater.total_in()).unwrap_or(bytes.len()).min(bytes.len());
+            match deflater.compress_vec(&bytes[read..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return out,
+                Ok(_) => out.reserve(out.capacity().max(256)),
+                // Compressing into memory does not fail; an empty stream would show as blank.
+                Err(_) => return Vec::new(),
+            }
+        }
+    })
 }
 
 /// A named place on a page, and its bookmark if it has one.
-pub struct Anchor {
-    pub page: ObjectId,
+#[derive(Clone)]
+pub struct Mark {
+    pub name: String,
     /// Height on the page to show from, in PDF's upward units.
     pub top: f32,
-    pub name: String,
     pub outline: Option<(u8, String)>,
 }
 
-/// A page written so far: its content streams and what its dictionary needs at the end.
-struct Placed {
-    id: ObjectId,
+/// A mark on a page written.
+pub struct Anchor {
+    pub page: Ref,
+    pub mark: Mark,
+}
+
+/// A page ready to go into a PDF: its content stream compressed, and what its dictionary, the
+/// destinations and the outline need.
+pub struct SetPage {
     width: f32,
     height: f32,
-    contents: Vec<ObjectId>,
-    links: Vec<([f32; 4], LinkDest)>,
+    content: Vec<u8>,
+    links: Vec<(Rect, LinkDest)>,
+    marks: Vec<Mark>,
 }
 
-/// A PDF assembled page by page: each page's content is compressed as it is added and only
-/// what the last steps need (glyphs used, links, anchors) is kept, so a book of thousands of
-/// pages is never held as laid-out pages.
-pub struct PdfWriter<'a> {
-    doc: Document,
-    assets: &'a Assets,
+/// Pages set for PDF, with the glyphs and images they draw.
+pub struct SetPages {
+    pages: Vec<SetPage>,
     used: Used,
-    /// Resource name of each image key drawn, and the image objects by name.
-    images: BTreeMap<String, String>,
-    image_resources: Dictionary,
-    placed: Vec<Placed>,
-    anchors: Vec<Anchor>,
-    resources: ObjectId,
-    tree: ObjectId,
-    hasher: Hasher,
+    images: BTreeSet<String>,
 }
 
-impl<'a> PdfWriter<'a> {
-    pub fn new(assets: &'a Assets) -> Self {
-        let mut doc = Document::with_version("1.7");
-        let (resources, tree) = (doc.new_object_id(), doc.new_object_id());
-        PdfWriter {
-            doc,
-            assets,
-            used: Used::new(),
-            images: BTreeMap::new(),
-            image_resources: Dictionary::new(),
-            placed: Vec::new(),
-            anchors: Vec::new(),
-            resources,
-            tree,
-            hasher: Hasher::default(),
-        }
-    }
-
-    /// Adds `pages` after those added before.
-    pub fn add(&mut self, pages: &[Page]) {
-        let streams = self.streams(pages);
-        for (page, content) in pages.iter().zip(streams) {
-            let id = self.doc.new_object_id();
-            let mut links = Vec::new();
-            for item in &page.items {
-                match item {
-                    Item::Link { x, y, w, h, dest } => {
-                        links.push(([*x, page.height - y - h, x + w, page.height - y], dest.clone()))
-                    }
-                    Item::Anchor { name, y, outline } => {
-                        let (name, outline) = (name.clone(), outline.clone());
-                        self.anchors.push(Anchor { page: id, top: page.height - y + 4.0, name, outline });
-                    }
-                    _ => {}
-                }
-            }
-            let (width, height) = (page.width, page.height);
-            self.placed.push(Placed { id, width, height, contents: vec![content], links });
-        }
-    }
-
-    /// Content stream objects of `pages`, made and compressed in parallel, added in order.
-    fn streams(&mut self, pages: &[Page]) -> Vec<ObjectId> {
+impl SetPages {
+    /// Makes and compresses the content of `pages`, in parallel.
+    pub fn new(pages: &[Page]) -> SetPages {
+        let mut used = Used::new();
+        let mut images = BTreeSet::new();
         for item in pages.iter().flat_map(|p| &p.items) {
             match item {
-                Item::Text(run) => record(&mut self.used, run),
-                Item::Image { key, .. } if !self.images.contains_key(key) => {
-                    let object = self.assets.get(key).and_then(|bytes| xobject(&mut self.doc, bytes));
-                    if let Some(object) = object {
-                        let name = format!("Im{}", self.images.len() + 1);
-                        self.image_resources.set(name.as_bytes(), object);
-                        self.images.insert(key.clone(), name);
-                    }
+                Item::Text(run) => record(&mut used, run),
+                Item::Image { key, .. } => {
+                    images.insert(key.clone());
                 }
                 _ => {}
             }
         }
-        let images = &self.images;
-        let streams: Vec<Stream> =
-            pages.par_iter().map(|page| deflated(dictionary! {}, page_content(page, images))).collect();
-        streams
-            .into_iter()
-            .map(|stream| {
-                self.hasher.write(&stream.content);
-                self.doc.add_object(stream)
-            })
-            .collect()
-    }
-
-    /// The PDF's bytes.
-    pub fn finish(mut self, info: &Info, links: Links) -> Result<Vec<u8>, String> {
-        let fonts = embed(&mut self.doc, &self.used)?;
-        let mut font_resources = Dictionary::new();
-        for (&font, &object) in &fonts {
-            font_resources.set(resource(font).as_bytes(), object);
-        }
-        let image_resources = std::mem::take(&mut self.image_resources);
-        let resources = dictionary! { "Font" => font_resources, "XObject" => image_resources };
-        self.doc.objects.insert(self.resources, Object::Dictionary(resources));
-        let mut dests = BTreeMap::new();
-        for anchor in &self.anchors {
-            dests.entry(anchor.name.clone()).or_insert_with(|| xyz(anchor.page, anchor.top));
-        }
-        for placed in &self.placed {
-            let annots: Vec<Object> = placed
-                .links
-                .iter()
-                .filter_map(|(rect, dest)| {
-                    link(&dests, &links, dest).map(|action| {
-                        Object::Dictionary(dictionary! {
-                            "Type" => "Annot",
-                            "Subtype" => "Link",
-                            "Rect" => rect.iter().map(|v| Object::Real(*v)).collect::<Vec<_>>(),
-                            "Border" => vec![0.into(), 0.into(), 0.into()],
-                            "A" => action,
-                        })
-                    })
-                })
-                .collect();
-            let contents: Object = match placed.contents.as_slice() {
-                [one] => (*one).into(),
-                many => many.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>().into(),
-            };
-            let mut dict = dictionary! {
-                "Type" => "Page",
-                "Parent" => self.tree,
-                "MediaBox" => vec![0.into(), 0.into(), Object::Real(placed.width), Object::Real(placed.height)],
-                "Resources" => self.resources,
-                "Contents" => contents,
-            };
-            if !annots.is_empty() {
-                dict.set("Annots", annots);
-            }
-            self.doc.objects.insert(placed.id, Object::Dictionary(dict));
-        }
-        self.doc.objects.insert(
-            self.tree,
-            Object::Dictionary(dictionary! {
-                "Type" => "Pages",
-                "Kids" => self.placed.iter().map(|p| Object::Reference(p.id)).collect::<Vec<_>>(),
-                "Count" => self.placed.len() as i64,
-            }),
-        );
-        let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => self.tree };
-        let names: Vec<Object> = dests.iter().flat_map(|(name, d)| [text_string(name), d.clone()]).collect();
-        if !names.is_empty() {
-            catalog.set("Names", dictionary! { "Dests" => dictionary! { "Names" => names } });
-        }
-        if let Some(outline) = write_outline(&mut self.doc, &self.anchors, &mut self.hasher) {
-            catalog.set("Outlines", outline);
-            catalog.set("PageMode", "UseOutlines");
-        }
-        let catalog = self.doc.add_object(catalog);
-        let info = info_dict(info, &mut self.hasher);
-        let info = self.doc.add_object(info);
-        self.doc.trailer.set("Root", catalog);
-        self.doc.trailer.set("Info", info);
-        let id = Object::String(self.hasher.finish().to_vec(), StringFormat::Hexadecimal);
-        self.doc.trailer.set("ID", vec![id.clone(), id]);
-        let mut bytes = Vec::new();
-        self.doc.save_to(&mut bytes).map_err(|e| e.to_string())?;
-        Ok(bytes)
+        let pages = pages.par_iter().map(set_page).collect();
+        SetPages { pages, used, images }
     }
 }
 
-impl PageSink for PdfWriter<'_> {
-    fn append(&mut self, pages: Vec<Page>) {
-        self.add(&pages);
+fn set_page(page: &Page) -> SetPage {
+    let mut links = Vec::new();
+    let mut marks = Vec::new();
+    for item in &page.items {
+        match item {
+            Item::Link { x, y, w, h, dest } => {
+                links.push((Rect::new(*x, page.height - y - h, x + w, page.height - y), dest.clone()));
+            }
+            Item::Anchor { name, y, outline } => {
+                marks.push(Mark { name: name.clone(), top: page.height - y + 4.0, outline: outline.clone() })
+            }
+            _ => {}
+        }
+    }
+    let content = deflate(&page_content(page, image_name));
+    SetPage { width: page.width, height: page.height, content, links, marks }
+}
+
+/// The resource name of the image with asset key `key`: the same in every PDF, so that a set
+/// page can go into any of them.
+pub fn image_name(key: &str) -> String {
+    let hash = blake3::hash(key.as_bytes());
+    let hex: String = hash.as_bytes()[..6].iter().map(|b| format!("{b:02x}")).collect();
+    format!("Im{hex}")
+}
+
+/// A page written so far: its content streams and what its dictionary needs at the end.
+struct Placed {
+    id: Ref,
+    width: f32,
+    height: f32,
+    contents: Vec<Ref>,
+    links: Vec<(Rect, LinkDest)>,
+}
+
+/// A PDF being written to `W` page by page: each page's content is written as it is added and
+/// only what the last steps need (glyphs used, links, anchors) is kept.
+pub struct PdfWriter<'a, W: Write> {
+    file: PdfFile<W>,
+    assets: &'a Assets,
+    used: Used,
+    /// The image XObjects written, by asset key.
+    images: BTreeMap<String, Ref>,
+    placed: Vec<Placed>,
+    anchors: Vec<Anchor>,
+    resources: Ref,
+    tree: Ref,
+    hasher: blake3::Hasher,
+}
+
+impl<'a, W: Write> PdfWriter<'a, W> {
+    pub fn new(out: W, assets: &'a Assets) -> io::Result<Self> {
+        let mut file = PdfFile::new(out)?;
+        let (resources, tree) = (file.alloc(), file.alloc());
+        Ok(PdfWriter {
+            file,
+            assets,
+            used: Used::new(),
+            images: BTreeMap::new(),
+            placed: Vec::new(),
+            anchors: Vec::new(),
+            resources,
+            tree,
+            hasher: blake3::Hasher::new(),
+        })
     }
 
-    fn move_to_front(&mut self, count: usize) {
-        let count = count.min(self.placed.len());
-        self.placed.rotate_right(count);
-        let ids: Vec<ObjectId> = self.placed[..count].iter().map(|p| p.id).collect();
-        let (front, rest): (Vec<Anchor>, Vec<Anchor>) =
-            std::mem::take(&mut self.anchors).into_iter().partition(|a| ids.contains(&a.page));
-        self.anchors = front.into_iter().chain(rest).collect();
+    /// Adds `pages` after those added before.
+    pub fn add(&mut self, pages: &SetPages) -> io::Result<()> {
+        self.take(pages)?;
+        for page in &pages.pages {
+            let id = self.file.alloc();
+            let content = self.stream(&page.content)?;
+            self.anchors.extend(page.marks.iter().map(|mark| Anchor { page: id, mark: mark.clone() }));
+            let (width, height, links) = (page.width, page.height, page.links.clone());
+            self.placed.push(Placed { id, width, height, contents: vec![content], links });
+        }
+        Ok(())
     }
 
-    fn overlay(&mut self, overlays: Vec<(usize, Page)>) {
-        let (indices, pages): (Vec<usize>, Vec<Page>) = overlays.into_iter().unzip();
-        let streams = self.streams(&pages);
-        for (index, content) in indices.into_iter().zip(streams) {
+    /// Draws each page of `pages` over the page added at the same place of `indices`.
+    pub fn overlay(&mut self, indices: &[usize], pages: &SetPages) -> io::Result<()> {
+        self.take(pages)?;
+        for (&index, page) in indices.iter().zip(&pages.pages) {
+            let content = self.stream(&page.content)?;
             if let Some(placed) = self.placed.get_mut(index) {
                 placed.contents.push(content);
             }
         }
+        Ok(())
     }
-}
 
-/// A stream compressed with Flate. Level 2 costs a fifth less time than level 6 for files about
-/// 7 % larger (measured on the 1,000-page benchmark tree); compression is a large part of the
-/// writing time.
-pub fn deflated(mut dict: Dictionary, bytes: Vec<u8>) -> Stream {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(2));
-    let packed = std::io::Write::write_all(&mut encoder, &bytes).and_then(|()| encoder.finish());
-    match packed {
-        Ok(packed) => {
-            dict.set("Filter", "FlateDecode");
-            Stream::new(dict, packed).with_compression(false)
+    /// Moves the last `count` pages to the front.
+    pub fn move_to_front(&mut self, count: usize) {
+        let count = count.min(self.placed.len());
+        self.placed.rotate_right(count);
+        let front: BTreeSet<Ref> = self.placed[..count].iter().map(|p| p.id).collect();
+        let (first, rest): (Vec<Anchor>, Vec<Anchor>) =
+            std::mem::take(&mut self.anchors).into_iter().partition(|a| front.contains(&a.page));
+        self.anchors = first.into_iter().chain(rest).collect();
+    }
+
+    /// Records the glyphs of `pages` and writes the images they draw that are not written yet.
+    fn take(&mut self, pages: &SetPages) -> io::Result<()> {
+        super::fonts::merge(&mut self.used, &pages.used);
+        for key in &pages.images {
+            if !self.images.contains_key(key) {
+                let bytes = self.assets.get(key).map(Vec::as_slice).unwrap_or_default();
+                let id = match xobject(&mut self.file, bytes)? {
+                    Some(id) => id,
+                    // Drawn by name in the content already: something must answer to it.
+                    None => placeholder(&mut self.file)?,
+                };
+                self.images.insert(key.clone(), id);
+            }
         }
-        Err(_) => Stream::new(dict, bytes),
+        Ok(())
+    }
+
+    /// Writes a compressed content stream.
+    fn stream(&mut self, content: &[u8]) -> io::Result<Ref> {
+        self.hasher.update(content);
+        let id = self.file.alloc();
+        self.file.object(id, |c| {
+            c.stream(id, content).filter(Filter::FlateDecode);
+        })?;
+        Ok(id)
+    }
+
+    /// Writes what only the end can write: fonts, pages, destinations, outline, information.
+    pub fn finish(mut self, info: &Info, links: Links) -> io::Result<W> {
+        let fonts = embed(&mut self.file, &self.used)?;
+        let (resources, images) = (self.resources, &self.images);
+        self.file.object(resources, |c| {
+            let mut dict = c.indirect(resources).dict();
+            {
+                let mut font_dict = dict.insert(Name(b"Font")).dict();
+                for (&font, &id) in &fonts {
+                    font_dict.pair(Name(resource(font).as_bytes()), id);
+                }
+            }
+            let mut xobjects = dict.insert(Name(b"XObject")).dict();
+            for (key, &id) in images {
+                xobjects.pair(Name(image_name(key).as_bytes()), id);
+            }
+        })?;
+        let mut dests: BTreeMap<&str, (Ref, f32)> = BTreeMap::new();
+        for anchor in &self.anchors {
+            dests.entry(anchor.mark.name.as_str()).or_insert((anchor.page, anchor.mark.top));
+        }
+        for placed in &self.placed {
+            self.file.object(placed.id, |c| {
+                let mut page = c.page(placed.id);
+                page.parent(self.tree)
+                    .media_box(Rect::new(0.0, 0.0, placed.width, placed.height))
+                    .pair(Name(b"Resources"), resources);
+                match placed.contents.as_slice() {
+                    [one] => page.contents(*one),
+                    many => page.contents_array(many.iter().copied()),
+                };
+                let actions: Vec<(Rect, Action)> = placed
+                    .links
+                    .iter()
+                    .filter_map(|(rect, dest)| Some((*rect, action(&dests, &links, dest)?)))
+                    .collect();
+                if !actions.is_empty() {
+                    let mut annots = page.insert(Name(b"Annots")).array();
+                    for (rect, action) in &actions {
+                        let mut annot = annots.push().start::<Annotation>();
+                        annot.subtype(AnnotationType::Link).rect(*rect).border(0.0, 0.0, 0.0, None);
+                        action.write(annot.action());
+                    }
+                }
+            })?;
+        }
+        let tree = self.tree;
+        let kids: Vec<Ref> = self.placed.iter().map(|p| p.id).collect();
+        self.file.object(tree, |c| {
+            c.pages(tree).kids(kids.iter().copied()).count(kids.len() as i32);
+        })?;
+        let outline = write_outline(&mut self.file, &self.anchors, &mut self.hasher)?;
+        let catalog = self.file.alloc();
+        self.file.object(catalog, |c| {
+            let mut cat = c.indirect(catalog).start::<Catalog>();
+            cat.pages(tree);
+            if let Some(outline) = outline {
+                cat.outlines(outline).page_mode(PageMode::UseOutlines);
+            }
+            if !dests.is_empty() {
+                let mut names = cat.names();
+                let mut tree = names.insert(Name(b"Dests")).dict();
+                let mut entries = tree.insert(Name(b"Names")).array();
+                for (name, (page, top)) in &dests {
+                    entries.item(Str(name.as_bytes()));
+                    entries.push().array().item(*page).item(Name(b"XYZ")).item(Null).item(*top).item(Null);
+                }
+            }
+        })?;
+        let info_id = self.file.alloc();
+        let mut hasher = self.hasher;
+        self.file.object(info_id, |c| info_dict(c.indirect(info_id).start::<DocumentInfo>(), info, &mut hasher))?;
+        let id: [u8; 16] = hasher.finalize().as_bytes()[..16].try_into().unwrap_or_default();
+        self.file.finish(catalog, info_id, id)
     }
 }
 
-/// A destination showing `page` from height `top`.
-pub fn xyz(page: ObjectId, top: f32) -> Object {
-    Object::Array(vec![page.into(), "XYZ".into(), Object::Null, Object::Real(top.min(100_000.0)), Object::Null])
+/// What clicking a link does.
+enum Action {
+    Uri(String),
+    /// A named destination in this file.
+    GoTo(String),
+    /// Another document's PDF: its file and the destination in it (`None`: its first page).
+    GoToR {
+        file: String,
+        dest: Option<String>,
+    },
+}
+
+impl Action {
+    fn write(&self, mut action: pdf_writer::writers::Action) {
+        match self {
+            Action::Uri(uri) => {
+                action.action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
+            }
+            Action::GoTo(name) => {
+                action.action_type(ActionType::GoTo).pair(Name(b"D"), Str(name.as_bytes()));
+            }
+            Action::GoToR { file, dest } => {
+                action.action_type(ActionType::RemoteGoTo).new_window(false);
+                action.file_spec().path(Str(file.as_bytes())).unic_file(TextStr(file));
+                match dest {
+                    Some(name) => {
+                        action.pair(Name(b"D"), Str(name.as_bytes()));
+                    }
+                    None => {
+                        action.insert(Name(b"D")).array().item(0).item(Name(b"Fit"));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The action of a link, or `None` when it goes nowhere.
-fn link(dests: &BTreeMap<String, Object>, links: &Links, dest: &LinkDest) -> Option<Dictionary> {
+fn action(dests: &BTreeMap<&str, (Ref, f32)>, links: &Links, dest: &LinkDest) -> Option<Action> {
     match dest {
-        LinkDest::Uri(uri) => {
-            Some(dictionary! { "S" => "URI", "URI" => Object::String(uri.as_bytes().to_vec(), StringFormat::Literal) })
-        }
+        LinkDest::Uri(uri) => Some(Action::Uri(uri.clone())),
         LinkDest::Internal { doc, anchor } => {
             let here = match links {
                 Links::Book => true,
@@ -282,21 +373,11 @@ fn link(dests: &BTreeMap<String, Object>, links: &Links, dest: &LinkDest) -> Opt
             };
             let exact = dest_name(doc, anchor.as_deref());
             if here {
-                let name = [exact, dest_name(doc, None)].into_iter().find(|n| dests.contains_key(n))?;
-                return Some(dictionary! { "S" => "GoTo", "D" => text_string(&name) });
+                let name = [exact, dest_name(doc, None)].into_iter().find(|n| dests.contains_key(n.as_str()))?;
+                return Some(Action::GoTo(name));
             }
             let Links::Guide { this } = links else { return None };
-            let file = relative_pdf(this, doc);
-            let target = match anchor {
-                Some(_) => text_string(&exact),
-                None => Object::Array(vec![0.into(), "Fit".into()]),
-            };
-            Some(dictionary! {
-                "S" => "GoToR",
-                "F" => dictionary! { "Type" => "Filespec", "F" => text_string(&file), "UF" => text_string(&file) },
-                "D" => target,
-                "NewWindow" => false,
-            })
+            Some(Action::GoToR { file: relative_pdf(this, doc), dest: anchor.as_ref().map(|_| exact) })
         }
     }
 }
@@ -311,26 +392,23 @@ fn relative_pdf(from: &str, to: &str) -> String {
     format!("{}.pdf", parts.join("/"))
 }
 
-fn info_dict(info: &Info, hasher: &mut Hasher) -> Dictionary {
-    let mut dict = dictionary! {
-        "Title" => text_string(&info.title),
-        "Creator" => text_string("folio"),
-        "Producer" => text_string(concat!("folio ", env!("CARGO_PKG_VERSION"))),
-    };
-    hasher.write(info.title.as_bytes());
-    let optional = [("Author", &info.author), ("Subject", &info.subject), ("Keywords", &info.keywords)];
+fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
+    dict.title(TextStr(&info.title))
+        .creator(TextStr("folio"))
+        .producer(TextStr(concat!("folio ", env!("CARGO_PKG_VERSION"))));
+    hasher.update(info.title.as_bytes());
+    let optional = [(&b"Author"[..], &info.author), (b"Subject", &info.subject), (b"Keywords", &info.keywords)];
     for (key, value) in optional {
         if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            hasher.write(value.as_bytes());
-            dict.set(key, text_string(value));
+            hasher.update(value.as_bytes());
+            dict.pair(Name(key), TextStr(value));
         }
     }
     if let Some(date) = &info.date {
-        hasher.write(date.as_bytes());
-        dict.set("CreationDate", Object::string_literal(date.as_str()));
-        dict.set("ModDate", Object::string_literal(date.as_str()));
+        hasher.update(date.as_bytes());
+        dict.pair(Name(b"CreationDate"), Str(date.as_bytes()));
+        dict.pair(Name(b"ModDate"), Str(date.as_bytes()));
     }
-    dict
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 use pdf::deck_pages_in;
 
-use super::pdf::{Info, Links, PdfWriter};
+use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
@@ -48,12 +48,13 @@ impl Backend for Slides {
         let pdf_date = Civil::from_env().map(|d| d.pdf());
         let write = |deck: Deck, source: &str| -> Result<Written> {
             let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
-            let mut pdf = PdfWriter::new(ctx.assets);
+            let fail = |e: std::io::Error| Error::backend("slides", e.to_string());
+            let mut pdf = PdfWriter::new(Vec::new(), ctx.assets).map_err(fail)?;
             let mut diagnostics = deck.diagnostics.clone();
             // A part of the deck at a time: a site deck can have thousands of slides.
             for start in (0..deck.slides.len()).step_by(512) {
                 let laid = deck_pages_in(&deck, accent, source, start..(start + 512).min(deck.slides.len()));
-                pdf.add(&laid.pages);
+                pdf.add(&SetPages::new(&laid.pages)).map_err(fail)?;
                 diagnostics.extend(laid.diagnostics);
             }
             let info = Info {
@@ -66,7 +67,7 @@ impl Backend for Slides {
                 Some(this) => Links::Guide { this },
                 None => Links::Book,
             };
-            let pdf = pdf.finish(&info, links).map_err(|e| Error::backend("slides", e))?;
+            let pdf = pdf.finish(&info, links).map_err(fail)?;
             Ok(Written { pptx, pdf, outline: marp::outline(&deck, &config.accent).into_bytes(), diagnostics })
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
