@@ -334,6 +334,20 @@ fn links_between_documents_open_the_other_deck() {
         .filter(|n| n.1 == "a:hlinkClick" && attr(n, "action") == Some("ppaction://hlinksldjump"))
         .count();
     assert!(actions >= jumps, "{actions} jump actions for {jumps} slide relationships");
+    // The contents come before every document, so each of its jumps goes forward: to the
+    // divider that carries the title the link shows.
+    let contents = parse(&site["ppt/slides/slide2.xml"]);
+    let rels = parse(&site["ppt/slides/_rels/slide2.xml.rels"]);
+    let mut forward = 0;
+    for (i, node) in contents.iter().enumerate().filter(|(_, n)| n.1 == "a:hlinkClick") {
+        let id = attr(node, "r:id").unwrap();
+        let rel = rels.iter().find(|r| attr(r, "Id") == Some(id)).expect("the link's relationship");
+        let target = resolve("ppt/slides", attr(rel, "Target").unwrap());
+        let text = contents[i..].iter().find(|n| n.1 == "#text").map(|n| n.2[0].1.clone()).unwrap();
+        assert_eq!(title_of(&parse(&site[&target])), text, "{target}");
+        forward += 1;
+    }
+    assert_eq!(forward, loaded.collection.documents.len(), "a contents entry for each document");
 }
 
 #[test]

@@ -23,7 +23,7 @@ use crate::layout::{Page, PdfTheme};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use writer::{Info, Links, PdfWriter, SetPages};
+pub use writer::{Info, Links, Mark, PdfWriter, SetPages};
 
 /// Writes print-ready PDFs.
 pub struct Pdf;

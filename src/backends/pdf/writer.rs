@@ -211,6 +211,18 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         Ok(())
     }
 
+    /// Names a place on the page added at `index`.
+    pub fn mark(&mut self, index: usize, mark: Mark) {
+        if let Some(placed) = self.placed.get(index) {
+            self.anchors.push(Anchor { page: placed.id, mark });
+        }
+    }
+
+    /// The number of pages added so far.
+    pub fn page_count(&self) -> usize {
+        self.placed.len()
+    }
+
     /// Moves the last `count` pages to the front.
     pub fn move_to_front(&mut self, count: usize) {
         let count = count.min(self.placed.len());

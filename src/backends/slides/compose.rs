@@ -7,80 +7,35 @@ use super::outline::{outline, Entry, Section};
 use super::paginate::{fit_title, fits, paginate, slides, Page};
 use super::runs::clean;
 use crate::diag::Diagnostic;
-use crate::ir::{Document, Span};
+use crate::ir::Document;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// The deck of one document, with slides at heading level `level`, and warnings about content
-/// that had to be cut to fit.
-pub fn document_deck(doc: &Document, level: u8) -> Deck {
-    let mut slides = Vec::new();
-    let mut anchors = BTreeMap::new();
-    let warnings = document_slides(doc, level, Layout::Title, &mut slides, &mut anchors);
-    let diagnostics = warnings
-        .into_iter()
-        .map(|(span, message)| Diagnostic::warning(&doc.source, span.line, span.column, message))
-        .collect();
-    Deck {
-        title: clean(&doc.title),
-        document: Some(doc.id.clone()),
-        folder: doc.folder.clone(),
-        slides,
-        anchors,
-        diagnostics,
+/// A document's slides, composed once for its own deck and for the site deck: the opening
+/// slide in both layouts (a title slide in its deck, a divider in the site's), then the rest.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    /// The opening slide as its own deck shows it.
+    pub title: Slide,
+    /// The opening slide as the site deck shows it.
+    pub section: Slide,
+    pub rest: Vec<Slide>,
+    /// The slide (1-based, the opening is 1) that shows the document (`id`) or each of its
+    /// headings (`id#anchor`).
+    pub anchors: BTreeMap<String, usize>,
+    /// What had to give to make the content fit, naming the document's source.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Composed {
+    /// The number of slides.
+    pub fn count(&self) -> usize {
+        1 + self.rest.len()
     }
 }
 
-/// The deck of a whole site: a title slide, the contents, and each document after a divider.
-pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
-    let count = match docs.len() {
-        1 => "1 document".to_string(),
-        n => format!("{n} documents"),
-    };
-    let mut deck = vec![cover(Layout::Title, &clean(title), vec![text(&count)], Vec::new())];
-    let contents: Vec<Entry> = docs
-        .iter()
-        .map(|d| {
-            let link = Some(Link::Document { id: d.id.clone(), anchor: None });
-            let text = vec![Run { text: clean(&d.title), link, ..Run::default() }];
-            Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text })
-        })
-        .collect();
-    if !contents.is_empty() {
-        deck.extend(slides("Contents", Layout::Content, paginate(&contents, BODY_BOX)));
-    }
-    // Each document's slides are made in parallel, then joined in order.
-    let parts: Vec<(Vec<Slide>, BTreeMap<String, usize>)> = docs
-        .par_iter()
-        .map(|doc| {
-            let (mut slides, mut anchors) = (Vec::new(), BTreeMap::new());
-            document_slides(doc, level, Layout::Section, &mut slides, &mut anchors);
-            (slides, anchors)
-        })
-        .collect();
-    let mut anchors = BTreeMap::new();
-    for (slides, local) in parts {
-        let offset = deck.len();
-        anchors.extend(local.into_iter().map(|(name, n)| (name, n + offset)));
-        deck.extend(slides);
-    }
-    Deck { title: clean(title), document: None, folder: String::new(), slides: deck, anchors, diagnostics: Vec::new() }
-}
-
-fn text(s: &str) -> Text {
-    vec![Run { text: clean(s), ..Run::default() }]
-}
-
-/// A document's opening slide (title or divider) followed by its content slides; `anchors`
-/// gets the first slide of the document and of each of its headings. Returns the outline's
-/// warnings.
-fn document_slides(
-    doc: &Document,
-    level: u8,
-    layout: Layout,
-    out: &mut Vec<Slide>,
-    anchors: &mut BTreeMap<String, usize>,
-) -> Vec<(Span, String)> {
+/// Composes the slides of `doc`, one at each heading of level `level`.
+pub fn compose(doc: &Document, level: u8) -> Composed {
     let outline = outline(doc, level);
     let mut under = Vec::new();
     if doc.label() != doc.title {
@@ -103,10 +58,15 @@ fn document_slides(
             sections = &sections[1..];
         }
     }
-    let mut opening = cover(layout, &clean(&doc.title), under, more);
-    opening.notes.extend(notes);
-    out.push(opening);
-    anchors.insert(doc.id.clone(), out.len());
+    let title = clean(&doc.title);
+    let [mut opening, mut section] =
+        [Layout::Title, Layout::Section].map(|layout| cover(layout, &title, under.clone(), more.clone()));
+    opening.notes.extend(notes.iter().cloned());
+    section.notes.extend(notes);
+    let mut anchors = BTreeMap::from([(doc.id.clone(), 1)]);
+    let mut rest = Vec::new();
+    // Slide numbers count the opening slide.
+    let next = |rest: &Vec<Slide>| rest.len() + 2;
     // A heading with nothing under it titles the next section with it: "Inputs: who-to-greet".
     let mut pending: Option<String> = None;
     let mut pending_anchors = Vec::new();
@@ -122,17 +82,97 @@ fn document_slides(
             continue;
         }
         for anchor in pending_anchors.drain(..) {
-            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(out.len() + 1);
+            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(next(&rest));
         }
-        out.extend(section_slides(&Section { title, ..section.clone() }));
+        rest.extend(section_slides(&Section { title, ..section.clone() }));
     }
     if let Some(title) = pending {
         for anchor in pending_anchors.drain(..) {
-            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(out.len() + 1);
+            anchors.entry(format!("{}#{anchor}", doc.id)).or_insert(next(&rest));
         }
-        out.extend(slides(&title, Layout::Content, vec![Page::default()]));
+        rest.extend(slides(&title, Layout::Content, vec![Page::default()]));
     }
-    outline.warnings
+    let diagnostics = outline
+        .warnings
+        .into_iter()
+        .map(|(span, message)| Diagnostic::warning(&doc.source, span.line, span.column, message))
+        .collect();
+    Composed { title: opening, section, rest, anchors, diagnostics }
+}
+
+/// The deck of one document, with slides at heading level `level`, and warnings about content
+/// that had to be cut to fit.
+pub fn document_deck(doc: &Document, level: u8) -> Deck {
+    let composed = compose(doc, level);
+    let mut slides = vec![composed.title];
+    slides.extend(composed.rest);
+    Deck {
+        title: clean(&doc.title),
+        document: Some(doc.id.clone()),
+        folder: doc.folder.clone(),
+        slides,
+        anchors: composed.anchors,
+        diagnostics: composed.diagnostics,
+    }
+}
+
+/// The slides the site deck opens with: a title slide and the contents.
+pub fn site_front(title: &str, docs: &[&Document]) -> Vec<Slide> {
+    let count = match docs.len() {
+        1 => "1 document".to_string(),
+        n => format!("{n} documents"),
+    };
+    let mut front = vec![cover(Layout::Title, &clean(title), vec![text(&count)], Vec::new())];
+    let contents: Vec<Entry> = docs
+        .iter()
+        .map(|d| {
+            let link = Some(Link::Document { id: d.id.clone(), anchor: None });
+            let text = vec![Run { text: clean(&d.title), link, ..Run::default() }];
+            Entry::Item(Item::Bullet { level: 1, marker: Marker::Bullet, text })
+        })
+        .collect();
+    if !contents.is_empty() {
+        front.extend(slides("Contents", Layout::Content, paginate(&contents, BODY_BOX)));
+    }
+    front
+}
+
+/// The site deck without its slides: title and, for links, the slide of every document and
+/// heading, the documents' slides following `front` slides in order.
+pub fn site_links(title: &str, front: usize, parts: &[(&BTreeMap<String, usize>, usize)]) -> Deck {
+    let mut anchors = BTreeMap::new();
+    let mut offset = front;
+    for (local, count) in parts {
+        anchors.extend(local.iter().map(|(name, n)| (name.clone(), n + offset)));
+        offset += count;
+    }
+    Deck {
+        title: clean(title),
+        document: None,
+        folder: String::new(),
+        slides: Vec::new(),
+        anchors,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// The deck of a whole site in memory: a title slide, the contents, and each document after a
+/// divider.
+pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
+    let front = site_front(title, docs);
+    let composed: Vec<Composed> = docs.par_iter().map(|doc| compose(doc, level)).collect();
+    let parts: Vec<_> = composed.iter().map(|c| (&c.anchors, c.count())).collect();
+    let mut deck = site_links(title, front.len(), &parts);
+    deck.slides = front;
+    for c in composed {
+        deck.slides.push(c.section);
+        deck.slides.extend(c.rest);
+    }
+    deck
+}
+
+fn text(s: &str) -> Text {
+    vec![Run { text: clean(s), ..Run::default() }]
 }
 
 /// A title or section slide: the title, then lines under it; those that do not fit go to the

@@ -6,20 +6,34 @@ use crate::ir::Align;
 
 /// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
 pub fn outline(deck: &Deck, accent: &str) -> String {
+    let mut out = header(&deck.title);
+    for (i, slide) in deck.slides.iter().enumerate() {
+        out.push_str(&slide_text(deck, slide, i == 0, accent));
+    }
+    out
+}
+
+/// The front matter of an outline titled `title`: Marp on, page numbers, the type sizes.
+pub fn header(title: &str) -> String {
     let mut out = String::from("---\nmarp: true\n");
-    out.push_str(&format!("title: {}\n", serde_json::Value::String(deck.title.clone())));
+    out.push_str(&format!("title: {}\n", serde_json::Value::String(title.to_string())));
     out.push_str(
         "paginate: true\nstyle: |\n  section { font-size: 26px; padding: 48px 64px; }\n  h1 { font-size: 56px; }\n  \
          h2 { font-size: 40px; }\n  h3 { margin: 0.4em 0 0.2em; }\n  th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  \
          table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
          section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
     );
-    for (i, slide) in deck.slides.iter().enumerate() {
-        if i > 0 {
-            out.push_str("\n---\n");
-        }
-        push_slide(&mut out, deck, slide, accent);
+    out
+}
+
+/// The Markdown of one slide of the deck whose links `deck` resolves, after the separator from
+/// the slide before unless it is the `first`.
+pub fn slide_text(deck: &Deck, slide: &Slide, first: bool, accent: &str) -> String {
+    let mut out = String::new();
+    if !first {
+        out.push_str("\n---\n");
     }
+    push_slide(&mut out, deck, slide, accent);
     out
 }
 

@@ -2,6 +2,10 @@
 //! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`), and the same for the
 //! whole site (`slides/<site-slug>.pptx`, `.pdf`, `.md`). The deck model comes first and knows
 //! no file format.
+//!
+//! A document's slides are composed and set as PDF pages once: its own deck and the site deck
+//! show the same slides (but for the opening one, a title slide in one and a divider in the
+//! other). The site deck is written as the documents come, a batch at a time.
 
 mod compose;
 mod config;
@@ -14,6 +18,7 @@ mod paginate;
 mod pdf;
 mod pptx;
 mod runs;
+mod site;
 mod tables;
 
 pub use compose::{document_deck, site_deck};
@@ -21,7 +26,6 @@ pub use config::SlidesConfig;
 pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
-use pdf::deck_pages_in;
 
 use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
@@ -30,7 +34,12 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
 use crate::layout::Rgb;
+use compose::compose;
+use pdf::{names_by_slide, slide_marks, slide_pages};
 use rayon::prelude::*;
+use runs::clean;
+use site::{SiteLinks, SitePart, SiteWriter};
+use std::io::{self, Write};
 
 /// Writes slide decks.
 pub struct Slides;
@@ -42,73 +51,185 @@ impl Backend for Slides {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config = SlidesConfig::read(ctx.config)?;
-        let date = Civil::from_env().map(|d| d.iso());
-        let properties = pptx::Properties { author: ctx.config.site.author.as_deref(), date: date.as_deref() };
-        let accent = Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0));
-        let pdf_date = Civil::from_env().map(|d| d.pdf());
-        let write = |deck: Deck, source: &str| -> Result<Written> {
-            let pptx = pptx::write(&deck, &config, properties).map_err(|e| Error::backend("slides", e.to_string()))?;
-            let fail = |e: std::io::Error| Error::backend("slides", e.to_string());
-            let mut pdf = PdfWriter::new(Vec::new(), ctx.assets).map_err(fail)?;
-            let mut diagnostics = deck.diagnostics.clone();
-            // A part of the deck at a time: a site deck can have thousands of slides.
-            for start in (0..deck.slides.len()).step_by(512) {
-                let laid = deck_pages_in(&deck, accent, source, start..(start + 512).min(deck.slides.len()));
-                pdf.add(&SetPages::new(&laid.pages)).map_err(fail)?;
-                diagnostics.extend(laid.diagnostics);
-            }
-            let info = Info {
-                title: deck.title.clone(),
-                author: properties.author.map(str::to_string),
-                date: pdf_date.clone(),
-                ..Info::default()
-            };
-            let links = match &deck.document {
-                Some(this) => Links::Guide { this },
-                None => Links::Book,
-            };
-            let pdf = pdf.finish(&info, links).map_err(fail)?;
-            Ok(Written { pptx, pdf, outline: marp::outline(&deck, &config.accent).into_bytes(), diagnostics })
+        let date = Civil::from_env();
+        let pptx_date = date.map(|d| d.iso());
+        let run = Job {
+            ctx,
+            sink,
+            accent: Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0)),
+            properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
+            pdf_date: date.map(|d| d.pdf()),
+            config,
         };
-        let docs: Vec<&Document> = ctx.documents_in_scope().collect();
+        if !ctx.scope.site {
+            let docs: Vec<&Document> = ctx.documents_in_scope().collect();
+            return run.decks(&docs, None);
+        }
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
-        let put = |deck: Written, base: String, document: Option<&str>| -> Result<Vec<Diagnostic>> {
-            for (extension, bytes) in [("pptx", deck.pptx), ("pdf", deck.pdf), ("md", deck.outline)] {
-                let path = format!("{base}.{extension}");
-                sink.put(Artifact { path, bytes, document: document.map(str::to_string) })?;
-            }
-            Ok(deck.diagnostics)
-        };
-        let (decks, site) = rayon::join(
-            || -> Result<Vec<Vec<Diagnostic>>> {
-                docs.par_iter()
-                    .map(|doc| {
-                        let deck = write(document_deck(doc, config.heading_level), &doc.source)?;
-                        put(deck, format!("slides/{}", doc.id), Some(&doc.id))
-                    })
-                    .collect()
-            },
-            || -> Result<()> {
-                if ctx.scope.site {
-                    let deck = write(site_deck(&ctx.collection.title, &all, config.heading_level), "")?;
-                    // The site deck shows the documents' slides again: their warnings are reported
-                    // once, with the documents' own decks.
-                    put(deck, format!("slides/{}", site_slug(&ctx.collection.title, &all)), None)?;
-                }
-                Ok(())
-            },
-        );
-        site?;
-        Ok(decks?.into_iter().flatten().collect())
+        let title = &ctx.collection.title;
+        let base = format!("slides/{}", site_slug(title, &all));
+        let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
+        put_three(sink, &paths, |outputs| {
+            let links = SiteLinks::new(title, &all, run.config.heading_level);
+            let mut site = SiteWriter::new(outputs, title, &run.config, ctx.assets)?;
+            site.add(SitePart::front(&links, run.accent, &run.config)?)?;
+            // The site deck shows the documents' slides again: their warnings are reported once,
+            // with the documents' own decks.
+            let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
+            let info = run.info(&clean(title));
+            site.finish(&clean(title), run.properties, &info)?;
+            Ok(diagnostics)
+        })
     }
 }
 
-/// A deck in every form, with what was found on the way.
-struct Written {
-    pptx: Vec<u8>,
-    pdf: Vec<u8>,
-    outline: Vec<u8>,
-    diagnostics: Vec<Diagnostic>,
+/// One run of the backend: what every deck needs.
+struct Job<'a> {
+    ctx: &'a RenderContext<'a>,
+    sink: &'a dyn Sink,
+    config: SlidesConfig,
+    accent: Rgb,
+    properties: pptx::Properties<'a>,
+    pdf_date: Option<String>,
+}
+
+impl Job<'_> {
+    /// Composes and sets the slides of each of `docs`, writing the decks of those in scope
+    /// and, given the site deck, adding their slides to it; a batch at a time.
+    fn decks(&self, docs: &[&Document], mut site: Option<(&SiteLinks, &mut SiteWriter)>) -> Result<Vec<Diagnostic>> {
+        let mut diagnostics = Vec::new();
+        let index: std::collections::HashMap<&str, usize> =
+            self.ctx.collection.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let batch = rayon::current_num_threads().max(1) * 16;
+        for docs in docs.chunks(batch) {
+            let links = site.as_ref().map(|(links, _)| *links);
+            let done: Vec<Result<(Vec<Diagnostic>, Option<SitePart>)>> = docs
+                .par_iter()
+                .map(|doc| {
+                    let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
+                    self.deck(doc, first)
+                })
+                .collect();
+            for result in done {
+                let (mut found, part) = result?;
+                diagnostics.append(&mut found);
+                if let (Some((_, writer)), Some(part)) = (site.as_mut(), part) {
+                    writer.add(part)?;
+                }
+            }
+        }
+        Ok(diagnostics)
+    }
+
+    /// The slides of `doc`: its own deck written if in scope, and its part of the site deck
+    /// (from slide `first` on) if asked for.
+    fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
+        let composed = compose(doc, self.config.heading_level);
+        let section = composed.section.clone();
+        let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
+        let rest_pages = SetPages::new(&rest.pages);
+        let deck = Deck {
+            title: clean(&doc.title),
+            document: Some(doc.id.clone()),
+            folder: doc.folder.clone(),
+            slides: std::iter::once(composed.title).chain(composed.rest).collect(),
+            anchors: composed.anchors,
+            diagnostics: composed.diagnostics,
+        };
+        let mut diagnostics = Vec::new();
+        if self.ctx.scope.includes(&doc.id) {
+            diagnostics = self.write_deck(doc, &deck, &rest_pages)?;
+            diagnostics.extend(rest.diagnostics);
+        }
+        let part = match site {
+            Some((links, first)) => Some(SitePart::document(
+                links,
+                &section,
+                &deck.slides[1..],
+                rest_pages,
+                first,
+                self.accent,
+                &self.config,
+            )?),
+            None => None,
+        };
+        Ok((diagnostics, part))
+    }
+
+    /// Writes `doc`'s deck as PPTX, PDF and Marp; `rest` holds the pages of all its slides
+    /// but the first. Returns the deck's warnings.
+    fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
+        let (source, doc) = (doc.source.as_str(), doc.id.as_str());
+        let pptx = pptx::write(deck, &self.config, self.properties).map_err(slide_zip_error)?;
+        let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
+        let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets).map_err(slide_pdf_error)?;
+        pdf.add(&SetPages::new(&title.pages)).map_err(slide_pdf_error)?;
+        pdf.add(rest).map_err(slide_pdf_error)?;
+        let names = names_by_slide(&deck.anchors);
+        for (i, slide) in deck.slides.iter().enumerate() {
+            for mark in slide_marks(i + 1, &slide.title, names.get(&(i + 1)).map_or(&[][..], Vec::as_slice)) {
+                pdf.mark(i, mark);
+            }
+        }
+        let pdf = pdf.finish(&self.info(&deck.title), Links::Guide { this: doc }).map_err(slide_pdf_error)?;
+        let outline = marp::outline(deck, &self.config.accent).into_bytes();
+        for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
+            self.sink.put(Artifact::for_document(doc, format!("slides/{doc}.{extension}"), bytes))?;
+        }
+        let mut diagnostics = deck.diagnostics.clone();
+        diagnostics.extend(title.diagnostics);
+        Ok(diagnostics)
+    }
+
+    /// The PDF information of a deck titled `title`.
+    fn info(&self, title: &str) -> Info {
+        Info {
+            title: title.to_string(),
+            author: self.properties.author.map(str::to_string),
+            date: self.pdf_date.clone(),
+            ..Info::default()
+        }
+    }
+}
+
+fn slide_zip_error(e: zip::result::ZipError) -> Error {
+    Error::backend("slides", e.to_string())
+}
+
+fn slide_pdf_error(e: io::Error) -> Error {
+    Error::backend("slides", e.to_string())
+}
+
+/// Runs `body` with the three site deck files open for writing, and puts them when it is done.
+fn put_three<T>(
+    sink: &dyn Sink,
+    paths: &[String; 3],
+    body: impl FnOnce([&mut dyn Write; 3]) -> Result<T>,
+) -> Result<T> {
+    let mut body = Some(body);
+    let mut outcome: Option<Result<T>> = None;
+    let as_io = |e: Error| io::Error::other(e.to_string());
+    let written = sink.put_with(&paths[0], None, &mut |a| {
+        sink.put_with(&paths[1], None, &mut |b| {
+            sink.put_with(&paths[2], None, &mut |c| {
+                let result = match body.take() {
+                    Some(body) => body([&mut *a, &mut *b, c]),
+                    None => Err(Error::backend("slides", "the site deck was written twice")),
+                };
+                let failed = result.as_ref().err().map(|e| io::Error::other(e.to_string()));
+                outcome = Some(result);
+                failed.map_or(Ok(()), Err)
+            })
+            .map_err(as_io)
+        })
+        .map_err(as_io)
+    });
+    // A failure inside the deck is reported as itself, not as the write it stopped.
+    match outcome {
+        Some(Err(e)) => Err(e),
+        Some(Ok(value)) => written.map(|()| value),
+        None => written.and(Err(Error::backend("slides", "the site deck was not written"))),
+    }
 }
 
 /// The file name of the site deck: the slug of the site title (`site` if it has none), made

@@ -9,6 +9,7 @@ use super::layout::{
     boxes, text_style, Rect, TextStyle, COVER_RULE_Y, LINE_SPACING, PARAGRAPH_SPACE, SLIDE_HEIGHT, SLIDE_WIDTH,
     TABLE_GAP, TITLE_RULE_Y,
 };
+use crate::backends::pdf::Mark;
 use crate::diag::Diagnostic;
 use crate::ir::Align;
 use crate::layout::guide::Laid;
@@ -30,35 +31,34 @@ struct Palette {
     accent: Rgb,
 }
 
-/// The pages of `deck`, one a slide, with warnings (naming `source`) for slides whose text
-/// does not fit even at the smallest size. Characters no font has are left to the PDF guide
-/// to report, with their line, which the deck model no longer knows.
+/// The pages of `deck`, one a slide, each with its anchors, and warnings (naming `source`) for
+/// slides whose text does not fit even at the smallest size. Characters no font has are left
+/// to the PDF guide to report, with their line, which the deck model no longer knows.
 pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
-    deck_pages_in(deck, accent, source, 0..deck.slides.len())
+    let doc = deck.document.as_deref().unwrap_or("");
+    let mut laid = slide_pages(&deck.slides, 1, accent, doc, source);
+    let names = names_by_slide(&deck.anchors);
+    for (i, page) in laid.pages.iter_mut().enumerate() {
+        let marks = slide_marks(i + 1, &deck.slides[i].title, names.get(&(i + 1)).map_or(&[][..], Vec::as_slice));
+        let anchors = marks.into_iter().map(|m| Item::Anchor { name: m.name, y: 0.0, outline: m.outline });
+        page.items.splice(0..0, anchors);
+    }
+    laid
 }
 
-/// The pages of the slides of `deck` in `range` (a long deck is written a part at a time).
-pub fn deck_pages_in(deck: &Deck, accent: Rgb, source: &str, range: std::ops::Range<usize>) -> Laid {
-    let mut names: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
-    for (name, &n) in &deck.anchors {
-        names.entry(n).or_default().push(name);
-    }
-    // Slides are independent of each other: a site deck of a large tree is set in parallel.
-    let slides: Vec<(Page, Option<Diagnostic>)> = deck.slides[range.clone()]
+/// The pages of `slides`, the first numbered `first` in its deck, set in parallel; without
+/// anchors, so that the same pages can go into two decks (see [`slide_marks`]).
+pub fn slide_pages(slides: &[Slide], first: usize, accent: Rgb, doc: &str, source: &str) -> Laid {
+    let set: Vec<(Page, Option<Diagnostic>)> = slides
         .par_iter()
-        .zip(range)
-        .map(|(slide, i)| {
-            let doc = deck.document.as_deref().unwrap_or("");
+        .enumerate()
+        .map(|(i, slide)| {
             let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, doc, source);
-            let mut items =
-                vec![Item::Anchor { name: format!("slide-{}", i + 1), y: 0.0, outline: Some((0, slide.title.clone())) }];
-            for name in names.get(&(i + 1)).into_iter().flatten() {
-                items.push(Item::Anchor { name: (*name).to_string(), y: 0.0, outline: None });
-            }
+            let mut items = Vec::new();
             let overflow = (!slide_items(&mut cx, slide, &mut items)).then(|| {
                 let message = format!(
                     "slide {} (\"{}\") does not fit even at {:.0} % of its type size; the PDF deck leaves out what overflows",
-                    i + 1,
+                    first + i,
                     slide.title,
                     FLOOR * 100.0
                 );
@@ -67,8 +67,26 @@ pub fn deck_pages_in(deck: &Deck, accent: Rgb, source: &str, range: std::ops::Ra
             (Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items }, overflow)
         })
         .collect();
-    let (pages, overflows): (Vec<Page>, Vec<Option<Diagnostic>>) = slides.into_iter().unzip();
+    let (pages, overflows): (Vec<Page>, Vec<Option<Diagnostic>>) = set.into_iter().unzip();
     Laid { pages, diagnostics: overflows.into_iter().flatten().collect() }
+}
+
+/// The names of the places in a deck, by the slide they show.
+pub fn names_by_slide(anchors: &BTreeMap<String, usize>) -> BTreeMap<usize, Vec<String>> {
+    let mut names: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (name, &n) in anchors {
+        names.entry(n).or_default().push(name.clone());
+    }
+    names
+}
+
+/// The named places at the top of slide `n` titled `title`: `slide-n`, a bookmark, and `names`
+/// (the document and headings it shows).
+pub fn slide_marks(n: usize, title: &str, names: &[String]) -> Vec<Mark> {
+    let top = SLIDE_HEIGHT + 4.0;
+    let mut marks = vec![Mark { name: format!("slide-{n}"), top, outline: Some((0, title.to_string())) }];
+    marks.extend(names.iter().map(|name| Mark { name: name.clone(), top, outline: None }));
+    marks
 }
 
 /// Draws a slide's decorations, title and body into `items`; false if something did not fit.

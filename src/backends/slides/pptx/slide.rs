@@ -4,7 +4,7 @@
 use super::table::graphic_frame;
 use super::text::{paragraph, xfrm, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
-use crate::backends::slides::deck::{Deck, Item, Layout, Run};
+use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide};
 use crate::backends::slides::layout::{boxes, item_height, text_style, Rect};
 
 /// The parts written for one slide.
@@ -24,9 +24,9 @@ pub fn layout_number(layout: Layout) -> usize {
     }
 }
 
-/// The parts of slide number `n` (1-based) of `deck`; `accent` is the RGB hex of sub-headings.
-pub fn slide_parts(deck: &Deck, n: usize, accent: &str) -> SlideParts {
-    let slide = &deck.slides[n - 1];
+/// The parts of `slide`, number `n` (1-based) of the deck whose links `deck` resolves;
+/// `accent` is the RGB hex of sub-headings.
+pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> SlideParts {
     let mut links = Links::new(deck);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);

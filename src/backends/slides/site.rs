@@ -1,0 +1,158 @@
+//! The site deck, written as its documents come: the title and contents first, then each
+//! document's divider and slides, into the PPTX, the PDF and the Marp outline at once. Its
+//! links are known before the first slide is written ([`SiteLinks`]), so nothing waits for the
+//! end but the parts that count the slides.
+
+use super::compose::{compose, site_front, site_links};
+use super::config::SlidesConfig;
+use super::deck::{Deck, Slide};
+use super::pdf::{names_by_slide, slide_marks, slide_pages};
+use super::pptx::{prepare, PptxWriter, PreparedSlide, Properties};
+use super::{marp, slide_pdf_error, slide_zip_error};
+use crate::backends::pdf::{Info, Links, Mark, PdfWriter, SetPages};
+use crate::error::Result;
+use crate::ir::Document;
+use crate::layout::guide::Assets;
+use crate::layout::Rgb;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// What the site deck's slides link to, and where each document's slides start.
+pub struct SiteLinks {
+    /// The deck without slides: its title and the slide of every document and heading.
+    pub deck: Deck,
+    /// The names of the places on each slide.
+    names: BTreeMap<usize, Vec<String>>,
+    /// The title and contents slides.
+    pub front: Vec<Slide>,
+    /// The number of the first slide of each document, in collection order.
+    pub first: Vec<usize>,
+}
+
+impl SiteLinks {
+    /// Composes every document once to count its slides and find its headings.
+    pub fn new(title: &str, docs: &[&Document], level: u8) -> SiteLinks {
+        let front = site_front(title, docs);
+        let counts: Vec<(BTreeMap<String, usize>, usize)> = docs
+            .par_iter()
+            .map(|doc| {
+                let composed = compose(doc, level);
+                let count = composed.count();
+                (composed.anchors, count)
+            })
+            .collect();
+        let parts: Vec<(&BTreeMap<String, usize>, usize)> = counts.iter().map(|(a, c)| (a, *c)).collect();
+        let deck = site_links(title, front.len(), &parts);
+        let mut first = Vec::with_capacity(counts.len());
+        let mut next = front.len() + 1;
+        for (_, count) in &counts {
+            first.push(next);
+            next += count;
+        }
+        let names = names_by_slide(&deck.anchors);
+        SiteLinks { deck, names, front, first }
+    }
+
+    fn marks(&self, n: usize, title: &str) -> Vec<Mark> {
+        slide_marks(n, title, self.names.get(&n).map_or(&[][..], Vec::as_slice))
+    }
+}
+
+/// A run of the site deck's slides made ready to write: zipped PPTX parts, PDF pages with
+/// their marks, Marp text.
+pub struct SitePart {
+    pptx: Vec<PreparedSlide>,
+    pages: Vec<SetPages>,
+    marks: Vec<Vec<Mark>>,
+    marp: String,
+}
+
+impl SitePart {
+    /// The front slides (title and contents).
+    pub fn front(links: &SiteLinks, accent: Rgb, config: &SlidesConfig) -> Result<SitePart> {
+        let laid = slide_pages(&links.front, 1, accent, "", "");
+        let slides: Vec<&Slide> = links.front.iter().collect();
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages)], config)
+    }
+
+    /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
+    /// whose pages are set already (`rest_pages`).
+    pub fn document(
+        links: &SiteLinks,
+        section: &Slide,
+        rest: &[Slide],
+        rest_pages: SetPages,
+        first: usize,
+        accent: Rgb,
+        config: &SlidesConfig,
+    ) -> Result<SitePart> {
+        let divider = slide_pages(std::slice::from_ref(section), first, accent, "", "");
+        let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
+        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages), rest_pages], config)
+    }
+
+    fn new(
+        links: &SiteLinks,
+        slides: &[&Slide],
+        first: usize,
+        pages: Vec<SetPages>,
+        config: &SlidesConfig,
+    ) -> Result<SitePart> {
+        let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
+        let pptx = numbered()
+            .map(|(n, slide)| prepare(&links.deck, slide, n, &config.accent))
+            .collect::<zip::result::ZipResult<Vec<_>>>()
+            .map_err(slide_zip_error)?;
+        let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
+        let marp = numbered().map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent)).collect();
+        Ok(SitePart { pptx, pages, marks, marp })
+    }
+}
+
+/// The three files of the site deck being written.
+pub struct SiteWriter<'a, 'w> {
+    pptx: PptxWriter<&'w mut dyn Write>,
+    pdf: PdfWriter<'a, &'w mut dyn Write>,
+    marp: &'w mut dyn Write,
+}
+
+impl<'a, 'w> SiteWriter<'a, 'w> {
+    /// Starts the deck titled `title` in `pptx`, `pdf` and `marp`.
+    pub fn new(
+        outputs: [&'w mut dyn Write; 3],
+        title: &str,
+        config: &SlidesConfig,
+        assets: &'a Assets,
+    ) -> Result<SiteWriter<'a, 'w>> {
+        let [pptx, pdf, marp] = outputs;
+        let pptx = PptxWriter::new(pptx, config).map_err(slide_zip_error)?;
+        let pdf = PdfWriter::new(pdf, assets).map_err(slide_pdf_error)?;
+        marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
+        Ok(SiteWriter { pptx, pdf, marp })
+    }
+
+    /// Writes the next slides.
+    pub fn add(&mut self, part: SitePart) -> Result<()> {
+        for slide in part.pptx {
+            self.pptx.add(slide).map_err(slide_zip_error)?;
+        }
+        let start = self.pdf.page_count();
+        for pages in &part.pages {
+            self.pdf.add(pages).map_err(slide_pdf_error)?;
+        }
+        for (i, marks) in part.marks.into_iter().enumerate() {
+            for mark in marks {
+                self.pdf.mark(start + i, mark);
+            }
+        }
+        self.marp.write_all(part.marp.as_bytes()).map_err(slide_pdf_error)
+    }
+
+    /// Writes what only the end can write.
+    pub fn finish(self, title: &str, properties: Properties, info: &Info) -> Result<()> {
+        self.pptx.finish(title, properties).map_err(slide_zip_error)?;
+        self.pdf.finish(info, Links::Book).map_err(slide_pdf_error)?;
+        Ok(())
+    }
+}
