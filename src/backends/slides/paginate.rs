@@ -3,7 +3,7 @@
 //! rows with its header repeated, and titles shrink (or are shortened) to fit their box.
 
 use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
-use super::layout::{boxes, item_height, item_text, table_height, text_height, title_sizes, Rect};
+use super::layout::{boxes, item_height, item_text, row_height, text_height, title_sizes, Rect, TABLE_GAP};
 use super::outline::Entry;
 use super::tables::rows_fitting;
 
@@ -17,7 +17,8 @@ pub struct Page {
 /// Fills pages of a body box with `entries`, as evenly as the fewest pages allow (so that no
 /// continuation slide holds a lone line); never returns an empty list.
 pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
-    let full = fill(entries, body, body.h);
+    let measured = measure(entries, body);
+    let full = fill(entries, &measured, body, body.h);
     if full.len() < 2 {
         return full;
     }
@@ -25,7 +26,7 @@ pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     let mut best = full;
     for _ in 0..8 {
         let middle = (low + high) / 2.0;
-        let pages = fill(entries, body, middle);
+        let pages = fill(entries, &measured, body, middle);
         if pages.len() == best.len() {
             best = pages;
             high = middle;
@@ -38,17 +39,43 @@ pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
 
 /// Whether `entries` fit on one page of the body box.
 pub fn fits(entries: &[Entry], body: Rect) -> bool {
-    fill(entries, body, body.h).len() == 1
+    fill(entries, &measure(entries, body), body, body.h).len() == 1
+}
+
+/// The height of an entry in the body, measured once however often the entries are filled.
+enum Height {
+    Note,
+    Item(f32),
+    /// A table: its header row and each of its rows.
+    Table {
+        head: f32,
+        rows: Vec<f32>,
+    },
+}
+
+fn measure(entries: &[Entry], body: Rect) -> Vec<Height> {
+    entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::Note(_) => Height::Note,
+            Entry::Item(Item::Table(table)) => Height::Table {
+                head: row_height(&table.head, &table.widths, table.size, true),
+                rows: table.rows.iter().map(|r| row_height(r, &table.widths, table.size, false)).collect(),
+            },
+            Entry::Item(item) => Height::Item(item_height(item, body.w)),
+        })
+        .collect()
 }
 
 /// Fills pages up to `limit` points of the body's height.
-fn fill(entries: &[Entry], body: Rect, limit: f32) -> Vec<Page> {
+fn fill(entries: &[Entry], measured: &[Height], body: Rect, limit: f32) -> Vec<Page> {
     let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
-    for entry in entries {
-        match entry {
-            Entry::Note(note) => pager.last().notes.push(note.clone()),
-            Entry::Item(Item::Table(table)) => pager.table(table.clone()),
-            Entry::Item(item) => pager.item(item.clone()),
+    for (entry, height) in entries.iter().zip(measured) {
+        match (entry, height) {
+            (Entry::Note(note), _) => pager.last().notes.push(note.clone()),
+            (Entry::Item(Item::Table(table)), Height::Table { head, rows }) => pager.table(table, *head, rows),
+            (Entry::Item(item), Height::Item(height)) => pager.item(item.clone(), *height),
+            (Entry::Item(item), _) => pager.item(item.clone(), item_height(item, body.w)),
         }
     }
     pager.finish()
@@ -60,8 +87,9 @@ struct Pager {
     body: Rect,
     /// How far down the body pages are filled; at most its height.
     limit: f32,
-    /// The last sub-heading placed, repeated as "… (cont.)" atop a page its items run onto.
-    heading: Option<Text>,
+    /// The last sub-heading placed, with its height, repeated as "… (cont.)" atop a page its
+    /// items run onto.
+    heading: Option<(Text, f32)>,
 }
 
 impl Pager {
@@ -81,8 +109,15 @@ impl Pager {
         self.pages.push(Page::default());
         self.used = 0.0;
         match (carried, &self.heading) {
-            (Some(heading), _) => self.push(heading),
-            (None, Some(text)) if repeat && !ends_with_heading => {
+            (Some(heading), Some((_, height))) => {
+                let height = *height;
+                self.push(heading, height)
+            }
+            (Some(heading), None) => {
+                let height = item_height(&heading, self.body.w);
+                self.push(heading, height)
+            }
+            (None, Some((text, _))) if repeat && !ends_with_heading => {
                 let mut text = text.clone();
                 text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
                 self.used += item_height(&Item::Heading(text.clone()), self.body.w);
@@ -92,16 +127,15 @@ impl Pager {
         }
     }
 
-    fn push(&mut self, item: Item) {
+    fn push(&mut self, item: Item, height: f32) {
         if let Item::Heading(text) = &item {
-            self.heading = Some(text.clone());
+            self.heading = Some((text.clone(), height));
         }
-        self.used += item_height(&item, self.body.w);
+        self.used += height;
         self.last().items.push(item);
     }
 
-    fn item(&mut self, item: Item) {
-        let height = item_height(&item, self.body.w);
+    fn item(&mut self, item: Item, height: f32) {
         if height > self.body.h {
             let text = plain(item_text(&item));
             self.last().notes.push(text);
@@ -111,26 +145,28 @@ impl Pager {
             let repeat = !matches!(item, Item::Heading(_));
             self.new_page(true, repeat);
         }
-        self.push(item);
+        self.push(item, height);
     }
 
-    fn table(&mut self, table: Table) {
-        let height = table_height(&table);
+    /// Places a table whose header row is `head` high and whose rows are `rows` high.
+    fn table(&mut self, table: &Table, head: f32, rows: &[f32]) {
+        let part = |start: usize, count: usize| TABLE_GAP + head + rows[start..start + count].iter().sum::<f32>();
+        let height = part(0, rows.len());
         if self.used + height <= self.limit {
-            return self.push(Item::Table(table));
+            return self.push(Item::Table(table.clone()), height);
         }
         // A table that fits a slide moves whole to the next one, past the balancing limit
         // if need be; only a table taller than a slide is split.
         if height <= self.body.h {
             self.new_page(true, true);
             if self.used + height <= self.body.h {
-                return self.push(Item::Table(table));
+                return self.push(Item::Table(table.clone()), height);
             }
         }
         let mut start = 0;
         let mut fresh = false;
         while start < table.rows.len() {
-            let mut count = rows_fitting(&table, start, self.limit - self.used);
+            let mut count = rows_fitting(head, &rows[start..], self.limit - self.used);
             let rest = table.rows.len() - start;
             if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
                 self.new_page(!fresh, true);
@@ -141,8 +177,8 @@ impl Pager {
             if rest == count + 1 && count >= 3 {
                 count -= 1; // never leave one row alone
             }
-            let rows = table.rows[start..start + count].to_vec();
-            self.push(Item::Table(Table { rows, ..table.clone() }));
+            let cells = table.rows[start..start + count].to_vec();
+            self.push(Item::Table(Table { rows: cells, ..table.clone() }), part(start, count));
             start += count;
             fresh = false;
             if start < table.rows.len() {

@@ -113,12 +113,13 @@ fn shorten(row: &mut [Text], widths: &[f32], size: f32, limit: f32) {
     }
 }
 
-/// The rows of `table` from `start` that fit below its header in `room` points (at least one).
-pub fn rows_fitting(table: &Table, start: usize, room: f32) -> usize {
-    let mut used = TABLE_GAP + row_height(&table.head, &table.widths, table.size, true);
+/// How many rows, of heights `rows`, fit in `room` points under the gap and a header row
+/// `head` high.
+pub fn rows_fitting(head: f32, rows: &[f32], room: f32) -> usize {
+    let mut used = TABLE_GAP + head;
     let mut count = 0;
-    for row in &table.rows[start..] {
-        used += row_height(row, &table.widths, table.size, false);
+    for row in rows {
+        used += row;
         if used > room {
             break;
         }
