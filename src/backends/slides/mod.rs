@@ -59,6 +59,7 @@ impl Backend for Slides {
             accent: Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0)),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date.map(|d| d.pdf()),
+            template: pptx::template(&config).map_err(slide_zip_error)?,
             config,
         };
         if !ctx.scope.site {
@@ -71,7 +72,7 @@ impl Backend for Slides {
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
         put_three(sink, &paths, |outputs| {
             let links = SiteLinks::new(title, &all, run.config.heading_level);
-            let mut site = SiteWriter::new(outputs, title, &run.config, ctx.assets)?;
+            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
             site.add(SitePart::front(&links, run.accent, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
@@ -91,6 +92,7 @@ struct Job<'a> {
     accent: Rgb,
     properties: pptx::Properties<'a>,
     pdf_date: Option<String>,
+    template: pptx::Template,
 }
 
 impl Job<'_> {
@@ -160,7 +162,7 @@ impl Job<'_> {
     /// but the first. Returns the deck's warnings.
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let pptx = pptx::write(deck, &self.config, self.properties).map_err(slide_zip_error)?;
+        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent).map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets).map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages)).map_err(slide_pdf_error)?;

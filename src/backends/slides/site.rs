@@ -7,7 +7,7 @@ use super::compose::{compose, site_front, site_links};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
-use super::pptx::{prepare, PptxWriter, PreparedSlide, Properties};
+use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
 use crate::backends::pdf::{Info, Links, Mark, PdfWriter, SetPages};
 use crate::error::Result;
@@ -62,7 +62,7 @@ impl SiteLinks {
 /// A run of the site deck's slides made ready to write: zipped PPTX parts, PDF pages with
 /// their marks, Marp text.
 pub struct SitePart {
-    pptx: Vec<PreparedSlide>,
+    pptx: Zipped,
     pages: Vec<SetPages>,
     marks: Vec<Vec<Mark>>,
     marp: String,
@@ -100,10 +100,7 @@ impl SitePart {
         config: &SlidesConfig,
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = numbered()
-            .map(|(n, slide)| prepare(&links.deck, slide, n, &config.accent))
-            .collect::<zip::result::ZipResult<Vec<_>>>()
-            .map_err(slide_zip_error)?;
+        let pptx = prepare(&links.deck, numbered(), &config.accent).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered().map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent)).collect();
         Ok(SitePart { pptx, pages, marks, marp })
@@ -118,15 +115,15 @@ pub struct SiteWriter<'a, 'w> {
 }
 
 impl<'a, 'w> SiteWriter<'a, 'w> {
-    /// Starts the deck titled `title` in `pptx`, `pdf` and `marp`.
+    /// Starts the deck titled `title` in the PPTX, PDF and Marp `outputs`.
     pub fn new(
         outputs: [&'w mut dyn Write; 3],
         title: &str,
-        config: &SlidesConfig,
+        template: &Template,
         assets: &'a Assets,
     ) -> Result<SiteWriter<'a, 'w>> {
         let [pptx, pdf, marp] = outputs;
-        let pptx = PptxWriter::new(pptx, config).map_err(slide_zip_error)?;
+        let pptx = PptxWriter::new(pptx, template).map_err(slide_zip_error)?;
         let pdf = PdfWriter::new(pdf, assets).map_err(slide_pdf_error)?;
         marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
         Ok(SiteWriter { pptx, pdf, marp })
@@ -134,9 +131,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
 
     /// Writes the next slides.
     pub fn add(&mut self, part: SitePart) -> Result<()> {
-        for slide in part.pptx {
-            self.pptx.add(slide).map_err(slide_zip_error)?;
-        }
+        self.pptx.add(&part.pptx).map_err(slide_zip_error)?;
         let start = self.pdf.page_count();
         for pages in &part.pages {
             self.pdf.add(pages).map_err(slide_pdf_error)?;

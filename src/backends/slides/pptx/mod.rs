@@ -2,7 +2,7 @@
 //! for the same deck (fixed part order, fixed zip entry times, dates only from the caller).
 //!
 //! A presentation is written as its slides come ([`PptxWriter`]): the parts every deck has,
-//! then each slide, made and compressed ahead ([`prepare`], in parallel), and at the end the
+//! then the slides, made and compressed ahead ([`prepare`], in parallel), and at the end the
 //! parts that list the slides (`presentation.xml`, the properties, `[Content_Types].xml`). So a
 //! site deck of a large tree is never held whole; the zip is written in streaming mode.
 
@@ -18,12 +18,11 @@ use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
-use rayon::prelude::*;
 use slide::slide_parts;
-use std::io::Write;
+use std::io::{Cursor, Write};
 use zip::result::{ZipError, ZipResult};
-use zip::write::{PreparedZipFile, StreamWriter, ZipFileBuilder};
-use zip::ZipWriter;
+use zip::write::StreamWriter;
+use zip::{ZipArchive, ZipWriter};
 
 /// What goes into the document properties besides the deck.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,45 +32,82 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` bytes of `deck`.
-pub fn write(deck: &Deck, config: &SlidesConfig, properties: Properties) -> ZipResult<Vec<u8>> {
-    let mut writer = PptxWriter::new(Vec::new(), config)?;
-    let slides: Vec<ZipResult<PreparedSlide>> =
-        deck.slides.par_iter().enumerate().map(|(i, slide)| prepare(deck, slide, i + 1, &config.accent)).collect();
-    for slide in slides {
-        writer.add(slide?)?;
-    }
+/// The `.pptx` bytes of `deck`, with the deck-independent parts of `template`.
+pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Vec<u8>> {
+    let mut writer = PptxWriter::new(Vec::new(), template)?;
+    writer.add(&prepare(deck, deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide)), accent)?)?;
     writer.finish(&deck.title, properties)
 }
 
-/// A slide's parts (the slide, its relationships, its notes), compressed and ready to write.
-pub struct PreparedSlide {
-    n: usize,
-    files: Vec<PreparedZipFile>,
-    notes: bool,
+/// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
+/// parallel are compressed where they are made, and the parts every deck has only once.
+pub struct Zipped {
+    zip: Vec<u8>,
+    /// The parts that are not slides, with their content types (empty for relationships).
+    parts: Vec<(String, String)>,
+    /// The number of each slide, and whether it has notes.
+    slides: Vec<(usize, bool)>,
 }
 
-/// Makes and compresses the parts of `slide`, number `n` (1-based) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings.
-pub fn prepare(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> ZipResult<PreparedSlide> {
-    let parts = slide_parts(deck, slide, n, accent);
-    let mut named = vec![
-        (format!("ppt/slides/slide{n}.xml"), parts.xml),
-        (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
-    ];
-    let notes = parts.notes.is_some();
-    if let Some((xml, rels)) = parts.notes {
-        named.push((format!("ppt/notesSlides/notesSlide{n}.xml"), xml));
-        named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
+/// The parts every deck of a run has: theme, masters, layouts, settings.
+pub type Template = Zipped;
+
+/// The template of decks with the theme of `config`.
+pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
+    let theme_type = "application/vnd.openxmlformats-officedocument.theme+xml";
+    let mut parts: Vec<(String, &str, String)> = vec![("_rels/.rels".into(), "", root_rels())];
+    parts.extend(settings().map(|(name, kind, xml)| (name.to_string(), kind, xml)));
+    parts.push(("ppt/theme/theme1.xml".into(), theme_type, theme::theme(config)));
+    parts.push(("ppt/theme/theme2.xml".into(), theme_type, theme::theme(config)));
+    let (xml, rels) = slide_master();
+    parts.push(("ppt/slideMasters/slideMaster1.xml".into(), "slideMaster", xml));
+    parts.push(("ppt/slideMasters/_rels/slideMaster1.xml.rels".into(), "", rels));
+    for n in 1..=LAYOUTS {
+        let (xml, rels) = slide_layout(n);
+        parts.push((format!("ppt/slideLayouts/slideLayout{n}.xml"), "slideLayout", xml));
+        parts.push((format!("ppt/slideLayouts/_rels/slideLayout{n}.xml.rels"), "", rels));
     }
-    let files = named.into_iter().map(|(name, xml)| compress(&name, &xml)).collect::<ZipResult<_>>()?;
-    Ok(PreparedSlide { n, files, notes })
+    let (xml, rels) = notes_master();
+    parts.push(("ppt/notesMasters/notesMaster1.xml".into(), "notesMaster", xml));
+    parts.push(("ppt/notesMasters/_rels/notesMaster1.xml.rels".into(), "", rels));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, _, xml) in &parts {
+        zip.start_file(name.as_str(), zip_options())?;
+        zip.write_all(xml.as_bytes())?;
+    }
+    let parts = parts
+        .into_iter()
+        .map(|(name, kind, _)| (name, if kind.is_empty() { String::new() } else { content_type(kind) }))
+        .collect();
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new() })
 }
 
-fn compress(name: &str, xml: &str) -> ZipResult<PreparedZipFile> {
-    let mut builder = ZipFileBuilder::new(name, zip_options())?;
-    builder.write_all(xml.as_bytes())?;
-    builder.finish()
+/// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
+/// `deck` resolves; `accent` is the RGB hex of sub-headings.
+pub fn prepare<'s>(
+    deck: &Deck,
+    slides: impl IntoIterator<Item = (usize, &'s Slide)>,
+    accent: &str,
+) -> ZipResult<Zipped> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let mut numbers = Vec::new();
+    for (n, slide) in slides {
+        let parts = slide_parts(deck, slide, n, accent);
+        let mut named = vec![
+            (format!("ppt/slides/slide{n}.xml"), parts.xml),
+            (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
+        ];
+        numbers.push((n, parts.notes.is_some()));
+        if let Some((xml, rels)) = parts.notes {
+            named.push((format!("ppt/notesSlides/notesSlide{n}.xml"), xml));
+            named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
+        }
+        for (name, xml) in named {
+            zip.start_file(name, zip_options())?;
+            zip.write_all(xml.as_bytes())?;
+        }
+    }
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers })
 }
 
 /// A presentation being written into `W`.
@@ -85,51 +121,44 @@ pub struct PptxWriter<W: Write> {
 }
 
 impl<W: Write> PptxWriter<W> {
-    /// Starts a presentation: writes the theme, masters and layouts.
-    pub fn new(out: W, config: &SlidesConfig) -> ZipResult<Self> {
+    /// Starts a presentation with the parts of `template`.
+    pub fn new(out: W, template: &Template) -> ZipResult<Self> {
         let mut writer =
             PptxWriter { zip: ZipWriter::new_stream(out), parts: Vec::new(), slides: 0, notes: Vec::new() };
-        writer.part("_rels/.rels", "", &root_rels())?;
-        for (name, kind, xml) in settings() {
-            writer.part(name, kind, &xml)?;
-        }
-        let theme_type = "application/vnd.openxmlformats-officedocument.theme+xml";
-        writer.part("ppt/theme/theme1.xml", theme_type, &theme::theme(config))?;
-        writer.part("ppt/theme/theme2.xml", theme_type, &theme::theme(config))?;
-        let (xml, rels) = slide_master();
-        writer.part("ppt/slideMasters/slideMaster1.xml", "slideMaster", &xml)?;
-        writer.part("ppt/slideMasters/_rels/slideMaster1.xml.rels", "", &rels)?;
-        for n in 1..=LAYOUTS {
-            let (xml, rels) = slide_layout(n);
-            writer.part(&format!("ppt/slideLayouts/slideLayout{n}.xml"), "slideLayout", &xml)?;
-            writer.part(&format!("ppt/slideLayouts/_rels/slideLayout{n}.xml.rels"), "", &rels)?;
-        }
-        let (xml, rels) = notes_master();
-        writer.part("ppt/notesMasters/notesMaster1.xml", "notesMaster", &xml)?;
-        writer.part("ppt/notesMasters/_rels/notesMaster1.xml.rels", "", &rels)?;
+        writer.copy(template)?;
         Ok(writer)
+    }
+
+    /// Copies every entry of `zipped` in.
+    fn copy(&mut self, zipped: &Zipped) -> ZipResult<()> {
+        let mut archive = ZipArchive::new(Cursor::new(zipped.zip.as_slice()))?;
+        for i in 0..archive.len() {
+            self.zip.raw_copy_file(archive.by_index_raw(i)?)?;
+        }
+        self.parts.extend(zipped.parts.iter().cloned());
+        Ok(())
     }
 
     /// Writes part `name` of kind `kind` (empty for relationships).
     fn part(&mut self, name: &str, kind: &str, xml: &str) -> ZipResult<()> {
-        self.zip.add_prepared_file(compress(name, xml)?)?;
+        self.zip.start_file(name, zip_options())?;
+        self.zip.write_all(xml.as_bytes())?;
         self.parts.push((name.to_string(), if kind.is_empty() { String::new() } else { content_type(kind) }));
         Ok(())
     }
 
-    /// Writes the next slide.
-    pub fn add(&mut self, slide: PreparedSlide) -> ZipResult<()> {
-        if slide.n != self.slides + 1 {
-            return Err(ZipError::Io(std::io::Error::other(format!(
-                "slide {} written after {}",
-                slide.n, self.slides
-            ))));
+    /// Writes the next slides.
+    pub fn add(&mut self, slides: &Zipped) -> ZipResult<()> {
+        for &(n, notes) in &slides.slides {
+            if n != self.slides + 1 {
+                return Err(ZipError::Io(std::io::Error::other(format!("slide {n} written after {}", self.slides))));
+            }
+            self.slides = n;
+            if notes {
+                self.notes.push(n);
+            }
         }
-        self.slides += 1;
-        if slide.notes {
-            self.notes.push(slide.n);
-        }
-        self.zip.add_prepared_files(slide.files)
+        self.copy(slides)
     }
 
     /// Writes the parts that list the slides and the document properties; returns the writer.
@@ -150,7 +179,8 @@ impl<W: Write> PptxWriter<W> {
                 .chain(slides.iter().map(|name| (name.as_str(), content_type("slide"))))
                 .chain(notes.iter().map(|name| (name.as_str(), content_type("notesSlide")))),
         );
-        self.zip.add_prepared_file(compress("[Content_Types].xml", &types)?)?;
+        self.zip.start_file("[Content_Types].xml", zip_options())?;
+        self.zip.write_all(types.as_bytes())?;
         Ok(self.zip.finish()?.into_inner())
     }
 }
