@@ -5,10 +5,10 @@
 //! before the last page has said which glyphs the subset needs.
 
 use super::file::PdfFile;
-use super::writer::deflate;
+use super::writer::Packed;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
-use pdf_writer::{Filter, Name, Rect, Ref, Str};
+use pdf_writer::{Name, Rect, Ref, Str};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use subsetter::GlyphRemapper;
@@ -89,9 +89,9 @@ fn write_font<W: Write>(
     let scale = 1000.0 / face.units_per_em;
     let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
     let [program_id, descriptor_id, map_id, cid_id, cmap_id, type0_id] = [(); 6].map(|()| file.alloc());
-    let packed = deflate(program);
+    let packed = Packed::new(program.to_vec());
     file.object(program_id, |c| {
-        c.stream(program_id, &packed).filter(Filter::FlateDecode).pair(Name(b"Length1"), program.len() as i32);
+        packed.stream(c, program_id).pair(Name(b"Length1"), program.len() as i32);
     })?;
     let mut flags = FontFlags::SYMBOLIC;
     if font == FontId::Mono {
@@ -119,9 +119,9 @@ fn write_font<W: Write>(
         let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
         map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
     }
-    let map = deflate(&map);
+    let map = Packed::new(map);
     file.object(map_id, |c| {
-        c.stream(map_id, &map).filter(Filter::FlateDecode);
+        map.stream(c, map_id);
     })?;
     file.object(cid_id, |c| {
         let mut cid = c.cid_font(cid_id);
@@ -138,9 +138,9 @@ fn write_font<W: Write>(
         }
     })?;
     let cmap = to_unicode(glyphs);
-    let cmap = deflate(&cmap);
+    let cmap = Packed::new(cmap);
     file.object(cmap_id, |c| {
-        c.cmap(cmap_id, &cmap).filter(Filter::FlateDecode);
+        cmap.stream(c, cmap_id);
     })?;
     file.object(type0_id, |c| {
         c.type0_font(type0_id)

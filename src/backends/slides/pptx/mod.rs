@@ -72,7 +72,7 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
     parts.push(("ppt/notesMasters/_rels/notesMaster1.xml.rels".into(), "", rels));
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, _, xml) in &parts {
-        zip.start_file(name.as_str(), zip_options())?;
+        zip.start_file(name.as_str(), zip_options(xml.len()))?;
         zip.write_all(xml.as_bytes())?;
     }
     let parts = parts
@@ -103,7 +103,7 @@ pub fn prepare<'s>(
             named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
         }
         for (name, xml) in named {
-            zip.start_file(name, zip_options())?;
+            zip.start_file(name, zip_options(xml.len()))?;
             zip.write_all(xml.as_bytes())?;
         }
     }
@@ -141,7 +141,7 @@ impl<W: Write> PptxWriter<W> {
 
     /// Writes part `name` of kind `kind` (empty for relationships).
     fn part(&mut self, name: &str, kind: &str, xml: &str) -> ZipResult<()> {
-        self.zip.start_file(name, zip_options())?;
+        self.zip.start_file(name, zip_options(xml.len()))?;
         self.zip.write_all(xml.as_bytes())?;
         self.parts.push((name.to_string(), if kind.is_empty() { String::new() } else { content_type(kind) }));
         Ok(())
@@ -179,7 +179,7 @@ impl<W: Write> PptxWriter<W> {
                 .chain(slides.iter().map(|name| (name.as_str(), content_type("slide"))))
                 .chain(notes.iter().map(|name| (name.as_str(), content_type("notesSlide")))),
         );
-        self.zip.start_file("[Content_Types].xml", zip_options())?;
+        self.zip.start_file("[Content_Types].xml", zip_options(types.len()))?;
         self.zip.write_all(types.as_bytes())?;
         Ok(self.zip.finish()?.into_inner())
     }

@@ -33,14 +33,16 @@ pub fn content_types<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Stri
     out
 }
 
-/// How every part is zipped: Deflate at level 1 (a fifth less time than level 6 for files a
-/// fifth larger, measured on the 1,000-page benchmark tree), dated 1980-01-01, mode 0644.
-pub fn zip_options() -> SimpleFileOptions {
-    SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644)
+/// How a part of `size` bytes is zipped: Deflate at level 1 (a fifth less time than level 6
+/// for files a fifth larger, measured on the 1,000-page benchmark tree), or stored when it is
+/// too short to gain from it (relationships); dated 1980-01-01, mode 0644.
+pub fn zip_options(size: usize) -> SimpleFileOptions {
+    let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
+    if size < 1024 {
+        options.compression_method(CompressionMethod::Stored)
+    } else {
+        options.compression_method(CompressionMethod::Deflated).compression_level(Some(1))
+    }
 }
 
 /// `_rels/.rels`.
