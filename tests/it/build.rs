@@ -251,4 +251,6 @@ fn a_build_outside_a_terminal_draws_no_progress_bar() {
     assert_eq!(result.status.code(), Some(0), "{err}");
     assert!(err.contains("built:"), "the summary is there: {err}");
     assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no bar control characters: {err:?}");
+    // The bundled ladder builds cleanly: the summary is all there is to read.
+    assert_eq!(err.lines().count(), 1, "nothing but the summary: {err}");
 }

@@ -103,6 +103,32 @@ fn content_site_workbook_has_its_sheets_and_the_roles_in_ladder_order() {
 }
 
 #[test]
+fn past_site_table_sheets_the_index_points_at_the_page_workbooks() {
+    let page = |n: usize| {
+        format!("# Page {n}\n\n## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| Craft | a, b |\n\n## Scope\n\n| A | B |\n|---|---|\n| {n} | x |\n")
+    };
+    let pages: Vec<(String, String)> = (1..=3).map(|n| (format!("p{n}.md"), page(n))).collect();
+    let mut files: Vec<(&str, &[u8])> = pages.iter().map(|(n, t)| (n.as_str(), t.as_bytes())).collect();
+    files.push(("folio.toml", b"[xlsx]\nsite_table_sheets = 4\n"));
+    let dir = tree(&files);
+    let artifacts = render(dir.path());
+    let mut book = open(site(&artifacts));
+    let names = book.sheet_names();
+    // Matrix, Skills and Index (no proficiency tables, so no Levels), and four of six tables.
+    assert_eq!(names.len(), 3 + 4, "{names:?}");
+    let index = sheet(&mut book, "Index");
+    let rows: Vec<Vec<String>> = index.rows().skip(1).map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    assert_eq!(rows.len(), 3 + 6, "every table is listed");
+    let without: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "(page workbook)").collect();
+    assert_eq!(without.len(), 2);
+    for row in without {
+        assert_eq!((row[1].as_str(), row[4].as_str()), ("Page 3", "xlsx/p3.xlsx"), "{row:?}");
+    }
+    // The Skills sheet, written a row at a time, still holds every skill.
+    assert_eq!(sheet(&mut book, "Skills").rows().count(), 1 + 3 * 2);
+}
+
+#[test]
 fn tidy_rows_match_the_skills_in_the_source() {
     let mut expected = 0;
     let mut pending = vec![content()];

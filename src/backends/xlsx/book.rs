@@ -63,62 +63,63 @@ pub fn page_file(doc: &Document) -> String {
     format!("xlsx/{}.xlsx", doc.id)
 }
 
-/// The site workbook.
+/// The site workbook. Its long sheets (`Skills`, `Index`) are written in rust_xlsxwriter's
+/// constant-memory mode, a row at a time through a temporary file, so that a site of thousands
+/// of pages does not hold their cells; and it holds a sheet for the first
+/// `site_table_sheets` tables only (the Index lists every table and its page's workbook).
 pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Artifact, XlsxError> {
     let styles = Styles::default();
     let skills = extract(collection, config);
     let levels: Vec<_> = skills.iter().filter(|r| r.level.is_some()).collect();
     let mut names = SheetNames::default();
-    let mut sheets = Vec::new();
     let mut entries = Vec::new();
     let mut own = |name: &str, heading: &str, entries: &mut Vec<Entry>| {
         let name = names.claim(name);
-        entries.push(Entry {
-            sheet: name.clone(),
-            page: String::new(),
-            heading: heading.into(),
-            source: None,
-            workbook: None,
-        });
+        let sheet = Some(name.clone());
+        entries.push(Entry { sheet, page: String::new(), heading: heading.into(), source: None, workbook: None });
         name
     };
-    let mut matrix = named(&own("Matrix", "Skills by category and role", &mut entries))?;
-    site::matrix(&mut matrix, &skills, &styles, config)?;
-    sheets.push(matrix);
-    if !levels.is_empty() {
-        let mut sheet = named(&own("Levels", "Proficiency by skill and role", &mut entries))?;
-        site::levels(&mut sheet, &levels, &styles, config)?;
-        sheets.push(sheet);
-    }
-    let mut tidy = named(&own("Skills", "One row per skill of a role", &mut entries))?;
-    site::tidy(&mut tidy, &skills, &styles, config)?;
-    sheets.push(tidy);
+    let matrix_name = own("Matrix", "Skills by category and role", &mut entries);
+    let levels_name = (!levels.is_empty()).then(|| own("Levels", "Proficiency by skill and role", &mut entries));
+    let tidy_name = own("Skills", "One row per skill of a role", &mut entries);
     let index_name = own("Index", "Every sheet of this workbook", &mut entries);
+    // Every table of every page, with a sheet for the first ones.
+    let mut tables_kept = Vec::new();
     for doc in &collection.documents {
-        let page_tables = tables(doc);
-        for (i, table) in page_tables.iter().enumerate() {
-            let name = names.claim(&title(doc.label(), &table_title(table, i)));
-            let mut sheet = named(&name)?;
-            write_table(&mut sheet, table, &styles, config)?;
-            sheets.push(sheet);
+        for (i, table) in tables(doc).into_iter().enumerate() {
+            let heading = table_title(&table, i);
+            let sheet =
+                (tables_kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
             entries.push(Entry {
-                sheet: name,
+                sheet: sheet.clone(),
                 page: doc.title.clone(),
-                heading: table_title(table, i),
+                heading,
                 source: Some((doc.source.clone(), config.page_url(&doc.id, table.anchor))),
                 workbook: Some(page_file(doc)),
             });
+            if let Some(name) = sheet {
+                tables_kept.push((name, table));
+            }
         }
     }
-    let mut index = named(&index_name)?;
-    site::index(&mut index, &entries, &styles, config)?;
     let mut workbook = workbook(&format!("{} — skills", collection.title), meta);
-    let mut sheets = sheets.into_iter();
-    for sheet in sheets.by_ref().take(entries.iter().position(|e| e.sheet == index_name).unwrap_or(0)) {
+    let mut matrix = named(&matrix_name)?;
+    site::matrix(&mut matrix, &skills, &styles, config)?;
+    workbook.push_worksheet(matrix);
+    if let Some(name) = levels_name {
+        let mut sheet = named(&name)?;
+        site::levels(&mut sheet, &levels, &styles, config)?;
         workbook.push_worksheet(sheet);
     }
-    workbook.push_worksheet(index);
-    for sheet in sheets {
+    let tidy = workbook.add_worksheet_with_constant_memory()?;
+    tidy.set_name(&tidy_name)?;
+    site::tidy(tidy, &skills, &styles, config)?;
+    let index = workbook.add_worksheet_with_constant_memory()?;
+    index.set_name(&index_name)?;
+    site::index(index, &entries, &styles, config)?;
+    for (name, table) in &tables_kept {
+        let mut sheet = named(name)?;
+        write_table(&mut sheet, table, &styles, config)?;
         workbook.push_worksheet(sheet);
     }
     Ok(Artifact::for_site(site_file(collection), workbook.save_to_buffer()?))

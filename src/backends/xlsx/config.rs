@@ -14,6 +14,7 @@ use serde::Deserialize;
 /// max_column_width = 60
 /// paper = "a4"                     # or "letter"
 /// link_base = "https://ladder.example.com/"
+/// site_table_sheets = 500          # the site workbook's sheets of page tables, at most
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -35,6 +36,9 @@ pub struct XlsxConfig {
     /// Where the pages are published: internal links and source pages link to
     /// `link_base` + document id (+ `#anchor`). Without it they stay plain text.
     pub link_base: Option<String>,
+    /// The most page tables the site workbook gives a sheet of their own; its Index lists
+    /// every table, and each page's workbook holds its tables.
+    pub site_table_sheets: usize,
 }
 
 impl Default for XlsxConfig {
@@ -52,6 +56,7 @@ impl Default for XlsxConfig {
             max_column_width: 60.0,
             paper: Paper::A4,
             link_base: None,
+            site_table_sheets: 500,
         }
     }
 }

@@ -98,33 +98,39 @@ pub fn levels(
 /// The columns of the `Skills` sheet.
 const SKILL_COLUMNS: [&str; 7] = ["Track", "Role", "Order", "Category", "Skill", "Level", "Source page"];
 
-/// `Skills`: one row per skill of a role, as a worksheet table with an autofilter.
+/// `Skills`: one row per skill of a role, as a worksheet table with an autofilter. Written a
+/// row at a time (the sheet may be in constant-memory mode): the widths are measured first.
 pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+    let texts = |row: &'_ SkillRow| -> [String; 7] {
+        let order = row.role.order.map(|o| o.to_string()).unwrap_or_default();
+        let level = row.level.clone().unwrap_or_default();
+        [
+            row.role.track.clone(),
+            row.role.name.clone(),
+            order,
+            row.category.clone(),
+            row.skill.clone(),
+            level,
+            row.source.clone(),
+        ]
+    };
     let mut grid = Grid::default();
     for (c, name) in SKILL_COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
-        grid.fit(0, c, name, true);
+        grid.measure(c, name, true);
     }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        let texts =
-            [&row.role.track, &row.role.name, "", &row.category, &row.skill, row.level.as_deref().unwrap_or("")];
-        for (c, text) in texts.iter().enumerate() {
-            grid.fit(r, c, text, false);
-            if !text.is_empty() {
-                sheet.write_string_with_format(r, c as u16, *text, &styles.text)?;
-            }
-        }
-        grid.fit(r, 6, &row.source, false);
-        link(sheet, (r, 6), &row.source, config.page_url(&row.page, None).as_deref(), styles)?;
-        if let Some(order) = row.role.order {
-            sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
+    for row in rows {
+        for (c, text) in texts(row).iter().enumerate() {
+            grid.measure(c, text, false);
         }
     }
-    grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, false, config.paper)?;
+    let widths = grid.set_widths(sheet, config.max_column_width)?;
+    // The table (which writes the header row) comes first: in constant-memory mode a row
+    // cannot be written again once the next one is.
     let last_col = SKILL_COLUMNS.len() as u16 - 1;
     if rows.is_empty() {
+        for (c, name) in SKILL_COLUMNS.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
+        }
         sheet.autofilter(0, 0, 0, last_col)?;
     } else {
         let columns: Vec<TableColumn> = SKILL_COLUMNS
@@ -134,12 +140,29 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
         let table = Table::new().set_name("Skills").set_columns(&columns).set_style(TableStyle::Light9);
         sheet.add_table(0, 0, rows.len() as u32, last_col, &table)?;
     }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        let texts = texts(row);
+        if let Some(height) = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str()))) {
+            sheet.set_row_height(r, height)?;
+        }
+        for (c, text) in texts.iter().enumerate().take(6).filter(|(c, t)| *c != 2 && !t.is_empty()) {
+            sheet.write_string_with_format(r, c as u16, text, &styles.text)?;
+        }
+        if let Some(order) = row.role.order {
+            sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
+        }
+        link(sheet, (r, 6), &row.source, config.page_url(&row.page, None).as_deref(), styles)?;
+    }
+    frame(sheet, false, config.paper)?;
     Ok(())
 }
 
 /// One line of the `Index` sheet.
 pub struct Entry {
-    pub sheet: String,
+    /// The sheet, if the workbook holds one for this line (the tables of a large site beyond
+    /// the first few hundred are only in their pages' workbooks).
+    pub sheet: Option<String>,
     pub page: String,
     pub heading: String,
     /// The source file, and the address it links to if any.
@@ -150,35 +173,53 @@ pub struct Entry {
 
 const INDEX_COLUMNS: [&str; 5] = ["Sheet", "Page", "Table", "Source page", "Page workbook"];
 
+/// What the `Sheet` column shows for a table that has no sheet in the site workbook.
+const NO_SHEET: &str = "(page workbook)";
+
 /// `Index`: every sheet with a link to it, the page and heading it comes from, and links to the
-/// source page and the page's own workbook.
+/// source page and the page's own workbook. Written a row at a time, like [`tidy`].
 pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+    let texts = |entry: &'_ Entry| -> [String; 5] {
+        [
+            entry.sheet.clone().unwrap_or_else(|| NO_SHEET.to_string()),
+            entry.page.clone(),
+            entry.heading.clone(),
+            entry.source.as_ref().map(|(s, _)| s.clone()).unwrap_or_default(),
+            entry.workbook.clone().unwrap_or_default(),
+        ]
+    };
     let mut grid = Grid::default();
     for (c, name) in INDEX_COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
-        grid.fit(0, c, name, true);
+        grid.measure(c, name, true);
     }
+    for entry in entries {
+        for (c, text) in texts(entry).iter().enumerate() {
+            grid.measure(c, text, false);
+        }
+    }
+    let widths = grid.set_widths(sheet, config.max_column_width)?;
+    for (c, name) in INDEX_COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
+    }
+    sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
     for (r, entry) in entries.iter().enumerate() {
         let r = r as u32 + 1;
-        let target = format!("internal:'{}'!A1", entry.sheet.replace('\'', "''"));
-        link(sheet, (r, 0), &entry.sheet, Some(&target), styles)?;
+        let texts = texts(entry);
+        if let Some(height) = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str()))) {
+            sheet.set_row_height(r, height)?;
+        }
+        let target = entry.sheet.as_ref().map(|name| format!("internal:'{}'!A1", name.replace('\'', "''")));
+        link(sheet, (r, 0), &texts[0], target.as_deref(), styles)?;
         sheet.write_string_with_format(r, 1, &entry.page, &styles.text)?;
         sheet.write_string_with_format(r, 2, &entry.heading, &styles.text)?;
         if let Some((source, url)) = &entry.source {
             link(sheet, (r, 3), source, url.as_deref(), styles)?;
-            grid.fit(r, 3, source, false);
         }
         if let Some(workbook) = &entry.workbook {
             link(sheet, (r, 4), workbook, Some(&format!("file:///{workbook}")), styles)?;
-            grid.fit(r, 4, workbook, false);
-        }
-        for (c, text) in [&entry.sheet, &entry.page, &entry.heading].iter().enumerate() {
-            grid.fit(r, c, text, false);
         }
     }
-    grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false, config.paper)?;
-    sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
     Ok(())
 }
 

@@ -91,15 +91,23 @@ pub struct Grid {
 impl Grid {
     /// Notes that `text` (bold if `bold`) sits in the cell at `row`, `column`.
     pub fn fit(&mut self, row: u32, column: usize, text: &str, bold: bool) {
+        let (longest, scale) = self.measure(column, text, bold);
+        if text.contains('\n') || longest > MIN_WIDTH {
+            self.cells.push((row, column, text.to_string(), scale));
+        }
+    }
+
+    /// Widens `column` to fit `text`, keeping nothing of it: for sheets written a row at a time,
+    /// whose rows get their heights from [`Grid::row_height`]. Returns the longest line's width
+    /// and the character scale.
+    pub fn measure(&mut self, column: usize, text: &str, bold: bool) -> (f64, f64) {
         if self.widths.len() <= column {
             self.widths.resize(column + 1, MIN_WIDTH);
         }
         let scale = if bold { 1.1 } else { 1.0 };
         let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * scale;
         self.widths[column] = self.widths[column].max(longest + 2.0);
-        if text.contains('\n') || longest > MIN_WIDTH {
-            self.cells.push((row, column, text.to_string(), scale));
-        }
+        (longest, scale)
     }
 
     /// Gives `column` the width `width` whatever its content.
@@ -107,8 +115,8 @@ impl Grid {
         self.fixed.push((column, width));
     }
 
-    /// Sets the widths, none wider than `max`, and the heights of rows with wrapped text.
-    pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
+    /// Sets the column widths, none wider than `max`; returns them.
+    pub fn set_widths(&self, sheet: &mut Worksheet, max: f64) -> Result<Vec<f64>, XlsxError> {
         let mut widths: Vec<f64> = self.widths.iter().map(|w| w.min(max.max(MIN_WIDTH))).collect();
         for &(column, width) in &self.fixed {
             if widths.len() <= column {
@@ -119,11 +127,16 @@ impl Grid {
         for (column, width) in widths.iter().enumerate() {
             sheet.set_column_width(column as u16, *width)?;
         }
+        Ok(widths)
+    }
+
+    /// Sets the widths, none wider than `max`, and the heights of rows with wrapped text.
+    pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
+        let widths = self.set_widths(sheet, max)?;
         let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
         for (row, column, text, scale) in &self.cells {
-            let room = ((widths[*column] - 1.0) * CHARS_PER_WIDTH / scale).max(1.0);
             let height = heights.entry(*row).or_insert(1.0);
-            *height = height.max(wrapped_lines(text, room));
+            *height = height.max(lines_in(&widths, *column, text, *scale));
         }
         for (row, lines) in heights {
             if lines > 1.0 {
@@ -132,6 +145,19 @@ impl Grid {
         }
         Ok(())
     }
+
+    /// The height of a row whose `cells` (column, text) wrap in columns `widths` wide, or
+    /// `None` when none wraps.
+    pub fn row_height<'a>(widths: &[f64], cells: impl IntoIterator<Item = (usize, &'a str)>) -> Option<f64> {
+        let lines = cells.into_iter().map(|(column, text)| lines_in(widths, column, text, 1.0)).fold(1.0, f64::max);
+        (lines > 1.0).then_some(LINE_HEIGHT * lines + 2.0)
+    }
+}
+
+/// The lines `text` takes in `column` of `widths`, a character counting `scale`.
+fn lines_in(widths: &[f64], column: usize, text: &str, scale: f64) -> f64 {
+    let width = widths.get(column).copied().unwrap_or(MIN_WIDTH);
+    wrapped_lines(text, ((width - 1.0) * CHARS_PER_WIDTH / scale).max(1.0))
 }
 
 /// How many lines `text` takes when wrapped at words into lines of `room` characters.
