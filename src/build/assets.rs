@@ -36,7 +36,8 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
 /// Every image of a document with its position, in source order.
 fn images(doc: &Document) -> Vec<(String, Span)> {
     let mut out = Vec::new();
-    let mut blocks: Vec<&Block> = doc.blocks.iter().chain(doc.footnotes.iter().flat_map(|f| &f.blocks)).collect();
+    let body = doc.body();
+    let mut blocks: Vec<&Block> = body.blocks.iter().chain(body.footnotes.iter().flat_map(|f| &f.blocks)).collect();
     let mut inlines: Vec<&Inline> = Vec::new();
     while let Some(block) = blocks.pop() {
         match &block.kind {

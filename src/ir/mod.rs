@@ -5,10 +5,11 @@
 //! material enters only as [`BlockKind::Raw`] or [`Inline::Raw`] with a format tag.
 //! The whole tree serialises to versioned JSON (see [`IR_VERSION`]).
 
-mod compact;
+mod body;
 mod meta;
 mod text;
 
+pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};
 pub use text::{plain_text, slugify};
 
@@ -18,7 +19,21 @@ use serde::{Deserialize, Serialize};
 pub const IR_VERSION: u32 = 1;
 
 /// Where a node came from: 1-based line and column (in characters) in its document's source file.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+)]
 pub struct Span {
     pub line: u32,
     pub column: u32,
@@ -48,8 +63,10 @@ pub struct Folder {
     pub index: Option<String>,
 }
 
-/// One Markdown page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// One Markdown page. Its [`Body`] is held encoded, a few bytes a node, so that a tree of many
+/// thousands of pages stays small; [`Document::body`] gives it back. In JSON the body's
+/// `blocks` and `footnotes` sit beside the other fields.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// Path relative to the content root without extension, `/`-separated: `career-ladder/vp`.
     pub id: String,
@@ -60,13 +77,20 @@ pub struct Document {
     /// Resolved title: frontmatter `title`, else the leading H1, else the file name.
     pub title: String,
     pub meta: Meta,
-    /// The body. A leading H1 that gave the title is not repeated here.
-    pub blocks: Vec<Block>,
-    /// Footnote definitions, in order of first definition.
-    pub footnotes: Vec<Footnote>,
+    body: body::Frozen,
 }
 
 impl Document {
+    /// The body: blocks and footnotes.
+    pub fn body(&self) -> Body {
+        self.body.thaw()
+    }
+
+    /// Replaces the body.
+    pub fn set_body(&mut self, body: &Body) {
+        self.body = body::Frozen::new(body);
+    }
+
     /// The short name of the document for menus and column headers: `label`, else `title`.
     pub fn label(&self) -> &str {
         self.meta.label.as_deref().unwrap_or(&self.title)
@@ -74,7 +98,7 @@ impl Document {
 }
 
 /// A footnote definition: `[^label]: …`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Footnote {
     pub label: String,
     pub span: Span,
@@ -82,7 +106,7 @@ pub struct Footnote {
 }
 
 /// A block-level node with its source position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Block {
     pub span: Span,
     #[serde(flatten)]
@@ -90,7 +114,7 @@ pub struct Block {
 }
 
 /// The kinds of block, after pandoc's `Block`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph {
@@ -136,7 +160,7 @@ pub enum BlockKind {
 }
 
 /// One item of a list; `checked` is set for task-list items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct ListItem {
     pub checked: Option<bool>,
     pub blocks: Vec<Block>,
@@ -146,7 +170,7 @@ pub struct ListItem {
 pub type Cell = Vec<Inline>;
 
 /// Column alignment of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     None,
@@ -156,7 +180,9 @@ pub enum Align {
 }
 
 /// The flavour of a callout box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CalloutKind {
     Note,
@@ -201,7 +227,7 @@ impl CalloutKind {
 }
 
 /// Inline content, after pandoc's `Inline`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text {
@@ -234,7 +260,7 @@ pub enum Inline {
 }
 
 /// A link: where it goes, its tooltip title and its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Link {
     pub target: LinkTarget,
     pub title: String,
@@ -243,7 +269,7 @@ pub struct Link {
 }
 
 /// An image drawn inline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 pub struct Image {
     /// The image source as written; resolved against the document's folder by backends.
     pub src: String,
@@ -253,7 +279,7 @@ pub struct Image {
 }
 
 /// Where a link points, after resolution against the collection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LinkTarget {
     /// A URL outside the collection (`https:`, `mailto:` …).

@@ -37,12 +37,8 @@ pub struct Book<'a> {
 impl<'a> Book<'a> {
     pub fn new(collection: &'a Collection, theme: &PdfTheme) -> Self {
         let g = Geometry::new(theme);
-        let book = Document {
-            id: String::new(),
-            source: String::new(),
-            title: collection.title.clone(),
-            ..Document::default()
-        };
+        let mut book = Document::default();
+        book.title = collection.title.clone();
         let cx = g.cx(&book, &Assets::new());
         Book { collection, g, entries: Vec::new(), heads: Vec::new(), cx }
     }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 /// Image files by their key (path relative to the content root), as the render context has them.
 pub type Assets = BTreeMap<String, Vec<u8>>;
 use crate::diag::Diagnostic;
-use crate::ir::{Align, BlockKind, Collection, Document};
+use crate::ir::{Align, BlockKind, Body, Collection, Document};
 
 /// Pages of a layout and what was found wrong on the way (characters no font has).
 #[derive(Debug, Default)]
@@ -55,7 +55,6 @@ impl Geometry {
     /// A layout context for document `doc`, with the images among `assets` that can be drawn.
     pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
-        cx.top_level = top_level(doc);
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
         for (key, bytes) in assets {
@@ -83,8 +82,10 @@ pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme, a
 /// A document's title block, body and footnotes on pages of geometry `g`, without headers or
 /// footers: what the document's guide and its chapter of the book have in common.
 pub fn chapter_pages(doc: &Document, collection: &Collection, g: &Geometry, assets: &Assets) -> Laid {
+    let body = doc.body();
     let mut cx = g.cx(doc, assets);
-    let slabs = chapter(&mut cx, doc, collection, g.column().w);
+    cx.top_level = top_level(&body);
+    let slabs = chapter(&mut cx, doc, &body, collection, g.column().w);
     let pages = paginate(slabs, g.column()).into_iter().map(|items| g.page(items)).collect();
     Laid { pages, diagnostics: cx.diagnostics }
 }
@@ -102,9 +103,9 @@ pub fn guide_overlays(doc: &Document, g: &Geometry, body: &[Page]) -> Laid {
     Laid { pages, diagnostics: cx.diagnostics }
 }
 
-/// The level of the document's highest heading (1 when it has none).
-fn top_level(doc: &Document) -> u8 {
-    doc.blocks
+/// The level of the highest heading of a body (1 when it has none).
+fn top_level(body: &Body) -> u8 {
+    body.blocks
         .iter()
         .filter_map(|b| match b.kind {
             BlockKind::Heading { level, .. } => Some(level),
@@ -115,10 +116,10 @@ fn top_level(doc: &Document) -> u8 {
 }
 
 /// A document's slabs: title block, body and footnotes.
-fn chapter(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
+fn chapter(cx: &mut Cx, doc: &Document, body: &Body, collection: &Collection, width: f32) -> Vec<Slab> {
     let mut out = title_block(cx, doc, collection, width);
-    layout_blocks(cx, &doc.blocks, width, 0, &mut out);
-    footnotes(cx, &doc.footnotes, width, &mut out);
+    layout_blocks(cx, &body.blocks, width, 0, &mut out);
+    footnotes(cx, &body.footnotes, width, &mut out);
     out
 }
 

@@ -4,7 +4,8 @@
 
 use super::tree::INDEX_PAGES;
 use crate::diag::Diagnostic;
-use crate::ir::{Block, BlockKind, Document, Inline, LinkTarget, Span};
+use crate::ir::{Block, BlockKind, Body, Document, Inline, LinkTarget, Span};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Extensions of links that name a page.
@@ -20,7 +21,16 @@ pub struct LinkIndex {
 impl LinkIndex {
     pub fn new(documents: &[Document]) -> Self {
         let mut paths = HashMap::new();
-        let mut anchors = HashMap::new();
+        // The heading ids of each document, read from the bodies in parallel.
+        let ids: Vec<HashSet<String>> = documents
+            .par_iter()
+            .map(|doc| {
+                let mut ids = HashSet::new();
+                collect_heading_ids(&doc.body().blocks, &mut ids);
+                ids
+            })
+            .collect();
+        let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
         for doc in documents {
             paths.insert(doc.id.clone(), doc.id.clone());
             if let Some((folder, stem)) = doc.id.rsplit_once('/').or(Some(("", doc.id.as_str()))) {
@@ -31,8 +41,9 @@ impl LinkIndex {
             if let Some(permalink) = &doc.meta.permalink {
                 paths.entry(normalize(permalink.trim_matches('/'))).or_insert_with(|| doc.id.clone());
             }
-            let mut ids = HashSet::new();
-            collect_heading_ids(&doc.blocks, &mut ids);
+            anchors.insert(doc.id.clone(), HashSet::new());
+        }
+        for (doc, ids) in documents.iter().zip(ids) {
             anchors.insert(doc.id.clone(), ids);
         }
         LinkIndex { paths, anchors }
@@ -40,18 +51,25 @@ impl LinkIndex {
 
     /// Resolves every link of `doc`, returning warnings for those that point nowhere.
     pub fn resolve_document(&self, doc: &mut Document, display: &str) -> Vec<Diagnostic> {
+        let mut body = doc.body();
+        let warnings = self.resolve_body(&doc.id, &mut body, display);
+        doc.set_body(&body);
+        warnings
+    }
+
+    /// Resolves every link of the body of document `here`.
+    fn resolve_body(&self, here: &str, body: &mut Body, display: &str) -> Vec<Diagnostic> {
         let mut warnings = Vec::new();
-        let here = doc.id.clone();
         let mut visit = |target: &mut LinkTarget, span: Span| {
             let LinkTarget::Unresolved { href } = target else { return };
-            let (resolved, problem) = self.resolve(&here, href);
+            let (resolved, problem) = self.resolve(here, href);
             if let Some(message) = problem {
                 warnings.push(Diagnostic::warning(display, span.line, span.column, message));
             }
             *target = resolved;
         };
-        for_each_link(&mut doc.blocks, &mut visit);
-        for footnote in &mut doc.footnotes {
+        for_each_link(&mut body.blocks, &mut visit);
+        for footnote in &mut body.footnotes {
             for_each_link(&mut footnote.blocks, &mut visit);
         }
         warnings
@@ -204,15 +222,10 @@ mod tests {
     use crate::ir::Meta;
 
     fn doc(id: &str, heading: &str) -> Document {
-        Document {
-            id: id.into(),
-            blocks: vec![Block {
-                span: Span::default(),
-                kind: BlockKind::Heading { level: 2, id: heading.into(), content: vec![] },
-            }],
-            meta: Meta::default(),
-            ..Document::default()
-        }
+        let heading =
+            Block { span: Span::default(), kind: BlockKind::Heading { level: 2, id: heading.into(), content: vec![] } };
+        let body = Body { blocks: vec![heading], footnotes: Vec::new() };
+        Document::new(id.into(), String::new(), String::new(), String::new(), Meta::default(), &body)
     }
 
     fn internal<'a>(doc: &'a str, anchor: Option<&str>) -> impl Fn(&LinkTarget) -> bool + 'a {

@@ -141,10 +141,14 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
     let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents);
     let index = links::LinkIndex::new(&documents);
-    for doc in &mut documents {
-        let display = display_path(root, &doc.source);
-        diagnostics.extend(index.resolve_document(doc, &display));
-    }
+    let warnings: Vec<Vec<Diagnostic>> = documents
+        .par_iter_mut()
+        .map(|doc| {
+            let display = display_path(root, &doc.source);
+            index.resolve_document(doc, &display)
+        })
+        .collect();
+    diagnostics.extend(warnings.into_iter().flatten());
     let mut diagnostics = cap_per_file(diagnostics);
     attach_source_lines(root, &mut diagnostics, pages);
     diagnostics.sort();
@@ -154,24 +158,25 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
 }
 
 /// Shows the offending line under diagnostics that were made without the file's text at hand.
-/// Each file is read and indexed once, however many diagnostics it has.
+/// Each file is read and indexed once, however many diagnostics it has, and dropped before the
+/// next is read: a large tree with warnings in every page never holds all its text again.
 fn attach_source_lines(root: &Path, diagnostics: &mut [Diagnostic], pages: &Pages) {
-    let mut texts: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
-    for d in diagnostics.iter().filter(|d| d.line > 0 && d.source_line.is_none()) {
-        texts.entry(d.file.clone()).or_insert_with(|| {
-            if let Pages::Memory(bytes) = pages {
-                return Some(String::from_utf8_lossy(bytes).into_owned());
+    let mut wanting: Vec<&mut Diagnostic> =
+        diagnostics.iter_mut().filter(|d| d.line > 0 && d.source_line.is_none()).collect();
+    wanting.sort_by(|a, b| a.file.cmp(&b.file));
+    for group in wanting.chunk_by_mut(|a, b| a.file == b.file) {
+        let text = match pages {
+            Pages::Memory(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            Pages::Disk => {
+                let path = Path::new(&group[0].file);
+                let path = if path.exists() { path.to_path_buf() } else { root.join(&group[0].file) };
+                std::fs::read_to_string(path).ok()
             }
-            let path = Path::new(&d.file);
-            let path = if path.exists() { path.to_path_buf() } else { root.join(&d.file) };
-            std::fs::read_to_string(path).ok()
-        });
-    }
-    let indexed: std::collections::HashMap<&str, SourceText> =
-        texts.iter().filter_map(|(file, text)| Some((file.as_str(), SourceText::new(text.as_deref()?)))).collect();
-    for d in diagnostics.iter_mut().filter(|d| d.line > 0 && d.source_line.is_none()) {
-        if let Some(source) = indexed.get(d.file.as_str()) {
-            *d = d.clone().with_source(source);
+        };
+        let Some(text) = text else { continue };
+        let source = SourceText::new(&text);
+        for d in group.iter_mut() {
+            **d = d.clone().with_source(&source);
         }
     }
 }

@@ -4,7 +4,7 @@ use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
 use super::markdown::DocumentBuilder;
 use crate::diag::{Diagnostic, SourceText};
-use crate::ir::{plain_text, Block, BlockKind, Document, Span};
+use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
 
 /// A page read from disk, before parsing.
 pub struct PageSource<'a> {
@@ -85,9 +85,8 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| title_from_stem(&stem));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
     let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
-    let mut document =
-        Document { id, source: source.rel.to_string(), folder, title, meta, blocks, footnotes: builder.footnotes };
-    document.shrink_to_fit();
+    let body = Body { blocks, footnotes: builder.footnotes };
+    let document = Document::new(id, source.rel.to_string(), folder, title, meta, &body);
     PageResult { document: Some(document), diagnostics }
 }
 

@@ -89,7 +89,7 @@ fn wide_tables_long_words_control_and_rtl_text_load() {
         "none",
     );
     let wide = docs.iter().find(|d| d.id == "wide").unwrap();
-    assert!(matches!(&wide.blocks[0].kind, BlockKind::Table { head, .. } if head.len() == 1000));
+    assert!(matches!(&wide.body().blocks[0].kind, BlockKind::Table { head, .. } if head.len() == 1000));
     assert_eq!(docs.iter().find(|d| d.id == "rtl").unwrap().title, "مرحبا");
 }
 

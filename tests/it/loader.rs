@@ -17,11 +17,12 @@ fn headings(blocks: &[Block], level: u8) -> Vec<String> {
 fn seed_page_has_its_metadata_sections_and_tables() {
     let loaded = load(&seed());
     let doc = &loaded.collection.documents[0];
+    let body = doc.body();
     assert_eq!(doc.title, "VP of Engineering");
     assert_eq!(doc.meta.order, Some(2001));
     assert_eq!(doc.meta.label.as_deref(), Some("VP"));
-    assert_eq!(headings(&doc.blocks, 2).len(), 6, "{:?}", headings(&doc.blocks, 2));
-    let skills = doc
+    assert_eq!(headings(&body.blocks, 2).len(), 6, "{:?}", headings(&body.blocks, 2));
+    let skills = body
         .blocks
         .iter()
         .find_map(|b| match &b.kind {
@@ -34,12 +35,12 @@ fn seed_page_has_its_metadata_sections_and_tables() {
         assert!(matches!(row[0].as_slice(), [Inline::Strong { .. }]), "bold category: {:?}", row[0]);
     }
     // "**Morning**" is a paragraph followed by a real list.
-    let morning = doc
+    let morning = body
         .blocks
         .iter()
         .position(|b| matches!(&b.kind, BlockKind::Paragraph { content } if plain_text(content) == "Morning"))
         .expect("the Morning paragraph");
-    assert!(matches!(&doc.blocks[morning + 1].kind, BlockKind::List { start: None, items, .. } if items.len() == 3));
+    assert!(matches!(&body.blocks[morning + 1].kind, BlockKind::List { start: None, items, .. } if items.len() == 3));
 }
 
 #[test]
@@ -61,7 +62,7 @@ fn content_reads_in_ladder_order_with_every_link_resolved() {
         }
     };
     for doc in &loaded.collection.documents {
-        for block in &doc.blocks {
+        for block in &doc.body().blocks {
             match &block.kind {
                 BlockKind::Paragraph { content } => visit(content),
                 BlockKind::List { items, .. } => items.iter().flat_map(|i| &i.blocks).for_each(|b| {
@@ -84,6 +85,7 @@ fn callouts_of_every_dialect_become_one_node() {
     )]);
     let loaded = load(dir.path());
     let kinds: Vec<(CalloutKind, bool)> = loaded.collection.documents[0]
+        .body()
         .blocks
         .iter()
         .filter_map(|b| match &b.kind {

@@ -76,7 +76,8 @@ impl Group {
 /// Sorts `doc` into sections at heading level `level`, or at its shallowest heading level
 /// when it has no heading that high.
 pub fn outline(doc: &Document, level: u8) -> Outline {
-    let shallowest = doc.blocks.iter().filter_map(heading_level).min();
+    let body = doc.body();
+    let shallowest = body.blocks.iter().filter_map(heading_level).min();
     let level = match shallowest {
         Some(s) if s > level => s,
         _ => level,
@@ -84,7 +85,7 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
     let mut lead = None;
     let mut sections: Vec<Section> = Vec::new();
     let mut warnings = Vec::new();
-    for block in &doc.blocks {
+    for block in &body.blocks {
         match &block.kind {
             BlockKind::Heading { level: l, content, id } if *l <= level => {
                 sections.push(Section {

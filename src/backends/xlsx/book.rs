@@ -84,12 +84,12 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     let tidy_name = own("Skills", "One row per skill of a role", &mut entries);
     let index_name = own("Index", "Every sheet of this workbook", &mut entries);
     // Every table of every page, with a sheet for the first ones.
-    let mut tables_kept = Vec::new();
-    for doc in &collection.documents {
-        for (i, table) in tables(doc).into_iter().enumerate() {
+    let mut kept = Vec::new();
+    for (d, doc) in collection.documents.iter().enumerate() {
+        let body = doc.body();
+        for (i, table) in tables(&body).into_iter().enumerate() {
             let heading = table_title(&table, i);
-            let sheet =
-                (tables_kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
+            let sheet = (kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
             entries.push(Entry {
                 sheet: sheet.clone(),
                 page: doc.title.clone(),
@@ -98,7 +98,7 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
                 workbook: Some(page_file(doc)),
             });
             if let Some(name) = sheet {
-                tables_kept.push((name, table));
+                kept.push((d, i, name));
             }
         }
     }
@@ -117,17 +117,23 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     let index = workbook.add_worksheet_with_constant_memory()?;
     index.set_name(&index_name)?;
     site::index(index, &entries, &styles, config)?;
-    for (name, table) in &tables_kept {
-        let mut sheet = named(name)?;
-        write_table(&mut sheet, table, &styles, config)?;
-        workbook.push_worksheet(sheet);
+    // The kept tables' documents are read again, one at a time, rather than held.
+    for group in kept.chunk_by(|a, b| a.0 == b.0) {
+        let body = collection.documents[group[0].0].body();
+        let page_tables = tables(&body);
+        for (_, i, name) in group {
+            let mut sheet = named(name)?;
+            write_table(&mut sheet, &page_tables[*i], &styles, config)?;
+            workbook.push_worksheet(sheet);
+        }
     }
     Ok(Artifact::for_site(site_file(collection), workbook.save_to_buffer()?))
 }
 
 /// A page's own workbook with one sheet per table, or `None` for a page without tables.
 pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<Artifact>, XlsxError> {
-    let page_tables = tables(doc);
+    let body = doc.body();
+    let page_tables = tables(&body);
     if page_tables.is_empty() {
         return Ok(None);
     }

@@ -62,7 +62,8 @@ fn shape(table: &SourceTable, config: &XlsxConfig) -> Option<Shape> {
 pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
     let mut out = Vec::new();
     for (rank, doc) in collection.documents.iter().enumerate() {
-        for table in tables(doc) {
+        let body = doc.body();
+        for table in tables(&body) {
             match shape(&table, config) {
                 Some(Shape::Lists { category, skills }) => {
                     lists(collection, rank, doc, &table, (category, skills), &mut out)

@@ -1,7 +1,7 @@
 //! The tables of a document, each with the heading it sits under, found anywhere in the body
 //! (also inside lists, quotes and callouts).
 
-use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document};
+use crate::ir::{plain_text, Align, Block, BlockKind, Body, Cell};
 
 /// One Markdown table and where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,11 +27,11 @@ impl SourceTable<'_> {
     }
 }
 
-/// Every table of `doc` in reading order.
-pub fn tables(doc: &Document) -> Vec<SourceTable<'_>> {
+/// Every table of a document's body in reading order.
+pub fn tables(body: &Body) -> Vec<SourceTable<'_>> {
     let mut found = Vec::new();
     let mut heading = None;
-    visit(&doc.blocks, &mut heading, &mut found);
+    visit(&body.blocks, &mut heading, &mut found);
     found
 }
 
