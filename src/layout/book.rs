@@ -11,6 +11,10 @@ use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
 use crate::diag::Diagnostic;
 use crate::ir::{Align, Collection, Document};
 
+/// The most chapters a book lists the sections of in its contents: beyond, a reader is better
+/// served by a list of chapters (a 10,000-chapter book's sections would fill 2,000 pages).
+pub const SECTIONS_UP_TO: usize = 250;
+
 /// An entry of the contents: depth (0 chapter, 1 section), title, destination, page index.
 struct Entry {
     depth: u8,
@@ -48,14 +52,20 @@ impl<'a> Book<'a> {
         self.g
     }
 
-    /// Takes note of the pages of the next chapter, document `doc`'s.
-    pub fn add_chapter(&mut self, doc: &Document, pages: &[Page]) {
-        self.entries.extend(chapter_entries(doc, pages, self.heads.len()));
-        self.heads.extend(pages.iter().map(|page| running_head(&page.items, &doc.title)));
+    /// Adds the next chapter, of which the book keeps `note`.
+    pub fn add_chapter(&mut self, note: ChapterNote) {
+        let offset = self.heads.len();
+        self.entries.extend(note.entries.into_iter().map(|entry| Entry { page: entry.page + offset, ..entry }));
+        self.heads.extend(note.heads);
     }
 
     /// The cover and the contents, which go in front of the chapters; `date` goes on the cover.
+    /// The contents list each chapter's sections too, unless the book has more chapters than
+    /// [`SECTIONS_UP_TO`] (the outline still has them all).
     pub fn front_matter(&mut self, date: Option<&str>) -> Vec<Page> {
+        if self.entries.iter().filter(|e| e.depth == 0).count() > SECTIONS_UP_TO {
+            self.entries.retain(|e| e.depth == 0);
+        }
         let (g, cx) = (&self.g, &mut self.cx);
         // Numbers are right-aligned in a fixed width, so the draft's page count is the final one.
         let before = 1 + contents(cx, g, &self.entries, 0).len();
@@ -91,13 +101,28 @@ impl<'a> Book<'a> {
     }
 }
 
+/// What the book needs of a chapter once its pages are written: its entries in the contents
+/// and each page's running head. Made from the pages, in parallel with other chapters.
+pub struct ChapterNote {
+    entries: Vec<Entry>,
+    heads: Vec<String>,
+}
+
+impl ChapterNote {
+    /// The note of document `doc`'s chapter, laid out as `pages`.
+    pub fn new(doc: &Document, pages: &[Page]) -> ChapterNote {
+        let heads = pages.iter().map(|page| running_head(&page.items, &doc.title)).collect();
+        ChapterNote { entries: chapter_entries(doc, pages), heads }
+    }
+}
+
 /// Lays out the book in memory. `date` goes on the cover when given.
 pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
     let mut book = Book::new(collection, theme);
     let (mut pages, mut diagnostics) = (Vec::new(), Vec::new());
     for doc in &collection.documents {
         let laid = chapter_pages(doc, collection, &book.geometry(), assets);
-        book.add_chapter(doc, &laid.pages);
+        book.add_chapter(ChapterNote::new(doc, &laid.pages));
         pages.extend(laid.pages);
         diagnostics.extend(laid.diagnostics);
     }
@@ -109,15 +134,15 @@ pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>
     Laid { pages, diagnostics }
 }
 
-/// The chapter and its top-level sections, with the page each starts on.
-fn chapter_entries(doc: &Document, pages: &[Page], offset: usize) -> Vec<Entry> {
+/// The chapter and its top-level sections, with the page (of the chapter) each starts on.
+fn chapter_entries(doc: &Document, pages: &[Page]) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         for item in &page.items {
             if let Item::Anchor { name, outline: Some((depth @ 0..=1, title)), .. } = item {
                 let anchor = name.strip_prefix(&format!("{}#", doc.id)).map(str::to_string);
                 let (doc, title) = (doc.id.clone(), title.clone());
-                entries.push(Entry { depth: *depth, title, doc, anchor, page: offset + i });
+                entries.push(Entry { depth: *depth, title, doc, anchor, page: i });
             }
         }
     }

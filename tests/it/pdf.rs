@@ -74,7 +74,10 @@ pub fn link_actions(pdf: &Document) -> Vec<(String, String)> {
     for page in pdf.get_pages().values() {
         let Ok(annots) = pdf.get_dictionary(*page).unwrap().get(b"Annots").and_then(Object::as_array) else { continue };
         for annot in annots {
-            let annot = annot.as_dict().unwrap();
+            let annot = match annot {
+                Object::Reference(id) => pdf.get_dictionary(*id).unwrap(),
+                inline => inline.as_dict().unwrap(),
+            };
             assert_eq!(annot.get(b"Border").unwrap().as_array().unwrap().len(), 3, "links have a zero border");
             let action = annot.get(b"A").unwrap().as_dict().unwrap();
             let kind = String::from_utf8(action.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();

@@ -351,6 +351,31 @@ fn links_between_documents_open_the_other_deck() {
 }
 
 #[test]
+fn past_site_deck_limit_the_site_deck_holds_a_divider_per_document() {
+    let loaded = load(&content());
+    let docs = &loaded.collection.documents;
+    let config: Config = toml::from_str("[slides]\nsite_deck_limit = 3\n").unwrap();
+    let assets = Assets::new();
+    let rendered = Slides.render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap();
+    let site = unzip(&artifact(&rendered.artifacts, "slides/engineering-career-ladder.pptx").bytes);
+    let slides = site.keys().filter(|n| n.starts_with("ppt/slides/slide")).count();
+    // The title, one contents slide, and a divider per document.
+    assert_eq!(slides, 2 + docs.len());
+    for (i, doc) in docs.iter().enumerate() {
+        let divider = parse(&site[&format!("ppt/slides/slide{}.xml", 3 + i)]);
+        assert_eq!(title_of(&divider), doc.title);
+        let rels = &site[&format!("ppt/slides/_rels/slide{}.xml.rels", 3 + i)];
+        assert!(rels.contains("slideLayout3.xml"), "a divider uses the section layout: {rels}");
+    }
+    // Each document's own deck is whole.
+    let own = unzip(&artifact(&rendered.artifacts, &format!("slides/{}.pptx", docs[1].id)).bytes);
+    assert_eq!(
+        own.keys().filter(|n| n.starts_with("ppt/slides/slide")).count(),
+        document_deck(&docs[1], 2).slides.len()
+    );
+}
+
+#[test]
 fn the_slides_section_sets_theme_fonts_accent_and_slide_level() {
     let page = b"# Doc\n\n## Part\n\n### One\n\n- a\n\n### Two\n\n- b\n";
     let toml = b"[slides]\nheading_level = 3\nfont = \"Inter & Co\"\naccent = \"#aa0011\"\n";

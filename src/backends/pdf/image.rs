@@ -2,7 +2,7 @@
 //! zlib data with the PNG predictor; PNG with alpha decoded, split into colour and a soft mask.
 
 use super::file::PdfFile;
-use super::writer::deflate;
+use super::set::deflate;
 use crate::layout::image::{probe, Format};
 use pdf_writer::types::Predictor;
 use pdf_writer::writers::ImageXObject;

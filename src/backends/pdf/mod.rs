@@ -9,7 +9,9 @@ mod content;
 mod file;
 mod fonts;
 mod image;
+mod links;
 mod outline;
+mod set;
 mod writer;
 
 use super::{Artifact, Backend, RenderContext, Sink};
@@ -17,13 +19,15 @@ use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Collection, Document};
-use crate::layout::book::Book;
+use crate::layout::book::{Book, ChapterNote};
 use crate::layout::guide::{chapter_pages, guide_overlays, Assets, Geometry};
 use crate::layout::{Page, PdfTheme};
+pub use links::Links;
 use rayon::prelude::*;
+pub use set::SetPages;
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use writer::{Info, Links, Mark, PdfWriter, SetPages};
+pub use writer::{Info, Mark, PdfWriter};
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -67,7 +71,7 @@ impl Backend for Pdf {
             diagnostics
         } else {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
-            run.chapters(&docs, |_, _| {})?
+            run.chapters(&docs, |_| {})?
         };
         let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
         Ok(diagnostics.into_iter().collect())
@@ -87,7 +91,7 @@ impl Run<'_> {
     /// Lays out, compresses and hands to `take` (in order) the chapter of each of `docs`,
     /// writing the guide of each in scope on the way, a batch at a time; returns the
     /// diagnostics.
-    fn chapters(&self, docs: &[&Document], mut take: impl FnMut(&Document, Chapter)) -> Result<Vec<Diagnostic>> {
+    fn chapters(&self, docs: &[&Document], mut take: impl FnMut(Chapter)) -> Result<Vec<Diagnostic>> {
         let collection: &Collection = self.ctx.collection;
         let assets: &Assets = self.ctx.assets;
         let mut diagnostics = Vec::new();
@@ -102,13 +106,15 @@ impl Run<'_> {
                     if self.ctx.scope.includes(&doc.id) {
                         self.guide(doc, &laid.pages, &set)?;
                     }
-                    Ok(Chapter { pages: laid.pages, set, diagnostics: laid.diagnostics })
+                    // The pages go once set: the book keeps what it needs of them.
+                    let note = ChapterNote::new(doc, &laid.pages);
+                    Ok(Chapter { note, set, diagnostics: laid.diagnostics })
                 })
                 .collect();
-            for (doc, chapter) in docs.iter().zip(chapters) {
+            for chapter in chapters {
                 let mut chapter = chapter?;
                 diagnostics.append(&mut chapter.diagnostics);
-                take(doc, chapter);
+                take(chapter);
             }
         }
         Ok(diagnostics)
@@ -118,12 +124,12 @@ impl Run<'_> {
     fn guide(&self, doc: &Document, pages: &[Page], set: &SetPages) -> Result<()> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
         let overlays = guide_overlays(doc, &self.g, pages);
-        let mut writer = PdfWriter::new(Vec::new(), self.ctx.assets).map_err(fail)?;
+        let mut writer = PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
         writer.add(set).map_err(fail)?;
         let indices: Vec<usize> = (0..pages.len()).collect();
         writer.overlay(&indices, &SetPages::new(&overlays.pages)).map_err(fail)?;
         let info = doc_info(doc, self.author, self.date.as_ref());
-        let bytes = writer.finish(&info, Links::Guide { this: &doc.id }).map_err(fail)?;
+        let bytes = writer.finish(&info).map_err(fail)?;
         self.sink.put(Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes))
     }
 
@@ -132,11 +138,11 @@ impl Run<'_> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
         let collection = self.ctx.collection;
         let mut book = Book::new(collection, theme);
-        let mut writer = PdfWriter::new(out, self.ctx.assets).map_err(fail)?;
+        let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Book).map_err(fail)?;
         let all: Vec<&Document> = collection.documents.iter().collect();
         let mut written = Ok(());
-        let mut diagnostics = self.chapters(&all, |doc, chapter| {
-            book.add_chapter(doc, &chapter.pages);
+        let mut diagnostics = self.chapters(&all, |chapter| {
+            book.add_chapter(chapter.note);
             if written.is_ok() {
                 written = writer.add(&chapter.set);
             }
@@ -157,15 +163,15 @@ impl Run<'_> {
             date: self.date.as_ref().map(Civil::pdf),
             ..Info::default()
         };
-        writer.finish(&info, Links::Book).map_err(fail)?;
+        writer.finish(&info).map_err(fail)?;
         Ok(diagnostics)
     }
 }
 
-/// A chapter laid out and set: its pages (for the book's contents and headers) and their PDF
-/// content, made once for the guide and the book.
+/// A chapter laid out and set: what the book keeps of its pages, and their PDF content, made
+/// once for the guide and the book.
 struct Chapter {
-    pages: Vec<Page>,
+    note: ChapterNote,
     set: SetPages,
     diagnostics: Vec<Diagnostic>,
 }

@@ -1,38 +1,25 @@
 //! Assembles a PDF as it goes: pages and their content, embedded fonts, link annotations with
 //! no border, named destinations, a nested outline, document information and a content-derived
-//! /ID. Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`].
+//! /ID. Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`];
+//! what stays until the end is a few numbers a page and the named places.
 //!
 //! Why not printpdf: printpdf 0.12.8 without its heavy `text_layout` feature embeds whole font
 //! programs (no subsetting, no subset tag) and maps text to glyphs itself; its bookmarks are
 //! flat, its /ID and dates are not reproducible, and it holds the whole document in memory.
 //! `pdf-writer` (typst's) writes exactly the objects asked for, one at a time.
-//!
-//! Pages are first [`SetPages`]: their content made and compressed once, in parallel. The same
-//! set pages can then go into several PDFs: a chapter of the book is its document's guide.
 
-use super::content::page_content;
 use super::file::PdfFile;
-use super::fonts::{embed, record, resource, Used};
+use super::fonts::{embed, merge, resource, Used};
 use super::image::{placeholder, xobject};
+use super::links::{write_dests, Links};
 use super::outline::write_outline;
+use super::set::{image_name, Packed, SetPages};
 use crate::layout::guide::Assets;
-use crate::layout::{dest_name, Item, LinkDest, Page};
-use flate2::{Compress, Compression, FlushCompress, Status};
-use pdf_writer::types::{ActionType, AnnotationType, PageMode};
-use pdf_writer::writers::{Annotation, Catalog, DocumentInfo};
-use pdf_writer::{Filter, Name, Null, Rect, Ref, Str, TextStr};
-use rayon::prelude::*;
-use std::cell::RefCell;
+use pdf_writer::types::{AnnotationType, PageMode};
+use pdf_writer::writers::{Catalog, DocumentInfo};
+use pdf_writer::{Name, Rect, Ref, Str, TextStr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
-
-/// Where links between documents go.
-pub enum Links<'a> {
-    /// A stand-alone guide of document `this`: other documents are sibling PDF files.
-    Guide { this: &'a str },
-    /// The book: every document is inside.
-    Book,
-}
 
 /// Document information from the frontmatter.
 #[derive(Debug, Default)]
@@ -43,57 +30,6 @@ pub struct Info {
     pub keywords: Option<String>,
     /// `D:YYYYMMDDHHmmSSZ`, only when `SOURCE_DATE_EPOCH` is set.
     pub date: Option<String>,
-}
-
-/// Stream data as written: compressed with Flate, unless it is too short to gain from it.
-pub struct Packed {
-    bytes: Vec<u8>,
-    deflated: bool,
-}
-
-/// Streams shorter than this are written as they are: a compressor's set-up (clearing its
-/// 128 KB hash table) costs more than the few bytes it would save.
-const SHORTEST_PACKED: usize = 1024;
-
-impl Packed {
-    pub fn new(bytes: Vec<u8>) -> Packed {
-        if bytes.len() < SHORTEST_PACKED {
-            return Packed { bytes, deflated: false };
-        }
-        Packed { bytes: deflate(&bytes), deflated: true }
-    }
-
-    /// Starts stream object `id` in `chunk` with this data and its filter.
-    pub fn stream<'c>(&'c self, chunk: &'c mut pdf_writer::Chunk, id: Ref) -> pdf_writer::Stream<'c> {
-        let mut stream = chunk.stream(id, &self.bytes);
-        if self.deflated {
-            stream.filter(Filter::FlateDecode);
-        }
-        stream
-    }
-}
-
-/// Compresses data with Flate at level 1, whose fixed codes cost a quarter less time than
-/// level 2 for files a fifth larger (measured on the 1,000-page benchmark tree, where
-/// compression was a third of the time). Each thread keeps its compressor: setting one up for
-/// every page stream cost more than compressing it.
-pub fn deflate(bytes: &[u8]) -> Vec<u8> {
-    thread_local! {
-        static DEFLATER: RefCell<Compress> = RefCell::new(Compress::new(Compression::new(1), true));
-    }
-    DEFLATER.with_borrow_mut(|deflater| {
-        deflater.reset();
-        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-        loop {
-            let read = usize::try_from(deflater.total_in()).unwrap_or(bytes.len()).min(bytes.len());
-            match deflater.compress_vec(&bytes[read..], &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return out,
-                Ok(_) => out.reserve(out.capacity().max(256)),
-                // Compressing into memory does not fail; an empty stream would show as blank.
-                Err(_) => return Vec::new(),
-            }
-        }
-    })
 }
 
 /// A named place on a page, and its bookmark if it has one.
@@ -111,103 +47,47 @@ pub struct Anchor {
     pub mark: Mark,
 }
 
-/// A page ready to go into a PDF: its content stream compressed, and what its dictionary, the
-/// destinations and the outline need.
-pub struct SetPage {
-    width: f32,
-    height: f32,
-    content: Packed,
-    links: Vec<(Rect, LinkDest)>,
-    marks: Vec<Mark>,
-}
-
-/// Pages set for PDF, with the glyphs and images they draw.
-pub struct SetPages {
-    pages: Vec<SetPage>,
-    used: Used,
-    images: BTreeSet<String>,
-}
-
-impl SetPages {
-    /// Makes and compresses the content of `pages`, in parallel.
-    pub fn new(pages: &[Page]) -> SetPages {
-        let mut used = Used::new();
-        let mut images = BTreeSet::new();
-        for item in pages.iter().flat_map(|p| &p.items) {
-            match item {
-                Item::Text(run) => record(&mut used, run),
-                Item::Image { key, .. } => {
-                    images.insert(key.clone());
-                }
-                _ => {}
-            }
-        }
-        let pages = pages.par_iter().map(set_page).collect();
-        SetPages { pages, used, images }
-    }
-}
-
-fn set_page(page: &Page) -> SetPage {
-    let mut links = Vec::new();
-    let mut marks = Vec::new();
-    for item in &page.items {
-        match item {
-            Item::Link { x, y, w, h, dest } => {
-                links.push((Rect::new(*x, page.height - y - h, x + w, page.height - y), dest.clone()));
-            }
-            Item::Anchor { name, y, outline } => {
-                marks.push(Mark { name: name.clone(), top: page.height - y + 4.0, outline: outline.clone() })
-            }
-            _ => {}
-        }
-    }
-    let content = Packed::new(page_content(page, image_name));
-    SetPage { width: page.width, height: page.height, content, links, marks }
-}
-
-/// The resource name of the image with asset key `key`: the same in every PDF, so that a set
-/// page can go into any of them.
-pub fn image_name(key: &str) -> String {
-    let hash = blake3::hash(key.as_bytes());
-    let hex: String = hash.as_bytes()[..6].iter().map(|b| format!("{b:02x}")).collect();
-    format!("Im{hex}")
-}
-
-/// A page written so far: its content streams and what its dictionary needs at the end.
+/// A page written so far: what its dictionary needs at the end.
 struct Placed {
     id: Ref,
     width: f32,
     height: f32,
     contents: Vec<Ref>,
-    links: Vec<(Rect, LinkDest)>,
+    annotations: Vec<Ref>,
 }
 
-/// A PDF being written to `W` page by page: each page's content is written as it is added and
-/// only what the last steps need (glyphs used, links, anchors) is kept.
+/// A PDF being written to `W` page by page: each page's content and link annotations are
+/// written as it is added.
 pub struct PdfWriter<'a, W: Write> {
     file: PdfFile<W>,
     assets: &'a Assets,
+    links: Links<'a>,
     used: Used,
     /// The image XObjects written, by asset key.
     images: BTreeMap<String, Ref>,
     placed: Vec<Placed>,
     anchors: Vec<Anchor>,
+    /// Every place in this file a link jumps to, with the one it falls back on.
+    wanted: BTreeMap<String, String>,
     resources: Ref,
     tree: Ref,
     hasher: blake3::Hasher,
 }
 
 impl<'a, W: Write> PdfWriter<'a, W> {
-    pub fn new(out: W, assets: &'a Assets) -> io::Result<Self> {
+    /// Starts a PDF whose links between documents go as `links` says.
+    pub fn new(out: W, assets: &'a Assets, links: Links<'a>) -> io::Result<Self> {
         let mut file = PdfFile::new(out)?;
         let (resources, tree) = (file.alloc(), file.alloc());
         Ok(PdfWriter {
             file,
             assets,
+            links,
             used: Used::new(),
             images: BTreeMap::new(),
             placed: Vec::new(),
             anchors: Vec::new(),
+            wanted: BTreeMap::new(),
             resources,
             tree,
             hasher: blake3::Hasher::new(),
@@ -221,8 +101,19 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             let id = self.file.alloc();
             let content = self.stream(&page.content)?;
             self.anchors.extend(page.marks.iter().map(|mark| Anchor { page: id, mark: mark.clone() }));
-            let (width, height, links) = (page.width, page.height, page.links.clone());
-            self.placed.push(Placed { id, width, height, contents: vec![content], links });
+            let mut annotations = Vec::with_capacity(page.links.len());
+            for (rect, dest) in &page.links {
+                let action = self.links.action(dest, &mut self.wanted);
+                let annotation = self.file.alloc();
+                self.file.object(annotation, |c| {
+                    let mut annot = c.annotation(annotation);
+                    annot.subtype(AnnotationType::Link).rect(*rect).border(0.0, 0.0, 0.0, None);
+                    action.write(annot.action());
+                })?;
+                annotations.push(annotation);
+            }
+            let (width, height) = (page.width, page.height);
+            self.placed.push(Placed { id, width, height, contents: vec![content], annotations });
         }
         Ok(())
     }
@@ -263,7 +154,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
 
     /// Records the glyphs of `pages` and writes the images they draw that are not written yet.
     fn take(&mut self, pages: &SetPages) -> io::Result<()> {
-        super::fonts::merge(&mut self.used, &pages.used);
+        merge(&mut self.used, &pages.used);
         for key in &pages.images {
             if !self.images.contains_key(key) {
                 let bytes = self.assets.get(key).map(Vec::as_slice).unwrap_or_default();
@@ -280,7 +171,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
 
     /// Writes a content stream.
     fn stream(&mut self, content: &Packed) -> io::Result<Ref> {
-        self.hasher.update(&content.bytes);
+        self.hasher.update(content.bytes());
         let id = self.file.alloc();
         self.file.object(id, |c| {
             content.stream(c, id);
@@ -289,7 +180,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     }
 
     /// Writes what only the end can write: fonts, pages, destinations, outline, information.
-    pub fn finish(mut self, info: &Info, links: Links) -> io::Result<W> {
+    pub fn finish(mut self, info: &Info) -> io::Result<W> {
         let fonts = embed(&mut self.file, &self.used)?;
         let (resources, images) = (self.resources, &self.images);
         self.file.object(resources, |c| {
@@ -305,10 +196,6 @@ impl<'a, W: Write> PdfWriter<'a, W> {
                 xobjects.pair(Name(image_name(key).as_bytes()), id);
             }
         })?;
-        let mut dests: BTreeMap<&str, (Ref, f32)> = BTreeMap::new();
-        for anchor in &self.anchors {
-            dests.entry(anchor.mark.name.as_str()).or_insert((anchor.page, anchor.mark.top));
-        }
         for placed in &self.placed {
             self.file.object(placed.id, |c| {
                 let mut page = c.page(placed.id);
@@ -319,18 +206,8 @@ impl<'a, W: Write> PdfWriter<'a, W> {
                     [one] => page.contents(*one),
                     many => page.contents_array(many.iter().copied()),
                 };
-                let actions: Vec<(Rect, Action)> = placed
-                    .links
-                    .iter()
-                    .filter_map(|(rect, dest)| Some((*rect, action(&dests, &links, dest)?)))
-                    .collect();
-                if !actions.is_empty() {
-                    let mut annots = page.insert(Name(b"Annots")).array();
-                    for (rect, action) in &actions {
-                        let mut annot = annots.push().start::<Annotation>();
-                        annot.subtype(AnnotationType::Link).rect(*rect).border(0.0, 0.0, 0.0, None);
-                        action.write(annot.action());
-                    }
+                if !placed.annotations.is_empty() {
+                    page.annotations(placed.annotations.iter().copied());
                 }
             })?;
         }
@@ -339,6 +216,11 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         self.file.object(tree, |c| {
             c.pages(tree).kids(kids.iter().copied()).count(kids.len() as i32);
         })?;
+        let places: Vec<(&str, Ref, f32)> =
+            self.anchors.iter().map(|a| (a.mark.name.as_str(), a.page, a.mark.top)).collect();
+        let first = self.placed.first().map(|p| (p.id, p.height));
+        let dests = write_dests(&mut self.file, &places, &self.wanted, first)?;
+        drop(places);
         let outline = write_outline(&mut self.file, &self.anchors, &mut self.hasher)?;
         let catalog = self.file.alloc();
         self.file.object(catalog, |c| {
@@ -347,14 +229,8 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             if let Some(outline) = outline {
                 cat.outlines(outline).page_mode(PageMode::UseOutlines);
             }
-            if !dests.is_empty() {
-                let mut names = cat.names();
-                let mut tree = names.insert(Name(b"Dests")).dict();
-                let mut entries = tree.insert(Name(b"Names")).array();
-                for (name, (page, top)) in &dests {
-                    entries.item(Str(name.as_bytes()));
-                    entries.push().array().item(*page).item(Name(b"XYZ")).item(Null).item(*top).item(Null);
-                }
+            if let Some(dests) = dests {
+                cat.names().pair(Name(b"Dests"), dests);
             }
         })?;
         let info_id = self.file.alloc();
@@ -363,73 +239,6 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let id: [u8; 16] = hasher.finalize().as_bytes()[..16].try_into().unwrap_or_default();
         self.file.finish(catalog, info_id, id)
     }
-}
-
-/// What clicking a link does.
-enum Action {
-    Uri(String),
-    /// A named destination in this file.
-    GoTo(String),
-    /// Another document's PDF: its file and the destination in it (`None`: its first page).
-    GoToR {
-        file: String,
-        dest: Option<String>,
-    },
-}
-
-impl Action {
-    fn write(&self, mut action: pdf_writer::writers::Action) {
-        match self {
-            Action::Uri(uri) => {
-                action.action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
-            }
-            Action::GoTo(name) => {
-                action.action_type(ActionType::GoTo).pair(Name(b"D"), Str(name.as_bytes()));
-            }
-            Action::GoToR { file, dest } => {
-                action.action_type(ActionType::RemoteGoTo).new_window(false);
-                action.file_spec().path(Str(file.as_bytes())).unic_file(TextStr(file));
-                match dest {
-                    Some(name) => {
-                        action.pair(Name(b"D"), Str(name.as_bytes()));
-                    }
-                    None => {
-                        action.insert(Name(b"D")).array().item(0).item(Name(b"Fit"));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The action of a link, or `None` when it goes nowhere.
-fn action(dests: &BTreeMap<&str, (Ref, f32)>, links: &Links, dest: &LinkDest) -> Option<Action> {
-    match dest {
-        LinkDest::Uri(uri) => Some(Action::Uri(uri.clone())),
-        LinkDest::Internal { doc, anchor } => {
-            let here = match links {
-                Links::Book => true,
-                Links::Guide { this } => this == doc,
-            };
-            let exact = dest_name(doc, anchor.as_deref());
-            if here {
-                let name = [exact, dest_name(doc, None)].into_iter().find(|n| dests.contains_key(n.as_str()))?;
-                return Some(Action::GoTo(name));
-            }
-            let Links::Guide { this } = links else { return None };
-            Some(Action::GoToR { file: relative_pdf(this, doc), dest: anchor.as_ref().map(|_| exact) })
-        }
-    }
-}
-
-/// The path of document `to`'s PDF relative to the folder of document `from`'s PDF.
-fn relative_pdf(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.matches('/').count()].to_vec();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
-    parts.extend(&to_parts[common..]);
-    format!("{}.pdf", parts.join("/"))
 }
 
 fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
@@ -448,17 +257,5 @@ fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
         hasher.update(date.as_bytes());
         dict.pair(Name(b"CreationDate"), Str(date.as_bytes()));
         dict.pair(Name(b"ModDate"), Str(date.as_bytes()));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::relative_pdf;
-
-    #[test]
-    fn sibling_pdfs_are_found_relative_to_each_other() {
-        assert_eq!(relative_pdf("ladder/management/vp", "ladder/management/cto"), "cto.pdf");
-        assert_eq!(relative_pdf("ladder/management/vp", "ladder/overview"), "../overview.pdf");
-        assert_eq!(relative_pdf("top", "ladder/ic/senior"), "ladder/ic/senior.pdf");
     }
 }

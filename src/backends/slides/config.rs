@@ -7,6 +7,7 @@
 //! font = "Noto Sans"       # body text
 //! heading_font = "Noto Sans"
 //! accent = "1F5F99"        # RGB hex: title rule, bullets, table header
+//! site_deck_limit = 250    # a larger site's deck holds a divider slide per document
 //! ```
 
 use crate::config::{Config, CONFIG_FILE};
@@ -22,6 +23,9 @@ pub struct SlidesConfig {
     pub font: String,
     pub heading_font: String,
     pub accent: String,
+    /// The most documents the site deck shows in full; a site of more gets a site deck of the
+    /// title, the contents and each document's divider, its slides being in its own deck.
+    pub site_deck_limit: usize,
 }
 
 impl Default for SlidesConfig {
@@ -31,6 +35,7 @@ impl Default for SlidesConfig {
             font: "Noto Sans".to_string(),
             heading_font: "Noto Sans".to_string(),
             accent: "1F5F99".to_string(),
+            site_deck_limit: 250,
         }
     }
 }

@@ -64,19 +64,23 @@ impl Backend for Slides {
         };
         if !ctx.scope.site {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
-            return run.decks(&docs, None);
+            return run.decks(&docs, None, false);
         }
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let title = &ctx.collection.title;
         let base = format!("slides/{}", site_slug(title, &all));
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
+        let full = all.len() <= run.config.site_deck_limit;
         put_three(sink, &paths, |outputs| {
-            let links = SiteLinks::new(title, &all, run.config.heading_level);
+            let links = match full {
+                true => SiteLinks::new(title, &all, run.config.heading_level),
+                false => SiteLinks::dividers(title, &all),
+            };
             let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
             site.add(SitePart::front(&links, run.accent, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
-            let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
+            let diagnostics = run.decks(&all, Some((&links, &mut site)), full)?;
             let info = run.info(&clean(title));
             site.finish(&clean(title), run.properties, &info)?;
             Ok(diagnostics)
@@ -97,8 +101,14 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Composes and sets the slides of each of `docs`, writing the decks of those in scope
-    /// and, given the site deck, adding their slides to it; a batch at a time.
-    fn decks(&self, docs: &[&Document], mut site: Option<(&SiteLinks, &mut SiteWriter)>) -> Result<Vec<Diagnostic>> {
+    /// and, given the site deck, adding to it their divider and, if `full`, their slides; a
+    /// batch at a time.
+    fn decks(
+        &self,
+        docs: &[&Document],
+        mut site: Option<(&SiteLinks, &mut SiteWriter)>,
+        full: bool,
+    ) -> Result<Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let index: std::collections::HashMap<&str, usize> =
             self.ctx.collection.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
@@ -109,7 +119,7 @@ impl Job<'_> {
                 .par_iter()
                 .map(|doc| {
                     let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
-                    self.deck(doc, first)
+                    self.deck(doc, first, full)
                 })
                 .collect();
             for result in done {
@@ -124,8 +134,13 @@ impl Job<'_> {
     }
 
     /// The slides of `doc`: its own deck written if in scope, and its part of the site deck
-    /// (from slide `first` on) if asked for.
-    fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
+    /// (from slide `first` on: its divider, and if `full` its slides) if asked for.
+    fn deck(
+        &self,
+        doc: &Document,
+        site: Option<(&SiteLinks, usize)>,
+        full: bool,
+    ) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
         let composed = compose(doc, self.config.heading_level);
         let section = composed.section.clone();
         let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
@@ -144,15 +159,13 @@ impl Job<'_> {
             diagnostics.extend(rest.diagnostics);
         }
         let part = match site {
-            Some((links, first)) => Some(SitePart::document(
-                links,
-                &section,
-                &deck.slides[1..],
-                rest_pages,
-                first,
-                self.accent,
-                &self.config,
-            )?),
+            Some((links, first)) => {
+                let (rest, rest_pages) = match full {
+                    true => (&deck.slides[1..], rest_pages),
+                    false => (&[][..], SetPages::new(&[])),
+                };
+                Some(SitePart::document(links, &section, rest, rest_pages, first, self.accent, &self.config)?)
+            }
             None => None,
         };
         Ok((diagnostics, part))
@@ -164,7 +177,8 @@ impl Job<'_> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent).map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
-        let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets).map_err(slide_pdf_error)?;
+        let mut pdf =
+            PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
         let names = names_by_slide(&deck.anchors);
@@ -173,7 +187,7 @@ impl Job<'_> {
                 pdf.mark(i, mark);
             }
         }
-        let pdf = pdf.finish(&self.info(&deck.title), Links::Guide { this: doc }).map_err(slide_pdf_error)?;
+        let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{doc}.{extension}"), bytes))?;

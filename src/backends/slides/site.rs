@@ -31,9 +31,9 @@ pub struct SiteLinks {
 }
 
 impl SiteLinks {
-    /// Composes every document once to count its slides and find its headings.
+    /// The links of the full site deck: every document composed once to count its slides and
+    /// find its headings.
     pub fn new(title: &str, docs: &[&Document], level: u8) -> SiteLinks {
-        let front = site_front(title, docs);
         let counts: Vec<(BTreeMap<String, usize>, usize)> = docs
             .par_iter()
             .map(|doc| {
@@ -42,6 +42,16 @@ impl SiteLinks {
                 (composed.anchors, count)
             })
             .collect();
+        SiteLinks::of(title, docs, counts)
+    }
+
+    /// The links of a site deck of dividers: one slide a document.
+    pub fn dividers(title: &str, docs: &[&Document]) -> SiteLinks {
+        SiteLinks::of(title, docs, docs.iter().map(|doc| (BTreeMap::from([(doc.id.clone(), 1)]), 1)).collect())
+    }
+
+    fn of(title: &str, docs: &[&Document], counts: Vec<(BTreeMap<String, usize>, usize)>) -> SiteLinks {
+        let front = site_front(title, docs);
         let parts: Vec<(&BTreeMap<String, usize>, usize)> = counts.iter().map(|(a, c)| (a, *c)).collect();
         let deck = site_links(title, front.len(), &parts);
         let mut first = Vec::with_capacity(counts.len());
@@ -124,7 +134,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
     ) -> Result<SiteWriter<'a, 'w>> {
         let [pptx, pdf, marp] = outputs;
         let pptx = PptxWriter::new(pptx, template).map_err(slide_zip_error)?;
-        let pdf = PdfWriter::new(pdf, assets).map_err(slide_pdf_error)?;
+        let pdf = PdfWriter::new(pdf, assets, Links::Book).map_err(slide_pdf_error)?;
         marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
         Ok(SiteWriter { pptx, pdf, marp })
     }
@@ -147,7 +157,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
     /// Writes what only the end can write.
     pub fn finish(self, title: &str, properties: Properties, info: &Info) -> Result<()> {
         self.pptx.finish(title, properties).map_err(slide_zip_error)?;
-        self.pdf.finish(info, Links::Book).map_err(slide_pdf_error)?;
+        self.pdf.finish(info).map_err(slide_pdf_error)?;
         Ok(())
     }
 }
