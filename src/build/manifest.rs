@@ -127,6 +127,13 @@ pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
 }
 
+/// The BLAKE3 hash (hex) of the file at `path`, read a buffer at a time.
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(std::fs::File::open(path)?)?;
+    Ok(hasher.finalize().to_hex().to_string())
+}
+
 /// Hashes the input files, relative to `root`, in parallel.
 pub fn hash_inputs(root: &Path, files: &[String]) -> Result<Vec<Input>> {
     use rayon::prelude::*;
@@ -134,8 +141,8 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Result<Vec<Input>> {
         .par_iter()
         .map(|rel| {
             let path = root.join(rel);
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            Ok(Input { path: rel.clone(), blake3: hash(&bytes) })
+            let blake3 = hash_file(&path).map_err(|e| Error::io(&path, e))?;
+            Ok(Input { path: rel.clone(), blake3 })
         })
         .collect()
 }
