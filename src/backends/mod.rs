@@ -2,6 +2,7 @@
 //! bytes, handed to a [`Sink`] as each is made; only the driver's sink touches the disk. Unknown format names run an external `folio-NAME`
 //! program that reads the [`RenderContext`] as JSON on stdin (as mdBook's renderers do).
 
+mod batch;
 mod date;
 mod external;
 mod json;
@@ -113,7 +114,7 @@ pub trait Sink: Sync {
         &self,
         path: &str,
         document: Option<&str>,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<()>;
 
     /// Takes one output file made in memory.
@@ -140,7 +141,7 @@ impl Sink for Collect {
         &self,
         path: &str,
         document: Option<&str>,
-        write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
     ) -> Result<()> {
         let mut bytes = Vec::new();
         write(&mut bytes).map_err(|e| crate::error::Error::backend("collect", e.to_string()))?;

@@ -58,6 +58,8 @@ pub struct Report {
     /// Outputs of the previous build that this build no longer makes, removed.
     pub removed: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How long each part took: loading, each format, the manifest.
+    pub phases: Vec<(String, std::time::Duration)>,
 }
 
 /// `path` relative to `root` (`/`-separated) if it lies inside it.
@@ -78,6 +80,7 @@ pub fn run(
     out: &Path,
     options: BuildOptions,
 ) -> Result<Report> {
+    let mut phases = Phases::start();
     let root = parse::content_root(content);
     let mut files = parse::content_files(content)?;
     // An output folder inside the content tree is not an input of the build.
@@ -108,13 +111,16 @@ pub fn run(
                 cached: true,
                 removed: Vec::new(),
                 diagnostics,
+                phases: phases.lap("checking inputs"),
             });
         }
         Plan::Render { scope, incremental } => (scope, incremental),
     };
 
+    phases.lap("checking inputs");
     write::remove_stale_temps(out);
     let loaded = parse::load(content, config)?;
+    phases.lap("loading");
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
@@ -136,7 +142,9 @@ pub fn run(
                 written: &written,
                 progress: options.progress,
             };
-            b.render_to(&ctx, &sink)
+            let rendered = b.render_to(&ctx, &sink);
+            phases.lap(b.name());
+            rendered
         })
         .collect();
     let mut outputs = written.into_outputs();
@@ -184,7 +192,28 @@ pub fn run(
         cached: false,
         removed,
         diagnostics,
+        phases: phases.lap("manifest"),
     })
+}
+
+/// How long the parts of a build take, one after another.
+struct Phases {
+    last: std::time::Instant,
+    done: Vec<(String, std::time::Duration)>,
+}
+
+impl Phases {
+    fn start() -> Phases {
+        Phases { last: std::time::Instant::now(), done: Vec::new() }
+    }
+
+    /// Ends the part called `what`; returns the parts so far.
+    fn lap(&mut self, what: &str) -> Vec<(String, std::time::Duration)> {
+        let now = std::time::Instant::now();
+        self.done.push((what.to_string(), now - self.last));
+        self.last = now;
+        self.done.clone()
+    }
 }
 
 /// Document id to its source file, relative to the content root.

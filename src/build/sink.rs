@@ -2,7 +2,7 @@
 //! holds all its outputs in memory, and records it for the manifest.
 
 use super::manifest::{Output, MANIFEST_FILE};
-use super::write::{safe_relative, write_atomic_with};
+use super::write::{folder_of, safe_relative, write_atomic_in};
 use crate::backends::Sink;
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashSet};
@@ -14,6 +14,8 @@ use std::sync::{Mutex, MutexGuard};
 #[derive(Debug, Default)]
 pub struct Written {
     names: Mutex<HashSet<String>>,
+    /// Folders of the output made so far, each created once.
+    folders: Mutex<HashSet<std::path::PathBuf>>,
     outputs: Mutex<Vec<Output>>,
 }
 
@@ -45,13 +47,19 @@ impl Sink for DiskSink<'_> {
         &self,
         path: &str,
         document: Option<&str>,
-        write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
     ) -> Result<()> {
         let rel = safe_relative(path)?;
         if path == MANIFEST_FILE || !lock(&self.written.names).insert(path.to_string()) {
             return Err(Error::backend(self.format, format!("two outputs named `{path}`")));
         }
-        let file = write_atomic_with(&self.out.join(rel), write)?;
+        let target = self.out.join(rel);
+        let folder = folder_of(&target);
+        if !lock(&self.written.folders).contains(folder) {
+            std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+            lock(&self.written.folders).insert(folder.to_path_buf());
+        }
+        let file = write_atomic_in(&target, write)?;
         let inputs = match document.and_then(|d| self.sources.get(d)) {
             Some(source) => vec![source.clone()],
             None => self.files.to_vec(),

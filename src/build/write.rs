@@ -64,11 +64,28 @@ pub struct Written {
     pub blake3: String,
 }
 
+/// The folder a file at `path` goes into.
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
 /// Like [`write_atomic`], with the bytes written by `write` as they are made; returns their
 /// size and hash.
-pub fn write_atomic_with(path: &Path, write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) -> Result<Written> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> Result<Written> {
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    write_atomic_in(path, write)
+}
+
+/// [`write_atomic_with`] into a folder that exists.
+pub fn write_atomic_in(
+    path: &Path,
+    write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
+) -> Result<Written> {
+    let dir = folder_of(path);
     let mut builder = tempfile::Builder::new();
     // The process id in the name tells a later build whether the writer is gone (killed).
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());

@@ -64,6 +64,9 @@ pub enum Command {
         /// (`site`), for splitting a huge tree over CI jobs.
         #[arg(long, value_name = "K/N|site")]
         shard: Option<folio::build::Shard>,
+        /// After the summary, print how long loading, each format and the manifest took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Join the manifests of shard builds into one `manifest.json`.
     MergeManifests {

@@ -21,16 +21,18 @@ use std::time::Instant;
 
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let reporter = Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet };
+    let reporter =
+        Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
     let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
     match args.command {
-        Command::Build { target, jobs, force, shard } => {
+        Command::Build { target, jobs, force, shard, timings } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
             let options = BuildOptions { force, shard, progress: None };
+            let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
         Command::Watch { target } => {
@@ -151,6 +153,10 @@ fn build_once(
         counts(&report.diagnostics),
         started.elapsed()
     ));
+    if reporter.timings {
+        let phases: Vec<String> = report.phases.iter().map(|(what, took)| format!("{what} {took:.2?}")).collect();
+        reporter.summary(&format!("timings: {}", phases.join(" · ")));
+    }
     Ok(reporter.exit_code(&report.diagnostics))
 }
 

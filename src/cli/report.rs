@@ -10,6 +10,8 @@ pub struct Reporter {
     pub format: MessageFormat,
     pub deny_warnings: bool,
     pub quiet: bool,
+    /// Print how long each part of a build took (`build --timings`).
+    pub timings: bool,
 }
 
 impl Reporter {

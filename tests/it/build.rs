@@ -244,6 +244,17 @@ fn progress_reports_each_format_and_every_output_written() {
 }
 
 #[test]
+fn timings_name_every_part_of_a_build() {
+    let out = tempfile::tempdir().unwrap();
+    let result = build(&repo(), &repo().join("content"), out.path(), &["--force", "--timings"]);
+    let err = stderr(&result);
+    let line = err.lines().find(|l| l.starts_with("timings: ")).unwrap_or_else(|| panic!("{err}"));
+    for part in ["checking inputs", "loading", "json", "pdf", "xlsx", "slides", "manifest"] {
+        assert!(line.contains(&format!("{part} ")), "{part} in {line}");
+    }
+}
+
+#[test]
 fn a_build_outside_a_terminal_draws_no_progress_bar() {
     let out = tempfile::tempdir().unwrap();
     let result = build(&repo(), &repo().join("content"), out.path(), &["--force"]);

@@ -14,16 +14,16 @@ mod outline;
 mod set;
 mod writer;
 
+use super::batch::ordered;
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::ir::{slugify, Collection, Document};
+use crate::ir::{slugify, Document};
 use crate::layout::book::{Book, ChapterNote};
-use crate::layout::guide::{chapter_pages, guide_overlays, Assets, Geometry};
+use crate::layout::guide::{chapter_pages, guide_overlays, Geometry};
 use crate::layout::{Page, PdfTheme};
 pub use links::Links;
-use rayon::prelude::*;
 pub use set::SetPages;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -71,7 +71,7 @@ impl Backend for Pdf {
             diagnostics
         } else {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
-            run.chapters(&docs, |_| {})?
+            run.chapters(&docs, |_| Ok(()))?
         };
         let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
         Ok(diagnostics.into_iter().collect())
@@ -91,33 +91,37 @@ impl Run<'_> {
     /// Lays out, compresses and hands to `take` (in order) the chapter of each of `docs`,
     /// writing the guide of each in scope on the way, a batch at a time; returns the
     /// diagnostics.
-    fn chapters(&self, docs: &[&Document], mut take: impl FnMut(Chapter)) -> Result<Vec<Diagnostic>> {
-        let collection: &Collection = self.ctx.collection;
-        let assets: &Assets = self.ctx.assets;
+    fn chapters(
+        &self,
+        docs: &[&Document],
+        mut take: impl FnMut(Chapter) -> Result<()> + Send,
+    ) -> Result<Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         // Enough chapters at a time to keep every thread busy, few enough to hold.
-        let batch = rayon::current_num_threads().max(1) * 64;
-        for docs in docs.chunks(batch) {
-            let chapters: Vec<Result<Chapter>> = docs
-                .par_iter()
-                .map(|doc| {
-                    let laid = chapter_pages(doc, collection, &self.g, assets);
-                    let set = SetPages::new(&laid.pages);
-                    if self.ctx.scope.includes(&doc.id) {
-                        self.guide(doc, &laid.pages, &set)?;
-                    }
-                    // The pages go once set: the book keeps what it needs of them.
-                    let note = ChapterNote::new(doc, &laid.pages);
-                    Ok(Chapter { note, set, diagnostics: laid.diagnostics })
-                })
-                .collect();
-            for chapter in chapters {
+        let batch = rayon::current_num_threads().max(1) * 16;
+        ordered(
+            docs,
+            batch,
+            |doc| self.chapter(doc),
+            |chapter| {
                 let mut chapter = chapter?;
                 diagnostics.append(&mut chapter.diagnostics);
-                take(chapter);
-            }
-        }
+                take(chapter)
+            },
+        )?;
         Ok(diagnostics)
+    }
+
+    /// The chapter of `doc`, and its guide written if it is in scope.
+    fn chapter(&self, doc: &Document) -> Result<Chapter> {
+        let laid = chapter_pages(doc, self.ctx.collection, &self.g, self.ctx.assets);
+        let set = SetPages::new(&laid.pages);
+        if self.ctx.scope.includes(&doc.id) {
+            self.guide(doc, &laid.pages, &set)?;
+        }
+        // The pages go once set: the book keeps what it needs of them.
+        let note = ChapterNote::new(doc, &laid.pages);
+        Ok(Chapter { note, set, diagnostics: laid.diagnostics })
     }
 
     /// Writes the guide of `doc`, whose body is `pages`, set as `set`.
@@ -134,20 +138,16 @@ impl Run<'_> {
     }
 
     /// Writes the book into `out`, and the guides in scope on the way; returns the diagnostics.
-    fn book(&self, theme: &PdfTheme, out: &mut dyn Write) -> Result<Vec<Diagnostic>> {
+    fn book(&self, theme: &PdfTheme, out: &mut (dyn Write + Send)) -> Result<Vec<Diagnostic>> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
         let collection = self.ctx.collection;
         let mut book = Book::new(collection, theme);
         let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Book).map_err(fail)?;
         let all: Vec<&Document> = collection.documents.iter().collect();
-        let mut written = Ok(());
         let mut diagnostics = self.chapters(&all, |chapter| {
             book.add_chapter(chapter.note);
-            if written.is_ok() {
-                written = writer.add(&chapter.set);
-            }
+            writer.add(&chapter.set).map_err(fail)
         })?;
-        written.map_err(fail)?;
         let day = self.date.map(|d| d.date());
         let front = book.front_matter(day.as_deref());
         writer.add(&SetPages::new(&front)).map_err(fail)?;

@@ -27,6 +27,7 @@ pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 
+use super::batch::ordered;
 use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
@@ -36,7 +37,6 @@ use crate::ir::{slugify, Document};
 use crate::layout::Rgb;
 use compose::compose;
 use pdf::{names_by_slide, slide_marks, slide_pages};
-use rayon::prelude::*;
 use runs::clean;
 use site::{SiteLinks, SitePart, SiteWriter};
 use std::io::{self, Write};
@@ -109,27 +109,23 @@ impl Job<'_> {
         mut site: Option<(&SiteLinks, &mut SiteWriter)>,
         full: bool,
     ) -> Result<Vec<Diagnostic>> {
-        let mut diagnostics = Vec::new();
         let index: std::collections::HashMap<&str, usize> =
             self.ctx.collection.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        let links = site.as_ref().map(|(links, _)| *links);
+        let mut diagnostics = Vec::new();
         let batch = rayon::current_num_threads().max(1) * 16;
-        for docs in docs.chunks(batch) {
-            let links = site.as_ref().map(|(links, _)| *links);
-            let done: Vec<Result<(Vec<Diagnostic>, Option<SitePart>)>> = docs
-                .par_iter()
-                .map(|doc| {
-                    let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
-                    self.deck(doc, first, full)
-                })
-                .collect();
-            for result in done {
-                let (mut found, part) = result?;
-                diagnostics.append(&mut found);
-                if let (Some((_, writer)), Some(part)) = (site.as_mut(), part) {
-                    writer.add(part)?;
-                }
+        let make = |doc: &&Document| {
+            let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
+            self.deck(doc, first, full)
+        };
+        ordered(docs, batch, make, |result| {
+            let (mut found, part) = result?;
+            diagnostics.append(&mut found);
+            match (site.as_mut(), part) {
+                (Some((_, writer)), Some(part)) => writer.add(part),
+                _ => Ok(()),
             }
-        }
+        })?;
         Ok(diagnostics)
     }
 
@@ -220,7 +216,7 @@ fn slide_pdf_error(e: io::Error) -> Error {
 fn put_three<T>(
     sink: &dyn Sink,
     paths: &[String; 3],
-    body: impl FnOnce([&mut dyn Write; 3]) -> Result<T>,
+    body: impl FnOnce([&mut (dyn Write + Send); 3]) -> Result<T>,
 ) -> Result<T> {
     let mut body = Some(body);
     let mut outcome: Option<Result<T>> = None;

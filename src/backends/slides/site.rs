@@ -119,15 +119,15 @@ impl SitePart {
 
 /// The three files of the site deck being written.
 pub struct SiteWriter<'a, 'w> {
-    pptx: PptxWriter<&'w mut dyn Write>,
-    pdf: PdfWriter<'a, &'w mut dyn Write>,
-    marp: &'w mut dyn Write,
+    pptx: PptxWriter<&'w mut (dyn Write + Send)>,
+    pdf: PdfWriter<'a, &'w mut (dyn Write + Send)>,
+    marp: &'w mut (dyn Write + Send),
 }
 
 impl<'a, 'w> SiteWriter<'a, 'w> {
     /// Starts the deck titled `title` in the PPTX, PDF and Marp `outputs`.
     pub fn new(
-        outputs: [&'w mut dyn Write; 3],
+        outputs: [&'w mut (dyn Write + Send); 3],
         title: &str,
         template: &Template,
         assets: &'a Assets,
