@@ -11,4 +11,5 @@ pub mod diag;
 pub mod error;
 pub mod ir;
 pub mod layout;
+pub mod panic_guard;
 pub mod parse;

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    folio::panic_guard::install_hook();
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(code) => code,

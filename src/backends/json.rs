@@ -22,9 +22,11 @@ impl Backend for Json {
         // Streamed: the IR of a large tree is several times the size of its Markdown.
         sink.put_with(IR_FILE, None, &mut |w| {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-            serde_json::to_writer_pretty(&mut w, ctx.collection)?;
-            std::io::Write::write_all(&mut w, b"\n")?;
-            std::io::Write::flush(&mut w)
+            let written = serde_json::to_writer_pretty(&mut w, ctx.collection).map_err(std::io::Error::from);
+            written
+                .and_then(|()| std::io::Write::write_all(&mut w, b"\n"))
+                .and_then(|()| std::io::Write::flush(&mut w))
+                .map_err(|e| crate::error::Error::io(IR_FILE, e))
         })?;
         Ok(Vec::new())
     }

@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::ir::{Collection, IR_VERSION};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
+use std::io::Write;
 use std::sync::Mutex;
 
 /// Everything a backend may read: the IR, the configuration, the assets (image bytes) that the
@@ -105,21 +105,22 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// What writes a file's bytes into the writer it is given.
+pub type WriteFn<'a> = dyn FnMut(&mut (dyn Write + Send)) -> Result<()> + 'a;
+
 /// Where a backend puts each file as soon as it has made it, so that a build of a large tree
 /// never holds all its outputs at once. Called from any thread, in any order.
 pub trait Sink: Sync {
     /// Takes the output file at `path` (see [`Artifact`]), whose bytes `write` writes out:
     /// a file too large to hold in memory (the IR of a big tree) is written as it is made.
-    fn put_with(
-        &self,
-        path: &str,
-        document: Option<&str>,
-        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
-    ) -> Result<()>;
+    fn put_with(&self, path: &str, document: Option<&str>, write: &mut WriteFn) -> Result<()>;
 
     /// Takes one output file made in memory.
     fn put(&self, artifact: Artifact) -> Result<()> {
-        self.put_with(&artifact.path, artifact.document.as_deref(), &mut |w| w.write_all(&artifact.bytes))
+        let path = &artifact.path;
+        self.put_with(path, artifact.document.as_deref(), &mut |w| {
+            w.write_all(&artifact.bytes).map_err(|e| crate::error::Error::io(path, e))
+        })
     }
 }
 
@@ -137,14 +138,9 @@ impl Collect {
 }
 
 impl Sink for Collect {
-    fn put_with(
-        &self,
-        path: &str,
-        document: Option<&str>,
-        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> io::Result<()>,
-    ) -> Result<()> {
+    fn put_with(&self, path: &str, document: Option<&str>, write: &mut WriteFn) -> Result<()> {
         let mut bytes = Vec::new();
-        write(&mut bytes).map_err(|e| crate::error::Error::backend("collect", e.to_string()))?;
+        write(&mut bytes)?;
         let artifact = Artifact { path: path.to_string(), bytes, document: document.map(str::to_string) };
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(artifact);
         Ok(())

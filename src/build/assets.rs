@@ -18,14 +18,14 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
             if assets.contains_key(&key) {
                 continue;
             }
-            let inside = loaded.root.join(&key).canonicalize().ok().filter(|p| p.starts_with(&root));
+            let inside = loaded.root.join(&key).canonicalize().ok().filter(|p| p.starts_with(&root) && p.is_file());
             let problem = match inside.map(std::fs::read) {
                 Some(Ok(bytes)) => {
                     assets.insert(key, bytes);
                     continue;
                 }
                 Some(Err(e)) => format!("image `{src}`: {e}"),
-                None => format!("image `{src}` is missing or outside the content folder; not included"),
+                None => format!("image `{src}` is missing, not a file, or outside the content folder; not included"),
             };
             diagnostics.push(Diagnostic::warning(&display, span.line, span.column, problem));
         }

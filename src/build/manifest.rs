@@ -134,15 +134,16 @@ pub fn hash_file(path: &Path) -> std::io::Result<String> {
     Ok(hasher.finalize().to_hex().to_string())
 }
 
-/// Hashes the input files, relative to `root`, in parallel.
-pub fn hash_inputs(root: &Path, files: &[String]) -> Result<Vec<Input>> {
+/// Hashes the input files, relative to `root`, in parallel. A file that cannot be read (one
+/// deleted since it was listed) is recorded as unreadable, which matches no hash, so the next
+/// build renders again; the loader, reading the tree after this, reports what it finds.
+pub fn hash_inputs(root: &Path, files: &[String]) -> Vec<Input> {
     use rayon::prelude::*;
     files
         .par_iter()
         .map(|rel| {
-            let path = root.join(rel);
-            let blake3 = hash_file(&path).map_err(|e| Error::io(&path, e))?;
-            Ok(Input { path: rel.clone(), blake3 })
+            let blake3 = hash_file(&root.join(rel)).unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
+            Input { path: rel.clone(), blake3 }
         })
         .collect()
 }
@@ -150,6 +151,15 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Result<Vec<Input>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_input_that_is_gone_is_recorded_as_unreadable() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("here.md"), "# Here\n").unwrap();
+        let inputs = hash_inputs(dir.path(), &["gone.md".into(), "here.md".into()]);
+        assert_eq!(inputs[0].blake3, "unreadable: entity not found");
+        assert_eq!(inputs[1].blake3, hash(b"# Here\n"));
+    }
 
     #[test]
     fn stale_outputs_go_and_foreign_or_edited_files_stay() {

@@ -3,10 +3,9 @@
 
 use super::manifest::{Output, MANIFEST_FILE};
 use super::write::{folder_of, safe_relative, write_atomic_in};
-use crate::backends::Sink;
+use crate::backends::{Sink, WriteFn};
 use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
@@ -43,12 +42,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Sink for DiskSink<'_> {
-    fn put_with(
-        &self,
-        path: &str,
-        document: Option<&str>,
-        write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
-    ) -> Result<()> {
+    fn put_with(&self, path: &str, document: Option<&str>, write: &mut WriteFn) -> Result<()> {
         let rel = safe_relative(path)?;
         if path == MANIFEST_FILE || !lock(&self.written.names).insert(path.to_string()) {
             return Err(Error::backend(self.format, format!("two outputs named `{path}`")));

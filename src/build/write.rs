@@ -1,5 +1,6 @@
 //! Writing outputs: paths confined to the output folder, atomic replacement of every file.
 
+use crate::backends::WriteFn;
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -18,7 +19,7 @@ pub fn safe_relative(path: &str) -> Result<PathBuf> {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// reader sees the old file or the new one, never a part.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, &mut |w| w.write_all(bytes)).map(|_| ())
+    write_atomic_with(path, &mut |w| w.write_all(bytes).map_err(|e| Error::io(path, e))).map(|_| ())
 }
 
 /// How temporary files of folio start: `.folio-<pid>-<random>.tmp`.
@@ -71,20 +72,15 @@ pub fn folder_of(path: &Path) -> &Path {
 
 /// Like [`write_atomic`], with the bytes written by `write` as they are made; returns their
 /// size and hash.
-pub fn write_atomic_with(
-    path: &Path,
-    write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
-) -> Result<Written> {
+pub fn write_atomic_with(path: &Path, write: &mut WriteFn) -> Result<Written> {
     let dir = folder_of(path);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     write_atomic_in(path, write)
 }
 
-/// [`write_atomic_with`] into a folder that exists.
-pub fn write_atomic_in(
-    path: &Path,
-    write: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
-) -> Result<Written> {
+/// [`write_atomic_with`] into a folder that exists. When writing to the file fails (a full
+/// disk), that failure is the error, whatever `write` made of it; otherwise `write`'s error is.
+pub fn write_atomic_in(path: &Path, write: &mut WriteFn) -> Result<Written> {
     let dir = folder_of(path);
     let mut builder = tempfile::Builder::new();
     // The process id in the name tells a later build whether the writer is gone (killed).
@@ -96,8 +92,11 @@ pub fn write_atomic_in(
     let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     let written = {
         let inner = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        let mut hashing = Hashing { inner, hasher: blake3::Hasher::new(), size: 0 };
-        write(&mut hashing).and_then(|()| hashing.inner.flush()).map_err(|e| Error::io(path, e))?;
+        let mut hashing = Hashing { inner, hasher: blake3::Hasher::new(), size: 0, failed: None };
+        let outcome = write(&mut hashing).and_then(|()| hashing.inner.flush().map_err(|e| Error::io(path, e)));
+        if let Err(e) = outcome {
+            return Err(hashing.failed.map_or(e, |cause| Error::io(path, cause)));
+        }
         Written { size: hashing.size, blake3: hashing.hasher.finalize().to_hex().to_string() }
     };
     // No fsync: the rename alone means a killed build leaves the old file or the new one, and
@@ -106,16 +105,21 @@ pub fn write_atomic_in(
     Ok(written)
 }
 
-/// A writer that hashes and counts what passes through it.
+/// A writer that hashes and counts what passes through it, and keeps its first failure.
 struct Hashing<W: Write> {
     inner: W,
     hasher: blake3::Hasher,
     size: u64,
+    failed: Option<std::io::Error>,
 }
 
 impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
+        let n = self.inner.write(buf).inspect_err(|e| {
+            if self.failed.is_none() && e.kind() != std::io::ErrorKind::Interrupted {
+                self.failed = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        })?;
         self.hasher.update(&buf[..n]);
         self.size += n as u64;
         Ok(n)

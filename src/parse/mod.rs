@@ -204,6 +204,10 @@ fn read_page(
     }
     let path = root.join(rel);
     let bytes = match std::fs::metadata(&path) {
+        // Listed as a file, but replaced since by a pipe, which could be waited on for ever.
+        Ok(m) if !m.is_file() => {
+            return (None, vec![Diagnostic::error(display, 0, 0, "no longer a regular file; skipped")]);
+        }
         Ok(m) if m.len() > MAX_PAGE_BYTES => {
             let message = format!("the page is {} bytes, over the limit of {MAX_PAGE_BYTES}; skipped", m.len());
             return (None, vec![Diagnostic::error(display, 0, 0, message)]);

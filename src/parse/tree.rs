@@ -25,8 +25,11 @@ pub struct Listing {
     pub skipped: Vec<(String, String)>,
 }
 
+/// Why a FIFO, socket or device is skipped: reading one could wait forever.
+const NOT_A_FILE: &str = "not a regular file (a pipe, socket or device)";
+
 /// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
-/// (no loops, no escapes); hidden files and folders are skipped.
+/// (no loops, no escapes); hidden files and folders are skipped, and so are pipes, sockets and devices.
 pub fn walk(root: &Path) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
@@ -55,6 +58,7 @@ pub fn walk(root: &Path) -> Result<Listing> {
                     Ok(target) if target.is_dir() => {
                         listing.skipped.push((child, "a symbolic link to a folder (not followed)".to_string()))
                     }
+                    Ok(target) if !target.is_file() => listing.skipped.push((child, NOT_A_FILE.to_string())),
                     Ok(_) if is_page(&name) => listing.pages.push(child),
                     Ok(_) => listing.others.push(child),
                 }
@@ -63,6 +67,8 @@ pub fn walk(root: &Path) -> Result<Listing> {
                     listing.folders.push(child.clone());
                     pending.push(child);
                 }
+            } else if !file_type.is_file() {
+                listing.skipped.push((child, NOT_A_FILE.to_string()));
             } else if is_page(&name) {
                 listing.pages.push(child);
             } else if FOLDER_META_FILES.contains(&name.as_str()) {

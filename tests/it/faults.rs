@@ -82,16 +82,21 @@ fn a_killed_build_leaves_whole_files_and_the_next_build_cleans_up() {
     }
     let run = folio(site.path(), &["build", ".", "-o", out_arg, "--quiet"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let on_disk = files(out.path());
-    assert!(on_disk.iter().all(|f| !f.contains(".folio-")), "temporary files left: {on_disk:?}");
     assert_whole(out.path());
+    assert!(assert_manifest_matches(out.path()) > 50);
+}
+
+/// Asserts that the manifest in `out` lists exactly the files there, with their sizes and
+/// hashes, and that no temporary file is left; returns the number of outputs.
+fn assert_manifest_matches(out: &Path) -> usize {
+    let on_disk = files(out);
+    assert!(on_disk.iter().all(|f| !f.contains(".folio-")), "temporary files left: {on_disk:?}");
     let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     let outputs = manifest["outputs"].as_array().unwrap();
-    assert!(outputs.len() > 50, "{} outputs", outputs.len());
     for output in outputs {
         let path = output["path"].as_str().unwrap();
-        let bytes = std::fs::read(out.path().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let bytes = std::fs::read(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(output["size"].as_u64(), Some(bytes.len() as u64), "{path}");
         assert_eq!(output["blake3"].as_str(), Some(blake3::hash(&bytes).to_hex().as_str()), "{path}");
     }
@@ -99,4 +104,76 @@ fn a_killed_build_leaves_whole_files_and_the_next_build_cleans_up() {
     let unlisted: Vec<&String> =
         on_disk.iter().filter(|f| *f != "manifest.json" && !listed.contains(&f.as_str())).collect();
     assert!(unlisted.is_empty(), "files the manifest does not list: {unlisted:?}");
+    outputs.len()
+}
+
+/// Runs `folio args` in `dir` with files limited to `limit_kb` KB, as on a disk that is full:
+/// a write past the limit fails with "File too large" (the signal it would raise is ignored).
+#[cfg(unix)]
+fn folio_on_a_full_disk(dir: &Path, limit_kb: u32, args: &[&str]) -> std::process::Output {
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {limit_kb}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_an_error_naming_the_file_and_the_last_good_outputs_stay_whole() {
+    let out = tempfile::tempdir().unwrap();
+    let out_arg = out.path().to_str().unwrap();
+    let content = content();
+    let built = folio(&content, &["build", ".", "-o", out_arg, "--quiet"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let before = std::fs::read(out.path().join("ir.json")).unwrap();
+    for format in ["json", "pdf", "xlsx", "slides"] {
+        for limit_kb in [16, 64] {
+            let args = ["build", ".", "-o", out_arg, "--quiet", "--force", "--format", format];
+            let run = folio_on_a_full_disk(&content, limit_kb, &args);
+            let err = stderr(&run);
+            assert_eq!(run.status.code(), Some(1), "{format} at {limit_kb} KB: {err}");
+            assert!(err.contains("File too large"), "{format} at {limit_kb} KB: {err}");
+            assert!(!err.contains("panicked"), "{format} at {limit_kb} KB: {err}");
+            let named = err.lines().any(|l| l.starts_with("error: ") && (l.contains(out_arg) || l.contains("xlsx")));
+            assert!(named, "the error names the output: {err}");
+            assert_whole(out.path());
+            assert_manifest_matches(out.path());
+        }
+    }
+    assert_eq!(std::fs::read(out.path().join("ir.json")).unwrap(), before, "the last good IR is kept");
+    let rebuilt = folio(&content, &["build", ".", "-o", out_arg, "--quiet"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", stderr(&rebuilt));
+    assert_manifest_matches(out.path());
+}
+
+#[test]
+fn pages_deleted_during_a_build_fail_nothing_and_the_next_build_renders_again() {
+    let site = big_tree(3);
+    let out = tempfile::tempdir().unwrap();
+    let out_arg = out.path().to_str().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build", ".", "-o", out_arg, "--quiet"])
+        .current_dir(site.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Pages go while the build lists, hashes, loads and renders them.
+    for entry in std::fs::read_dir(site.path().join("copy01")).unwrap() {
+        std::thread::sleep(Duration::from_millis(15));
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let run = child.wait_with_output().unwrap();
+    assert!(matches!(run.status.code(), Some(0 | 1)), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("panicked"), "{}", stderr(&run));
+    assert_whole(out.path());
+    assert_manifest_matches(out.path());
+    let again = folio(site.path(), &["build", ".", "-o", out_arg, "--quiet"]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_manifest_matches(out.path());
+    let left: Vec<String> = files(out.path()).into_iter().filter(|f| f.contains("copy01")).collect();
+    assert!(left.is_empty(), "outputs of deleted pages: {left:?}");
 }

@@ -181,3 +181,29 @@ fn an_output_that_cannot_be_written_is_a_clear_error_and_nothing_is_lost() {
         .collect();
     assert!(leftovers.is_empty(), "temporary files left behind: {leftovers:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn pipes_named_like_pages_or_images_are_skipped_not_waited_on() {
+    let dir = tree(&[GOOD, ("pic.md", b"# Pic\n\n![p](pipe.png)\n")]);
+    for name in ["pipe.md", "pipe.png"] {
+        let made = std::process::Command::new("mkfifo").arg(dir.path().join(name)).status().unwrap();
+        assert!(made.success());
+    }
+    let root = dir.path().to_path_buf();
+    let (send, receive) = std::sync::mpsc::channel();
+    // Opening a pipe for reading waits for a writer: a loader that tried would never answer.
+    std::thread::spawn(move || {
+        let loaded = load(&root);
+        let (assets, warnings) = folio::build::load_assets(&loaded);
+        let ids: Vec<String> = loaded.collection.documents.iter().map(|d| d.id.clone()).collect();
+        let messages: Vec<String> = loaded.diagnostics.iter().chain(&warnings).map(|d| d.to_string()).collect();
+        send.send((ids, messages, assets.len())).unwrap();
+    });
+    let (ids, messages, assets) =
+        receive.recv_timeout(std::time::Duration::from_secs(60)).expect("loading does not wait on a pipe");
+    assert_eq!(ids, ["good", "pic"]);
+    assert!(messages.iter().any(|m| m.contains("pipe.md") && m.contains("not a regular file")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("pic.md") && m.contains("pipe.png")), "{messages:?}");
+    assert_eq!(assets, 0);
+}

@@ -53,21 +53,11 @@ impl Backend for Pdf {
         let collection = ctx.collection;
         let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
-            let mut found: Result<Vec<Diagnostic>> = Ok(Vec::new());
-            let written = sink.put_with(&format!("{slug}.pdf"), None, &mut |out| match run.book(&theme, out) {
-                Ok(diagnostics) => {
-                    found = Ok(diagnostics);
-                    Ok(())
-                }
-                Err(e) => {
-                    let message = e.to_string();
-                    found = Err(e);
-                    Err(std::io::Error::other(message))
-                }
-            });
-            // A failure inside the book is reported as itself, not as the write it stopped.
-            let diagnostics = found?;
-            written?;
+            let mut diagnostics = Vec::new();
+            sink.put_with(&format!("{slug}.pdf"), None, &mut |out| {
+                diagnostics = run.book(&theme, out)?;
+                Ok(())
+            })?;
             diagnostics
         } else {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();

@@ -219,29 +219,17 @@ fn put_three<T>(
     body: impl FnOnce([&mut (dyn Write + Send); 3]) -> Result<T>,
 ) -> Result<T> {
     let mut body = Some(body);
-    let mut outcome: Option<Result<T>> = None;
-    let as_io = |e: Error| io::Error::other(e.to_string());
-    let written = sink.put_with(&paths[0], None, &mut |a| {
+    let mut outcome: Option<T> = None;
+    sink.put_with(&paths[0], None, &mut |a| {
         sink.put_with(&paths[1], None, &mut |b| {
             sink.put_with(&paths[2], None, &mut |c| {
-                let result = match body.take() {
-                    Some(body) => body([&mut *a, &mut *b, c]),
-                    None => Err(Error::backend("slides", "the site deck was written twice")),
-                };
-                let failed = result.as_ref().err().map(|e| io::Error::other(e.to_string()));
-                outcome = Some(result);
-                failed.map_or(Ok(()), Err)
+                let body = body.take().ok_or_else(|| Error::backend("slides", "the site deck was written twice"))?;
+                outcome = Some(body([&mut *a, &mut *b, c])?);
+                Ok(())
             })
-            .map_err(as_io)
         })
-        .map_err(as_io)
-    });
-    // A failure inside the deck is reported as itself, not as the write it stopped.
-    match outcome {
-        Some(Err(e)) => Err(e),
-        Some(Ok(value)) => written.map(|()| value),
-        None => written.and(Err(Error::backend("slides", "the site deck was not written"))),
-    }
+    })?;
+    outcome.ok_or_else(|| Error::backend("slides", "the site deck was not written"))
 }
 
 /// The file name of the site deck: the slug of the site title (`site` if it has none), made

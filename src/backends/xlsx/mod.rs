@@ -34,16 +34,15 @@ impl Backend for Xlsx {
         let config: XlsxConfig = ctx.config.section("xlsx")?;
         let (created, diagnostics) = book::creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
         let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
-        let fail = |e: rust_xlsxwriter::XlsxError| Error::backend(self.name(), e.to_string());
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
         // The site workbook is the biggest single job: make it while the pages are made.
         let (site, pages) = rayon::join(
             || match ctx.scope.site {
-                true => sink.put(book::site(ctx.collection, &config, &meta).map_err(fail)?),
+                true => sink.put(guarded(|| book::site(ctx.collection, &config, &meta))?),
                 false => Ok(()),
             },
             || {
-                documents.par_iter().try_for_each(|doc| match book::page(doc, &config, &meta).map_err(fail)? {
+                documents.par_iter().try_for_each(|doc| match guarded(|| book::page(doc, &config, &meta))? {
                     Some(artifact) => sink.put(artifact),
                     None => Ok(()),
                 })
@@ -51,5 +50,20 @@ impl Backend for Xlsx {
         );
         site.and(pages)?;
         Ok(diagnostics)
+    }
+}
+
+/// Runs rust_xlsxwriter code, turning its errors and its panics (it panics when a write to
+/// its temporary files fails, as on a full disk) into backend errors.
+fn guarded<T>(make: impl FnOnce() -> std::result::Result<T, rust_xlsxwriter::XlsxError>) -> Result<T> {
+    match crate::panic_guard::catch(make) {
+        Ok(made) => made.map_err(|e| Error::backend("xlsx", e.to_string())),
+        Err(panic) => {
+            let temp = std::env::temp_dir();
+            Err(Error::backend(
+                "xlsx",
+                format!("rust_xlsxwriter stopped ({panic}); its temporary files go to {}", temp.display()),
+            ))
+        }
     }
 }

@@ -112,7 +112,7 @@ pub fn prepare<'s>(
 
 /// A presentation being written into `W`.
 pub struct PptxWriter<W: Write> {
-    zip: ZipWriter<StreamWriter<W>>,
+    zip: ZipWriter<StreamWriter<Quiet<W>>>,
     /// The parts written so far that are not slides, with their content types.
     parts: Vec<(String, String)>,
     slides: usize,
@@ -123,8 +123,12 @@ pub struct PptxWriter<W: Write> {
 impl<W: Write> PptxWriter<W> {
     /// Starts a presentation with the parts of `template`.
     pub fn new(out: W, template: &Template) -> ZipResult<Self> {
-        let mut writer =
-            PptxWriter { zip: ZipWriter::new_stream(out), parts: Vec::new(), slides: 0, notes: Vec::new() };
+        let mut writer = PptxWriter {
+            zip: ZipWriter::new_stream(Quiet { out, failed: false }),
+            parts: Vec::new(),
+            slides: 0,
+            notes: Vec::new(),
+        };
         writer.copy(template)?;
         Ok(writer)
     }
@@ -181,6 +185,34 @@ impl<W: Write> PptxWriter<W> {
         );
         self.zip.start_file("[Content_Types].xml", zip_options(types.len()))?;
         self.zip.write_all(types.as_bytes())?;
-        Ok(self.zip.finish()?.into_inner())
+        let quiet = self.zip.finish()?.into_inner();
+        match quiet.failed {
+            true => Err(ZipError::Io(std::io::Error::other("an earlier write failed"))),
+            false => Ok(quiet.out),
+        }
+    }
+}
+
+/// The output of a [`PptxWriter`]: after a write fails, it drops what follows, so a presentation
+/// abandoned on an error (whose first error has been returned) is dropped without the zip writer
+/// trying, and failing again, to finish it.
+struct Quiet<W> {
+    out: W,
+    failed: bool,
+}
+
+impl<W: Write> Write for Quiet<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        self.out.write(buf).inspect_err(|e| self.failed = e.kind() != std::io::ErrorKind::Interrupted)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.failed {
+            true => Ok(()),
+            false => self.out.flush().inspect_err(|_| self.failed = true),
+        }
     }
 }
