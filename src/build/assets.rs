@@ -6,7 +6,7 @@ use crate::ir::{Block, BlockKind, Document, Inline, Span};
 use crate::parse::{display_path, Loaded};
 
 /// Reads the images the documents refer to, keyed as [`crate::ir::asset_key`] names them.
-/// Images outside the content root or missing are warnings, never read.
+/// Images outside the content root, missing or remote are warnings, never read or fetched.
 pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
     let mut assets = Assets::new();
     let mut diagnostics = Vec::new();
@@ -14,7 +14,13 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
     for doc in &loaded.collection.documents {
         let display = display_path(&loaded.root, &doc.source);
         for (src, span) in images(doc) {
-            let Some(key) = crate::ir::asset_key(&doc.folder, &src) else { continue };
+            let Some(key) = crate::ir::asset_key(&doc.folder, &src) else {
+                if !src.is_empty() {
+                    let message = format!("image `{src}` is not a file in the content folder (folio never fetches from the network); not included");
+                    diagnostics.push(Diagnostic::warning(&display, span.line, span.column, message));
+                }
+                continue;
+            };
             if assets.contains_key(&key) {
                 continue;
             }

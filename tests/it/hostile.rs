@@ -25,8 +25,9 @@ fn check(files: &[(&str, &[u8])], name: &str) -> (Vec<(Severity, u32, String)>, 
 
 #[test]
 fn broken_yaml_of_every_kind_is_an_error_at_its_line() {
-    let cases: [(&[u8], u32, &str); 6] = [
+    let cases: [(&[u8], u32, &str); 7] = [
         (b"---\ntitle: \"unclosed\norder: 1\n---\n# T\n", 2, ""),
+        (b"---\ntitle: T\ntags:\n\t- a\n---\n# T\n", 4, "tabs"),
         (b"---\ntitle: a\ntitle: b\n---\n# T\n", 3, "duplicate"),
         (b"---\n- a\n- b\n---\n# T\n", 2, "a list"),
         (b"---\njust words\n---\n# T\n", 2, "a string"),
@@ -119,7 +120,7 @@ fn two_pages_with_one_output_name_are_an_error() {
 fn links_and_images_out_of_the_root_are_never_followed() {
     let outside = tree(&[("secret.md", b"# Secret\n"), ("secret.png", b"not an image")]);
     let dir =
-        tree(&[GOOD, ("img.md", b"# Img\n\n![x](../../etc/passwd)\n![y](/etc/passwd)\n\n[up](../../../etc/passwd)\n")]);
+        tree(&[GOOD, ("img.md", b"# Img\n\n![x](../../etc/passwd)\n![y](/etc/passwd)\n![z](https://example.com/z.png)\n\n[up](../../../etc/passwd)\n")]);
     std::os::unix::fs::symlink(outside.path().join("secret.md"), dir.path().join("leak.md")).unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("outside")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("loop"), dir.path().join("loop")).unwrap();
@@ -131,7 +132,8 @@ fn links_and_images_out_of_the_root_are_never_followed() {
     assert!(messages.iter().any(|m| m.contains("loop") && m.contains("cannot be followed")), "{messages:?}");
     let (assets, image_warnings) = folio::build::load_assets(&loaded);
     assert!(assets.is_empty());
-    assert_eq!(image_warnings.len(), 2, "{image_warnings:?}");
+    assert_eq!(image_warnings.len(), 3, "{image_warnings:?}");
+    assert!(image_warnings[2].message.contains("never fetches from the network"), "{image_warnings:?}");
     let out = folio(dir.path(), &["check", "."]);
     assert_eq!(out.status.code(), Some(0), "warnings only: {}", stderr(&out));
 }
@@ -206,4 +208,19 @@ fn pipes_named_like_pages_or_images_are_skipped_not_waited_on() {
     assert!(messages.iter().any(|m| m.contains("pipe.md") && m.contains("not a regular file")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("pic.md") && m.contains("pipe.png")), "{messages:?}");
     assert_eq!(assets, 0);
+}
+
+#[test]
+fn a_page_of_50_mb_loads_whole_beside_the_others() {
+    // One long listing: the debug build's parser takes seconds on it, not minutes.
+    let line = "    let value = compute(input, 42); // a line of a very long listing\n";
+    let mut page = String::from("# Big\n\n```rust\n");
+    page.push_str(&line.repeat(50_000_000 / line.len()));
+    page.push_str("```\n\nAfter the listing.\n");
+    assert!(page.len() as u64 > 49_000_000 && (page.len() as u64) < folio::parse::MAX_PAGE_BYTES);
+    let dir = tree(&[GOOD, ("big.md", page.as_bytes())]);
+    drop(page);
+    let out = folio(dir.path(), &["check", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 documents, 0 errors"), "{}", stderr(&out));
 }
