@@ -115,18 +115,22 @@ struct Hashing<W: Write> {
 
 impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf).inspect_err(|e| {
-            if self.failed.is_none() && e.kind() != std::io::ErrorKind::Interrupted {
-                self.failed = Some(std::io::Error::new(e.kind(), e.to_string()));
-            }
-        })?;
+        let n = self.inner.write(buf).inspect_err(|e| keep_first(&mut self.failed, e))?;
         self.hasher.update(&buf[..n]);
         self.size += n as u64;
         Ok(n)
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+        self.inner.flush().inspect_err(|e| keep_first(&mut self.failed, e))
+    }
+}
+
+/// Keeps a copy of `error` in `failed` unless it holds one already (or the call was only
+/// interrupted, and is retried).
+fn keep_first(failed: &mut Option<std::io::Error>, error: &std::io::Error) {
+    if failed.is_none() && error.kind() != std::io::ErrorKind::Interrupted {
+        *failed = Some(std::io::Error::new(error.kind(), error.to_string()));
     }
 }
 

@@ -15,7 +15,7 @@ mod set;
 mod writer;
 
 use super::batch::ordered;
-use super::{Artifact, Backend, RenderContext, Sink};
+use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -117,14 +117,17 @@ impl Run<'_> {
     /// Writes the guide of `doc`, whose body is `pages`, set as `set`.
     fn guide(&self, doc: &Document, pages: &[Page], set: &SetPages) -> Result<()> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
-        let overlays = guide_overlays(doc, &self.g, pages);
-        let mut writer = PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
-        writer.add(set).map_err(fail)?;
+        let overlays = SetPages::new(&guide_overlays(doc, &self.g, pages).pages);
         let indices: Vec<usize> = (0..pages.len()).collect();
-        writer.overlay(&indices, &SetPages::new(&overlays.pages)).map_err(fail)?;
         let info = doc_info(doc, self.author, self.date.as_ref());
-        let bytes = writer.finish(&info).map_err(fail)?;
-        self.sink.put(Artifact::for_document(&doc.id, format!("pdf/{}.pdf", doc.id), bytes))
+        // Streamed into the file: the guide of one huge page can be tens of megabytes.
+        self.sink.put_with(&format!("pdf/{}.pdf", doc.id), Some(&doc.id), &mut |out| {
+            let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
+            writer.add(set).map_err(fail)?;
+            writer.overlay(&indices, &overlays).map_err(fail)?;
+            writer.finish(&info).map_err(fail)?;
+            Ok(())
+        })
     }
 
     /// Writes the book into `out`, and the guides in scope on the way; returns the diagnostics.
