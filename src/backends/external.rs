@@ -53,6 +53,15 @@ impl Backend for External {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let fail = |message: String| Error::backend(&self.name, message);
+        // Only a plain name: `folio-x/y` would run a program below the working folder, which
+        // may be the content tree itself.
+        let plain = self.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if self.name.is_empty() || !plain {
+            return Err(Error::Usage(format!(
+                "unknown format `{}`: a format is a built-in name or the NAME of a program `folio-NAME` on PATH (letters, digits, `-`, `_`)",
+                self.name
+            )));
+        }
         let input = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
         let program = self.program();
         let mut child = Command::new(&program)

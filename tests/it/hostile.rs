@@ -224,3 +224,18 @@ fn a_page_of_50_mb_loads_whole_beside_the_others() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("2 documents, 0 errors"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_format_name_cannot_run_a_program_from_the_content_tree() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = tree(&[GOOD, ("folio.toml", b"[build]\nformats = [\"json\", \"tools/evil\"]\n")]);
+    let script = site.path().join("folio-tools/evil");
+    std::fs::create_dir_all(script.parent().unwrap()).unwrap();
+    std::fs::write(&script, "#!/bin/sh\ntouch \"$(dirname \"$0\")/ran\"\necho '{}'\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = folio(site.path(), &["build", ".", "-o", "out"]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(stderr(&run).contains("unknown format `tools/evil`"), "{}", stderr(&run));
+    assert!(!site.path().join("folio-tools/ran").exists(), "the committed script ran");
+}
