@@ -138,6 +138,7 @@ fn a_full_disk_is_an_error_naming_the_file_and_the_last_good_outputs_stay_whole(
             assert_eq!(run.status.code(), Some(1), "{format} at {limit_kb} KB: {err}");
             assert!(err.contains("File too large"), "{format} at {limit_kb} KB: {err}");
             assert!(!err.contains("panicked"), "{format} at {limit_kb} KB: {err}");
+            assert_eq!(err.lines().count(), 1, "one error, no noise from the writers: {err}");
             let named = err.lines().any(|l| l.starts_with("error: ") && (l.contains(out_arg) || l.contains("xlsx")));
             assert!(named, "the error names the output: {err}");
             assert_whole(out.path());
