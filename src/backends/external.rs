@@ -20,8 +20,16 @@ pub struct External {
 }
 
 impl External {
-    pub fn new(name: &str) -> Self {
-        External { name: name.to_string() }
+    /// The backend of program `folio-NAME`. Only a plain name: `folio-x/y` would run a program
+    /// below the working folder, which may be the content tree itself.
+    pub fn new(name: &str) -> Result<Self> {
+        let plain = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if name.is_empty() || !plain {
+            return Err(Error::Usage(format!(
+                "unknown format `{name}`: a format is a built-in name or the NAME of a program `folio-NAME` on PATH (letters, digits, `-`, `_`)"
+            )));
+        }
+        Ok(External { name: name.to_string() })
     }
 
     fn program(&self) -> String {
@@ -53,15 +61,6 @@ impl Backend for External {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let fail = |message: String| Error::backend(&self.name, message);
-        // Only a plain name: `folio-x/y` would run a program below the working folder, which
-        // may be the content tree itself.
-        let plain = self.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if self.name.is_empty() || !plain {
-            return Err(Error::Usage(format!(
-                "unknown format `{}`: a format is a built-in name or the NAME of a program `folio-NAME` on PATH (letters, digits, `-`, `_`)",
-                self.name
-            )));
-        }
         let input = serde_json::to_vec(ctx).map_err(|e| fail(e.to_string()))?;
         let program = self.program();
         let mut child = Command::new(&program)

@@ -174,7 +174,11 @@ pub fn builtin() -> Vec<Box<dyn Backend>> {
     vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides)]
 }
 
-/// The backend for a format name: a built-in one, or an external `folio-NAME` program.
-pub fn lookup(name: &str) -> Box<dyn Backend> {
-    builtin().into_iter().find(|b| b.name() == name).unwrap_or_else(|| Box::new(External::new(name)))
+/// The backend for a format name: a built-in one, or an external `folio-NAME` program (a usage
+/// error for a name that is not a plain one).
+pub fn lookup(name: &str) -> Result<Box<dyn Backend>> {
+    match builtin().into_iter().find(|b| b.name() == name) {
+        Some(backend) => Ok(backend),
+        None => Ok(Box::new(External::new(name)?)),
+    }
 }

@@ -118,7 +118,7 @@ fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
     let config = load_config(&target.content, config_file)?;
     let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
-    let backends = select_backends(&formats);
+    let backends = select_backends(&formats)?;
     Ok(Prepared { config, out, backends })
 }
 
@@ -181,9 +181,9 @@ fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
     parse::load(path, &config)
 }
 
-fn select_backends(formats: &[String]) -> Vec<Box<dyn Backend>> {
+fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
     if formats.is_empty() {
-        backends::builtin()
+        Ok(backends::builtin())
     } else {
         formats.iter().map(|f| backends::lookup(f.trim())).collect()
     }
@@ -209,7 +209,7 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
     let loaded = parse::load(file, &config)?;
     let (assets, mut diagnostics) = build::load_assets(&loaded);
     let ctx = backends::RenderContext::new(&loaded.collection, &config, &assets);
-    let rendered = backends::lookup(format).render(&ctx)?;
+    let rendered = backends::lookup(format)?.render(&ctx)?;
     let own = loaded.collection.documents.first().map(|d| format!("{}.{ext}", d.id));
     let artifact = rendered
         .artifacts

@@ -31,7 +31,7 @@ fn render(dir: &Path) -> Rendered {
     let loaded = load(dir);
     let config = Config::discover(None, dir).unwrap();
     let (assets, _) = folio::build::load_assets(&loaded);
-    lookup("pdf").render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
+    lookup("pdf").unwrap().render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
 }
 
 fn artifact<'a>(rendered: &'a Rendered, path: &str) -> &'a Artifact {
@@ -318,7 +318,7 @@ fn the_theme_sets_paper_and_rejects_bad_values() {
     let loaded = load(bad.path());
     let config = Config::discover(None, bad.path()).unwrap();
     let assets = Default::default();
-    let err = lookup("pdf").render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
+    let err = lookup("pdf").unwrap().render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
     assert!(err.is_usage() && err.to_string().contains("accent"), "{err}");
     assert!(matches!(Item::Anchor { name: String::new(), y: 0.0, outline: None }.bounds(), [0.0, 0.0, 0.0, 0.0]));
 }

@@ -16,7 +16,7 @@ fn render(path: &Path) -> Vec<Artifact> {
     let config = Config::discover(None, root).unwrap();
     let assets = Assets::new();
     let ctx = RenderContext::new(&loaded.collection, &config, &assets);
-    lookup("xlsx").render(&ctx).expect("xlsx renders").artifacts
+    lookup("xlsx").unwrap().render(&ctx).expect("xlsx renders").artifacts
 }
 
 type Book = Xlsx<Cursor<Vec<u8>>>;
@@ -285,7 +285,7 @@ fn an_unknown_xlsx_setting_is_a_configuration_error() {
     let loaded = load(dir.path());
     let config = Config::discover(None, dir.path()).unwrap();
     let assets = Assets::new();
-    let err = lookup("xlsx").render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
+    let err = lookup("xlsx").unwrap().render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap_err();
     assert!(err.is_usage() && err.to_string().contains("skill_headings"), "{err}");
 }
 
