@@ -64,15 +64,14 @@ impl Backend for Slides {
         };
         if !ctx.scope.site {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
-            return run.decks(&docs, None, false);
+            return run.decks(&docs, None);
         }
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let title = &ctx.collection.title;
         let base = format!("slides/{}", site_slug(title, &all));
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
-        let full = all.len() <= run.config.site_deck_limit;
         put_three(sink, &paths, |outputs| {
-            let links = match full {
+            let links = match all.len() <= run.config.site_deck_limit {
                 true => SiteLinks::new(title, &all, run.config.heading_level),
                 false => SiteLinks::dividers(title, &all),
             };
@@ -80,7 +79,7 @@ impl Backend for Slides {
             site.add(SitePart::front(&links, run.accent, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
-            let diagnostics = run.decks(&all, Some((&links, &mut site)), full)?;
+            let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
             let info = run.info(&clean(title));
             site.finish(&clean(title), run.properties, &info)?;
             Ok(diagnostics)
@@ -101,14 +100,8 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Composes and sets the slides of each of `docs`, writing the decks of those in scope
-    /// and, given the site deck, adding to it their divider and, if `full`, their slides; a
-    /// batch at a time.
-    fn decks(
-        &self,
-        docs: &[&Document],
-        mut site: Option<(&SiteLinks, &mut SiteWriter)>,
-        full: bool,
-    ) -> Result<Vec<Diagnostic>> {
+    /// and, given the site deck, adding to it their part; a batch at a time.
+    fn decks(&self, docs: &[&Document], mut site: Option<(&SiteLinks, &mut SiteWriter)>) -> Result<Vec<Diagnostic>> {
         let index: std::collections::HashMap<&str, usize> =
             self.ctx.collection.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
         let links = site.as_ref().map(|(links, _)| *links);
@@ -116,7 +109,7 @@ impl Job<'_> {
         let batch = rayon::current_num_threads().max(1) * 16;
         let make = |doc: &&Document| {
             let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
-            self.deck(doc, first, full)
+            self.deck(doc, first)
         };
         ordered(docs, batch, make, |result| {
             let (mut found, part) = result?;
@@ -130,17 +123,20 @@ impl Job<'_> {
     }
 
     /// The slides of `doc`: its own deck written if in scope, and its part of the site deck
-    /// (from slide `first` on: its divider, and if `full` its slides) if asked for.
-    fn deck(
-        &self,
-        doc: &Document,
-        site: Option<(&SiteLinks, usize)>,
-        full: bool,
-    ) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
+    /// (from slide `first` on: its divider, and its slides if the deck is full) if asked for.
+    /// The slides after the title are set only if one of the two shows them.
+    fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
         let composed = compose(doc, self.config.heading_level);
         let section = composed.section.clone();
-        let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
-        let rest_pages = SetPages::new(&rest.pages);
+        let in_scope = self.ctx.scope.includes(&doc.id);
+        let site_shows_slides = site.is_some_and(|(links, _)| links.full);
+        let (rest_pages, rest_diagnostics) = match in_scope || site_shows_slides {
+            true => {
+                let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
+                (SetPages::new(&rest.pages), rest.diagnostics)
+            }
+            false => (SetPages::new(&[]), Vec::new()),
+        };
         let deck = Deck {
             title: clean(&doc.title),
             document: Some(doc.id.clone()),
@@ -150,13 +146,13 @@ impl Job<'_> {
             diagnostics: composed.diagnostics,
         };
         let mut diagnostics = Vec::new();
-        if self.ctx.scope.includes(&doc.id) {
+        if in_scope {
             diagnostics = self.write_deck(doc, &deck, &rest_pages)?;
-            diagnostics.extend(rest.diagnostics);
+            diagnostics.extend(rest_diagnostics);
         }
         let part = match site {
             Some((links, first)) => {
-                let (rest, rest_pages) = match full {
+                let (rest, rest_pages) = match links.full {
                     true => (&deck.slides[1..], rest_pages),
                     false => (&[][..], SetPages::new(&[])),
                 };

@@ -28,6 +28,8 @@ pub struct SiteLinks {
     pub front: Vec<Slide>,
     /// The number of the first slide of each document, in collection order.
     pub first: Vec<usize>,
+    /// Whether the deck shows each document's slides after its divider (else the divider only).
+    pub full: bool,
 }
 
 impl SiteLinks {
@@ -42,15 +44,16 @@ impl SiteLinks {
                 (composed.anchors, count)
             })
             .collect();
-        SiteLinks::of(title, docs, counts)
+        SiteLinks::of(title, docs, counts, true)
     }
 
     /// The links of a site deck of dividers: one slide a document.
     pub fn dividers(title: &str, docs: &[&Document]) -> SiteLinks {
-        SiteLinks::of(title, docs, docs.iter().map(|doc| (BTreeMap::from([(doc.id.clone(), 1)]), 1)).collect())
+        let counts = docs.iter().map(|doc| (BTreeMap::from([(doc.id.clone(), 1)]), 1)).collect();
+        SiteLinks::of(title, docs, counts, false)
     }
 
-    fn of(title: &str, docs: &[&Document], counts: Vec<(BTreeMap<String, usize>, usize)>) -> SiteLinks {
+    fn of(title: &str, docs: &[&Document], counts: Vec<(BTreeMap<String, usize>, usize)>, full: bool) -> SiteLinks {
         let front = site_front(title, docs);
         let parts: Vec<(&BTreeMap<String, usize>, usize)> = counts.iter().map(|(a, c)| (a, *c)).collect();
         let deck = site_links(title, front.len(), &parts);
@@ -61,7 +64,7 @@ impl SiteLinks {
             next += count;
         }
         let names = names_by_slide(&deck.anchors);
-        SiteLinks { deck, names, front, first }
+        SiteLinks { deck, names, front, first, full }
     }
 
     fn marks(&self, n: usize, title: &str) -> Vec<Mark> {

@@ -206,13 +206,18 @@ impl<W: Write> Write for Quiet<W> {
         if self.failed {
             return Ok(buf.len());
         }
-        self.out.write(buf).inspect_err(|e| self.failed = e.kind() != std::io::ErrorKind::Interrupted)
+        self.out.write(buf).inspect_err(|e| self.failed = failed(e))
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         match self.failed {
             true => Ok(()),
-            false => self.out.flush().inspect_err(|_| self.failed = true),
+            false => self.out.flush().inspect_err(|e| self.failed = failed(e)),
         }
     }
+}
+
+/// Whether `error` ends the output (an interrupted call is retried).
+fn failed(error: &std::io::Error) -> bool {
+    error.kind() != std::io::ErrorKind::Interrupted
 }
