@@ -2,7 +2,8 @@
 
 use super::{Backend, RenderContext, Sink};
 use crate::diag::Diagnostic;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use std::io::{BufWriter, Write};
 
 /// Writes the whole collection as `ir.json`.
 pub struct Json;
@@ -20,14 +21,15 @@ impl Backend for Json {
             return Ok(Vec::new());
         }
         // Streamed: the IR of a large tree is several times the size of its Markdown.
-        sink.put_with(IR_FILE, None, &mut |w| {
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-            let written = serde_json::to_writer_pretty(&mut w, ctx.collection).map_err(std::io::Error::from);
-            written
-                .and_then(|()| std::io::Write::write_all(&mut w, b"\n"))
-                .and_then(|()| std::io::Write::flush(&mut w))
-                .map_err(|e| crate::error::Error::io(IR_FILE, e))
-        })?;
+        sink.put_with(IR_FILE, None, &mut |w| write_ir(ctx, w).map_err(|e| Error::io(IR_FILE, e)))?;
         Ok(Vec::new())
     }
+}
+
+/// Writes the collection's JSON into `out`, in large writes (the file's writer hashes each).
+fn write_ir(ctx: &RenderContext, out: &mut (dyn Write + Send)) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, ctx.collection)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

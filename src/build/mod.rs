@@ -111,7 +111,7 @@ pub fn run(
                 cached: true,
                 removed: Vec::new(),
                 diagnostics,
-                phases: phases.lap("checking inputs"),
+                phases: phases.finish("checking inputs"),
             });
         }
         Plan::Render { scope, incremental } => (scope, incremental),
@@ -192,7 +192,7 @@ pub fn run(
         cached: false,
         removed,
         diagnostics,
-        phases: phases.lap("manifest"),
+        phases: phases.finish("manifest"),
     })
 }
 
@@ -207,12 +207,17 @@ impl Phases {
         Phases { last: std::time::Instant::now(), done: Vec::new() }
     }
 
-    /// Ends the part called `what`; returns the parts so far.
-    fn lap(&mut self, what: &str) -> Vec<(String, std::time::Duration)> {
+    /// Ends the part called `what`.
+    fn lap(&mut self, what: &str) {
         let now = std::time::Instant::now();
         self.done.push((what.to_string(), now - self.last));
         self.last = now;
-        self.done.clone()
+    }
+
+    /// Ends the last part, `what`; returns every part.
+    fn finish(mut self, what: &str) -> Vec<(String, std::time::Duration)> {
+        self.lap(what);
+        self.done
     }
 }
 

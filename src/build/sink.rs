@@ -49,9 +49,12 @@ impl Sink for DiskSink<'_> {
         }
         let target = self.out.join(rel);
         let folder = folder_of(&target);
-        if !lock(&self.written.folders).contains(folder) {
-            std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-            lock(&self.written.folders).insert(folder.to_path_buf());
+        {
+            let mut folders = lock(&self.written.folders);
+            if !folders.contains(folder) {
+                std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                folders.insert(folder.to_path_buf());
+            }
         }
         let file = write_atomic_in(&target, write)?;
         let inputs = match document.and_then(|d| self.sources.get(d)) {
