@@ -128,7 +128,7 @@ pub fn hash(bytes: &[u8]) -> String {
 }
 
 /// The BLAKE3 hash (hex) of the file at `path`, read a buffer at a time.
-pub fn hash_file(path: &Path) -> std::io::Result<String> {
+fn hash_file(path: &Path) -> std::io::Result<String> {
     let mut hasher = blake3::Hasher::new();
     hasher.update_reader(std::fs::File::open(path)?)?;
     Ok(hasher.finalize().to_hex().to_string())

@@ -90,10 +90,10 @@ pub fn run(
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = options.shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
-    // folio binary itself, which can change without its version number during development.
+    // build of folio (build.rs), which can change without its version number during development.
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let binary = std::env::current_exe().ok().and_then(|exe| manifest::hash_file(&exe).ok());
-    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), binary, config, &names, shard, epoch))
+    let build = env!("FOLIO_BUILD_ID");
+    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
     let settings = manifest::hash(settings.as_bytes());
     let inputs = manifest::hash_inputs(root, &files);
