@@ -5,8 +5,8 @@
 use super::fonts::FontId;
 use super::Glyph;
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The glyphs of one face within a shaped string and the text they show; positions and widths
@@ -52,8 +52,8 @@ pub fn shape(text: &str, font: FontId) -> Rc<Shaped> {
 /// Shapes strings, remembering results (up to [`CACHE_LIMIT`], then it starts afresh).
 pub struct Shaper {
     fonts: Vec<ShaperFont<'static, 'static>>,
-    /// Results by face (index of [`FontId::ALL`]) and text.
-    cache: Vec<HashMap<String, Rc<Shaped>>>,
+    /// Results by face (index of [`FontId::ALL`]) and text; a fast hash, as most words are hits.
+    cache: Vec<FxHashMap<String, Rc<Shaped>>>,
     cached: usize,
     /// Shaping plans by face, direction and script: building one costs more than shaping a word.
     plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
@@ -63,7 +63,7 @@ impl Default for Shaper {
     fn default() -> Self {
         Shaper {
             fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(),
-            cache: FontId::ALL.iter().map(|_| HashMap::new()).collect(),
+            cache: FontId::ALL.iter().map(|_| FxHashMap::default()).collect(),
             cached: 0,
             plans: Vec::new(),
         }
@@ -77,7 +77,7 @@ impl Shaper {
             return hit.clone();
         }
         if self.cached >= CACHE_LIMIT {
-            self.cache.iter_mut().for_each(HashMap::clear);
+            self.cache.iter_mut().for_each(FxHashMap::clear);
             self.cached = 0;
         }
         let shaped = Rc::new(self.shape_uncached(text, font));

@@ -13,17 +13,40 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use subsetter::GlyphRemapper;
 
-/// The glyphs drawn with each face, with the text each was first shaped from.
-pub type Used = BTreeMap<FontId, BTreeMap<u16, String>>;
+/// The glyphs drawn with each face.
+pub type Used = BTreeMap<FontId, Glyphs>;
+
+/// The glyphs drawn with one face, with the text each was first shaped from.
+#[derive(Default)]
+pub struct Glyphs {
+    texts: BTreeMap<u16, String>,
+    /// A bit for each glyph that has its text: the common case, a glyph seen before, is one test.
+    known: Vec<u64>,
+}
+
+impl Glyphs {
+    /// Records `glyph`, drawn for `text` (empty for the later glyphs of a cluster).
+    fn add(&mut self, glyph: u16, text: &str) {
+        let (word, bit) = (usize::from(glyph / 64), 1u64 << (glyph % 64));
+        if self.known.get(word).is_some_and(|w| w & bit != 0) {
+            return;
+        }
+        let entry = self.texts.entry(glyph).or_default();
+        if !text.is_empty() {
+            entry.push_str(text);
+            if self.known.len() <= word {
+                self.known.resize(word + 1, 0);
+            }
+            self.known[word] |= bit;
+        }
+    }
+}
 
 /// Records the glyphs of `run` in `used`.
 pub fn record(used: &mut Used, run: &TextRun) {
     let glyphs = used.entry(run.font).or_default();
     for (glyph, text) in run.glyph_texts() {
-        let entry = glyphs.entry(glyph.id).or_default();
-        if entry.is_empty() {
-            entry.push_str(text);
-        }
+        glyphs.add(glyph.id, text);
     }
 }
 
@@ -31,11 +54,8 @@ pub fn record(used: &mut Used, run: &TextRun) {
 pub fn merge(used: &mut Used, more: &Used) {
     for (&font, glyphs) in more {
         let into = used.entry(font).or_default();
-        for (&glyph, text) in glyphs {
-            let entry = into.entry(glyph).or_default();
-            if entry.is_empty() {
-                entry.push_str(text);
-            }
+        for (&glyph, text) in &glyphs.texts {
+            into.add(glyph, text);
         }
     }
 }
@@ -51,12 +71,12 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMa
     let mut embedded = BTreeMap::new();
     for (&font, glyphs) in used {
         let mut remapper = GlyphRemapper::new();
-        for &glyph in glyphs.keys() {
+        for &glyph in glyphs.texts.keys() {
             remapper.remap(glyph);
         }
         let program = subsetter::subset(font.bytes(), 0, &remapper)
             .map_err(|e| io::Error::other(format!("subsetting {font:?}: {e}")))?;
-        embedded.insert(font, write_font(file, font, glyphs, &remapper, &program)?);
+        embedded.insert(font, write_font(file, font, &glyphs.texts, &remapper, &program)?);
     }
     Ok(embedded)
 }
