@@ -129,6 +129,41 @@ fn past_site_table_sheets_the_index_points_at_the_page_workbooks() {
 }
 
 #[test]
+fn past_page_table_sheets_the_rest_are_stacked_on_one_sheet() {
+    let mut page = String::from("# Many\n\n");
+    for n in 1..=5 {
+        page.push_str(&format!(
+            "## Part {n}\n\n| Skill | Level |\n|---|---|\n| **Design** {n} | Expert |\n| Review | None |\n\n"
+        ));
+    }
+    let dir = tree(&[("many.md", page.as_bytes()), ("folio.toml", b"[xlsx]\npage_table_sheets = 2\n")]);
+    let artifacts = render(dir.path());
+    let workbook = artifacts.iter().find(|a| a.path == "xlsx/many.xlsx").expect("the page workbook");
+    let mut book = open(workbook);
+    assert_eq!(book.sheet_names(), ["Part 1", "Part 2", "More tables"]);
+    let rows: Vec<Vec<String>> =
+        sheet(&mut book, "More tables").rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    // Each of the three other tables: its title, its header, its two rows, a blank row.
+    let table = |n: usize| {
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        vec![
+            row(&[&format!("Part {n}"), ""]),
+            row(&["Skill", "Level"]),
+            row(&[&format!("Design {n}"), "Expert"]),
+            row(&["Review", "None"]),
+        ]
+    };
+    let mut expected = Vec::new();
+    for n in 3..=5 {
+        expected.extend(table(n));
+        if n < 5 {
+            expected.push(vec![String::new(); 2]);
+        }
+    }
+    assert_eq!(rows, expected);
+}
+
+#[test]
 fn tidy_rows_match_the_skills_in_the_source() {
     let mut expected = 0;
     let mut pending = vec![content()];

@@ -3,7 +3,7 @@
 
 use super::config::XlsxConfig;
 use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
-use super::sheet::write_table;
+use super::sheet::{write_stacked, write_table};
 use super::site::{self, Entry};
 use super::skills::extract;
 use super::source::{tables, SourceTable};
@@ -130,7 +130,10 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     Ok(Artifact::for_site(site_file(collection), workbook.save_to_buffer()?))
 }
 
-/// A page's own workbook with one sheet per table, or `None` for a page without tables.
+/// A page's own workbook, or `None` for a page without tables: a sheet for each of the first
+/// `page_table_sheets` tables and, for a page with more, a last sheet `More tables` holding the
+/// rest one under another, written a row at a time (constant memory) so that a page of
+/// thousands of tables is not held as thousands of sheets.
 pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<Artifact>, XlsxError> {
     let body = doc.body();
     let page_tables = tables(&body);
@@ -140,10 +143,17 @@ pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<A
     let styles = Styles::default();
     let mut names = SheetNames::default();
     let mut workbook = workbook(&doc.title, meta);
-    for (i, table) in page_tables.iter().enumerate() {
+    let (own, rest) = page_tables.split_at(page_tables.len().min(config.page_table_sheets));
+    for (i, table) in own.iter().enumerate() {
         let mut sheet = named(&names.claim(&cut_at_word(&table_title(table, i), MAX_LEN)))?;
         write_table(&mut sheet, table, &styles, config)?;
         workbook.push_worksheet(sheet);
+    }
+    if !rest.is_empty() {
+        let titled: Vec<_> = rest.iter().enumerate().map(|(i, t)| (table_title(t, own.len() + i), t.clone())).collect();
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
+        sheet.set_name(names.claim("More tables"))?;
+        write_stacked(sheet, &titled, &styles, config)?;
     }
     Ok(Some(Artifact::for_document(&doc.id, page_file(doc), workbook.save_to_buffer()?)))
 }

@@ -15,6 +15,7 @@ use serde::Deserialize;
 /// paper = "a4"                     # or "letter"
 /// link_base = "https://ladder.example.com/"
 /// site_table_sheets = 500          # the site workbook's sheets of page tables, at most
+/// page_table_sheets = 250          # a page workbook's sheets of one table; the rest stacked
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -39,6 +40,9 @@ pub struct XlsxConfig {
     /// The most page tables the site workbook gives a sheet of their own; its Index lists
     /// every table, and each page's workbook holds its tables.
     pub site_table_sheets: usize,
+    /// The most tables a page's workbook gives a sheet of their own; the rest of a page's tables
+    /// share one last sheet, `More tables`, one under another.
+    pub page_table_sheets: usize,
 }
 
 impl Default for XlsxConfig {
@@ -57,6 +61,7 @@ impl Default for XlsxConfig {
             paper: Paper::A4,
             link_base: None,
             site_table_sheets: 500,
+            page_table_sheets: 250,
         }
     }
 }

@@ -1,15 +1,23 @@
-//! A Markdown table as a worksheet: bold filled header, typed and rich cells, hyperlinks,
-//! fitted widths, frozen header, autofilter, heat-map and print set-up.
+//! Markdown tables as worksheets: bold filled header, typed and rich cells, hyperlinks,
+//! fitted widths, frozen header, autofilter, heat-map and print set-up; or many tables stacked
+//! on one sheet written a row at a time.
 
 use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
 use super::source::SourceTable;
-use super::style::{best_scale, frame, heat_map, Grid, Styles};
+use super::style::{best_scale, frame, heat_map, print_setup, Grid, Styles};
 use crate::ir::{plain_text, Align};
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
 
 /// The longest text an Excel cell holds.
 const MAX_CELL_CHARS: usize = 32_767;
+
+/// How rows get their heights: noted in a grid that sets them when the table is written, or
+/// from column widths known beforehand, as a sheet written a row at a time needs.
+enum Sizing<'a> {
+    Fit(&'a mut Grid),
+    Known(&'a [f64]),
+}
 
 /// Writes `table` on `sheet` from the top-left corner.
 pub fn write_table(
@@ -18,39 +26,101 @@ pub fn write_table(
     styles: &Styles,
     config: &XlsxConfig,
 ) -> Result<(), XlsxError> {
-    let width = table.width().max(1);
     let mut grid = Grid::default();
-    for column in 0..width {
-        let cell = table.head.get(column).map(Vec::as_slice).unwrap_or_default();
-        let text = clip(&plain_text(cell)).trim().to_string();
-        sheet.write_string_with_format(
-            0,
-            column as u16,
-            &text,
-            &Styles::aligned(&styles.header, table.align(column)),
-        )?;
-        grid.fit(0, column, &text, true);
-    }
-    for (r, row) in table.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (column, cell) in row.iter().enumerate() {
-            let content = content(cell, config);
-            grid.fit(r, column, &content.text(), false);
-            write_cell(sheet, (r, column as u16), &content, styles, table.align(column))?;
-        }
-    }
-    let last_row = table.rows.len() as u32;
-    let last_col = width as u16 - 1;
+    let last_row = write_at(sheet, table, 0, &mut Sizing::Fit(&mut grid), styles, config)?;
     grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false, config.paper)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    for column in 0..width {
-        let texts: Vec<String> = table.rows.iter().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();
-        if let (Some(scale), true) = (best_scale(&config.scales, texts.iter().map(String::as_str)), last_row > 0) {
-            heat_map(sheet, (1, column as u16), (last_row, column as u16), scale)?;
+    sheet.autofilter(0, 0, last_row, table.width().max(1) as u16 - 1)?;
+    Ok(())
+}
+
+/// Writes `tables` one under another on `sheet`, each under a bold row with its title and a
+/// blank row after it, a row at a time: the sheet may be in constant-memory mode. Columns are
+/// measured first, so that every row's height is known when it is written.
+pub fn write_stacked(
+    sheet: &mut Worksheet,
+    tables: &[(String, SourceTable)],
+    styles: &Styles,
+    config: &XlsxConfig,
+) -> Result<(), XlsxError> {
+    let mut grid = Grid::default();
+    for (_, table) in tables {
+        for (column, text) in head_texts(table).iter().enumerate() {
+            grid.measure(column, text, true);
+        }
+        for row in table.rows {
+            for (column, cell) in row.iter().enumerate() {
+                grid.measure(column, &content(cell, config).text(), false);
+            }
         }
     }
+    let widths = grid.set_widths(sheet, config.max_column_width)?;
+    print_setup(sheet, config.paper);
+    let mut top = 0;
+    for (title, table) in tables {
+        sheet.write_string_with_format(top, 0, clip(title), &styles.title)?;
+        top = write_at(sheet, table, top + 1, &mut Sizing::Known(&widths), styles, config)? + 2;
+    }
     Ok(())
+}
+
+/// The header cells of `table` as text, one a column.
+fn head_texts(table: &SourceTable) -> Vec<String> {
+    let cells = (0..table.width().max(1)).map(|c| table.head.get(c).map(Vec::as_slice).unwrap_or_default());
+    cells.map(|cell| clip(&plain_text(cell)).trim().to_string()).collect()
+}
+
+/// Writes `table`'s header at row `top` and its rows below, with heat maps; returns the last
+/// row written.
+fn write_at(
+    sheet: &mut Worksheet,
+    table: &SourceTable,
+    top: u32,
+    sizing: &mut Sizing,
+    styles: &Styles,
+    config: &XlsxConfig,
+) -> Result<u32, XlsxError> {
+    let head = head_texts(table);
+    if let Sizing::Known(widths) = sizing {
+        if let Some(height) = Grid::row_height(widths, head.iter().map(String::as_str).enumerate()) {
+            sheet.set_row_height(top, height)?;
+        }
+    }
+    for (column, text) in head.iter().enumerate() {
+        if let Sizing::Fit(grid) = sizing {
+            grid.fit(top, column, text, true);
+        }
+        sheet.write_string_with_format(
+            top,
+            column as u16,
+            text,
+            &Styles::aligned(&styles.header, table.align(column)),
+        )?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = top + r as u32 + 1;
+        let contents: Vec<Content> = row.iter().map(|cell| content(cell, config)).collect();
+        let texts: Vec<String> = contents.iter().map(Content::text).collect();
+        match sizing {
+            Sizing::Fit(grid) => texts.iter().enumerate().for_each(|(column, text)| grid.fit(r, column, text, false)),
+            Sizing::Known(widths) => {
+                if let Some(height) = Grid::row_height(widths, texts.iter().map(String::as_str).enumerate()) {
+                    sheet.set_row_height(r, height)?;
+                }
+            }
+        }
+        for (column, content) in contents.iter().enumerate() {
+            write_cell(sheet, (r, column as u16), content, styles, table.align(column))?;
+        }
+    }
+    let last_row = top + table.rows.len() as u32;
+    for column in 0..table.width().max(1) {
+        let texts: Vec<String> = table.rows.iter().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();
+        if let (Some(scale), true) = (best_scale(&config.scales, texts.iter().map(String::as_str)), last_row > top) {
+            heat_map(sheet, (top + 1, column as u16), (last_row, column as u16), scale)?;
+        }
+    }
+    Ok(last_row)
 }
 
 /// Writes one cell: a number if the whole text (not code) reads as one, a hyperlink if the cell links

@@ -25,6 +25,8 @@ const LINE_HEIGHT: f64 = 15.0;
 
 /// The base formats of a workbook.
 pub struct Styles {
+    /// The title above a table stacked with others on one sheet.
+    pub title: Format,
     pub header: Format,
     pub text: Format,
     pub link: Format,
@@ -34,6 +36,7 @@ impl Default for Styles {
     fn default() -> Self {
         let text = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         Styles {
+            title: Format::new().set_bold().set_font_size(12),
             header: text
                 .clone()
                 .set_bold()
@@ -184,13 +187,18 @@ fn wrapped_lines(text: &str, room: f64) -> f64 {
 /// the sheet's name atop and page numbers below.
 pub fn frame(sheet: &mut Worksheet, freeze_first_column: bool, paper: Paper) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, u16::from(freeze_first_column))?;
+    sheet.set_repeat_rows(0, 0)?;
+    print_setup(sheet, paper);
+    Ok(())
+}
+
+/// Landscape on `paper`, one page wide, the sheet's name above and page numbers below.
+pub fn print_setup(sheet: &mut Worksheet, paper: Paper) {
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, 0)?;
     sheet.set_paper_size(paper.excel_code());
     sheet.set_header("&L&A");
     sheet.set_footer("&RPage &P of &N");
-    Ok(())
 }
 
 /// Colours each cell of the range whose text is a level of `scale` (lowest first), from pale
