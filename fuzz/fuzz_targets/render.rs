@@ -1,4 +1,7 @@
 //! Fuzz target: a backend chosen by the first byte, rendering the rest of the bytes as a page.
+//! Past the backend (`byte % 4`), the byte also sets how many of a page's tables get a sheet of
+//! their own in its workbook (`byte / 4`: 0 the default of 250, else 0 to 62), so the stacked
+//! `More tables` sheet is reached by pages small enough to fuzz.
 #![no_main]
 
 use folio::config::Config;
@@ -6,7 +9,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&choice, page)) = data.split_first() else { return };
-    let config = Config::default();
+    let sheets = match choice / 4 {
+        0 => 250,
+        n => n - 1,
+    };
+    let config: Config = toml::from_str(&format!("[xlsx]\npage_table_sheets = {sheets}\n")).expect("a valid config");
     let loaded = folio::parse::load_bytes("page.md", page, &config);
     let assets = folio::backends::Assets::new();
     let ctx = folio::backends::RenderContext::new(&loaded.collection, &config, &assets);
