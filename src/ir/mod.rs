@@ -11,7 +11,7 @@ mod text;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};
-pub use text::{plain_text, slugify};
+pub use text::{collapse_spaces, plain_text, slugify};
 
 use serde::{Deserialize, Serialize};
 

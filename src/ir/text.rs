@@ -1,4 +1,5 @@
-//! Text helpers over inlines: plain text for titles and cells, and heading slugs.
+//! Text helpers over inlines: plain text for titles and cells, white space as a reader sees it,
+//! and heading slugs.
 
 use super::Inline;
 
@@ -22,6 +23,26 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
             Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
         }
     }
+}
+
+/// Text with each run of ASCII white space (spaces, tabs, form feeds, vertical tabs, line ends)
+/// made one space, as a browser shows it: a page of form feeds is not a page of empty lines.
+pub fn collapse_spaces(text: &str) -> String {
+    let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    let bytes = text.as_bytes();
+    let single = |i: usize| bytes[i] == b' ' && bytes.get(i + 1).is_none_or(|&n| !blank(n));
+    if (0..bytes.len()).all(|i| !blank(bytes[i]) || single(i)) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if !c.is_ascii() || !blank(c as u8) {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// The GitHub-style anchor of a heading: lower case, spaces to hyphens, punctuation dropped.
@@ -58,5 +79,12 @@ mod tests {
             Inline::Code { text: "x".into() },
         ];
         assert_eq!(plain_text(&inlines), "Bold x");
+    }
+
+    #[test]
+    fn white_space_runs_become_one_space() {
+        assert_eq!(collapse_spaces("a\x0c\x0c\x0cb \x0b\t c  "), "a b c ");
+        assert_eq!(collapse_spaces("no runs here"), "no runs here");
+        assert_eq!(collapse_spaces("é\u{a0}\u{a0}ü"), "é\u{a0}\u{a0}ü", "no-break spaces are kept");
     }
 }

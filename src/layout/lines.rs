@@ -101,10 +101,18 @@ fn words(cx: &mut Cx, spans: &[Span]) -> Vec<Word> {
         }
         from = at;
         if !parts.is_empty() {
-            words.push(make_word(cx, spans, parts, opportunity == BreakOpportunity::Mandatory && at < full.len()));
+            let forced = opportunity == BreakOpportunity::Mandatory && at < full.len() && ends_line(&full[..at]);
+            words.push(make_word(cx, spans, parts, forced));
         }
     }
     words
+}
+
+/// Whether text before a mandatory break ends with a line break the document asked for (a hard
+/// break, or a line or paragraph separator). Form feeds, vertical tabs and next-line characters
+/// are mandatory breaks to UAX #14 but whitespace to Markdown, as to a browser, so they are not.
+fn ends_line(text: &str) -> bool {
+    text.ends_with(['\n', '\r', '\u{2028}', '\u{2029}'])
 }
 
 fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<(usize, String)>, forced: bool) -> Word {

@@ -29,9 +29,11 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
         let space = if fresh { 0.0 } else { slab.space_before };
         let mut need = space + slab.height;
         if slab.keep_with_next {
+            // A chain taller than the column cannot be kept together anyway, so the walk stops
+            // there: a chain of thousands of lines costs a page's worth per slab, not the chain.
             for next in &queue {
                 need += next.space_before + next.height;
-                if !next.keep_with_next || next.break_before {
+                if !next.keep_with_next || next.break_before || need > column.h {
                     break;
                 }
             }
@@ -132,5 +134,18 @@ mod tests {
         assert_eq!(pages[0].len(), 1, "the rule is dropped and the chain moves on together");
         let tops: Vec<f32> = pages[1].iter().map(|i| i.bounds()[1]).collect();
         assert_eq!(tops, [20.0, 25.0], "no space at the top of a page");
+    }
+
+    #[test]
+    fn a_chain_longer_than_a_page_fills_pages_in_order() {
+        // Every line of a long heading keeps with the next. Walking the whole chain from each
+        // line made 100,000 lines take 5 billion steps (a fuzzing find); a page's worth is enough.
+        let column = Column { x: 0.0, y: 0.0, w: 100.0, h: 100.0 };
+        let slabs = (0..100_000).map(|_| Slab { keep_with_next: true, ..Slab::new(10.0, rect(10.0)) }).collect();
+        let pages = paginate(slabs, column);
+        assert_eq!(pages.len(), 10_000);
+        assert!(pages.iter().all(|p| p.len() == 10), "ten lines a page");
+        let tops: Vec<f32> = pages[9_999].iter().map(|i| i.bounds()[1]).collect();
+        assert_eq!(tops, (0..10).map(|i| i as f32 * 10.0).collect::<Vec<_>>());
     }
 }

@@ -4,6 +4,8 @@
 use crate::util::{folio, load, stderr, tree};
 use folio::diag::Severity;
 use folio::ir::{BlockKind, Document};
+use folio::layout::guide::layout_guide;
+use folio::layout::{Item, Page, PdfTheme};
 
 const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
 
@@ -238,4 +240,44 @@ fn a_format_name_cannot_run_a_program_from_the_content_tree() {
     assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
     assert!(stderr(&run).contains("unknown format `tools/evil`"), "{}", stderr(&run));
     assert!(!site.path().join("folio-tools/ran").exists(), "the committed script ran");
+}
+
+/// The text of a guide's pages, a string a page.
+fn guide_text(page: &str) -> Vec<String> {
+    let dir = tree(&[("p.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("p.md"));
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
+    crate::pdf::assert_inside("p.md", &laid.pages);
+    let text = |p: &Page| -> String {
+        let runs: Vec<&str> =
+            p.items.iter().filter_map(|i| if let Item::Text(r) = i { Some(r.text.as_str()) } else { None }).collect();
+        runs.join(" ")
+    };
+    laid.pages.iter().map(text).collect()
+}
+
+#[test]
+fn form_feeds_are_white_space_not_line_breaks() {
+    // A fuzzing find: this page is one heading of 2.6 KB, most of it form feeds. Each was a
+    // forced line break, so its guide had 646 pages of blank lines and took 13 s to lay out.
+    let page = String::from_utf8_lossy(include_bytes!("data/form-feeds.md")).into_owned();
+    let pages = guide_text(&page);
+    assert!(pages.len() < 30, "{} pages", pages.len());
+    assert!(pages.iter().all(|p| !p.contains(['\x0c', '\x0b'])));
+    let lines = guide_text("# Feeds\n\nalpha\x0c\x0c\x0c\x0cbeta \x0b  \t gamma\n");
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("alpha beta gamma"), "one line, the white space collapsed: {:?}", lines[0]);
+}
+
+#[test]
+fn a_heading_of_many_lines_flows_over_pages_in_order() {
+    // Every line of a heading keeps with the next, so a very long one is a chain longer than
+    // a page; it is cut where the page ends, every word kept in order.
+    let words: Vec<String> = (0..6_000).map(|i| format!("w{i}")).collect();
+    let pages = guide_text(&format!("# Long\n\n## {}\n\nAfter.\n", words.join(" ")));
+    assert!(pages.len() > 5, "{} pages", pages.len());
+    let read: Vec<&str> = pages.iter().flat_map(|p| p.split_whitespace()).filter(|w| w.starts_with('w')).collect();
+    assert!(read.ends_with(&words.iter().map(String::as_str).collect::<Vec<_>>()), "every word, in order");
+    assert!(pages.last().unwrap().contains("After."));
 }
