@@ -42,7 +42,10 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             need = space + slab.height;
         }
         let (mut y0, mut fits) = (y + space, y + need <= column.h + 0.01);
-        if !fits && !fresh {
+        // A slab taller than the column is cut anyway: it starts where it is when a fifth of the
+        // column is left, rather than leaving a page blank below a table's header row.
+        let starts_here = slab.height > column.h && column.h - y0 >= column.h * 0.2;
+        if !fits && !fresh && !starts_here {
             pages.push(Vec::new());
             y = 0.0;
             if let Some(header) = &slab.header {
@@ -56,11 +59,17 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             continue;
         }
         if !fits && slab.height > column.h - y0 {
-            let (head, rest) = split(slab, column.h - y0);
+            // Cut at once into a head for the room left and pieces a page tall, each opening a
+            // page: cutting one page at a time rescanned the rest of a 40,000-line table row
+            // for every page.
+            let mut pieces = split(slab, column.h - y0, column.h);
+            let head = pieces.remove(0);
             place(pages.last_mut().expect("a page"), &head, column, y0);
             pages.push(Vec::new());
             y = 0.0;
-            queue.push_front(rest);
+            for piece in pieces.into_iter().rev() {
+                queue.push_front(Slab { break_before: true, ..piece });
+            }
             continue;
         }
         place(pages.last_mut().expect("a page"), &slab, column, y0);
@@ -76,39 +85,94 @@ fn place(page: &mut Vec<Item>, slab: &Slab, column: Column, y: f32) {
     }));
 }
 
-/// Cuts a slab at or above `at`, between lines of text where possible; boxes are cut in two.
-fn split(slab: Slab, at: f32) -> (Slab, Slab) {
-    let mut cut = at.max(1.0);
-    let texts: Vec<[f32; 4]> = slab.items.iter().filter(|i| matches!(i, Item::Text(_))).map(Item::bounds).collect();
-    while let Some(b) = texts.iter().find(|b| b[1] < cut - 0.01 && b[3] > cut + 0.01) {
-        cut = b[1];
-    }
-    if cut < 1.0 {
-        cut = at.max(1.0);
-    }
-    let (mut head, mut rest) = (Vec::new(), Vec::new());
+/// Cuts a slab into a head at most `first` tall and pieces at most `page` tall, between lines of
+/// text where possible; boxes and vertical rules are cut where the pieces meet. Each item is
+/// looked at once (and text lines found by binary search), so the time is linear in the slab.
+fn split(slab: Slab, first: f32, page: f32) -> Vec<Slab> {
+    let cuts = cuts(&slab, first, page);
+    let starts: Vec<f32> = std::iter::once(0.0).chain(cuts.iter().copied()).collect();
+    let ends: Vec<f32> = cuts.iter().copied().chain([slab.height]).collect();
+    let mut pieces: Vec<Vec<Item>> = vec![Vec::new(); starts.len()];
+    // The pieces a span from `top` to `bottom` crosses, with its part in each (piece coordinates).
+    let (starts, ends, cuts) = (&starts, &ends, &cuts);
+    let parts = |top: f32, bottom: f32| {
+        let from = cuts.partition_point(|&c| c <= top);
+        (from..starts.len())
+            .take_while(move |&k| starts[k] < bottom)
+            .map(move |k| (k, top.max(starts[k]) - starts[k], bottom.min(ends[k]) - starts[k]))
+    };
     for item in slab.items {
         match item {
-            Item::Rect { x, y, w, h, color } if y < cut && y + h > cut => {
-                head.push(Item::Rect { x, y, w, h: cut - y, color });
-                rest.push(Item::Rect { x, y: 0.0, w, h: y + h - cut, color });
+            Item::Rect { x, y, w, h, color } => {
+                for (k, top, bottom) in parts(y, y + h) {
+                    pieces[k].push(Item::Rect { x, y: top, w, h: bottom - top, color });
+                }
             }
-            Item::Rule { x1, y1, x2, y2, width, color } if x1 == x2 && y1.min(y2) < cut && y1.max(y2) > cut => {
-                head.push(Item::Rule { x1, y1: y1.min(y2), x2, y2: cut, width, color });
-                rest.push(Item::Rule { x1, y1: 0.0, x2, y2: y1.max(y2) - cut, width, color });
+            Item::Rule { x1, y1, x2, y2, width, color } if x1 == x2 && y1 != y2 => {
+                for (k, top, bottom) in parts(y1.min(y2), y1.max(y2)) {
+                    pieces[k].push(Item::Rule { x1, y1: top, x2, y2: bottom, width, color });
+                }
             }
             mut other => {
-                if other.bounds()[1] < cut - 0.01 {
-                    head.push(other);
-                } else {
-                    other.shift(0.0, -cut);
-                    rest.push(other);
-                }
+                let top = other.bounds()[1];
+                let k = cuts.partition_point(|&c| top >= c - 0.01);
+                other.shift(0.0, -starts[k]);
+                pieces[k].push(other);
             }
         }
     }
-    let rest = Slab { height: slab.height - cut, items: rest, header: slab.header, ..Slab::default() };
-    (Slab { height: cut, items: head, ..Slab::default() }, rest)
+    let last = pieces.len() - 1;
+    let header = slab.header;
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(k, items)| {
+            let header = if k == last { header.clone() } else { None };
+            Slab { height: ends[k] - starts[k], items, header, ..Slab::default() }
+        })
+        .collect()
+}
+
+/// Where `split` cuts: the first cut at most `first` down, each next at most `page` further,
+/// moved up to the top of any line of text it would go through, but not up to the last cut (a
+/// piece of less than a point is cut where it fills the page), until the rest fits. A line's box
+/// counts without a tenth of it at either end: at tight leading the ascent and descent of
+/// neighbouring lines overlap, and every cut between them would otherwise go through one.
+fn cuts(slab: &Slab, first: f32, page: f32) -> Vec<f32> {
+    let mut lines: Vec<(f32, f32, f32)> = slab
+        .items
+        .iter()
+        .filter(|i| matches!(i, Item::Text(_)))
+        .map(|i| {
+            let [_, top, _, bottom] = i.bounds();
+            (top, bottom, (bottom - top) * 0.1)
+        })
+        .collect();
+    lines.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let tallest = lines.iter().map(|(top, bottom, _)| bottom - top).fold(0.0, f32::max);
+    let mut cuts = Vec::new();
+    let (mut start, mut room) = (0.0, first);
+    while slab.height - start > room {
+        let at = start + room.max(1.0);
+        let mut cut = at;
+        while cut - start >= 1.0 {
+            // Lines that may cross `cut` begin less than the tallest line above it.
+            let from = lines.partition_point(|l| l.0 < cut - tallest - 0.02);
+            let to = lines.partition_point(|l| l.0 < cut - 0.01);
+            let crossing = lines[from..to].iter().filter(|l| l.0 + l.2 < cut && l.1 - l.2 > cut).map(|l| l.0);
+            match crossing.reduce(f32::min) {
+                Some(top) => cut = top,
+                None => break,
+            }
+        }
+        if cut - start < 1.0 {
+            cut = at;
+        }
+        cuts.push(cut);
+        start = cut;
+        room = page;
+    }
+    cuts
 }
 
 #[cfg(test)]

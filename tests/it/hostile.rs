@@ -281,3 +281,43 @@ fn a_heading_of_many_lines_flows_over_pages_in_order() {
     assert!(read.ends_with(&words.iter().map(String::as_str).collect::<Vec<_>>()), "every word, in order");
     assert!(pages.last().unwrap().contains("After."));
 }
+
+#[test]
+fn a_table_cell_of_thousands_of_lines_starts_under_its_header_and_reads_back_whole() {
+    // Each line of a cell once walked every span of the cell, and each page's cut rescanned the
+    // rest of the row: a cell of 40,000 lines took 29 s. Now linear; here, the lines read back.
+    let lines: Vec<String> = (0..8_000).map(|i| format!("l{i}")).collect();
+    let page = format!("# Tall\n\n| head | other |\n|---|---|\n| {} | short |\n", lines.join("<br>"));
+    let pages = guide_text(&page);
+    assert!(pages[0].contains("head other l0 l1"), "the row starts on the first page: {:.80}", pages[0]);
+    let read: Vec<&str> = pages.iter().flat_map(|p| p.split_whitespace()).filter(|w| w.starts_with('l')).collect();
+    assert_eq!(read, lines, "every line of the cell, once, in order");
+}
+
+#[test]
+fn a_table_of_thousands_of_rows_is_spread_over_slides_whole() {
+    // Every slide's share of a long table once cloned the whole table (10,000 rows: 31 s).
+    let rows: String = (0..5_000).map(|i| format!("| r{i} | v |\n")).collect();
+    let dir = tree(&[("rows.md", format!("# Rows\n\n| a | b |\n|---|---|\n{rows}").as_bytes())]);
+    let loaded = load(&dir.path().join("rows.md"));
+    let deck = folio::backends::slides::document_deck(&loaded.collection.documents[0], 2);
+    let names: Vec<String> = deck
+        .slides
+        .iter()
+        .flat_map(|s| &s.body)
+        .filter_map(|i| if let folio::backends::slides::Item::Table(t) = i { Some(t) } else { None })
+        .flat_map(|t| t.rows.iter().map(|r| r[0][0].text.clone()))
+        .collect();
+    assert_eq!(names, (0..5_000).map(|i| format!("r{i}")).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_line_of_thousands_of_nodes_gives_columns_counted_in_characters() {
+    // Each node's column was counted from the start of its line (quadratic on a long line).
+    let line: String = (0..20_000).map(|i| format!("`é{i}` ")).collect();
+    let page = format!("# T\n\n{line}[gone](missing.md)\n");
+    let column = line.chars().count() as u32 + 1;
+    let loaded = load(tree(&[("long.md", page.as_bytes())]).path());
+    let link = loaded.diagnostics.iter().find(|d| d.message.contains("missing.md")).expect("a broken link warning");
+    assert_eq!((link.line, link.column), (3, column));
+}

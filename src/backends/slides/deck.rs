@@ -149,6 +149,20 @@ pub struct Table {
     pub size: f32,
 }
 
+impl Table {
+    /// The table with only rows `rows` (a slide's share of a long table), the rest copied once
+    /// for the part rather than the whole table.
+    pub fn part(&self, rows: std::ops::Range<usize>) -> Table {
+        Table {
+            align: self.align.clone(),
+            head: self.head.clone(),
+            rows: self.rows[rows].to_vec(),
+            widths: self.widths.clone(),
+            size: self.size,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -177,8 +177,7 @@ impl Pager {
             if rest == count + 1 && count >= 3 {
                 count -= 1; // never leave one row alone
             }
-            let cells = table.rows[start..start + count].to_vec();
-            self.push(Item::Table(Table { rows: cells, ..table.clone() }), part(start, count));
+            self.push(Item::Table(table.part(start..start + count)), part(start, count));
             start += count;
             fresh = false;
             if start < table.rows.len() {
