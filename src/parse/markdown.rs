@@ -41,7 +41,9 @@ impl DocumentBuilder {
         let lines = LineIndex::new(text, first_line);
         let mut fold = Fold { doc: self, stack: vec![Frame::blocks(Container::Root, Span::default())], depth: 0 };
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-            let span = lines.span(range.start);
+            // An end tag's offset is its start tag's, behind the text before it; it needs no
+            // span, and asking for one would send the column count back to the line's start.
+            let span = if matches!(event, Event::End(_)) { Span::default() } else { lines.span(range.start) };
             fold.event(event, span);
         }
         fold.finish()
