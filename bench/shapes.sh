@@ -6,12 +6,13 @@
 # time; a ratio near 4 is a quadratic path. Shapes: hard breaks, a list, one line of inline
 # nodes, a quote, a callout, footnotes, one long code line, headings, table rows, many small
 # tables, one table cell of N lines, nested lists, one long word, link definitions, heading
-# cross-references. Switches: SHAPES="rows tallcell", COUNTS="10000 20000".
+# cross-references, callouts, template tags, missing images, footnote references, HTML blocks,
+# frontmatter keys and tags. Switches: SHAPES="rows tallcell", COUNTS="10000 20000".
 # Results in $BENCH_OUT (default target/bench)/shapes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-$PWD/target/bench}/shapes
-SHAPES=${SHAPES:-hardbreaks list oneline quote callout footnotes codeline headings rows tables tallcell nested longword linkdefs xrefs}
+SHAPES=${SHAPES:-hardbreaks list oneline quote callout footnotes codeline headings rows tables tallcell nested longword linkdefs xrefs callouts templates images footrefs html yaml}
 COUNTS=${COUNTS:-10000 20000 40000}
 mkdir -p "$OUT"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time; }
@@ -37,11 +38,20 @@ pages = {
     "nested": lambda: "".join(f"- a\n  - b\n    - c {i}\n" for i in range(n // 3)),
     "longword": lambda: "abcdefghij" * n + "\n",
     "linkdefs": lambda: "".join(f"[x{i}]: /u{i}\n" for i in range(n)) + "\n[x1]\n",
+    "callouts": lambda: "".join(f"!!!tip T{i}\nBody {i}.\n!!!\n\n> [!NOTE]\n> Note {i}.\n\n" for i in range(n // 4)),
+    "templates": lambda: "".join(f"{{{{ page.title }}}} and {{{{ site.x{i} }}}}.\n\n" for i in range(n // 2)),
+    "images": lambda: "".join(f"![alt {i}](missing{i}.png)\n\n" for i in range(n // 2)),
+    "footrefs": lambda: "".join(f"Again[^a] and again[^a].\n\n" for i in range(n // 2)) + "[^a]: The one note.\n",
+    "html": lambda: "".join(f"<div class=\"x{i}\">\n<p>block {i}</p>\n</div>\n\n" for i in range(n // 3)),
     "xrefs": lambda: "".join(f"## H{i}\n\nSee [h](#h{(i * 7) % (n // 3 + 1)}).\n\n" for i in range(n // 3)),
 }
+front = ""
+if shape == "yaml":
+    front = "---\n" + "".join(f"key{i}: value {i}\n" for i in range(n)) + "tags: [" + ", ".join(f"t{i}" for i in range(n)) + "]\n---\n"
+    pages["yaml"] = lambda: "Body.\n"
 os.makedirs(folder, exist_ok=True)
 with open(os.path.join(folder, "p.md"), "w") as f:
-    f.write("# T\n\n" + pages[shape]())
+    f.write(front + "# T\n\n" + pages[shape]())
 PY
 }
 

@@ -49,7 +49,7 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             pages.push(Vec::new());
             y = 0.0;
             if let Some(header) = &slab.header {
-                place(pages.last_mut().expect("a page"), header, column, 0.0);
+                place(pages.last_mut().expect("a page"), header.items.iter().cloned(), column, 0.0);
                 y = header.height;
             }
             y0 = y;
@@ -64,7 +64,7 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             // for every page.
             let mut pieces = split(slab, column.h - y0, column.h);
             let head = pieces.remove(0);
-            place(pages.last_mut().expect("a page"), &head, column, y0);
+            place(pages.last_mut().expect("a page"), head.items, column, y0);
             pages.push(Vec::new());
             y = 0.0;
             for piece in pieces.into_iter().rev() {
@@ -72,14 +72,15 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             }
             continue;
         }
-        place(pages.last_mut().expect("a page"), &slab, column, y0);
         y = y0 + slab.height;
+        place(pages.last_mut().expect("a page"), slab.items, column, y0);
     }
     pages
 }
 
-fn place(page: &mut Vec<Item>, slab: &Slab, column: Column, y: f32) {
-    page.extend(slab.items.iter().cloned().map(|mut item| {
+/// Moves a slab's items onto a page, its top at `y` in the column.
+fn place(page: &mut Vec<Item>, items: impl IntoIterator<Item = Item>, column: Column, y: f32) {
+    page.extend(items.into_iter().map(|mut item| {
         item.shift(column.x, column.y + y);
         item
     }));
