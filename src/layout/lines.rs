@@ -128,10 +128,7 @@ fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<(usize, String)>, forced: b
     for (span, text) in parts {
         let style = &spans[span].style;
         let shaped = cx.shape(&text, style.font());
-        let width = shaped.width * style.font_size();
-        let trimmed = text.trim_end();
-        let ink =
-            if trimmed.len() == text.len() { width } else { cx.shape(trimmed, style.font()).width * style.font_size() };
+        let (width, ink) = (shaped.width * style.font_size(), shaped.ink * style.font_size());
         word.width = word.full + ink;
         word.full += width;
         word.parts.push(Part { span, text, shaped, width, ink });

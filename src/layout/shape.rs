@@ -24,7 +24,34 @@ pub struct Piece {
 pub struct Shaped {
     pub pieces: Vec<Piece>,
     pub width: f32,
+    /// The width without trailing white space: where a line ending after this text ends.
+    pub ink: f32,
     pub missing: Vec<char>,
+}
+
+impl Shaped {
+    /// Where the last glyph that is not white space ends, in ems.
+    fn ink_width(&self) -> f32 {
+        let mut end = self.width;
+        for piece in self.pieces.iter().rev() {
+            let start = end - piece.width;
+            let mut at = piece.text.len();
+            let mut next_x = piece.width;
+            for glyph in piece.glyphs.iter().rev() {
+                let from = at.saturating_sub(glyph.len as usize);
+                let text = piece.text.get(from..at).unwrap_or_default();
+                at = from;
+                if !text.is_empty() && !text.chars().all(char::is_whitespace) {
+                    return start + next_x;
+                }
+                if !text.is_empty() {
+                    next_x = glyph.x;
+                }
+            }
+            end = start;
+        }
+        0.0
+    }
 }
 
 /// The replacement drawn for a character that no bundled face has.
@@ -113,6 +140,7 @@ impl Shaper {
         if !segment.is_empty() {
             self.push_piece(&mut shaped, &segment, segment_font);
         }
+        shaped.ink = shaped.ink_width();
         shaped
     }
 
@@ -174,5 +202,15 @@ mod tests {
         assert_eq!(missing.missing, ['漢']);
         assert_eq!(missing.pieces[1].text, "\u{FFFD}");
         assert!(shaper.shape("fi", FontId::Serif).width > 0.3);
+    }
+
+    #[test]
+    fn ink_leaves_out_trailing_white_space_only() {
+        let mut shaper = Shaper::default();
+        for (text, bare) in [("Delivery  ", "Delivery"), ("a→b ", "a→b"), ("x", "x"), (" ", ""), ("漢 ", "漢")] {
+            let (with, without) = (shaper.shape(text, FontId::Serif), shaper.shape(bare, FontId::Serif));
+            assert!((with.ink - without.width).abs() < 1e-4, "{text:?}: {} vs {}", with.ink, without.width);
+            assert!(with.width >= with.ink);
+        }
     }
 }
