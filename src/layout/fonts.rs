@@ -91,6 +91,8 @@ pub struct Face {
     pub cap_height: f32,
     pub bbox: [f32; 4],
     pub italic_angle: f32,
+    /// Advance widths by glyph id, read once: content streams ask for one a glyph.
+    advances: Vec<f32>,
 }
 
 impl Face {
@@ -107,6 +109,10 @@ impl Face {
             cap_height: metrics.cap_height.map_or(ascender * 0.7, |c| c.to_f32()),
             bbox: [b.x_min.to_f32(), b.y_min.to_f32(), b.x_max.to_f32(), b.y_max.to_f32()],
             italic_angle: font.style_metrics().italic_angle.map_or(0.0, |a| a.to_f32()),
+            advances: {
+                let glyphs = font.glyph_metrics();
+                (0..font.num_glyphs()).map(|g| glyphs.h_advance(GlyphId::new(g))).collect()
+            },
             font,
         }
     }
@@ -118,6 +124,6 @@ impl Face {
 
     /// The advance width of a glyph in font units.
     pub fn advance(&self, glyph: u16) -> f32 {
-        self.font.glyph_metrics().h_advance(GlyphId::new(u32::from(glyph)))
+        self.advances.get(usize::from(glyph)).copied().unwrap_or_default()
     }
 }
