@@ -161,7 +161,7 @@ mod tests {
         let plain = Frozen::Plain(encoded.clone().into_boxed_slice());
         let compressed = Frozen::Compressed(lz4_flex::compress_prepend_size(&encoded).into_boxed_slice());
         assert_eq!(compressed.thaw(), body);
-        assert!(plain == compressed && compressed == plain);
+        assert_eq!(plain, compressed);
         assert!(plain != Frozen::Plain(borsh::to_vec(&Body::default()).unwrap().into_boxed_slice()));
     }
 }
