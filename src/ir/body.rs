@@ -1,7 +1,7 @@
 //! A document's body and how it is held: encoded with `borsh` (and in a large site compressed
-//! with LZ4) into one exact-sized buffer, instead of a tree of allocations. A 10,000-page tree's IR takes a tenth
-//! of the memory it took as a tree, and a backend decodes a document only while it renders it
-//! (decompressing is a few microseconds a page).
+//! with LZ4) into one exact-sized buffer, instead of a tree of allocations. A 10,000-page tree's
+//! IR takes a tenth of the memory it took as a tree, and a backend decodes a document only while
+//! it renders it (decompressing is a few microseconds a page).
 //! The JSON form of a [`Document`] is unchanged: its body's fields sit beside the others.
 
 use super::{Block, Document, Footnote, Meta};

@@ -27,6 +27,8 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 
 /// Text with each run of ASCII white space (spaces, tabs, form feeds, vertical tabs, line ends)
 /// made one space, as a browser shows it: a page of form feeds is not a page of empty lines.
+/// The loader applies it to the text of every page, so every backend reads the IR's text as a
+/// reader sees it.
 pub fn collapse_spaces(text: &str) -> String {
     let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
     let bytes = text.as_bytes();

@@ -4,7 +4,7 @@
 use super::flow::Cx;
 use super::fonts::FontId;
 use super::{LinkDest, Rgb};
-use crate::ir::{collapse_spaces, Inline, LinkTarget};
+use crate::ir::{Inline, LinkTarget};
 
 /// How a span of text is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,7 @@ pub fn spans(cx: &mut Cx, inlines: &[Inline], base: &Style) -> Vec<Span> {
 fn push(cx: &mut Cx, inlines: &[Inline], style: &Style, out: &mut Vec<Span>) {
     for inline in inlines {
         match inline {
-            Inline::Text { text } => out.push(Span { text: collapse_spaces(text), style: style.clone() }),
+            Inline::Text { text } => out.push(Span { text: text.clone(), style: style.clone() }),
             Inline::Emph { content } => push(cx, content, &Style { italic: true, ..style.clone() }, out),
             Inline::Strong { content } => push(cx, content, &Style { bold: true, ..style.clone() }, out),
             Inline::Strike { content } => push(cx, content, &Style { strike: true, ..style.clone() }, out),

@@ -5,10 +5,10 @@
 
 use super::dialect::DialectWarning;
 use crate::ir::{
-    slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, Image, Inline, Link, LinkTarget, ListItem, Span,
+    collapse_spaces, slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, Image, Inline, Link, LinkTarget,
+    ListItem, Span,
 };
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
-
 use std::collections::HashMap;
 
 /// Lists, quotes and emphasis nested deeper than this are flattened. The bound keeps the IR's
@@ -181,7 +181,7 @@ impl Fold<'_> {
             Event::End(end) => self.end(end),
             Event::Text(text) => match self.stack.last_mut() {
                 Some(Frame::Code { text: code, .. } | Frame::Html { text: code, .. }) => code.push_str(&text),
-                _ => self.inline(Inline::Text { text: text.into_string() }, span),
+                _ => self.inline(Inline::Text { text: collapse_spaces(&text) }, span),
             },
             Event::Code(text) => self.inline(Inline::Code { text: text.into_string() }, span),
             Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -492,9 +492,10 @@ fn block_text(block: &Block) -> String {
 }
 
 /// Appends an inline, joining adjacent text runs (pulldown-cmark splits text at special
-/// characters).
+/// characters); white space collapsed in each run stays one space where two runs meet.
 fn push_merged(inlines: &mut Vec<Inline>, inline: Inline) {
     if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (inlines.last_mut(), &inline) {
+        let text = if last.ends_with(' ') { text.strip_prefix(' ').unwrap_or(text) } else { text };
         last.push_str(text);
         return;
     }

@@ -4,7 +4,7 @@ use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
 use super::markdown::DocumentBuilder;
 use crate::diag::{Diagnostic, SourceText};
-use crate::ir::{collapse_spaces, plain_text, Block, BlockKind, Body, Document, Span};
+use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
 
 /// A page read from disk, before parsing.
 pub struct PageSource<'a> {
@@ -76,9 +76,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         diagnostics.push(Diagnostic::warning(source.display, w.line, w.column, w.message).with_source(&lines));
     }
     let h1 = match blocks.first() {
-        Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => {
-            Some(collapse_spaces(&plain_text(content)))
-        }
+        Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => Some(plain_text(content)),
         _ => None,
     };
     if h1.is_some() {

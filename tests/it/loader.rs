@@ -127,3 +127,18 @@ fn a_page_in_memory_loads_like_one_on_disk() {
     let from_disk = load(&seed());
     assert_eq!(from_memory.collection.documents, from_disk.collection.documents);
 }
+
+#[test]
+fn runs_of_white_space_in_text_are_one_space_in_the_ir_and_code_keeps_its_own() {
+    // Every backend reads the IR's text; the loader collapses white space once, also where
+    // pulldown-cmark splits a run of text ("[" starts a new text event).
+    let page = b"# T\n\nalpha \x0c\x0c  beta\t\t[gamma  \n\n| a \x0c b | `x  y` |\n|---|---|\n| 1 | 2 |\n";
+    let dir = crate::util::tree(&[("p.md", page as &[u8])]);
+    let doc = &load(dir.path()).collection.documents[0];
+    let body = doc.body();
+    let BlockKind::Paragraph { content } = &body.blocks[0].kind else { panic!("a paragraph") };
+    assert_eq!(content, &[Inline::Text { text: "alpha beta [gamma".into() }]);
+    let BlockKind::Table { head, .. } = &body.blocks[1].kind else { panic!("a table") };
+    assert_eq!(head[0], [Inline::Text { text: "a b".into() }]);
+    assert_eq!(head[1], [Inline::Code { text: "x  y".into() }]);
+}

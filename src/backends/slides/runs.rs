@@ -1,9 +1,8 @@
 //! IR inlines to styled runs: emphasis becomes flags, links keep their URL or document, breaks
-//! and runs of white space become a space, images their alt text; neighbouring runs of one style
-//! are merged.
+//! become spaces, images their alt text; neighbouring runs of one style are merged.
 
 use super::deck::{Link, Run, Text};
-use crate::ir::{collapse_spaces, Inline, LinkTarget};
+use crate::ir::{Inline, LinkTarget};
 
 /// The runs of `inlines`, in order.
 pub fn runs(inlines: &[Inline]) -> Text {
@@ -15,7 +14,7 @@ pub fn runs(inlines: &[Inline]) -> Text {
 fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
     for inline in inlines {
         match inline {
-            Inline::Text { text } => add(out, style, &collapse_spaces(text)),
+            Inline::Text { text } => add(out, style, text),
             Inline::Code { text } => add(out, &Run { code: true, ..style.clone() }, text),
             Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, out),
             Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, out),
