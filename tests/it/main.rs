@@ -7,6 +7,7 @@ mod cli;
 mod deck_pdf;
 mod faults;
 mod hostile;
+mod limits;
 mod loader;
 mod pdf;
 mod slides;

@@ -7,6 +7,7 @@
 mod book;
 mod cells;
 mod config;
+mod limits;
 mod names;
 mod sheet;
 mod site;
@@ -38,19 +39,32 @@ impl Backend for Xlsx {
         // The site workbook is the biggest single job: make it while the pages are made.
         let (site, pages) = rayon::join(
             || match ctx.scope.site {
-                true => sink.put(guarded(|| book::site(ctx.collection, &config, &meta))?),
-                false => Ok(()),
+                true => put(sink, guarded(|| book::site(ctx.collection, &config, &meta))?),
+                false => Ok(Vec::new()),
             },
             || {
-                documents.par_iter().try_for_each(|doc| match guarded(|| book::page(doc, &config, &meta))? {
-                    Some(artifact) => sink.put(artifact),
-                    None => Ok(()),
+                let made = documents.par_iter().map(|doc| match guarded(|| book::page(doc, &config, &meta))? {
+                    Some(made) => put(sink, made),
+                    None => Ok(Vec::new()),
+                });
+                made.try_reduce(Vec::new, |mut a, b| {
+                    a.extend(b);
+                    Ok(a)
                 })
             },
         );
-        site.and(pages)?;
+        let mut diagnostics = [diagnostics, site?, pages?].concat();
+        // A table cut in its page's workbook is cut the same way in the site workbook: say it once.
+        diagnostics.sort();
+        diagnostics.dedup();
         Ok(diagnostics)
     }
+}
+
+/// Hands a workbook to the sink and returns the warnings made with it.
+fn put(sink: &dyn Sink, (artifact, warnings): book::Made) -> Result<Vec<Diagnostic>> {
+    sink.put(artifact)?;
+    Ok(warnings)
 }
 
 /// Runs rust_xlsxwriter code, turning its errors and its panics (it panics when a write to

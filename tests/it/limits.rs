@@ -1,0 +1,65 @@
+//! Limits that degrade a page, not the build: a table or a cell past Excel's limits, a broken
+//! or huge image, a file name that is not UTF-8, oversized inputs. Each case checks the exit
+//! code, the warning at its file:line, and that the good pages still built.
+
+use crate::util::{folio, stderr, tree};
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use std::io::Read;
+use std::path::Path;
+
+const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\n| Skill | Level |\n|---|---|\n| Rust | 3 |\n");
+
+/// The first sheet of the workbook at `path`.
+fn first_sheet(path: &Path) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("a workbook");
+    book.worksheet_range_at(0).expect("a sheet").expect("readable")
+}
+
+/// The text of the cell notes of the workbook at `path`.
+fn notes(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name("xl/comments1.xml").expect("a notes part").read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn tables_and_cells_past_excels_limits_are_cut_with_a_warning_not_the_build() {
+    let columns = 17_000;
+    let wide = format!(
+        "# Wide\n\n|{}|\n|{}|\n|{}|\n",
+        (0..columns).map(|c| format!("h{c}")).collect::<Vec<_>>().join("|"),
+        vec!["-"; columns].join("|"),
+        (0..columns).map(|c| c.to_string()).collect::<Vec<_>>().join("|"),
+    );
+    let long = format!("# Long\n\nIntro.\n\n| a | b |\n|---|---|\n| x | {}END |\n", "y".repeat(40_000));
+    let dir = tree(&[("wide.md", wide.as_bytes()), ("long.md", long.as_bytes()), GOOD]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "xlsx"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "wide.md:3: the table is cut to fit its sheet: columns 16385 to 17000 are left out (Excel holds 16384)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "long.md:5: a cell (row 1, column 2) of 40003 characters, more than the 32,767 Excel holds: \
+             the cell holds the first 32767 and its note the next 7236"
+        ),
+        "{err}"
+    );
+    let out = dir.path().join("out");
+    for built in ["manifest.json", "xlsx/good.xlsx"] {
+        assert!(out.join(built).is_file(), "{built} was built");
+    }
+    let site = std::fs::read_dir(&out).unwrap().flatten().find(|e| e.file_name().to_string_lossy().ends_with(".xlsx"));
+    assert!(site.is_some(), "the site workbook was built");
+    let sheet = first_sheet(&out.join("xlsx/wide.xlsx"));
+    assert_eq!(sheet.width(), 16_384);
+    assert_eq!(sheet.get((1, 16_383)), Some(&Data::Float(16_383.0)));
+    let cell = first_sheet(&out.join("xlsx/long.xlsx")).get((1, 1)).cloned();
+    assert!(matches!(&cell, Some(Data::String(s)) if s.len() == 32_767 && s.ends_with('y')), "{cell:?}");
+    assert!(notes(&out.join("xlsx/long.xlsx")).contains("yyyyEND</t>"), "the rest is in the note");
+}
