@@ -2,6 +2,7 @@
 //! or huge image, a file name that is not UTF-8, oversized inputs. Each case checks the exit
 //! code, the warning at its file:line, and that the good pages still built.
 
+use crate::pdf::{page_text, png};
 use crate::util::{folio, stderr, tree};
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use std::io::Read;
@@ -62,4 +63,47 @@ fn tables_and_cells_past_excels_limits_are_cut_with_a_warning_not_the_build() {
     let cell = first_sheet(&out.join("xlsx/long.xlsx")).get((1, 1)).cloned();
     assert!(matches!(&cell, Some(Data::String(s)) if s.len() == 32_767 && s.ends_with('y')), "{cell:?}");
     assert!(notes(&out.join("xlsx/long.xlsx")).contains("yyyyEND</t>"), "the rest is in the note");
+}
+
+#[test]
+fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedded() {
+    let whole = png(20, 10, 0);
+    let cut = &whole[..whole.len() - 20];
+    let mut huge = png(2, 2, 0);
+    huge[16..24].copy_from_slice(&[0, 0, 0xC3, 0x50, 0, 0, 0xC3, 0x50]);
+    let jpeg: &[u8] = &[0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 5, 0, 7, 3, 1, 0x11, 0, 0xFF, 0xDA, 0, 2, 1, 2, 3];
+    let page = b"# Pictures\n\n![cut](cut.png)\n\n![huge](huge.png)\n\n![bad](bad.jpg)\n\n![fine](fine.png)\n";
+    let files =
+        [("p.md", page as &[u8]), ("cut.png", cut), ("huge.png", &huge), ("bad.jpg", jpeg), ("fine.png", &whole)];
+    let dir = tree(&[&files[..], &[GOOD]].concat());
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    for expected in [
+        "p.md:3:1: image `cut.png` is truncated: it ends before its closing IEND chunk; not included, its alt text is shown",
+        "p.md:5:1: image `huge.png` claims 50000 × 50000 pixels, more than the limit of 100 megapixels",
+        "p.md:7:1: image `bad.jpg` is truncated: it ends before its end-of-image marker",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains("fine.png"), "{err}");
+    let pdf = lopdf::Document::load(dir.path().join("out/pdf/p.pdf")).unwrap();
+    let text = page_text(&pdf);
+    for alt in ["[cut]", "[huge]", "[bad]"] {
+        assert!(text.contains(alt), "{alt} in {text}");
+    }
+    let images = pdf.objects.values().filter_map(|o| o.as_stream().ok());
+    let images = images.filter(|s| s.dict.get(b"Subtype").and_then(lopdf::Object::as_name).ok() == Some(b"Image"));
+    assert_eq!(images.count(), 2, "only the whole image is embedded (colour and soft mask)");
+    assert!(dir.path().join("out/pdf/good.pdf").is_file());
+}
+
+#[test]
+fn a_png_is_checked_against_its_header_row_by_row() {
+    use folio::layout::image_check::check;
+    assert_eq!(check(&png(20, 10, 4)), Ok(()));
+    let mut taller = png(20, 10, 0);
+    taller[20..24].copy_from_slice(&20u32.to_be_bytes());
+    assert_eq!(check(&taller), Err("is truncated: 810 of its 1620 bytes of pixel data".into()));
+    assert_eq!(check(&png(2, 2, 9)), Err("has damaged pixel data (an unknown row filter)".into()));
 }
