@@ -40,14 +40,11 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
         let listing = tree::walk(path)?;
         Ok(load_listing(path, listing, config, &Pages::Disk))
     } else {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if !tree::is_page(name) {
+        let listing = tree::Listing::single(path);
+        if !tree::is_page(&listing.pages[0]) {
             return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
         }
-        let root = content_root(path);
-        let listing =
-            tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
-        Ok(load_listing(root, listing, config, &Pages::Disk))
+        Ok(load_listing(content_root(path), listing, config, &Pages::Disk))
     }
 }
 
@@ -76,7 +73,8 @@ pub fn content_files(path: &Path) -> Result<Vec<String>> {
 /// Loads one page held in memory as a collection of one: for standard input, tests and
 /// fuzzing. `name` is the page's file name, used for its id and in diagnostics.
 pub fn load_bytes(name: &str, bytes: &[u8], config: &Config) -> Loaded {
-    let listing = tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
+    let mut listing = tree::Listing::default();
+    (listing.pages, listing.folders) = (vec![name.to_string()], vec![String::new()]);
     let pages = Pages::Memory(bytes);
     load_listing(Path::new("."), listing, config, &pages)
 }
@@ -93,6 +91,10 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .iter()
         .map(|(rel, why)| Diagnostic::warning(display_path(root, rel), 0, 0, format!("skipped: {why}")))
         .collect();
+    for rel in &listing.not_utf8 {
+        let message = "the name is not UTF-8; read, and named with `\u{fffd}` for each byte that is not";
+        diagnostics.push(Diagnostic::warning(display_path(root, rel), 0, 0, message));
+    }
     let root_name = match pages {
         Pages::Disk => root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
         Pages::Memory(_) => None,
@@ -103,7 +105,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .iter()
         .filter_map(|rel| {
             let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
-            read_folder_meta(root, rel, &mut diagnostics).map(|m| (folder, m))
+            read_folder_meta((root, rel, &listing.path(root, rel)), &mut diagnostics).map(|m| (folder, m))
         })
         .collect();
     let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
@@ -117,7 +119,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
         .par_iter()
-        .map(|rel| read_page(root, rel, &site_title, pages, config.build.warn_unknown_keys))
+        .map(|rel| read_page((root, rel, &listing.path(root, rel)), &site_title, pages, config.build.warn_unknown_keys))
         .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
@@ -190,9 +192,9 @@ pub fn display_path(root: &Path, rel: &str) -> String {
     }
 }
 
+/// Reads and parses the page listed as `rel` below `root`, found at `path`.
 fn read_page(
-    root: &Path,
-    rel: &str,
+    (root, rel, path): (&Path, &str, &Path),
     site_title: &str,
     pages: &Pages,
     warn_unknown_keys: bool,
@@ -202,8 +204,7 @@ fn read_page(
         let result = parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys });
         return (result.document, result.diagnostics);
     }
-    let path = root.join(rel);
-    let bytes = match std::fs::metadata(&path) {
+    let bytes = match std::fs::metadata(path) {
         // Listed as a file, but replaced since by a pipe, which could be waited on for ever.
         Ok(m) if !m.is_file() => {
             return (None, vec![Diagnostic::error(display, 0, 0, "no longer a regular file; skipped")]);
@@ -212,7 +213,7 @@ fn read_page(
             let message = format!("the page is {} bytes, over the limit of {MAX_PAGE_BYTES}; skipped", m.len());
             return (None, vec![Diagnostic::error(display, 0, 0, message)]);
         }
-        _ => match std::fs::read(&path) {
+        _ => match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => return (None, vec![Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))]),
         },
@@ -221,9 +222,9 @@ fn read_page(
     (result.document, result.diagnostics)
 }
 
-fn read_folder_meta(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
+fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
     let display = display_path(root, rel);
-    let text = match std::fs::read_to_string(root.join(rel)) {
+    let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
             diagnostics.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));

@@ -4,7 +4,8 @@
 use crate::error::{Error, Result};
 use crate::ir::{Document, Folder, Meta};
 use std::cmp::Ordering;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// Names of files that are a folder's own page.
 pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
@@ -23,6 +24,30 @@ pub struct Listing {
     pub others: Vec<String>,
     /// Entries passed over, with the reason: links that leave the root, loop or dangle.
     pub skipped: Vec<(String, String)>,
+    /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte).
+    pub not_utf8: Vec<String>,
+    /// The real path of every entry listed under a name that is not its own (a lossy one, or
+    /// one in a folder so named).
+    real: BTreeMap<String, PathBuf>,
+}
+
+impl Listing {
+    /// The listing of one page, the file at `path` (when it is not read from a folder).
+    pub fn single(path: &Path) -> Listing {
+        let raw = path.file_name().unwrap_or_default();
+        let name = raw.to_string_lossy().into_owned();
+        let mut listing = Listing { pages: vec![name.clone()], folders: vec![String::new()], ..Listing::default() };
+        if raw.to_str().is_none() {
+            listing.not_utf8.push(name.clone());
+            listing.real.insert(name, path.to_path_buf());
+        }
+        listing
+    }
+
+    /// Where the entry listed as `rel` is on disk.
+    pub fn path(&self, root: &Path, rel: &str) -> PathBuf {
+        self.real.get(rel).cloned().unwrap_or_else(|| root.join(rel))
+    }
 }
 
 /// Why a FIFO, socket or device is skipped: reading one could wait forever.
@@ -33,24 +58,33 @@ const NOT_A_FILE: &str = "not a regular file (a pipe, socket or device)";
 pub fn walk(root: &Path) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-    let mut pending = vec![String::new()];
-    while let Some(rel) = pending.pop() {
-        let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
+    // Folders still to read: as listed, where they are, and whether that is another name.
+    let mut pending = vec![(String::new(), root.to_path_buf(), false)];
+    while let Some((rel, dir, renamed)) = pending.pop() {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
             let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let Ok(name) = entry.file_name().into_string() else { continue };
+            let (name, lossy) = match entry.file_name().into_string() {
+                Ok(name) => (name, false),
+                Err(raw) => (raw.to_string_lossy().into_owned(), true),
+            };
             if name.starts_with('.') {
                 continue;
             }
             let file_type = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
-            entries.push((name, file_type));
+            entries.push((name, file_type, entry.path(), lossy));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, file_type) in entries {
+        for (name, file_type, path, lossy) in entries {
             let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+            if lossy {
+                listing.not_utf8.push(child.clone());
+            }
+            if lossy || renamed {
+                listing.real.insert(child.clone(), path.clone());
+            }
             if file_type.is_symlink() {
-                match root.join(&child).canonicalize() {
+                match path.canonicalize() {
                     Err(e) => listing.skipped.push((child, format!("a symbolic link that cannot be followed ({e})"))),
                     Ok(target) if !target.starts_with(&canonical_root) => {
                         listing.skipped.push((child, "a symbolic link out of the content folder".to_string()))
@@ -65,7 +99,7 @@ pub fn walk(root: &Path) -> Result<Listing> {
             } else if file_type.is_dir() {
                 if !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
-                    pending.push(child);
+                    pending.push((child, path, lossy || renamed));
                 }
             } else if !file_type.is_file() {
                 listing.skipped.push((child, NOT_A_FILE.to_string()));

@@ -107,3 +107,25 @@ fn a_png_is_checked_against_its_header_row_by_row() {
     assert_eq!(check(&taller), Err("is truncated: 810 of its 1620 bytes of pixel data".into()));
     assert_eq!(check(&png(2, 2, 9)), Err("has damaged pixel data (an unknown row filter)".into()));
 }
+
+#[test]
+fn a_page_whose_name_is_not_utf8_is_read_with_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tree(&[GOOD]);
+    let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"f\xffolder"));
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.md")), "# Cafe\n\nText of the cafe.\n")
+        .unwrap();
+    std::fs::write(folder.join("inner.md"), "# Inner\n\nText inside.\n").unwrap();
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    for name in ["caf\u{fffd}.md", "f\u{fffd}older"] {
+        assert!(err.contains(&format!("warning: {name}: the name is not UTF-8; read")), "{name}: {err}");
+    }
+    for (pdf, text) in [("caf\u{fffd}.pdf", "Text of the cafe."), ("f\u{fffd}older/inner.pdf", "Text inside.")] {
+        let pdf = lopdf::Document::load(dir.path().join("out/pdf").join(pdf)).expect("the page was built");
+        assert!(page_text(&pdf).contains(text));
+    }
+    assert!(dir.path().join("out/pdf/good.pdf").is_file());
+}
