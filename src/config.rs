@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 /// What `folio init` writes: every setting with its default, commented out.
 pub const DEFAULT_CONFIG: &str = include_str!("default_config.toml");
 
+/// The largest configuration file read: 1 MB (the full default file is under 10 KB).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// The name of the configuration file looked for at the content root.
 pub const CONFIG_FILE: &str = "folio.toml";
 
@@ -65,9 +68,12 @@ pub struct BuildConfig {
 }
 
 impl Config {
-    /// Reads `path`, reporting the line and column of any TOML error.
+    /// Reads `path`, reporting the line and column of any TOML error. A file past
+    /// [`MAX_CONFIG_BYTES`], or a pipe or device, is refused unread.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let refused = |why: String| Error::Usage(format!("{}: {why}", path.display()));
+        let bytes = crate::capped::read(path, MAX_CONFIG_BYTES).map_err(|r| refused(r.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|_| refused("not valid UTF-8".into()))?;
         let mut config: Config = toml::from_str(&text)
             .map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string().trim_end().to_string() })?;
         config.path = Some(path.to_path_buf());

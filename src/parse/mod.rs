@@ -13,6 +13,7 @@ mod tree;
 pub use markdown::MAX_DEPTH;
 pub use tree::{is_page, ladder_order};
 
+use crate::capped;
 use crate::config::Config;
 use crate::diag::{cap_per_file, Diagnostic, SourceText};
 use crate::error::{Error, Result};
@@ -204,19 +205,10 @@ fn read_page(
         let result = parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys });
         return (result.document, result.diagnostics);
     }
-    let bytes = match std::fs::metadata(path) {
-        // Listed as a file, but replaced since by a pipe, which could be waited on for ever.
-        Ok(m) if !m.is_file() => {
-            return (None, vec![Diagnostic::error(display, 0, 0, "no longer a regular file; skipped")]);
-        }
-        Ok(m) if m.len() > MAX_PAGE_BYTES => {
-            let message = format!("the page is {} bytes, over the limit of {MAX_PAGE_BYTES}; skipped", m.len());
-            return (None, vec![Diagnostic::error(display, 0, 0, message)]);
-        }
-        _ => match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => return (None, vec![Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))]),
-        },
+    // Listed as a file, but perhaps replaced since by a pipe, which could be waited on for ever.
+    let bytes = match capped::read(path, MAX_PAGE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(refused) => return (None, vec![Diagnostic::error(display, 0, 0, refused.to_string())]),
     };
     let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title, warn_unknown_keys });
     (result.document, result.diagnostics)
@@ -224,10 +216,11 @@ fn read_page(
 
 fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
     let display = display_path(root, rel);
-    let text = match std::fs::read_to_string(path) {
+    let bytes = capped::read(path, frontmatter::MAX_BYTES as u64).map_err(|r| r.to_string());
+    let text = match bytes.and_then(|b| String::from_utf8(b).map_err(|_| "not valid UTF-8".to_string())) {
         Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
+        Err(why) => {
+            diagnostics.push(Diagnostic::error(display, 0, 0, why));
             return None;
         }
     };

@@ -129,3 +129,55 @@ fn a_page_whose_name_is_not_utf8_is_read_with_a_warning() {
     }
     assert!(dir.path().join("out/pdf/good.pdf").is_file());
 }
+
+#[test]
+fn jobs_past_four_a_core_are_clamped_with_a_note() {
+    let dir = tree(&[GOOD]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json", "--jobs", "100000"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    let cores = std::thread::available_parallelism().unwrap().get();
+    let note = format!("note: --jobs 100000 is more than 4 × the {cores} cores; using {}", 4 * cores);
+    assert!(err.contains(&note), "{err}");
+    assert!(dir.path().join("out/manifest.json").is_file());
+}
+
+#[test]
+fn a_config_or_manifest_that_is_a_device_a_pipe_or_too_large_is_refused_with_exit_2() {
+    let dir = tree(&[GOOD]);
+    let fifo = dir.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let big = dir.path().join("big");
+    let sparse = std::fs::File::create(&big).unwrap();
+    sparse.set_len((256 << 20) + 1).unwrap();
+    std::fs::write(dir.path().join("big.toml"), vec![b'#'; (1 << 20) + 1]).unwrap();
+    let fifo = fifo.to_str().unwrap();
+    let cases: [(&[&str], String); 5] = [
+        (&["--config", "/dev/zero", "build", "."], "/dev/zero: not a regular file (a pipe, socket or device)".into()),
+        (&["--config", fifo, "build", "."], format!("{fifo}: not a regular file")),
+        (&["--config", "big.toml", "build", "."], "big.toml: 1048577 bytes, over the limit of 1048576 bytes".into()),
+        (&["merge-manifests", "/dev/zero", "-o", "m.json"], "/dev/zero: not a regular file".into()),
+        (&["merge-manifests", "big", "-o", "m.json"], "big: 268435457 bytes, over the limit of 268435456 bytes".into()),
+    ];
+    for (args, expected) in cases {
+        let run = folio(dir.path(), args);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(&format!("error: {expected}")), "{args:?}: {err}");
+    }
+    assert!(!dir.path().join("out").exists() && !dir.path().join("m.json").exists(), "nothing was written");
+}
+
+#[test]
+fn frontmatter_past_its_limit_is_an_error_for_its_page_only() {
+    let page = format!("---\ntitle: Big\nnotes: \"{}\"\n---\n# Big\n", "n".repeat(1 << 20));
+    let dir = tree(&[("big.md", page.as_bytes()), GOOD]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    let expected =
+        "error: big.md:2:1: invalid frontmatter: it is 1048597 bytes, over the limit of 1048576; the page is skipped";
+    assert!(err.contains(expected), "{err}");
+    let ir = std::fs::read_to_string(dir.path().join("out/ir.json")).unwrap();
+    assert!(ir.contains("good.md") && !ir.contains("big.md"), "the good page still built, the big one not");
+}
