@@ -3,7 +3,7 @@
 use crate::backends::Assets;
 use crate::diag::Diagnostic;
 use crate::ir::{Block, BlockKind, Document, Inline, Span};
-use crate::layout::image_check::check;
+use crate::layout::image_check::{check, MAX_FILE_BYTES};
 use crate::parse::{display_path, Loaded};
 
 /// Reads the images the documents refer to, keyed as [`crate::ir::asset_key`] names them.
@@ -27,7 +27,7 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
                 continue;
             }
             let inside = loaded.root.join(&key).canonicalize().ok().filter(|p| p.starts_with(&root) && p.is_file());
-            let problem = match inside.map(std::fs::read) {
+            let problem = match inside.map(|path| crate::capped::read(&path, MAX_FILE_BYTES)) {
                 Some(Ok(bytes)) => match check(&bytes) {
                     Ok(()) => {
                         assets.insert(key, bytes);
@@ -35,7 +35,7 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
                     }
                     Err(why) => format!("image `{src}` {why}; not included, its alt text is shown"),
                 },
-                Some(Err(e)) => format!("image `{src}`: {e}"),
+                Some(Err(refused)) => format!("image `{src}`: {refused}"),
                 None => format!("image `{src}` is missing, not a file, or outside the content folder; not included"),
             };
             diagnostics.push(Diagnostic::warning(&display, span.line, span.column, problem));

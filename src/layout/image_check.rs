@@ -9,6 +9,9 @@ use std::io::Read;
 /// The most pixels an image may have: 100 megapixels (a 10,000 × 10,000 image).
 pub const MAX_PIXELS: u64 = 100_000_000;
 
+/// The largest image file read: 128 MB.
+pub const MAX_FILE_BYTES: u64 = 128 << 20;
+
 /// Why an image cannot be embedded; `Ok` for an image that can, or one in a format folio
 /// does not embed at all (which the layout reports on its own).
 pub fn check(bytes: &[u8]) -> Result<(), String> {

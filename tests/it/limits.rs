@@ -72,10 +72,11 @@ fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedd
     let mut huge = png(2, 2, 0);
     huge[16..24].copy_from_slice(&[0, 0, 0xC3, 0x50, 0, 0, 0xC3, 0x50]);
     let jpeg: &[u8] = &[0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 5, 0, 7, 3, 1, 0x11, 0, 0xFF, 0xDA, 0, 2, 1, 2, 3];
-    let page = b"# Pictures\n\n![cut](cut.png)\n\n![huge](huge.png)\n\n![bad](bad.jpg)\n\n![fine](fine.png)\n";
+    let page = b"# Pictures\n\n![cut](cut.png)\n\n![huge](huge.png)\n\n![bad](bad.jpg)\n\n![fine](fine.png)\n\n![big](big.png)\n";
     let files =
         [("p.md", page as &[u8]), ("cut.png", cut), ("huge.png", &huge), ("bad.jpg", jpeg), ("fine.png", &whole)];
     let dir = tree(&[&files[..], &[GOOD]].concat());
+    std::fs::File::create(dir.path().join("big.png")).unwrap().set_len((128 << 20) + 1).unwrap();
     let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(0), "{err}");
@@ -83,13 +84,14 @@ fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedd
         "p.md:3:1: image `cut.png` is truncated: it ends before its closing IEND chunk; not included, its alt text is shown",
         "p.md:5:1: image `huge.png` claims 50000 × 50000 pixels, more than the limit of 100 megapixels",
         "p.md:7:1: image `bad.jpg` is truncated: it ends before its end-of-image marker",
+        "p.md:11:1: image `big.png`: 134217729 bytes, over the limit of 134217728 bytes; not read",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
     assert!(!err.contains("fine.png"), "{err}");
     let pdf = lopdf::Document::load(dir.path().join("out/pdf/p.pdf")).unwrap();
     let text = page_text(&pdf);
-    for alt in ["[cut]", "[huge]", "[bad]"] {
+    for alt in ["[cut]", "[huge]", "[bad]", "[big]"] {
         assert!(text.contains(alt), "{alt} in {text}");
     }
     let images = pdf.objects.values().filter_map(|o| o.as_stream().ok());
