@@ -1,0 +1,56 @@
+//! Clean diagnostics: every one names an origin, control characters never reach the terminal
+//! raw, `SOURCE_DATE_EPOCH` out of range is one warning, config errors point at line:column,
+//! and unsafe link targets are dropped with a warning.
+
+use crate::util::{folio, stderr, tree};
+use std::path::Path;
+use std::process::{Command, Output};
+
+const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\n| Skill | Level |\n|---|---|\n| Rust | 3 |\n");
+
+/// Runs folio in `dir` with `SOURCE_DATE_EPOCH` set to `epoch`.
+fn folio_at(dir: &Path, epoch: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .current_dir(dir)
+        .output()
+        .expect("folio runs")
+}
+
+#[test]
+fn source_date_epoch_out_of_range_is_one_warning_and_no_date() {
+    let dir = tree(&[GOOD]);
+    for epoch in ["253402300800", "-86400", "soon"] {
+        let run = folio_at(dir.path(), epoch, &["build", ".", "-o", "out", "--force"]);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(0), "{err}");
+        let warning = format!(
+            "warning: environment: SOURCE_DATE_EPOCH: `{epoch}` is not a whole number of seconds from 1970 to \
+             9999-12-31; outputs carry no date from it"
+        );
+        assert_eq!(err.matches(&warning).count(), 1, "{err}");
+        assert_eq!(creation_date(&dir.path().join("out/pdf/good.pdf")), None, "no date in the PDF");
+    }
+    let run = folio_at(dir.path(), "253402300799", &["build", ".", "-o", "out", "--force"]);
+    assert!(!stderr(&run).contains("SOURCE_DATE_EPOCH"), "the last second of 9999 is a date");
+    assert_eq!(creation_date(&dir.path().join("out/pdf/good.pdf")).as_deref(), Some("D:99991231235959Z"));
+}
+
+/// The `CreationDate` of the PDF at `path`.
+fn creation_date(path: &Path) -> Option<String> {
+    let pdf = lopdf::Document::load(path).unwrap();
+    let info = pdf.trailer.get(b"Info").and_then(|i| pdf.dereference(i)).ok()?.1.as_dict().ok()?.clone();
+    let date = info.get(b"CreationDate").ok()?.as_str().ok()?;
+    Some(String::from_utf8_lossy(date).into_owned())
+}
+
+#[test]
+fn a_name_with_control_characters_is_printed_escaped() {
+    let dir = tree(&[GOOD, ("bad\x1b[31mred\nname.md", b"# T\n\n![x](missing.png)\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    let err = stderr(&run);
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "no raw control character: {err:?}");
+    let line = err.lines().find(|l| l.contains("missing")).expect("the warning");
+    assert!(line.starts_with("warning: bad\\u{1b}[31mred\\nname.md:3:1: image `missing.png`"), "{line}");
+}
