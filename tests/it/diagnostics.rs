@@ -54,3 +54,33 @@ fn a_name_with_control_characters_is_printed_escaped() {
     let line = err.lines().find(|l| l.contains("missing")).expect("the warning");
     assert!(line.starts_with("warning: bad\\u{1b}[31mred\\nname.md:3:1: image `missing.png`"), "{line}");
 }
+
+#[test]
+fn config_errors_point_at_line_and_column_in_folio_toml() {
+    let cases: [(&str, &str); 5] = [
+        ("[site]\ntitle = 5\n", "folio.toml:2:9: invalid configuration: invalid type: integer `5`, expected a string"),
+        (
+            "[site]\ntitle = \"T\"\n\n[pdf]\n# paper\n\npaper = \"a9\"\n",
+            "folio.toml:7:9: invalid configuration: [pdf] unknown variant `a9`",
+        ),
+        (
+            "[xlsx]\nsite_table_sheets = \"x\"\n",
+            "folio.toml:2:21: invalid configuration: [xlsx] invalid type: string \"x\"",
+        ),
+        (
+            "[pdf]\nmargins = 100\n",
+            "folio.toml:2:11: invalid configuration: [pdf] margins: 100 is not between 5 and 60",
+        ),
+        (
+            "[slides]\nheading_level = 9\n",
+            "folio.toml:2:17: invalid configuration: [slides] heading_level: must be 1 to 6",
+        ),
+    ];
+    for (toml, expected) in cases {
+        let dir = tree(&[GOOD, ("folio.toml", toml.as_bytes())]);
+        let run = folio(dir.path(), &["build", ".", "-o", "out"]);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(2), "{toml}: {err}");
+        assert!(err.starts_with(&format!("error: ./{expected}")), "{toml}: {err}");
+    }
+}

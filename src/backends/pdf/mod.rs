@@ -39,10 +39,7 @@ impl Backend for Pdf {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme: PdfTheme = ctx.config.section("pdf")?;
-        theme.validate().map_err(|message| Error::Config {
-            path: ctx.config.path.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
-            message: format!("[pdf]: {message}"),
-        })?;
+        theme.validate().map_err(|(key, message)| ctx.config.invalid("pdf", key, &message))?;
         let (date, date_warning) = Civil::from_env();
         let run = Run { ctx, sink, g: Geometry::new(&theme), date, author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
