@@ -68,6 +68,10 @@ pub struct BuildConfig {
     /// Warn about frontmatter keys folio does not know.
     #[serde(default)]
     pub warn_unknown_keys: bool,
+    /// Link schemes kept although they can run code or read local files (`javascript`,
+    /// `vbscript`, `file`, `data`); links to them are dropped otherwise.
+    #[serde(default)]
+    pub allow_schemes: Vec<String>,
 }
 
 impl Config {

@@ -143,7 +143,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
 
     let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents);
-    let index = links::LinkIndex::new(&documents);
+    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
         .map(|doc| {

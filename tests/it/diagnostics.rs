@@ -84,3 +84,42 @@ fn config_errors_point_at_line_and_column_in_folio_toml() {
         assert!(err.starts_with(&format!("error: ./{expected}")), "{toml}: {err}");
     }
 }
+
+/// The link targets of the PDF at `path`.
+fn link_targets(path: &Path) -> Vec<String> {
+    let pdf = lopdf::Document::load(path).unwrap();
+    crate::pdf::link_actions(&pdf).into_iter().map(|(_, target)| target).collect()
+}
+
+#[test]
+fn links_that_run_code_or_read_files_are_dropped_for_their_text_unless_allowed() {
+    let page = b"# Links\n\nSee [the run](javascript:alert(1)) and <file:///etc/passwd>.\n\n\
+                 A [blob](data:text/html,hi), [Mixed](JavaScript:x) and [the web](https://example.com).\n";
+    let dir = tree(&[GOOD, ("p.md", page as &[u8])]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    for (place, target, scheme) in [
+        ("3:5", "javascript:alert(1)", "javascript"),
+        ("3:40", "file:///etc/passwd", "file"),
+        ("5:3", "data:text/html,hi", "data"),
+        ("5:30", "JavaScript:x", "javascript"),
+    ] {
+        let warning = format!(
+            "warning: p.md:{place}: link to `{target}` dropped, its text kept: a `{scheme}:` link can run code or \
+             read the reader's files"
+        );
+        assert!(err.contains(&warning), "{warning}\n{err}");
+    }
+    let pdf = dir.path().join("out/pdf/p.pdf");
+    assert_eq!(link_targets(&pdf), ["https://example.com"]);
+    let text = crate::pdf::page_text(&lopdf::Document::load(&pdf).unwrap());
+    for kept in ["the run", "file:///etc/passwd", "blob", "Mixed"] {
+        assert!(text.contains(kept), "{kept} in {text}");
+    }
+    std::fs::write(dir.path().join("folio.toml"), "[build]\nallow_schemes = [\"file\"]\n").unwrap();
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    let err = stderr(&run);
+    assert!(!err.contains("`file:///etc/passwd` dropped") && err.contains("`javascript:alert(1)` dropped"), "{err}");
+    assert_eq!(link_targets(&pdf), ["file:///etc/passwd", "https://example.com"]);
+}
