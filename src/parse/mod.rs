@@ -11,7 +11,7 @@ mod page;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
-pub use tree::{is_page, ladder_order};
+pub use tree::{is_page, ladder_order, on_disk};
 
 use crate::capped;
 use crate::config::Config;
@@ -74,8 +74,7 @@ pub fn content_files(path: &Path) -> Result<Vec<String>> {
 /// Loads one page held in memory as a collection of one: for standard input, tests and
 /// fuzzing. `name` is the page's file name, used for its id and in diagnostics.
 pub fn load_bytes(name: &str, bytes: &[u8], config: &Config) -> Loaded {
-    let mut listing = tree::Listing::default();
-    (listing.pages, listing.folders) = (vec![name.to_string()], vec![String::new()]);
+    let listing = tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
     let pages = Pages::Memory(bytes);
     load_listing(Path::new("."), listing, config, &pages)
 }
@@ -106,7 +105,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .iter()
         .filter_map(|rel| {
             let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
-            read_folder_meta((root, rel, &listing.path(root, rel)), &mut diagnostics).map(|m| (folder, m))
+            read_folder_meta((root, rel, &tree::on_disk(root, rel)), &mut diagnostics).map(|m| (folder, m))
         })
         .collect();
     let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
@@ -120,7 +119,9 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
         .par_iter()
-        .map(|rel| read_page((root, rel, &listing.path(root, rel)), &site_title, pages, config.build.warn_unknown_keys))
+        .map(|rel| {
+            read_page((root, rel, &tree::on_disk(root, rel)), &site_title, pages, config.build.warn_unknown_keys)
+        })
         .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();

@@ -4,7 +4,6 @@
 use crate::error::{Error, Result};
 use crate::ir::{Document, Folder, Meta};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Names of files that are a folder's own page.
@@ -24,11 +23,9 @@ pub struct Listing {
     pub others: Vec<String>,
     /// Entries passed over, with the reason: links that leave the root, loop or dangle.
     pub skipped: Vec<(String, String)>,
-    /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte).
+    /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte);
+    /// [`on_disk`] finds them.
     pub not_utf8: Vec<String>,
-    /// The real path of every entry listed under a name that is not its own (a lossy one, or
-    /// one in a folder so named).
-    real: BTreeMap<String, PathBuf>,
 }
 
 impl Listing {
@@ -36,17 +33,8 @@ impl Listing {
     pub fn single(path: &Path) -> Listing {
         let raw = path.file_name().unwrap_or_default();
         let name = raw.to_string_lossy().into_owned();
-        let mut listing = Listing { pages: vec![name.clone()], folders: vec![String::new()], ..Listing::default() };
-        if raw.to_str().is_none() {
-            listing.not_utf8.push(name.clone());
-            listing.real.insert(name, path.to_path_buf());
-        }
-        listing
-    }
-
-    /// Where the entry listed as `rel` is on disk.
-    pub fn path(&self, root: &Path, rel: &str) -> PathBuf {
-        self.real.get(rel).cloned().unwrap_or_else(|| root.join(rel))
+        let not_utf8 = if raw.to_str().is_none() { vec![name.clone()] } else { Vec::new() };
+        Listing { pages: vec![name], folders: vec![String::new()], not_utf8, ..Listing::default() }
     }
 }
 
@@ -58,9 +46,9 @@ const NOT_A_FILE: &str = "not a regular file (a pipe, socket or device)";
 pub fn walk(root: &Path) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-    // Folders still to read: as listed, where they are, and whether that is another name.
-    let mut pending = vec![(String::new(), root.to_path_buf(), false)];
-    while let Some((rel, dir, renamed)) = pending.pop() {
+    // Folders still to read: as listed, and where they are.
+    let mut pending = vec![(String::new(), root.to_path_buf())];
+    while let Some((rel, dir)) = pending.pop() {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
             let entry = entry.map_err(|e| Error::io(&dir, e))?;
@@ -80,9 +68,6 @@ pub fn walk(root: &Path) -> Result<Listing> {
             if lossy {
                 listing.not_utf8.push(child.clone());
             }
-            if lossy || renamed {
-                listing.real.insert(child.clone(), path.clone());
-            }
             if file_type.is_symlink() {
                 match path.canonicalize() {
                     Err(e) => listing.skipped.push((child, format!("a symbolic link that cannot be followed ({e})"))),
@@ -99,7 +84,7 @@ pub fn walk(root: &Path) -> Result<Listing> {
             } else if file_type.is_dir() {
                 if !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
-                    pending.push((child, path, lossy || renamed));
+                    pending.push((child, path));
                 }
             } else if !file_type.is_file() {
                 listing.skipped.push((child, NOT_A_FILE.to_string()));
@@ -117,6 +102,23 @@ pub fn walk(root: &Path) -> Result<Listing> {
     listing.folder_meta.sort();
     listing.others.sort();
     Ok(listing)
+}
+
+/// Where the file listed as `rel` below `root` is on disk, for a reader that has only the
+/// listed name: a name with `\u{fffd}` may stand for one that is not UTF-8, found by looking
+/// for the entry whose lossy name it is.
+pub fn on_disk(root: &Path, rel: &str) -> PathBuf {
+    if !rel.contains('\u{fffd}') {
+        return root.join(rel);
+    }
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        let found = std::fs::read_dir(&path)
+            .ok()
+            .and_then(|entries| entries.flatten().map(|e| e.file_name()).find(|name| name.to_string_lossy() == part));
+        path.push(found.unwrap_or_else(|| part.into()));
+    }
+    path
 }
 
 /// Whether a file name is a Markdown page.

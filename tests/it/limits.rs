@@ -116,8 +116,8 @@ fn a_page_whose_name_is_not_utf8_is_read_with_a_warning() {
     let dir = tree(&[GOOD]);
     let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"f\xffolder"));
     std::fs::create_dir(&folder).unwrap();
-    std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.md")), "# Cafe\n\nText of the cafe.\n")
-        .unwrap();
+    let cafe = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
+    std::fs::write(&cafe, "# Cafe\n\nText of the cafe.\n").unwrap();
     std::fs::write(folder.join("inner.md"), "# Inner\n\nText inside.\n").unwrap();
     let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
     let err = stderr(&run);
@@ -130,6 +130,12 @@ fn a_page_whose_name_is_not_utf8_is_read_with_a_warning() {
         assert!(page_text(&pdf).contains(text));
     }
     assert!(dir.path().join("out/pdf/good.pdf").is_file());
+    // A change to it is seen by the next build, which hashes it from its real name.
+    std::fs::write(&cafe, "# Cafe\n\nNew text.\n").unwrap();
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let pdf = lopdf::Document::load(dir.path().join("out/pdf/caf\u{fffd}.pdf")).unwrap();
+    assert!(page_text(&pdf).contains("New text."));
 }
 
 #[test]
