@@ -26,8 +26,7 @@ fn parse_epoch(value: &str) -> (Option<i64>, Option<Diagnostic>) {
         _ => {
             let shown: String = text.chars().take(40).collect();
             let message = format!(
-                "`{}` is not a whole number of seconds from 1970 to 9999-12-31; outputs carry no date from it",
-                shown.escape_debug()
+                "`{shown}` is not a whole number of seconds from 1970 to 9999-12-31; outputs carry no date from it"
             );
             (None, Some(Diagnostic::warning(SOURCE_DATE_ORIGIN, 0, 0, message)))
         }

@@ -65,6 +65,27 @@ fn tables_and_cells_past_excels_limits_are_cut_with_a_warning_not_the_build() {
     assert!(notes(&out.join("xlsx/long.xlsx")).contains("yyyyEND</t>"), "the rest is in the note");
 }
 
+/// The row limit end to end (the cut itself is tested in `backends::xlsx::source`): about 80 s
+/// in a debug build, so run on demand with `cargo test -- --ignored`.
+#[test]
+#[ignore]
+fn a_table_of_more_rows_than_a_sheet_holds_is_cut_and_the_build_goes_on() {
+    let rows: String = (0..1_048_600).map(|r| format!("| {r} |\n")).collect();
+    let tall = format!("# Tall\n\n| n |\n|---|\n{rows}");
+    let dir = tree(&[("tall.md", tall.as_bytes()), GOOD]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "xlsx"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("tall.md:3: the table is cut to fit its sheet: rows 1048576 to 1048600 are left out"),
+        "{err}"
+    );
+    let sheet = first_sheet(&dir.path().join("out/xlsx/tall.xlsx"));
+    assert_eq!(sheet.height(), 1_048_576);
+    assert_eq!(sheet.get((1_048_575, 0)), Some(&Data::Float(1_048_574.0)));
+    assert!(dir.path().join("out/manifest.json").is_file() && dir.path().join("out/xlsx/good.xlsx").is_file());
+}
+
 #[test]
 fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedded() {
     let whole = png(20, 10, 0);
