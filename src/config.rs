@@ -21,6 +21,9 @@ use std::path::{Path, PathBuf};
 /// What `folio init` writes: every setting with its default, commented out.
 pub const DEFAULT_CONFIG: &str = include_str!("default_config.toml");
 
+/// The largest configuration file read: 1 MB (the full default file is under 10 KB).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// The name of the configuration file looked for at the content root.
 pub const CONFIG_FILE: &str = "folio.toml";
 
@@ -38,6 +41,9 @@ pub struct Config {
     /// Where the configuration came from, for error messages.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The text it was read from, to point errors at their line and column.
+    #[serde(skip)]
+    text: Option<String>,
 }
 
 /// `[site]`: facts about the whole content tree.
@@ -62,16 +68,23 @@ pub struct BuildConfig {
     /// Warn about frontmatter keys folio does not know.
     #[serde(default)]
     pub warn_unknown_keys: bool,
+    /// Link schemes kept although they can run code or read local files (`javascript`,
+    /// `vbscript`, `file`, `data`); links to them are dropped otherwise.
+    #[serde(default)]
+    pub allow_schemes: Vec<String>,
 }
 
 impl Config {
-    /// Reads `path`, reporting the line and column of any TOML error.
+    /// Reads `path`, reporting the line and column of any TOML error. A file past
+    /// [`MAX_CONFIG_BYTES`], or a pipe or device, is refused unread.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let mut config: Config = toml::from_str(&text)
-            .map_err(|e| Error::Config { path: path.to_path_buf(), message: e.to_string().trim_end().to_string() })?;
-        config.path = Some(path.to_path_buf());
-        Ok(config)
+        let refused = |why: String| Error::Usage(format!("{}: {why}", path.display()));
+        let bytes = crate::capped::read(path, MAX_CONFIG_BYTES).map_err(|r| refused(r.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|_| refused("not valid UTF-8".into()))?;
+        let mut config = Config { path: Some(path.to_path_buf()), text: Some(text), ..Config::default() };
+        let text = config.text.as_deref().unwrap_or_default();
+        let parsed: Config = toml::from_str(text).map_err(|e| config.error_at(e.span(), e.message().trim_end()))?;
+        Ok(Config { path: config.path.take(), text: config.text.take(), ..parsed })
     }
 
     /// The explicit file if given, else `folio.toml` at the content root if it exists,
@@ -89,15 +102,48 @@ impl Config {
     }
 
     /// Reads a backend's section into its settings type; a missing section gives the defaults.
+    /// An error points at the offending value in the file.
     pub fn section<T: DeserializeOwned + Default>(&self, name: &str) -> Result<T> {
-        match self.sections.get(name) {
-            None => Ok(T::default()),
-            Some(value) => value.clone().try_into().map_err(|e: toml::de::Error| Error::Config {
-                path: self.path.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE)),
-                message: format!("[{name}]: {}", e.to_string().trim_end()),
-            }),
-        }
+        let Some(value) = self.sections.get(name) else { return Ok(T::default()) };
+        value.clone().try_into().map_err(|e: toml::de::Error| {
+            // Read again from the text, which knows where each value is, for the place.
+            let placed = self
+                .text
+                .as_deref()
+                .and_then(|text| section_value(text, name))
+                .and_then(|value| T::deserialize(toml::de::ValueDeserializer::from(value)).err());
+            let e = placed.unwrap_or(e);
+            self.error_at(e.span(), &format!("[{name}] {}", e.message().trim_end().replace('\n', " ")))
+        })
     }
+
+    /// An error about the value of `key` in `[section]`, pointing at it when the file has it.
+    pub fn invalid(&self, section: &str, key: &str, message: &str) -> Error {
+        let value = self.text.as_deref().and_then(|text| section_value(text, section));
+        let span = value.and_then(|v| v.get_ref().get(key).map(toml::Spanned::span));
+        self.error_at(span, &format!("[{section}] {key}: {message}"))
+    }
+
+    /// A configuration error at byte range `span` of the file, when known.
+    fn error_at(&self, span: Option<std::ops::Range<usize>>, message: &str) -> Error {
+        let path = self.path.as_deref().unwrap_or(Path::new(CONFIG_FILE)).display().to_string();
+        let place = match (span, self.text.as_deref()) {
+            (Some(span), Some(text)) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+                format!("{path}:{line}:{column}")
+            }
+            _ => path,
+        };
+        Error::Config { place, message: message.to_string() }
+    }
+}
+
+/// The value of `[name]` in a TOML text, with the place of everything in it.
+fn section_value<'t>(text: &'t str, name: &str) -> Option<toml::Spanned<toml::de::DeValue<'t>>> {
+    let root = toml::de::DeTable::parse(text).ok()?.into_inner();
+    root.into_iter().find(|(key, _)| key.get_ref() == name).map(|(_, value)| value)
 }
 
 #[cfg(test)]

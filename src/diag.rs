@@ -1,6 +1,7 @@
 //! Diagnostics: warnings and errors that name a file, line and column and show the line.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// How bad a diagnostic is. Errors make `folio check` and `folio build` exit with 1.
@@ -14,7 +15,9 @@ pub enum Severity {
 /// One message about the input, pointing at the place it is about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Diagnostic {
-    /// The file as the user named it (content root joined with the relative path).
+    /// The file as the user named it (content root joined with the relative path). What is in
+    /// no file names a pseudo-origin instead: `environment: SOURCE_DATE_EPOCH` for the
+    /// environment variable, `program: folio-X` for an external backend's own messages.
     pub file: String,
     /// 1-based; 0 when the message is about the whole file.
     pub line: u32,
@@ -57,10 +60,11 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let (file, message) = (printable(&self.file), printable(&self.message));
         match (self.line, self.column) {
-            (0, _) => write!(f, "{kind}: {}: {}", self.file, self.message)?,
-            (line, 0) => write!(f, "{kind}: {}:{line}: {}", self.file, self.message)?,
-            (line, col) => write!(f, "{kind}: {}:{line}:{col}: {}", self.file, self.message)?,
+            (0, _) => write!(f, "{kind}: {file}: {message}")?,
+            (line, 0) => write!(f, "{kind}: {file}:{line}: {message}")?,
+            (line, col) => write!(f, "{kind}: {file}:{line}:{col}: {message}")?,
         }
         if let Some(source) = &self.source_line {
             let number = self.line.to_string();
@@ -145,6 +149,16 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
     (shown, column)
 }
 
+/// `text` with its control characters escaped as Rust writes them (`\n`, `\u{1b}`), so that a
+/// name or message printed to a terminal can neither split its line nor send it escape codes.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let escaped = text.chars().map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() });
+    Cow::Owned(escaped.collect())
+}
+
 /// Counts errors in a list of diagnostics.
 pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
@@ -173,6 +187,12 @@ mod tests {
         let caret = text.lines().nth(3).unwrap();
         assert!(shown.chars().count() < 120, "{shown}");
         assert_eq!(shown.chars().position(|c| c == 'X'), caret.chars().position(|c| c == '^'));
+    }
+
+    #[test]
+    fn control_characters_in_names_and_messages_are_escaped() {
+        let d = Diagnostic::warning("a\nb\x1b[31m.md", 1, 0, "image `x\x07`");
+        assert_eq!(d.to_string(), "warning: a\\nb\\u{1b}[31m.md:1: image `x\\u{7}`");
     }
 
     #[test]

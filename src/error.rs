@@ -13,8 +13,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
-    #[error("{path}: invalid configuration: {message}")]
-    Config { path: PathBuf, message: String },
+    /// `place` is the configuration file, with `:line:column` where the problem is known.
+    #[error("{place}: invalid configuration: {message}")]
+    Config { place: String, message: String },
     #[error("backend `{backend}` failed: {message}")]
     Backend { backend: String, message: String },
 }

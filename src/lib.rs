@@ -6,6 +6,7 @@
 
 pub mod backends;
 pub mod build;
+pub mod capped;
 pub mod config;
 pub mod diag;
 pub mod error;

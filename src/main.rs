@@ -17,7 +17,11 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            // Messages may run over lines (a TOML error shows its line), but no control
+            // character of a name reaches the terminal raw.
+            let text = e.to_string();
+            let lines: Vec<_> = text.lines().map(folio::diag::printable).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(if e.is_usage() { 2 } else { 1 })
         }
     }

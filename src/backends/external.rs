@@ -95,6 +95,9 @@ impl Backend for External {
             };
             sink.put(Artifact { path: file.path, bytes, document: file.document })?;
         }
-        Ok(reply.diagnostics)
+        // What the program says about no file in particular is about the program.
+        let origin = format!("program: {program}");
+        let placed = |d: Diagnostic| if d.file.is_empty() { Diagnostic { file: origin.clone(), ..d } } else { d };
+        Ok(reply.diagnostics.into_iter().map(placed).collect())
     }
 }

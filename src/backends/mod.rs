@@ -10,7 +10,7 @@ mod pdf;
 pub mod slides;
 mod xlsx;
 
-pub use date::Civil;
+pub use date::{source_date_epoch, Civil, SOURCE_DATE_ORIGIN};
 pub use external::External;
 pub use json::Json;
 pub use pdf::Pdf;

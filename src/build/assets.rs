@@ -3,10 +3,12 @@
 use crate::backends::Assets;
 use crate::diag::Diagnostic;
 use crate::ir::{Block, BlockKind, Document, Inline, Span};
+use crate::layout::image_check::{check, MAX_FILE_BYTES};
 use crate::parse::{display_path, Loaded};
 
 /// Reads the images the documents refer to, keyed as [`crate::ir::asset_key`] names them.
-/// Images outside the content root, missing or remote are warnings, never read or fetched.
+/// Images outside the content root, missing or remote are warnings, never read or fetched;
+/// one that is damaged or too large ([`check`]) is a warning and is left out like a missing one.
 pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
     let mut assets = Assets::new();
     let mut diagnostics = Vec::new();
@@ -25,12 +27,15 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
                 continue;
             }
             let inside = loaded.root.join(&key).canonicalize().ok().filter(|p| p.starts_with(&root) && p.is_file());
-            let problem = match inside.map(std::fs::read) {
-                Some(Ok(bytes)) => {
-                    assets.insert(key, bytes);
-                    continue;
-                }
-                Some(Err(e)) => format!("image `{src}`: {e}"),
+            let problem = match inside.map(|path| crate::capped::read(&path, MAX_FILE_BYTES)) {
+                Some(Ok(bytes)) => match check(&bytes) {
+                    Ok(()) => {
+                        assets.insert(key, bytes);
+                        continue;
+                    }
+                    Err(why) => format!("image `{src}` {why}; not included, its alt text is shown"),
+                },
+                Some(Err(refused)) => format!("image `{src}`: {refused}"),
                 None => format!("image `{src}` is missing, not a file, or outside the content folder; not included"),
             };
             diagnostics.push(Diagnostic::warning(&display, span.line, span.column, problem));

@@ -142,7 +142,8 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Vec<Input> {
     files
         .par_iter()
         .map(|rel| {
-            let blake3 = hash_file(&root.join(rel)).unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
+            let blake3 =
+                hash_file(&crate::parse::on_disk(root, rel)).unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
             Input { path: rel.clone(), blake3 }
         })
         .collect()

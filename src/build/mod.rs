@@ -91,7 +91,7 @@ pub fn run(
     let shard = options.shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
     // build of folio (build.rs), which can change without its version number during development.
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let epoch = crate::backends::source_date_epoch().0;
     let build = env!("FOLIO_BUILD_ID");
     let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;

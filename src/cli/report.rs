@@ -1,7 +1,7 @@
 //! Printing diagnostics and summaries, for people (stderr) or tools (JSON lines on stdout).
 
 use super::args::MessageFormat;
-use folio::diag::{error_count, Diagnostic};
+use folio::diag::{error_count, printable, Diagnostic};
 use std::process::ExitCode;
 
 /// Where and how a command talks to its caller.
@@ -28,7 +28,7 @@ impl Reporter {
     /// A closing line for people; tools get the diagnostics alone.
     pub fn summary(&self, line: &str) {
         if self.for_people() {
-            eprintln!("{line}");
+            eprintln!("{}", printable(line));
         }
     }
 

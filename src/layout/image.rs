@@ -67,6 +67,29 @@ fn jpeg(bytes: &[u8]) -> Option<ImageInfo> {
     None
 }
 
+/// The samples of one pixel of a PNG of `color_type`.
+pub fn channels(color_type: u8) -> usize {
+    match color_type {
+        0 | 3 => 1,
+        2 => 3,
+        4 => 2,
+        _ => 4,
+    }
+}
+
+/// The chunks of a PNG file: type and data, up to the first that runs past the end.
+pub fn png_chunks(bytes: &[u8]) -> Vec<([u8; 4], &[u8])> {
+    let mut chunks = Vec::new();
+    let mut at = 8;
+    while let Some(head) = bytes.get(at..at + 8) {
+        let length = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let Some(data) = bytes.get(at + 8..at + 8 + length) else { break };
+        chunks.push(([head[4], head[5], head[6], head[7]], data));
+        at += 12 + length;
+    }
+    chunks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ mod flow;
 pub mod fonts;
 pub mod guide;
 pub mod image;
+pub mod image_check;
 mod inline;
 mod lines;
 mod paginate;

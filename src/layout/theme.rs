@@ -50,16 +50,16 @@ impl Default for PdfTheme {
 
 impl PdfTheme {
     /// Checks the values, giving a message naming the key at fault.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), (&'static str, String)> {
         let (w, h) = self.paper.size();
         let margin = self.margin_pt();
         if !(5.0..=60.0).contains(&self.margins) || w - 2.0 * margin < 200.0 || h - 2.0 * margin < 300.0 {
-            return Err(format!("margins = {}: expected between 5 and 60 millimetres", self.margins));
+            return Err(("margins", format!("{} is not between 5 and 60 millimetres", self.margins)));
         }
         if !(6.0..=24.0).contains(&self.font_size) {
-            return Err(format!("font_size = {}: expected between 6 and 24 points", self.font_size));
+            return Err(("font_size", format!("{} is not between 6 and 24 points", self.font_size)));
         }
-        self.accent_rgb().map(|_| ())
+        self.accent_rgb().map(|_| ()).map_err(|message| ("accent", message))
     }
 
     /// The margin in points.
@@ -69,7 +69,6 @@ impl PdfTheme {
 
     /// The accent colour, from `#rrggbb` or `rrggbb`.
     pub fn accent_rgb(&self) -> Result<Rgb, String> {
-        Rgb::from_hex(&self.accent)
-            .ok_or_else(|| format!("accent = \"{}\": expected a colour like \"#1d4e89\"", self.accent))
+        Rgb::from_hex(&self.accent).ok_or_else(|| format!("\"{}\" is not a colour like \"#1d4e89\"", self.accent))
     }
 }

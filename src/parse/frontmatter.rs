@@ -59,8 +59,16 @@ pub struct Parsed {
     pub warnings: Vec<YamlError>,
 }
 
-/// Parses frontmatter YAML. An empty document is empty metadata; a list or a scalar is an error.
+/// The most frontmatter (or folder metadata) read: 1 MB, a thousand times a large real one.
+pub const MAX_BYTES: usize = 1 << 20;
+
+/// Parses frontmatter YAML. An empty document is empty metadata; a list or a scalar is an error,
+/// and so is YAML past [`MAX_BYTES`].
 pub fn parse(yaml: &str) -> Result<Parsed, YamlError> {
+    if yaml.len() > MAX_BYTES {
+        let message = format!("it is {} bytes, over the limit of {MAX_BYTES}; the page is skipped", yaml.len());
+        return Err(YamlError { line: 0, column: 0, message });
+    }
     if yaml.trim().is_empty() {
         return Ok(Parsed::default());
     }

@@ -1,6 +1,8 @@
 //! Link resolution: site-absolute (`/career-ladder/vp`), relative (`../vp.md`) and anchor
 //! (`#key-skill-sets`) links become [`LinkTarget::Internal`]; the rest are external or, with a
-//! warning, unresolved.
+//! warning, unresolved. A link to a scheme that runs code or reads the reader's files
+//! (`javascript:`, `vbscript:`, `file:`, `data:`) is dropped for its text, with a warning,
+//! unless `[build] allow_schemes` lets it through.
 
 use super::tree::INDEX_PAGES;
 use crate::diag::Diagnostic;
@@ -11,15 +13,21 @@ use std::collections::{HashMap, HashSet};
 /// Extensions of links that name a page.
 const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
 
+/// Schemes whose links are dropped unless allowed: they run code or read local files.
+const UNSAFE_SCHEMES: [&str; 4] = ["javascript", "vbscript", "file", "data"];
+
 /// Everything link resolution needs to know about the collection.
 pub struct LinkIndex {
     /// Page path (and aliases: a folder for its index page, a permalink) to document id.
     paths: HashMap<String, String>,
     anchors: HashMap<String, HashSet<String>>,
+    /// Unsafe schemes let through by `[build] allow_schemes`, lower case.
+    allowed: Vec<String>,
 }
 
 impl LinkIndex {
-    pub fn new(documents: &[Document]) -> Self {
+    /// The index of `documents`, letting through links of the `allowed` unsafe schemes.
+    pub fn new(documents: &[Document], allowed: &[String]) -> Self {
         let mut paths = HashMap::new();
         // The heading ids of each document, read from the bodies in parallel.
         let ids: Vec<HashSet<String>> = documents
@@ -46,7 +54,8 @@ impl LinkIndex {
         for (doc, ids) in documents.iter().zip(ids) {
             anchors.insert(doc.id.clone(), ids);
         }
-        LinkIndex { paths, anchors }
+        let allowed = allowed.iter().map(|s| s.trim_end_matches(':').to_ascii_lowercase()).collect();
+        LinkIndex { paths, anchors, allowed }
     }
 
     /// Resolves every link of `doc`, returning warnings for those that point nowhere.
@@ -61,18 +70,37 @@ impl LinkIndex {
     fn resolve_body(&self, here: &str, body: &mut Body, display: &str) -> Vec<Diagnostic> {
         let mut warnings = Vec::new();
         let mut visit = |target: &mut LinkTarget, span: Span| {
-            let LinkTarget::Unresolved { href } = target else { return };
+            let LinkTarget::Unresolved { href } = target else { return true };
+            if let Some(message) = self.refused(href) {
+                warnings.push(Diagnostic::warning(display, span.line, span.column, message));
+                return false;
+            }
             let (resolved, problem) = self.resolve(here, href);
             if let Some(message) = problem {
                 warnings.push(Diagnostic::warning(display, span.line, span.column, message));
             }
             *target = resolved;
+            true
         };
         for_each_link(&mut body.blocks, &mut visit);
         for footnote in &mut body.footnotes {
             for_each_link(&mut footnote.blocks, &mut visit);
         }
         warnings
+    }
+
+    /// Why a link to `href` is dropped, if its scheme is unsafe and not allowed.
+    fn refused(&self, href: &str) -> Option<String> {
+        let scheme = scheme(href)?;
+        if !UNSAFE_SCHEMES.contains(&scheme.as_str()) || self.allowed.contains(&scheme) {
+            return None;
+        }
+        let shown: String = href.chars().take(60).collect();
+        let more = if shown.len() < href.len() { "…" } else { "" };
+        Some(format!(
+            "link to `{shown}{more}` dropped, its text kept: a `{scheme}:` link can run code or read the reader's \
+             files (let it through with [build] allow_schemes = [\"{scheme}\"])"
+        ))
     }
 
     /// Resolves one link written in document `from`; the second value explains a failure.
@@ -123,8 +151,9 @@ impl LinkIndex {
     }
 }
 
-/// Applies `f` to the target of every link in `blocks`.
-fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span)) {
+/// Applies `f` to the target of every link in `blocks`; a link for which it answers `false` is
+/// replaced by its content.
+fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span) -> bool) {
     for block in blocks {
         match &mut block.kind {
             BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => inline_links(content, f),
@@ -144,11 +173,17 @@ fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span)
     }
 }
 
-fn inline_links(inlines: &mut [Inline], f: &mut impl FnMut(&mut LinkTarget, Span)) {
-    for inline in inlines {
-        match inline {
+fn inline_links(inlines: &mut Vec<Inline>, f: &mut impl FnMut(&mut LinkTarget, Span) -> bool) {
+    let mut i = 0;
+    while i < inlines.len() {
+        match &mut inlines[i] {
             Inline::Link(link) => {
-                f(&mut link.target, link.span);
+                if !f(&mut link.target, link.span) {
+                    // The link's content takes its place, and is visited in turn.
+                    let content = std::mem::take(&mut link.content);
+                    inlines.splice(i..=i, content);
+                    continue;
+                }
                 inline_links(&mut link.content, f);
             }
             Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
@@ -156,6 +191,7 @@ fn inline_links(inlines: &mut [Inline], f: &mut impl FnMut(&mut LinkTarget, Span
             }
             _ => {}
         }
+        i += 1;
     }
 }
 
@@ -173,14 +209,17 @@ fn collect_heading_ids(blocks: &[Block], ids: &mut HashSet<String>) {
 }
 
 fn has_scheme(href: &str) -> bool {
-    match href.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && !scheme.contains('/')
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
+    scheme(href).is_some()
+}
+
+/// The scheme of `href` in lower case, read as a browser does: leading spaces and control
+/// characters, and tabs and line breaks anywhere, do not count.
+fn scheme(href: &str) -> Option<String> {
+    let cleaned: String =
+        href.trim_start_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    let valid = !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
 }
 
 /// Whether a local link names a page (no extension, or a page extension) rather than a file.
@@ -237,7 +276,7 @@ mod tests {
     fn resolves_every_form() {
         let docs =
             vec![doc("ladder/ic/staff", "key-skill-sets"), doc("ladder/mgmt/vp", "scope"), doc("ladder/index", "x")];
-        let index = LinkIndex::new(&docs);
+        let index = LinkIndex::new(&docs, &[]);
         let from = "ladder/mgmt/vp";
         let check = |href: &str, want: &dyn Fn(&LinkTarget) -> bool| {
             let (target, problem) = index.resolve(from, href);
@@ -255,7 +294,7 @@ mod tests {
     #[test]
     fn unknown_pages_and_anchors_are_reported() {
         let docs = vec![doc("a", "one")];
-        let index = LinkIndex::new(&docs);
+        let index = LinkIndex::new(&docs, &[]);
         let (target, problem) = index.resolve("a", "missing.md");
         assert!(matches!(target, LinkTarget::Unresolved { .. }));
         assert!(problem.unwrap().contains("missing.md"));

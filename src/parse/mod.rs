@@ -11,8 +11,9 @@ mod page;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
-pub use tree::{is_page, ladder_order};
+pub use tree::{is_page, ladder_order, on_disk};
 
+use crate::capped;
 use crate::config::Config;
 use crate::diag::{cap_per_file, Diagnostic, SourceText};
 use crate::error::{Error, Result};
@@ -40,14 +41,11 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
         let listing = tree::walk(path)?;
         Ok(load_listing(path, listing, config, &Pages::Disk))
     } else {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if !tree::is_page(name) {
+        let listing = tree::Listing::single(path);
+        if !tree::is_page(&listing.pages[0]) {
             return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
         }
-        let root = content_root(path);
-        let listing =
-            tree::Listing { pages: vec![name.to_string()], folders: vec![String::new()], ..Default::default() };
-        Ok(load_listing(root, listing, config, &Pages::Disk))
+        Ok(load_listing(content_root(path), listing, config, &Pages::Disk))
     }
 }
 
@@ -93,6 +91,10 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .iter()
         .map(|(rel, why)| Diagnostic::warning(display_path(root, rel), 0, 0, format!("skipped: {why}")))
         .collect();
+    for rel in &listing.not_utf8 {
+        let message = "the name is not UTF-8; read, and named with `\u{fffd}` for each byte that is not";
+        diagnostics.push(Diagnostic::warning(display_path(root, rel), 0, 0, message));
+    }
     let root_name = match pages {
         Pages::Disk => root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
         Pages::Memory(_) => None,
@@ -103,7 +105,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .iter()
         .filter_map(|rel| {
             let folder = rel.rsplit_once('/').map_or("", |(f, _)| f).to_string();
-            read_folder_meta(root, rel, &mut diagnostics).map(|m| (folder, m))
+            read_folder_meta((root, rel, &tree::on_disk(root, rel)), &mut diagnostics).map(|m| (folder, m))
         })
         .collect();
     let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
@@ -117,7 +119,9 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
         .par_iter()
-        .map(|rel| read_page(root, rel, &site_title, pages, config.build.warn_unknown_keys))
+        .map(|rel| {
+            read_page((root, rel, &tree::on_disk(root, rel)), &site_title, pages, config.build.warn_unknown_keys)
+        })
         .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
@@ -140,7 +144,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
 
     let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents);
-    let index = links::LinkIndex::new(&documents);
+    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
         .map(|doc| {
@@ -190,9 +194,9 @@ pub fn display_path(root: &Path, rel: &str) -> String {
     }
 }
 
+/// Reads and parses the page listed as `rel` below `root`, found at `path`.
 fn read_page(
-    root: &Path,
-    rel: &str,
+    (root, rel, path): (&Path, &str, &Path),
     site_title: &str,
     pages: &Pages,
     warn_unknown_keys: bool,
@@ -202,31 +206,22 @@ fn read_page(
         let result = parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys });
         return (result.document, result.diagnostics);
     }
-    let path = root.join(rel);
-    let bytes = match std::fs::metadata(&path) {
-        // Listed as a file, but replaced since by a pipe, which could be waited on for ever.
-        Ok(m) if !m.is_file() => {
-            return (None, vec![Diagnostic::error(display, 0, 0, "no longer a regular file; skipped")]);
-        }
-        Ok(m) if m.len() > MAX_PAGE_BYTES => {
-            let message = format!("the page is {} bytes, over the limit of {MAX_PAGE_BYTES}; skipped", m.len());
-            return (None, vec![Diagnostic::error(display, 0, 0, message)]);
-        }
-        _ => match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => return (None, vec![Diagnostic::error(display, 0, 0, format!("cannot read: {e}"))]),
-        },
+    // Listed as a file, but perhaps replaced since by a pipe, which could be waited on for ever.
+    let bytes = match capped::read(path, MAX_PAGE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(refused) => return (None, vec![Diagnostic::error(display, 0, 0, refused.to_string())]),
     };
     let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title, warn_unknown_keys });
     (result.document, result.diagnostics)
 }
 
-fn read_folder_meta(root: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
+fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut Vec<Diagnostic>) -> Option<Meta> {
     let display = display_path(root, rel);
-    let text = match std::fs::read_to_string(root.join(rel)) {
+    let bytes = capped::read(path, frontmatter::MAX_BYTES as u64).map_err(|r| r.to_string());
+    let text = match bytes.and_then(|b| String::from_utf8(b).map_err(|_| "not valid UTF-8".to_string())) {
         Ok(text) => text,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(display, 0, 0, format!("cannot read: {e}")));
+        Err(why) => {
+            diagnostics.push(Diagnostic::error(display, 0, 0, why));
             return None;
         }
     };

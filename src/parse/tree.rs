@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::ir::{Document, Folder, Meta};
 use std::cmp::Ordering;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Names of files that are a folder's own page.
 pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
@@ -23,6 +23,19 @@ pub struct Listing {
     pub others: Vec<String>,
     /// Entries passed over, with the reason: links that leave the root, loop or dangle.
     pub skipped: Vec<(String, String)>,
+    /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte);
+    /// [`on_disk`] finds them.
+    pub not_utf8: Vec<String>,
+}
+
+impl Listing {
+    /// The listing of one page, the file at `path` (when it is not read from a folder).
+    pub fn single(path: &Path) -> Listing {
+        let raw = path.file_name().unwrap_or_default();
+        let name = raw.to_string_lossy().into_owned();
+        let not_utf8 = if raw.to_str().is_none() { vec![name.clone()] } else { Vec::new() };
+        Listing { pages: vec![name], folders: vec![String::new()], not_utf8, ..Listing::default() }
+    }
 }
 
 /// Why a FIFO, socket or device is skipped: reading one could wait forever.
@@ -33,24 +46,30 @@ const NOT_A_FILE: &str = "not a regular file (a pipe, socket or device)";
 pub fn walk(root: &Path) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
-    let mut pending = vec![String::new()];
-    while let Some(rel) = pending.pop() {
-        let dir = if rel.is_empty() { root.to_path_buf() } else { root.join(&rel) };
+    // Folders still to read: as listed, and where they are.
+    let mut pending = vec![(String::new(), root.to_path_buf())];
+    while let Some((rel, dir)) = pending.pop() {
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))? {
             let entry = entry.map_err(|e| Error::io(&dir, e))?;
-            let Ok(name) = entry.file_name().into_string() else { continue };
+            let (name, lossy) = match entry.file_name().into_string() {
+                Ok(name) => (name, false),
+                Err(raw) => (raw.to_string_lossy().into_owned(), true),
+            };
             if name.starts_with('.') {
                 continue;
             }
             let file_type = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
-            entries.push((name, file_type));
+            entries.push((name, file_type, entry.path(), lossy));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, file_type) in entries {
+        for (name, file_type, path, lossy) in entries {
             let child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+            if lossy {
+                listing.not_utf8.push(child.clone());
+            }
             if file_type.is_symlink() {
-                match root.join(&child).canonicalize() {
+                match path.canonicalize() {
                     Err(e) => listing.skipped.push((child, format!("a symbolic link that cannot be followed ({e})"))),
                     Ok(target) if !target.starts_with(&canonical_root) => {
                         listing.skipped.push((child, "a symbolic link out of the content folder".to_string()))
@@ -65,7 +84,7 @@ pub fn walk(root: &Path) -> Result<Listing> {
             } else if file_type.is_dir() {
                 if !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
-                    pending.push(child);
+                    pending.push((child, path));
                 }
             } else if !file_type.is_file() {
                 listing.skipped.push((child, NOT_A_FILE.to_string()));
@@ -83,6 +102,23 @@ pub fn walk(root: &Path) -> Result<Listing> {
     listing.folder_meta.sort();
     listing.others.sort();
     Ok(listing)
+}
+
+/// Where the file listed as `rel` below `root` is on disk, for a reader that has only the
+/// listed name: a name with `\u{fffd}` may stand for one that is not UTF-8, found by looking
+/// for the entry whose lossy name it is.
+pub fn on_disk(root: &Path, rel: &str) -> PathBuf {
+    if !rel.contains('\u{fffd}') {
+        return root.join(rel);
+    }
+    let mut path = root.to_path_buf();
+    for part in rel.split('/') {
+        let found = std::fs::read_dir(&path)
+            .ok()
+            .and_then(|entries| entries.flatten().map(|e| e.file_name()).find(|name| name.to_string_lossy() == part));
+        path.push(found.unwrap_or_else(|| part.into()));
+    }
+    path
 }
 
 /// Whether a file name is a Markdown page.

@@ -88,12 +88,14 @@ fn an_unknown_format_runs_the_external_folio_program() {
     use std::os::unix::fs::PermissionsExt;
     let bin = tempfile::tempdir().unwrap();
     let script = bin.path().join("folio-count");
-    // Reads the render context and answers with one file naming the documents it saw.
+    // Reads the render context and answers with one file naming the documents it saw, and a
+    // warning about no file in particular.
     std::fs::write(
         &script,
         "#!/usr/bin/env python3\nimport json, sys\nctx = json.load(sys.stdin)\n\
          ids = [d['id'] for d in ctx['collection']['documents']]\n\
-         print(json.dumps({'files': [{'path': 'count.txt', 'text': '%d %s' % (len(ids), ids[0])}]}))\n",
+         w = {'file': '', 'line': 0, 'column': 0, 'severity': 'warning', 'message': 'counted'}\n\
+         print(json.dumps({'files': [{'path': 'count.txt', 'text': '%d %s' % (len(ids), ids[0])}], 'diagnostics': [w]}))\n",
     )
     .unwrap();
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -108,4 +110,5 @@ fn an_unknown_format_runs_the_external_folio_program() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(out_dir.join("count.txt")).unwrap();
     assert_eq!(text, "10 career-ladder/overview");
+    assert!(stderr(&out).contains("warning: program: folio-count: counted"), "{}", stderr(&out));
 }

@@ -382,7 +382,7 @@ fn a_table_row_taller_than_a_page_is_split_between_lines() {
 
 /// A PNG file of `width` × `height` RGBA pixels, every row with filter `filter` (checksums are
 /// left zero: folio does not check them).
-fn png(width: u32, height: u32, filter: u8) -> Vec<u8> {
+pub fn png(width: u32, height: u32, filter: u8) -> Vec<u8> {
     let chunk = |kind: &[u8], data: &[u8]| {
         let mut out = (data.len() as u32).to_be_bytes().to_vec();
         out.extend(kind);

@@ -3,7 +3,7 @@
 
 use super::file::PdfFile;
 use super::set::deflate;
-use crate::layout::image::{probe, Format};
+use crate::layout::image::{channels, png_chunks, probe, Format};
 use pdf_writer::types::Predictor;
 use pdf_writer::writers::ImageXObject;
 use pdf_writer::{Filter, Name, Ref};
@@ -109,12 +109,7 @@ fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> 
         Format::Png { color_type } => {
             let chunks = png_chunks(bytes);
             let data: Vec<u8> = chunks.iter().filter(|(t, _)| t == b"IDAT").flat_map(|(_, d)| d.to_vec()).collect();
-            let channels: usize = match color_type {
-                0 | 3 => 1,
-                2 => 3,
-                4 => 2,
-                _ => 4,
-            };
+            let channels = channels(color_type);
             if matches!(color_type, 4 | 6) {
                 let pixels = unfilter(&inflate(&data)?, width, height, channels)?;
                 let color_channels = channels - 1;
@@ -133,19 +128,6 @@ fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> 
             Some(Pixels::Png { space, channels: channels as i32, data })
         }
     }
-}
-
-/// The chunks of a PNG file: type and data.
-fn png_chunks(bytes: &[u8]) -> Vec<([u8; 4], &[u8])> {
-    let mut chunks = Vec::new();
-    let mut at = 8;
-    while let Some(head) = bytes.get(at..at + 8) {
-        let length = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
-        let Some(data) = bytes.get(at + 8..at + 8 + length) else { break };
-        chunks.push(([head[4], head[5], head[6], head[7]], data));
-        at += 12 + length;
-    }
-    chunks
 }
 
 fn inflate(data: &[u8]) -> Option<Vec<u8>> {

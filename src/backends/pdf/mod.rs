@@ -39,17 +39,9 @@ impl Backend for Pdf {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme: PdfTheme = ctx.config.section("pdf")?;
-        theme.validate().map_err(|message| Error::Config {
-            path: ctx.config.path.clone().unwrap_or_else(|| crate::config::CONFIG_FILE.into()),
-            message: format!("[pdf]: {message}"),
-        })?;
-        let run = Run {
-            ctx,
-            sink,
-            g: Geometry::new(&theme),
-            date: Civil::from_env(),
-            author: ctx.config.site.author.as_deref(),
-        };
+        theme.validate().map_err(|(key, message)| ctx.config.invalid("pdf", key, &message))?;
+        let (date, date_warning) = Civil::from_env();
+        let run = Run { ctx, sink, g: Geometry::new(&theme), date, author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
         let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
@@ -63,7 +55,7 @@ impl Backend for Pdf {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
             run.chapters(&docs, |_| Ok(()))?
         };
-        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
+        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().chain(date_warning).collect();
         Ok(diagnostics.into_iter().collect())
     }
 }

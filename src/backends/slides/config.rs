@@ -10,10 +10,9 @@
 //! site_deck_limit = 250    # a larger site's deck holds a divider slide per document
 //! ```
 
-use crate::config::{Config, CONFIG_FILE};
-use crate::error::{Error, Result};
+use crate::config::Config;
+use crate::error::Result;
 use serde::Deserialize;
-use std::path::PathBuf;
 
 /// The settings of the slides backend.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -44,20 +43,19 @@ impl SlidesConfig {
     /// Reads and checks `[slides]`.
     pub fn read(config: &Config) -> Result<SlidesConfig> {
         let mut slides: SlidesConfig = config.section("slides")?;
-        let bad = |message: String| Error::Config {
-            path: config.path.clone().unwrap_or_else(|| PathBuf::from(CONFIG_FILE)),
-            message: format!("[slides]: {message}"),
-        };
+        let bad = |key: &str, message: String| config.invalid("slides", key, &message);
         if !(1..=6).contains(&slides.heading_level) {
-            return Err(bad(format!("heading_level must be 1 to 6, not {}", slides.heading_level)));
+            return Err(bad("heading_level", format!("must be 1 to 6, not {}", slides.heading_level)));
         }
         let accent = slides.accent.trim_start_matches('#').to_ascii_uppercase();
         if accent.len() != 6 || !accent.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(bad(format!("accent must be an RGB colour like \"1F5F99\", not {:?}", slides.accent)));
+            return Err(bad("accent", format!("must be an RGB colour like \"1F5F99\", not {:?}", slides.accent)));
         }
         slides.accent = accent;
-        if slides.font.trim().is_empty() || slides.heading_font.trim().is_empty() {
-            return Err(bad("font names must not be empty".to_string()));
+        for (key, font) in [("font", &slides.font), ("heading_font", &slides.heading_font)] {
+            if font.trim().is_empty() {
+                return Err(bad(key, "a font name must not be empty".to_string()));
+            }
         }
         Ok(slides)
     }

@@ -51,7 +51,7 @@ impl Backend for Slides {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config = SlidesConfig::read(ctx.config)?;
-        let date = Civil::from_env();
+        let (date, date_warning) = Civil::from_env();
         let pptx_date = date.map(|d| d.iso());
         let run = Job {
             ctx,
@@ -62,10 +62,30 @@ impl Backend for Slides {
             template: pptx::template(&config).map_err(slide_zip_error)?,
             config,
         };
-        if !ctx.scope.site {
-            let docs: Vec<&Document> = ctx.documents_in_scope().collect();
-            return run.decks(&docs, None);
-        }
+        let mut diagnostics = match ctx.scope.site {
+            true => run.site()?,
+            false => run.decks(&ctx.documents_in_scope().collect::<Vec<_>>(), None)?,
+        };
+        diagnostics.extend(date_warning);
+        Ok(diagnostics)
+    }
+}
+
+/// One run of the backend: what every deck needs.
+struct Job<'a> {
+    ctx: &'a RenderContext<'a>,
+    sink: &'a dyn Sink,
+    config: SlidesConfig,
+    accent: Rgb,
+    properties: pptx::Properties<'a>,
+    pdf_date: Option<String>,
+    template: pptx::Template,
+}
+
+impl Job<'_> {
+    /// The site deck in its three forms, with the documents' decks.
+    fn site(&self) -> Result<Vec<Diagnostic>> {
+        let (run, ctx, sink) = (self, self.ctx, self.sink);
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let title = &ctx.collection.title;
         let base = format!("slides/{}", site_slug(title, &all));
@@ -85,20 +105,7 @@ impl Backend for Slides {
             Ok(diagnostics)
         })
     }
-}
 
-/// One run of the backend: what every deck needs.
-struct Job<'a> {
-    ctx: &'a RenderContext<'a>,
-    sink: &'a dyn Sink,
-    config: SlidesConfig,
-    accent: Rgb,
-    properties: pptx::Properties<'a>,
-    pdf_date: Option<String>,
-    template: pptx::Template,
-}
-
-impl Job<'_> {
     /// Composes and sets the slides of each of `docs`, writing the decks of those in scope
     /// and, given the site deck, adding to it their part; a batch at a time.
     fn decks(&self, docs: &[&Document], mut site: Option<(&SiteLinks, &mut SiteWriter)>) -> Result<Vec<Diagnostic>> {

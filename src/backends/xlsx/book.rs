@@ -3,7 +3,7 @@
 
 use super::config::XlsxConfig;
 use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
-use super::sheet::{write_stacked, write_table};
+use super::sheet::{write_stacked, write_table, Writer};
 use super::site::{self, Entry};
 use super::skills::extract;
 use super::source::{tables, SourceTable};
@@ -16,26 +16,20 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxErr
 /// The creation time written when `SOURCE_DATE_EPOCH` is not set: 2000-01-01 00:00:00 UTC.
 const FIXED_EPOCH: i64 = 946_684_800;
 
+/// A workbook and the warnings about what was cut to fit it.
+pub type Made = (Artifact, Vec<Diagnostic>);
+
 /// Document properties shared by every workbook of a run.
 pub struct Meta {
     pub created: ExcelDateTime,
     pub author: String,
 }
 
-/// The creation time from `SOURCE_DATE_EPOCH` (seconds since 1970), else a fixed date; a value
-/// that is not a usable time gives the fixed date and a warning.
-pub fn creation_time(source_date_epoch: Option<&str>) -> (ExcelDateTime, Vec<Diagnostic>) {
-    let fixed = || ExcelDateTime::from_timestamp(FIXED_EPOCH).expect("a valid fixed date");
-    match source_date_epoch.map(str::trim) {
-        None | Some("") => (fixed(), Vec::new()),
-        Some(text) => match text.parse::<i64>().ok().and_then(|s| ExcelDateTime::from_timestamp(s).ok()) {
-            Some(time) => (time, Vec::new()),
-            None => {
-                let message = format!("SOURCE_DATE_EPOCH `{text}` is not a time in seconds; using 2000-01-01");
-                (fixed(), vec![Diagnostic::warning("SOURCE_DATE_EPOCH", 0, 0, message)])
-            }
-        },
-    }
+/// The creation time from `SOURCE_DATE_EPOCH` (seconds since 1970), else a fixed date.
+pub fn creation_time(epoch: Option<i64>) -> ExcelDateTime {
+    epoch
+        .and_then(|seconds| ExcelDateTime::from_timestamp(seconds).ok())
+        .unwrap_or_else(|| ExcelDateTime::from_timestamp(FIXED_EPOCH).expect("a valid fixed date"))
 }
 
 fn workbook(title: &str, meta: &Meta) -> Workbook {
@@ -67,8 +61,9 @@ pub fn page_file(doc: &Document) -> String {
 /// constant-memory mode, a row at a time through a temporary file, so that a site of thousands
 /// of pages does not hold their cells; and it holds a sheet for the first
 /// `site_table_sheets` tables only (the Index lists every table and its page's workbook).
-pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Artifact, XlsxError> {
+pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Made, XlsxError> {
     let styles = Styles::default();
+    let mut warnings = Vec::new();
     let skills = extract(collection, config);
     let levels: Vec<_> = skills.iter().filter(|r| r.level.is_some()).collect();
     let mut names = SheetNames::default();
@@ -87,7 +82,7 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     let mut kept = Vec::new();
     for (d, doc) in collection.documents.iter().enumerate() {
         let body = doc.body();
-        for (i, table) in tables(&body).into_iter().enumerate() {
+        for (i, table) in tables(&body, &doc.source).into_iter().enumerate() {
             let heading = table_title(&table, i);
             let sheet = (kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
             entries.push(Entry {
@@ -103,59 +98,64 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
         }
     }
     let mut workbook = workbook(&format!("{} — skills", collection.title), meta);
+    let mut out = Writer { styles: &styles, config, warnings: &mut warnings };
     let mut matrix = named(&matrix_name)?;
-    site::matrix(&mut matrix, &skills, &styles, config)?;
+    site::matrix(&mut matrix, &skills, &mut out)?;
     workbook.push_worksheet(matrix);
     if let Some(name) = levels_name {
         let mut sheet = named(&name)?;
-        site::levels(&mut sheet, &levels, &styles, config)?;
+        site::levels(&mut sheet, &levels, &mut out)?;
         workbook.push_worksheet(sheet);
     }
     let tidy = workbook.add_worksheet_with_constant_memory()?;
     tidy.set_name(&tidy_name)?;
-    site::tidy(tidy, &skills, &styles, config)?;
+    site::tidy(tidy, &skills, &mut out)?;
     let index = workbook.add_worksheet_with_constant_memory()?;
     index.set_name(&index_name)?;
-    site::index(index, &entries, &styles, config)?;
+    site::index(index, &entries, &mut out)?;
     // The kept tables' documents are read again, one at a time, rather than held.
     for group in kept.chunk_by(|a, b| a.0 == b.0) {
         let body = collection.documents[group[0].0].body();
-        let page_tables = tables(&body);
+        let source = &collection.documents[group[0].0].source;
+        let page_tables = tables(&body, source);
         for (_, i, name) in group {
             let mut sheet = named(name)?;
-            write_table(&mut sheet, &page_tables[*i], &styles, config)?;
+            write_table(&mut sheet, &page_tables[*i], &mut out)?;
             workbook.push_worksheet(sheet);
         }
     }
-    Ok(Artifact::for_site(site_file(collection), workbook.save_to_buffer()?))
+    Ok((Artifact::for_site(site_file(collection), workbook.save_to_buffer()?), warnings))
 }
 
 /// A page's own workbook, or `None` for a page without tables: a sheet for each of the first
 /// `page_table_sheets` tables and, for a page with more, a last sheet `More tables` holding the
 /// rest one under another, written a row at a time (constant memory) so that a page of
 /// thousands of tables is not held as thousands of sheets.
-pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<Artifact>, XlsxError> {
+pub fn page(doc: &Document, config: &XlsxConfig, meta: &Meta) -> Result<Option<Made>, XlsxError> {
     let body = doc.body();
-    let page_tables = tables(&body);
+    let page_tables = tables(&body, &doc.source);
     if page_tables.is_empty() {
         return Ok(None);
     }
     let styles = Styles::default();
+    let mut warnings = Vec::new();
+    let mut out = Writer { styles: &styles, config, warnings: &mut warnings };
     let mut names = SheetNames::default();
     let mut workbook = workbook(&doc.title, meta);
     let (own, rest) = page_tables.split_at(page_tables.len().min(config.page_table_sheets));
     for (i, table) in own.iter().enumerate() {
         let mut sheet = named(&names.claim(&cut_at_word(&table_title(table, i), MAX_LEN)))?;
-        write_table(&mut sheet, table, &styles, config)?;
+        write_table(&mut sheet, table, &mut out)?;
         workbook.push_worksheet(sheet);
     }
     if !rest.is_empty() {
         let titled: Vec<_> = rest.iter().enumerate().map(|(i, t)| (table_title(t, own.len() + i), t.clone())).collect();
         let sheet = workbook.add_worksheet_with_constant_memory()?;
-        sheet.set_name(names.claim("More tables"))?;
-        write_stacked(sheet, &titled, &styles, config)?;
+        let name = names.claim("More tables");
+        sheet.set_name(&name)?;
+        write_stacked(sheet, &name, &titled, &mut out)?;
     }
-    Ok(Some(Artifact::for_document(&doc.id, page_file(doc), workbook.save_to_buffer()?)))
+    Ok(Some((Artifact::for_document(&doc.id, page_file(doc), workbook.save_to_buffer()?), warnings)))
 }
 
 /// The heading a table sits under, else `Table N` (counting from 1 within its page).
@@ -172,10 +172,7 @@ mod tests {
 
     #[test]
     fn creation_time_comes_from_source_date_epoch_else_a_fixed_date() {
-        let day = |time: ExcelDateTime| time.to_excel();
-        assert_eq!(day(creation_time(None).0), 36526.0, "2000-01-01");
-        assert_eq!(day(creation_time(Some(" 86400 ")).0), 25570.0, "1970-01-02");
-        let (time, warnings) = creation_time(Some("yesterday"));
-        assert_eq!((day(time), warnings.len()), (36526.0, 1));
+        assert_eq!(creation_time(None).to_excel(), 36526.0, "2000-01-01");
+        assert_eq!(creation_time(Some(86_400)).to_excel(), 25570.0, "1970-01-02");
     }
 }

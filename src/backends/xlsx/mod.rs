@@ -7,6 +7,7 @@
 mod book;
 mod cells;
 mod config;
+mod limits;
 mod names;
 mod sheet;
 mod site;
@@ -32,25 +33,39 @@ impl Backend for Xlsx {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config: XlsxConfig = ctx.config.section("xlsx")?;
-        let (created, diagnostics) = book::creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
+        let (epoch, date_warning) = super::source_date_epoch();
+        let created = book::creation_time(epoch);
         let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
         // The site workbook is the biggest single job: make it while the pages are made.
         let (site, pages) = rayon::join(
             || match ctx.scope.site {
-                true => sink.put(guarded(|| book::site(ctx.collection, &config, &meta))?),
-                false => Ok(()),
+                true => put(sink, guarded(|| book::site(ctx.collection, &config, &meta))?),
+                false => Ok(Vec::new()),
             },
             || {
-                documents.par_iter().try_for_each(|doc| match guarded(|| book::page(doc, &config, &meta))? {
-                    Some(artifact) => sink.put(artifact),
-                    None => Ok(()),
+                let made = documents.par_iter().map(|doc| match guarded(|| book::page(doc, &config, &meta))? {
+                    Some(made) => put(sink, made),
+                    None => Ok(Vec::new()),
+                });
+                made.try_reduce(Vec::new, |mut a, b| {
+                    a.extend(b);
+                    Ok(a)
                 })
             },
         );
-        site.and(pages)?;
+        let mut diagnostics = [date_warning.into_iter().collect(), site?, pages?].concat();
+        // A table cut in its page's workbook is cut the same way in the site workbook: say it once.
+        diagnostics.sort();
+        diagnostics.dedup();
         Ok(diagnostics)
     }
+}
+
+/// Hands a workbook to the sink and returns the warnings made with it.
+fn put(sink: &dyn Sink, (artifact, warnings): book::Made) -> Result<Vec<Diagnostic>> {
+    sink.put(artifact)?;
+    Ok(warnings)
 }
 
 /// Runs rust_xlsxwriter code, turning its errors and its panics (it panics when a write to

@@ -4,13 +4,12 @@
 
 use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
+use super::limits::{clip, note_cut, MAX_ROWS};
 use super::source::SourceTable;
 use super::style::{best_scale, frame, heat_map, print_setup, Grid, Styles};
+use crate::diag::Diagnostic;
 use crate::ir::{plain_text, Align};
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
-
-/// The longest text an Excel cell holds.
-const MAX_CELL_CHARS: usize = 32_767;
 
 /// How rows get their heights: noted in a grid that sets them when the table is written, or
 /// from column widths known beforehand, as a sheet written a row at a time needs.
@@ -19,15 +18,21 @@ enum Sizing<'a> {
     Known(&'a [f64]),
 }
 
+/// The sheet being written, its styles and settings, and the warnings about what was cut.
+pub struct Writer<'a> {
+    pub styles: &'a Styles,
+    pub config: &'a XlsxConfig,
+    pub warnings: &'a mut Vec<Diagnostic>,
+}
+
 /// Writes `table` on `sheet` from the top-left corner.
-pub fn write_table(
-    sheet: &mut Worksheet,
-    table: &SourceTable,
-    styles: &Styles,
-    config: &XlsxConfig,
-) -> Result<(), XlsxError> {
+pub fn write_table(sheet: &mut Worksheet, table: &SourceTable, out: &mut Writer) -> Result<(), XlsxError> {
+    let config = out.config;
     let mut grid = Grid::default();
-    let last_row = write_at(sheet, table, 0, &mut Sizing::Fit(&mut grid), styles, config)?;
+    if let Some(cut) = &table.cut {
+        out.warnings.push(table.warning(cut));
+    }
+    let last_row = write_at(sheet, table, 0, &mut Sizing::Fit(&mut grid), out)?;
     grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false, config.paper)?;
     sheet.autofilter(0, 0, last_row, table.width().max(1) as u16 - 1)?;
@@ -39,16 +44,17 @@ pub fn write_table(
 /// measured first, so that every row's height is known when it is written.
 pub fn write_stacked(
     sheet: &mut Worksheet,
+    name: &str,
     tables: &[(String, SourceTable)],
-    styles: &Styles,
-    config: &XlsxConfig,
+    out: &mut Writer,
 ) -> Result<(), XlsxError> {
+    let config = out.config;
     let mut grid = Grid::default();
     for (_, table) in tables {
         for (column, text) in head_texts(table).iter().enumerate() {
             grid.measure(column, text, true);
         }
-        for row in table.rows {
+        for row in table.rows() {
             for (column, cell) in row.iter().enumerate() {
                 grid.measure(column, &content(cell, config).text(), false);
             }
@@ -58,8 +64,19 @@ pub fn write_stacked(
     print_setup(sheet, config.paper);
     let mut top = 0;
     for (title, table) in tables {
-        sheet.write_string_with_format(top, 0, clip(title), &styles.title)?;
-        top = write_at(sheet, table, top + 1, &mut Sizing::Known(&widths), styles, config)? + 2;
+        let mut table = table.clone();
+        // The title and the header take two rows; the rest of the sheet holds the rows.
+        let Some(room) = MAX_ROWS.checked_sub(top + 2) else {
+            out.warnings.push(table.warning(&format!("the table is left out: the sheet `{name}` is full")));
+            continue;
+        };
+        let cuts =
+            [table.cut.clone(), table.keep_rows(room as usize).map(|c| format!("{c}: the sheet `{name}` is full"))];
+        if let Some(cut) = cuts.into_iter().flatten().reduce(|a, b| format!("{a}; {b}")) {
+            out.warnings.push(table.warning(&cut));
+        }
+        sheet.write_string_with_format(top, 0, clip(title), &out.styles.title)?;
+        top = write_at(sheet, &table, top + 1, &mut Sizing::Known(&widths), out)? + 2;
     }
     Ok(())
 }
@@ -67,7 +84,7 @@ pub fn write_stacked(
 /// The header cells of `table` as text, one a column.
 fn head_texts(table: &SourceTable) -> Vec<String> {
     let cells = (0..table.width().max(1)).map(|c| table.head.get(c).map(Vec::as_slice).unwrap_or_default());
-    cells.map(|cell| clip(&plain_text(cell)).trim().to_string()).collect()
+    cells.map(|cell| plain_text(cell).trim().to_string()).collect()
 }
 
 /// Writes `table`'s header at row `top` and its rows below, with heat maps; returns the last
@@ -77,9 +94,9 @@ fn write_at(
     table: &SourceTable,
     top: u32,
     sizing: &mut Sizing,
-    styles: &Styles,
-    config: &XlsxConfig,
+    out: &mut Writer,
 ) -> Result<u32, XlsxError> {
+    let (styles, config) = (out.styles, out.config);
     let head = head_texts(table);
     if let Sizing::Known(widths) = sizing {
         if let Some(height) = Grid::row_height(widths, head.iter().map(String::as_str).enumerate()) {
@@ -90,14 +107,11 @@ fn write_at(
         if let Sizing::Fit(grid) = sizing {
             grid.fit(top, column, text, true);
         }
-        sheet.write_string_with_format(
-            top,
-            column as u16,
-            text,
-            &Styles::aligned(&styles.header, table.align(column)),
-        )?;
+        let format = Styles::aligned(&styles.header, table.align(column));
+        let text = fitted(sheet, (top, column as u16), text, (table, 0), out.warnings)?;
+        sheet.write_string_with_format(top, column as u16, text, &format)?;
     }
-    for (r, row) in table.rows.iter().enumerate() {
+    for (r, row) in table.rows().enumerate() {
         let r = top + r as u32 + 1;
         let contents: Vec<Content> = row.iter().map(|cell| content(cell, config)).collect();
         let texts: Vec<String> = contents.iter().map(Content::text).collect();
@@ -109,13 +123,14 @@ fn write_at(
                 }
             }
         }
-        for (column, content) in contents.iter().enumerate() {
-            write_cell(sheet, (r, column as u16), content, styles, table.align(column))?;
+        for (column, (content, text)) in contents.iter().zip(&texts).enumerate() {
+            let text = fitted(sheet, (r, column as u16), text, (table, r - top), out.warnings)?;
+            write_cell(sheet, (r, column as u16), content, &text, styles, table.align(column))?;
         }
     }
-    let last_row = top + table.rows.len() as u32;
+    let last_row = top + table.row_count() as u32;
     for column in 0..table.width().max(1) {
-        let texts: Vec<String> = table.rows.iter().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();
+        let texts: Vec<String> = table.rows().filter_map(|r| r.get(column)).map(|c| plain_text(c)).collect();
         if let (Some(scale), true) = (best_scale(&config.scales, texts.iter().map(String::as_str)), last_row > top) {
             heat_map(sheet, (top + 1, column as u16), (last_row, column as u16), scale)?;
         }
@@ -123,17 +138,38 @@ fn write_at(
     Ok(last_row)
 }
 
-/// Writes one cell: a number if the whole text (not code) reads as one, a hyperlink if the cell links
-/// somewhere, rich text if its styles vary, else a string. Text is never a formula.
+/// `text` fitted to the cell at `at`, the text cut from it kept in the cell's note, with a
+/// warning at the table's line naming the cell (`row` of the table, 0 for the header).
+fn fitted(
+    sheet: &mut Worksheet,
+    at: (u32, u16),
+    text: &str,
+    (table, row): (&SourceTable, u32),
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<String, XlsxError> {
+    let fitted = note_cut(sheet, at, text)?;
+    if let Some(warning) = fitted.warning {
+        let place = match row {
+            0 => format!("header, column {}", at.1 + 1),
+            row => format!("row {row}, column {}", at.1 + 1),
+        };
+        warnings.push(table.warning(&format!("a cell ({place}) of {warning}")));
+    }
+    Ok(fitted.cell.to_string())
+}
+
+/// Writes one cell, `text` being its text fitted to a cell: a number if the whole text (not
+/// code) reads as one, a hyperlink if the cell links somewhere, rich text if its styles vary,
+/// else a string. Text is never a formula.
 fn write_cell(
     sheet: &mut Worksheet,
     at: (u32, u16),
     content: &Content,
+    text: &str,
     styles: &Styles,
     align: Align,
 ) -> Result<(), XlsxError> {
     let (row, col) = at;
-    let text = clip(&content.text()).to_string();
     if text.is_empty() {
         return Ok(());
     }
@@ -141,18 +177,18 @@ fn write_cell(
     if let Some(url) = &content.link {
         let format = Styles::with_run(&Styles::aligned(&styles.link, align), &first);
         // An address Excel cannot take (an unknown scheme, too long) leaves the text unlinked.
-        if sheet.write_url_with_format(row, col, Url::new(url.as_str()).set_text(text.as_str()), &format).is_ok() {
+        if sheet.write_url_with_format(row, col, Url::new(url.as_str()).set_text(text), &format).is_ok() {
             return Ok(());
         }
     }
     if content.is_uniform() || text.chars().count() < content.text().chars().count() {
         let format = Styles::with_run(&Styles::aligned(&styles.text, align), &first);
-        match number(&text).filter(|_| !content.has_code()) {
+        match number(text).filter(|_| !content.has_code()) {
             Some(n) => {
                 let format = n.format.map_or(format.clone(), |f| format.set_num_format(f));
                 sheet.write_number_with_format(row, col, n.value, &format)?
             }
-            None => sheet.write_string_with_format(row, col, &text, &format)?,
+            None => sheet.write_string_with_format(row, col, text, &format)?,
         };
         return Ok(());
     }
@@ -160,12 +196,4 @@ fn write_cell(
     let segments: Vec<(&Format, &str)> = formats.iter().zip(&content.runs).map(|(f, r)| (f, r.text.as_str())).collect();
     sheet.write_rich_string_with_format(row, col, &segments, &Styles::aligned(&styles.text, align))?;
     Ok(())
-}
-
-/// `text` cut to what a cell holds.
-fn clip(text: &str) -> &str {
-    match text.char_indices().nth(MAX_CELL_CHARS) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    }
 }

@@ -1,9 +1,11 @@
 //! The site workbook's own sheets: `Matrix` (categories × roles), `Levels` (skills × roles,
 //! when the site has proficiency tables), `Skills` (the tidy long form) and `Index`.
 
-use super::config::XlsxConfig;
+use super::limits::{clip, note_cut, MAX_COLUMNS, MAX_ROWS};
+use super::sheet::Writer;
 use super::skills::{Role, SkillRow};
 use super::style::{best_scale, frame, heat_map, Grid, Styles};
+use crate::diag::Diagnostic;
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Url, Worksheet, XlsxError};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -23,73 +25,82 @@ fn roles<'a>(rows: impl Iterator<Item = &'a SkillRow>) -> Vec<&'a Role> {
 }
 
 /// A pivot of `rows`: one line per key (in the order first met), one column per role, each cell
-/// the role's values for that key joined with `", "`. Returns the number of lines and columns.
+/// the role's values for that key joined with `", "`. What a sheet cannot hold is left out with
+/// a warning. Returns the number of lines and columns.
 fn pivot<'a>(
     sheet: &mut Worksheet,
     corner: &str,
     rows: &[&'a SkillRow],
-    key: impl Fn(&'a SkillRow) -> &'a str,
-    value: impl Fn(&'a SkillRow) -> &'a str,
-    styles: &Styles,
-    config: &XlsxConfig,
+    (key, value): (impl Fn(&'a SkillRow) -> &'a str, impl Fn(&'a SkillRow) -> &'a str),
+    out: &mut Writer,
 ) -> Result<(u32, u16), XlsxError> {
-    let roles = roles(rows.iter().copied());
+    let mut roles = roles(rows.iter().copied());
+    roles.truncate(MAX_COLUMNS - 1);
     let columns: HashMap<(&String, Option<usize>), usize> =
         roles.iter().enumerate().map(|(c, r)| ((&r.name, r.rank), c)).collect();
     let mut lines: HashMap<&str, usize> = HashMap::new();
-    let mut cells: BTreeMap<(usize, usize), Vec<&str>> = BTreeMap::new();
+    let mut cells: BTreeMap<(usize, usize), Vec<&SkillRow>> = BTreeMap::new();
+    let mut left_out = Vec::new();
     let mut grid = Grid::default();
-    sheet.write_string_with_format(0, 0, corner, &styles.header)?;
+    sheet.write_string_with_format(0, 0, clip(corner), &out.styles.header)?;
     grid.fit(0, 0, corner, true);
-    let key_format = styles.header.clone().set_background_color(KEY_FILL);
+    let key_format = out.styles.header.clone().set_background_color(KEY_FILL);
     for row in rows {
         let next = lines.len();
         let line = *lines.entry(key(row)).or_insert(next);
-        if line == next {
-            sheet.write_string_with_format(line as u32 + 1, 0, key(row), &key_format)?;
+        let fits = line < MAX_ROWS as usize - 1;
+        if line == next && fits {
+            sheet.write_string_with_format(line as u32 + 1, 0, clip(key(row)), &key_format)?;
             grid.fit(line as u32 + 1, 0, key(row), true);
         }
-        cells.entry((line, columns[&(&row.role.name, row.role.rank)])).or_default().push(value(row));
+        match columns.get(&(&row.role.name, row.role.rank)) {
+            Some(&column) if fits => cells.entry((line, column)).or_default().push(row),
+            _ => left_out.push(*row),
+        }
     }
     for (c, role) in roles.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16 + 1, &role.name, &styles.header)?;
+        sheet.write_string_with_format(0, c as u16 + 1, clip(&role.name), &out.styles.header)?;
         grid.fit(0, c + 1, &role.name, true);
         grid.fix(c + 1, ROLE_WIDTH);
     }
+    let name = sheet.name();
     for ((line, column), values) in cells {
-        let text = values.join(", ");
+        let text = values.iter().map(|r| value(r)).collect::<Vec<_>>().join(", ");
         grid.fit(line as u32 + 1, column + 1, &text, false);
-        sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, text, &styles.text)?;
+        let fitted = note_cut(sheet, (line as u32 + 1, column as u16 + 1), &text)?;
+        sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, fitted.cell, &out.styles.text)?;
+        if let Some(warning) = fitted.warning {
+            let message =
+                format!("on the sheet `{name}`, the cell of {} for {}: {warning}", key(values[0]), roles[column].name);
+            out.warnings.push(Diagnostic::warning(&values[0].source, 0, 0, message));
+        }
     }
-    grid.apply(sheet, config.max_column_width)?;
-    frame(sheet, true, config.paper)?;
-    Ok((lines.len() as u32, roles.len() as u16))
+    if let Some(first) = left_out.first() {
+        let message = format!(
+            "the sheet `{name}` is full ({MAX_ROWS} rows, {MAX_COLUMNS} columns): {} of its values are left out, from this page on",
+            left_out.len()
+        );
+        out.warnings.push(Diagnostic::warning(&first.source, 0, 0, message));
+    }
+    grid.apply(sheet, out.config.max_column_width)?;
+    frame(sheet, true, out.config.paper)?;
+    Ok((lines.len().min(MAX_ROWS as usize - 1) as u32, roles.len() as u16))
 }
 
 /// `Matrix`: for every category, each role's skills.
-pub fn matrix(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+pub fn matrix(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Result<(), XlsxError> {
     let lists: Vec<&SkillRow> = rows.iter().filter(|r| r.level.is_none()).collect();
-    pivot(sheet, &config.category_column, &lists, |r| &r.category, |r| &r.skill, styles, config)?;
+    let config = out.config;
+    pivot(sheet, &config.category_column, &lists, (|r| &r.category, |r| &r.skill), out)?;
     Ok(())
 }
 
 /// `Levels`: for every skill of the proficiency tables, each role's level, as a heat-map.
-pub fn levels(
-    sheet: &mut Worksheet,
-    rows: &[&SkillRow],
-    styles: &Styles,
-    config: &XlsxConfig,
-) -> Result<(), XlsxError> {
-    let (last_row, last_col) = pivot(
-        sheet,
-        &config.skill_column,
-        rows,
-        |r| &r.skill,
-        |r| r.level.as_deref().unwrap_or_default(),
-        styles,
-        config,
-    )?;
-    if let Some(scale) = best_scale(&config.scales, rows.iter().filter_map(|r| r.level.as_deref())) {
+pub fn levels(sheet: &mut Worksheet, rows: &[&SkillRow], out: &mut Writer) -> Result<(), XlsxError> {
+    let config = out.config;
+    let (last_row, last_col) =
+        pivot(sheet, &config.skill_column, rows, (|r| &r.skill, |r| r.level.as_deref().unwrap_or_default()), out)?;
+    if let Some(scale) = best_scale(&out.config.scales, rows.iter().filter_map(|r| r.level.as_deref())) {
         heat_map(sheet, (1, 1), (last_row, last_col), scale)?;
     }
     Ok(())
@@ -100,7 +111,9 @@ const SKILL_COLUMNS: [&str; 7] = ["Track", "Role", "Order", "Category", "Skill",
 
 /// `Skills`: one row per skill of a role, as a worksheet table with an autofilter. Written a
 /// row at a time (the sheet may be in constant-memory mode): the widths are measured first.
-pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Result<(), XlsxError> {
+    let rows = fit_rows(sheet, rows, |r| &r.source, out);
+    let (styles, config) = (out.styles, out.config);
     let texts = |row: &'_ SkillRow| -> [String; 7] {
         let order = row.role.order.map(|o| o.to_string()).unwrap_or_default();
         let level = row.level.clone().unwrap_or_default();
@@ -147,7 +160,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], styles: &Styles, config: &
             sheet.set_row_height(r, height)?;
         }
         for (c, text) in texts.iter().enumerate().take(6).filter(|(c, t)| *c != 2 && !t.is_empty()) {
-            sheet.write_string_with_format(r, c as u16, text, &styles.text)?;
+            sheet.write_string_with_format(r, c as u16, clip(text), &styles.text)?;
         }
         if let Some(order) = row.role.order {
             sheet.write_number_with_format(r, 2, order as f64, &styles.text)?;
@@ -178,7 +191,9 @@ const NO_SHEET: &str = "(page workbook)";
 
 /// `Index`: every sheet with a link to it, the page and heading it comes from, and links to the
 /// source page and the page's own workbook. Written a row at a time, like [`tidy`].
-pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: &XlsxConfig) -> Result<(), XlsxError> {
+pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Result<(), XlsxError> {
+    let entries = fit_rows(sheet, entries, |e| e.source.as_ref().map_or("", |(s, _)| s), out);
+    let (styles, config) = (out.styles, out.config);
     let texts = |entry: &'_ Entry| -> [String; 5] {
         [
             entry.sheet.clone().unwrap_or_else(|| NO_SHEET.to_string()),
@@ -210,8 +225,8 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], styles: &Styles, config: 
         }
         let target = entry.sheet.as_ref().map(|name| format!("internal:'{}'!A1", name.replace('\'', "''")));
         link(sheet, (r, 0), &texts[0], target.as_deref(), styles)?;
-        sheet.write_string_with_format(r, 1, &entry.page, &styles.text)?;
-        sheet.write_string_with_format(r, 2, &entry.heading, &styles.text)?;
+        sheet.write_string_with_format(r, 1, clip(&entry.page), &styles.text)?;
+        sheet.write_string_with_format(r, 2, clip(&entry.heading), &styles.text)?;
         if let Some((source, url)) = &entry.source {
             link(sheet, (r, 3), source, url.as_deref(), styles)?;
         }
@@ -231,6 +246,7 @@ fn link(
     url: Option<&str>,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
+    let text = clip(text);
     if let Some(url) = url {
         if sheet.write_url_with_format(row, col, Url::new(url).set_text(text), &styles.link).is_ok() {
             return Ok(());
@@ -238,4 +254,19 @@ fn link(
     }
     sheet.write_string_with_format(row, col, text, &styles.text)?;
     Ok(())
+}
+
+/// The first `rows` that fit below a header row, with a warning at the page of the first one
+/// left out, if any.
+fn fit_rows<'r, T>(sheet: &mut Worksheet, rows: &'r [T], source: impl Fn(&T) -> &str, out: &mut Writer) -> &'r [T] {
+    let (kept, left) = rows.split_at(rows.len().min(MAX_ROWS as usize - 1));
+    if let Some(first) = left.first() {
+        let message = format!(
+            "the sheet `{}` is full: its last {} rows are left out, from this page on",
+            sheet.name(),
+            left.len()
+        );
+        out.warnings.push(Diagnostic::warning(source(first), 0, 0, message));
+    }
+    kept
 }

@@ -63,7 +63,7 @@ pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
     let mut out = Vec::new();
     for (rank, doc) in collection.documents.iter().enumerate() {
         let body = doc.body();
-        for table in tables(&body) {
+        for table in tables(&body, &doc.source) {
             match shape(&table, config) {
                 Some(Shape::Lists { category, skills }) => {
                     lists(collection, rank, doc, &table, (category, skills), &mut out)
@@ -86,7 +86,7 @@ fn lists(
 ) {
     let role = role_of(collection, rank);
     let mut category = String::new();
-    for row in table.rows {
+    for row in table.rows() {
         let named = cell_text(row, category_col).trim_end_matches(':').trim().to_string();
         if !named.is_empty() {
             category = named;
@@ -108,19 +108,15 @@ fn lists(
 /// page, or most of its cells are levels of a scale (so `Skill | Description` is no level table).
 fn levels(collection: &Collection, doc: &Document, table: &SourceTable, config: &XlsxConfig, out: &mut Vec<SkillRow>) {
     let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, &plain_text(c))).collect();
-    let cells: Vec<String> = table
-        .rows
-        .iter()
-        .flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c)))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let cells: Vec<String> =
+        table.rows().flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c))).filter(|t| !t.is_empty()).collect();
     let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| l.eq_ignore_ascii_case(t))).count();
     if !roles.iter().flatten().any(|r| r.rank.is_some()) && on_a_scale * 2 < cells.len().max(1) {
         return;
     }
     let category = table.heading.clone().unwrap_or_default();
     let mut skill = String::new();
-    for row in table.rows {
+    for row in table.rows() {
         let named = cell_text(row, 0);
         if !named.is_empty() {
             skill = named;
