@@ -199,7 +199,13 @@ impl Fold<'_> {
             Event::HardBreak => self.inline(Inline::HardBreak, span),
             Event::Rule => self.block(Block { span, kind: BlockKind::Rule }),
             Event::TaskListMarker(done) => {
-                if let Some(Frame::Blocks { kind: Container::Item { checked, .. }, .. }) = self.stack.last_mut() {
+                // In a loose list the marker comes inside the item's first paragraph.
+                let item = self
+                    .stack
+                    .iter_mut()
+                    .rev()
+                    .find(|f| !matches!(f, Frame::Inlines { inlines, .. } if inlines.is_empty()));
+                if let Some(Frame::Blocks { kind: Container::Item { checked, .. }, .. }) = item {
                     *checked = Some(done);
                 }
             }

@@ -179,3 +179,19 @@ fn runs_of_white_space_in_text_are_one_space_in_the_ir_and_code_keeps_its_own() 
     assert_eq!(head[0], [Inline::Text { text: "a b".into() }]);
     assert_eq!(head[1], [Inline::Code { text: "x  y".into() }]);
 }
+
+#[test]
+fn task_markers_are_kept_in_loose_lists_as_in_tight_ones() {
+    let dir = crate::util::tree(&[("a.md", b"- [ ] a\n- [x] b\n\ntext\n\n- [ ] c\n\n- [x] d\n")]);
+    let loaded = load(dir.path());
+    let lists: Vec<Vec<Option<bool>>> = loaded.collection.documents[0]
+        .body()
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::List { items, .. } => Some(items.iter().map(|i| i.checked).collect()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lists, [[Some(false), Some(true)], [Some(false), Some(true)]]);
+}
