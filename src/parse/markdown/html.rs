@@ -1,0 +1,355 @@
+//! Raw HTML read into IR nodes where it maps, with the html5gum tokenizer: `<img>` an image,
+//! `<a href>` a link, `<b>`, `<i>`, `<s>`, `<code>`, `<kbd>` styled text, `<br>` a break, `<hr>`
+//! a rule, `<details>` a callout titled by its `<summary>`, a simple `<table>` a table, and
+//! `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
+//! page; comments are dropped silently.
+//!
+//! pulldown-cmark hands inline HTML over a tag at a time and block HTML a block at a time, with
+//! Markdown in between (`<details>` … blank line … Markdown … `</details>`), so an element is a
+//! frame on the fold's stack, opened by its start tag and closed by its end tag, or implicitly
+//! by the Markdown container it was opened in.
+
+use super::{Container, Fold, Frame, InlineKind};
+use crate::ir::{collapse_spaces, Block, BlockKind, Image, Inline, Span};
+use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
+
+/// Where a piece of HTML stands: a block of its own, or a tag inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Context {
+    Block,
+    Inline,
+}
+
+/// An HTML element that holds a frame on the stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Element {
+    Strong,
+    Emph,
+    Strike,
+    Link,
+    Code,
+    Summary,
+    Details,
+    Table,
+    Cell,
+}
+
+impl Element {
+    /// Styled text, which a block boundary (`<p>`, `<div>`) closes.
+    fn is_inline(self) -> bool {
+        matches!(self, Element::Strong | Element::Emph | Element::Strike | Element::Link | Element::Code)
+    }
+}
+
+/// What a tag name means to folio.
+enum Meaning {
+    Opens(Element),
+    Image,
+    Break,
+    Rule,
+    Row,
+    /// `<thead>` (true), `<tbody>` or `<tfoot>` (false).
+    RowGroup {
+        head: bool,
+    },
+    /// Separates blocks and is otherwise its content: `<p>`, `<div>`, `<center>`.
+    Boundary,
+    /// Its content, with nothing a reader would miss: `<span>`, `<a name>`, `<sup>`, and
+    /// elements a browser does not show (`<meta>`).
+    Transparent,
+    /// Markup folio cannot show: its text is kept, with a warning.
+    Dropped {
+        block: bool,
+    },
+}
+
+fn meaning(name: &str) -> Meaning {
+    match name {
+        "b" | "strong" => Meaning::Opens(Element::Strong),
+        "i" | "em" => Meaning::Opens(Element::Emph),
+        "s" | "del" | "strike" => Meaning::Opens(Element::Strike),
+        "a" => Meaning::Opens(Element::Link),
+        "code" | "kbd" | "samp" | "tt" => Meaning::Opens(Element::Code),
+        "summary" => Meaning::Opens(Element::Summary),
+        "details" => Meaning::Opens(Element::Details),
+        "table" => Meaning::Opens(Element::Table),
+        "td" | "th" => Meaning::Opens(Element::Cell),
+        "tr" => Meaning::Row,
+        "thead" => Meaning::RowGroup { head: true },
+        "tbody" | "tfoot" => Meaning::RowGroup { head: false },
+        "img" => Meaning::Image,
+        "br" => Meaning::Break,
+        "hr" => Meaning::Rule,
+        "p" | "div" | "center" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "figure"
+        | "figcaption" | "address" | "hgroup" | "picture" => Meaning::Boundary,
+        "span" | "sup" | "sub" | "u" | "ins" | "mark" | "small" | "big" | "abbr" | "cite" | "q" | "dfn" | "time"
+        | "var" | "font" | "bdi" | "bdo" | "wbr" | "source" | "meta" | "link" | "base" | "col" | "colgroup" => {
+            Meaning::Transparent
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "pre" | "blockquote"
+        | "caption" | "form" | "fieldset" => Meaning::Dropped { block: true },
+        _ => Meaning::Dropped { block: false },
+    }
+}
+
+/// Elements whose content a browser does not show.
+fn hides_content(name: &str) -> bool {
+    matches!(name, "script" | "style" | "template")
+}
+
+impl Fold<'_> {
+    /// Reads one piece of raw HTML that starts at `span`.
+    pub(super) fn html(&mut self, html: &str, span: Span, context: Context) {
+        let mut emitter = DefaultEmitter::<usize>::new_with_span();
+        emitter.naively_switch_states(true);
+        let mut hidden: Option<Vec<u8>> = None;
+        for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+            match token {
+                Token::StartTag(tag) if hidden.is_none() => {
+                    let at = offset_span(html, span, tag.span.start);
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    if hides_content(&name) && !tag.self_closing {
+                        self.dropped(&name, at);
+                        hidden = Some(tag.name.to_vec());
+                    } else {
+                        self.start_tag(&name, &tag, at, context);
+                    }
+                }
+                Token::EndTag(tag) => match &hidden {
+                    Some(name) if name.eq_ignore_ascii_case(&tag.name) => hidden = None,
+                    Some(_) => {}
+                    None => self.end_tag(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase(), context),
+                },
+                Token::String(text) if hidden.is_none() => {
+                    self.html_text(&String::from_utf8_lossy(&text), offset_span(html, span, text.span.start))
+                }
+                _ => {}
+            }
+        }
+        if context == Context::Block {
+            // Only a `<details>` box stays open for the Markdown that follows.
+            self.close_html_while(|e| e != Element::Details);
+        }
+    }
+
+    fn start_tag(&mut self, name: &str, tag: &StartTag<usize>, span: Span, context: Context) {
+        let block = context == Context::Block;
+        match meaning(name) {
+            Meaning::Opens(element) => self.open(element, tag, span, context),
+            Meaning::Image => {
+                let image = Image { src: attr(tag, "src"), alt: attr(tag, "alt"), title: attr(tag, "title"), span };
+                self.inline(Inline::Image(Box::new(image)), span);
+            }
+            Meaning::Break => self.inline(Inline::HardBreak, span),
+            Meaning::Rule if block => {
+                self.boundary();
+                self.block(Block { span, kind: BlockKind::Rule });
+            }
+            Meaning::Boundary if block => self.boundary(),
+            Meaning::Row if block && self.reach_table() => self.start_row(),
+            Meaning::RowGroup { head } if block && self.reach_table() => {
+                if let Some(Frame::Table { head: cells, in_head, .. }) = self.stack.last_mut() {
+                    *in_head = head && cells.is_empty();
+                }
+            }
+            Meaning::Transparent | Meaning::Boundary | Meaning::RowGroup { .. } => {}
+            Meaning::Dropped { block: true } if block => {
+                self.boundary();
+                self.dropped(name, span);
+            }
+            Meaning::Dropped { .. } | Meaning::Rule | Meaning::Row => self.dropped(name, span),
+        }
+    }
+
+    fn open(&mut self, element: Element, tag: &StartTag<usize>, span: Span, context: Context) {
+        let block = context == Context::Block;
+        let frame = match element {
+            Element::Strong => self.nested(Frame::inlines(InlineKind::Strong, span)),
+            Element::Emph => self.nested(Frame::inlines(InlineKind::Emph, span)),
+            Element::Strike => self.nested(Frame::inlines(InlineKind::Strike, span)),
+            Element::Link => match tag.attributes.get(b"href".as_slice()).filter(|h| !h.is_empty()) {
+                Some(href) => {
+                    let href = String::from_utf8_lossy(href).into_owned();
+                    self.nested(Frame::inlines(InlineKind::Link { href, title: attr(tag, "title") }, span))
+                }
+                None => return,
+            },
+            Element::Code if self.html_chain().any(|(_, e)| e == Some(Element::Code)) => return,
+            Element::Code => Frame::inlines(InlineKind::Code, span),
+            Element::Details if block => {
+                self.boundary();
+                self.nested(Frame::blocks(Container::Details { title: None }, span))
+            }
+            Element::Summary if block && self.top_element() == Some(Element::Details) => {
+                Frame::inlines(InlineKind::Summary, span)
+            }
+            Element::Table if block && !self.html_chain().any(|(_, e)| e == Some(Element::Table)) => {
+                self.boundary();
+                Frame::Table { align: Vec::new(), span, head: Vec::new(), rows: Vec::new(), in_head: false }
+            }
+            Element::Cell if block && self.reach_table() => {
+                let spans =
+                    ["rowspan", "colspan"].into_iter().find(|a| attr(tag, a).trim().parse().is_ok_and(|n: u32| n > 1));
+                if let Some(spans) = spans {
+                    self.dropped(&format!("{} {spans}", html_name(tag)), span);
+                }
+                self.start_cell(html_name(tag).eq_ignore_ascii_case("th"));
+                Frame::inlines(InlineKind::Cell, span)
+            }
+            Element::Details | Element::Summary | Element::Table | Element::Cell => {
+                return self.dropped(html_name(tag), span);
+            }
+        };
+        if matches!(frame, Frame::Flattened) {
+            return;
+        }
+        if matches!(frame, Frame::Inlines { .. }) && element.is_inline() {
+            self.open_paragraph(span);
+        }
+        self.html_open.push((self.stack.len(), element));
+        self.stack.push(frame);
+    }
+
+    fn end_tag(&mut self, name: &str, context: Context) {
+        let element = match meaning(name) {
+            Meaning::Opens(element) => element,
+            Meaning::Row if context == Context::Block => {
+                self.reach_table();
+                return;
+            }
+            Meaning::Boundary | Meaning::Dropped { block: true } if context == Context::Block => {
+                return self.boundary();
+            }
+            _ => return,
+        };
+        let open = self.html_chain().find(|(_, e)| *e == Some(element));
+        if let Some((index, _)) = open {
+            while self.stack.len() > index {
+                self.pop_and_finish();
+            }
+        }
+    }
+
+    fn html_text(&mut self, text: &str, span: Span) {
+        let in_text = matches!(self.top_frame(), Some(Frame::Inlines { .. } | Frame::Code { .. }));
+        if !in_text && text.trim().is_empty() {
+            return;
+        }
+        let text = collapse_spaces(text);
+        let text = if in_text { text.as_str() } else { text.trim_start() };
+        self.inline(Inline::Text { text: text.to_string() }, span);
+    }
+
+    /// Closes, from the top, implicit paragraphs and the HTML frames that `closes` accepts.
+    pub(super) fn close_html_while(&mut self, closes: impl Fn(Element) -> bool) {
+        loop {
+            let Some((index, element)) = self.html_chain().next() else { break };
+            if element.is_some_and(|e| !closes(e)) {
+                break;
+            }
+            while self.stack.len() > index {
+                self.pop_and_finish();
+            }
+        }
+    }
+
+    /// Ends the paragraph that block HTML text or styled text was in.
+    fn boundary(&mut self) {
+        self.close_html_while(Element::is_inline);
+    }
+
+    /// Closes what lies above the innermost open HTML table; says whether there is one.
+    fn reach_table(&mut self) -> bool {
+        let table = self.html_chain().find(|(_, e)| *e == Some(Element::Table));
+        let Some((index, _)) = table else { return false };
+        while self.stack.len() > index + 1 {
+            self.pop_and_finish();
+        }
+        true
+    }
+
+    /// A new row of the table on top; in `<thead>` its first row is the table's head.
+    fn start_row(&mut self) {
+        if let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() {
+            *in_head &= head.is_empty();
+            if !*in_head {
+                rows.push(Vec::new());
+            }
+        }
+    }
+
+    /// Makes room for a cell of the table on top: a row if none is open, and the head for
+    /// `<th>` cells that open the table.
+    fn start_cell(&mut self, header: bool) {
+        let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() else { return };
+        if header && head.is_empty() && rows.len() == 1 && rows[0].is_empty() {
+            rows.clear();
+            *in_head = true;
+        }
+        if !*in_head && rows.is_empty() {
+            rows.push(Vec::new());
+        }
+    }
+
+    /// Opens an implicit paragraph for styled text that block HTML starts outside one.
+    fn open_paragraph(&mut self, span: Span) {
+        if !matches!(self.top_frame(), Some(Frame::Inlines { .. } | Frame::Code { .. })) {
+            self.stack.push(Frame::inlines(InlineKind::Paragraph { implicit: true }, span));
+        }
+    }
+
+    fn top_frame(&self) -> Option<&Frame> {
+        self.stack.iter().rev().find(|f| !matches!(f, Frame::Flattened))
+    }
+
+    fn top_element(&self) -> Option<Element> {
+        self.html_open.last().filter(|(index, _)| index + 1 == self.stack.len()).map(|(_, e)| *e)
+    }
+
+    /// The frames on top of the stack that HTML opened (with their element) or that are
+    /// implicit paragraphs (`None`), from the top down, as far as they run unbroken.
+    fn html_chain(&self) -> impl Iterator<Item = (usize, Option<Element>)> + '_ {
+        (0..self.stack.len()).rev().map_while(|index| {
+            let element = self.html_open.iter().rev().find(|(i, _)| *i == index).map(|(_, e)| *e);
+            let implicit =
+                matches!(self.stack[index], Frame::Inlines { kind: InlineKind::Paragraph { implicit: true }, .. });
+            (element.is_some() || implicit).then_some((index, element))
+        })
+    }
+
+    /// Warns, once a page, that markup was dropped.
+    fn dropped(&mut self, name: &str, span: Span) {
+        if !self.doc.warned_markup {
+            self.doc.warned_markup = true;
+            self.doc.warnings.push(crate::parse::dialect::DialectWarning {
+                line: span.line,
+                column: span.column,
+                message: format!(
+                    "HTML `<{name}>` (and any later markup on this page that folio cannot show) is dropped; its text is kept"
+                ),
+            });
+        }
+    }
+}
+
+fn html_name(tag: &StartTag<usize>) -> &str {
+    std::str::from_utf8(&tag.name).unwrap_or("?")
+}
+
+/// An attribute's value, or the empty string.
+fn attr(tag: &StartTag<usize>, name: &str) -> String {
+    tag.attributes.get(name.as_bytes()).map(|v| String::from_utf8_lossy(v).into_owned()).unwrap_or_default()
+}
+
+/// The source position of byte `offset` of an HTML piece that starts at `span`. Lines after the
+/// first count columns from the line's start (a quote's `>` is not counted).
+fn offset_span(html: &str, span: Span, offset: usize) -> Span {
+    let before = html.get(..offset).unwrap_or(html);
+    match before.rfind('\n') {
+        None => Span { line: span.line, column: span.column + before.chars().count() as u32 },
+        Some(last) => Span {
+            line: span.line + before.matches('\n').count() as u32,
+            column: before[last + 1..].chars().count() as u32 + 1,
+        },
+    }
+}
