@@ -103,10 +103,11 @@ impl Fold<'_> {
         let mut emitter = DefaultEmitter::<usize>::new_with_span();
         emitter.naively_switch_states(true);
         let mut hidden: Option<Vec<u8>> = None;
+        let mut positions = Positions { html, offset: 0, at: span };
         for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
             match token {
                 Token::StartTag(tag) if hidden.is_none() => {
-                    let at = offset_span(html, span, tag.span.start);
+                    let at = positions.at(tag.span.start);
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                     if hides_content(&name) && !tag.self_closing {
                         self.dropped(&name, at);
@@ -121,7 +122,7 @@ impl Fold<'_> {
                     None => self.end_tag(&String::from_utf8_lossy(&tag.name).to_ascii_lowercase(), context),
                 },
                 Token::String(text) if hidden.is_none() => {
-                    self.html_text(&String::from_utf8_lossy(&text), offset_span(html, span, text.span.start))
+                    self.html_text(&String::from_utf8_lossy(&text), positions.at(text.span.start))
                 }
                 _ => {}
             }
@@ -341,15 +342,26 @@ fn attr(tag: &StartTag<usize>, name: &str) -> String {
     tag.attributes.get(name.as_bytes()).map(|v| String::from_utf8_lossy(v).into_owned()).unwrap_or_default()
 }
 
-/// The source position of byte `offset` of an HTML piece that starts at `span`. Lines after the
-/// first count columns from the line's start (a quote's `>` is not counted).
-fn offset_span(html: &str, span: Span, offset: usize) -> Span {
-    let before = html.get(..offset).unwrap_or(html);
-    match before.rfind('\n') {
-        None => Span { line: span.line, column: span.column + before.chars().count() as u32 },
-        Some(last) => Span {
-            line: span.line + before.matches('\n').count() as u32,
-            column: before[last + 1..].chars().count() as u32 + 1,
-        },
+/// Source positions of the bytes of an HTML piece that starts at `start`, asked for in
+/// increasing order, so that a piece of many tags is walked once. Lines after the first count
+/// columns from the line's start (a quote's `>` is not counted).
+struct Positions<'a> {
+    html: &'a str,
+    offset: usize,
+    at: Span,
+}
+
+impl Positions<'_> {
+    fn at(&mut self, offset: usize) -> Span {
+        let Some(between) = self.html.get(self.offset..offset) else { return self.at };
+        for c in between.chars() {
+            if c == '\n' {
+                self.at = Span { line: self.at.line + 1, column: 1 };
+            } else {
+                self.at.column += 1;
+            }
+        }
+        self.offset = offset;
+        self.at
     }
 }
