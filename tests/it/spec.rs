@@ -1,10 +1,13 @@
 //! Every CommonMark spec example and every GFM extension example (tables, strikethrough, task
 //! lists, autolinks, tagfilter) built as a page of one tree with one `folio build`: each word
-//! of text that the spec's expected HTML shows must be in the page's PDF, read back with lopdf.
+//! of text that the spec's expected HTML shows must be in the page's PDF guide and slide-deck
+//! PDF (read back with lopdf), and each word of its tables in its workbook (with calamine).
 //! The spec files are read from `../shared/spec` (CC BY-SA 4.0, see its SOURCE.md).
 
 use crate::util::{folio, shared, stderr, tree};
+use calamine::Reader;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
+use std::path::Path;
 
 /// Examples whose expected text is rightly not shown, each with its reason.
 const NOT_SHOWN: &[(&str, &str)] = &[
@@ -88,27 +91,75 @@ fn every_spec_example_shows_its_text_in_the_pdf() {
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
     let dir = tree(&refs);
     let out = dir.path().join("out");
-    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "--format", "pdf,slides", "--quiet"]);
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "--format", "pdf,slides,xlsx", "--quiet"]);
     assert!(run.status.code().is_some_and(|c| c <= 1), "{}", stderr(&run));
 
     let mut failures = Vec::new();
-    for (what, folder) in [("PDF guide", "pdf"), ("slide deck PDF", "slides")] {
-        let mut passed = 0;
+    for (what, folder) in [("PDF guide", "pdf"), ("slide deck PDF", "slides"), ("workbook", "xlsx")] {
+        let (mut checked, mut passed) = (0, 0);
         for example in &all {
-            let pdf = out.join(folder).join(format!("{}.pdf", example.name));
-            let text = lopdf::Document::load(&pdf).map(|doc| crate::pdf::page_text(&doc)).unwrap_or_default();
-            let lost = missing(&shown_words(&example.html), &text);
+            let words = match folder {
+                // A workbook holds a page's tables.
+                "xlsx" if !blank_line_in_html_table(&example.markdown) => {
+                    table_html(&example.html).map(shown_words).unwrap_or_default()
+                }
+                "xlsx" => Vec::new(),
+                _ => shown_words(&example.html),
+            };
+            if words.is_empty() {
+                continue;
+            }
+            checked += 1;
+            let file = out.join(folder).join(&example.name);
+            let text = match folder {
+                "xlsx" => workbook_text(&file.with_extension("xlsx")),
+                _ => pdf_text(&file.with_extension("pdf")),
+            };
+            let lost = missing(&words, &text);
             let allowed = NOT_SHOWN.iter().any(|(name, _)| *name == example.name);
             match (lost.is_empty(), allowed) {
                 (true, false) => passed += 1,
-                (true, true) => failures.push(format!("{}: allowed, but its {what} shows all its text", example.name)),
-                (false, true) => {}
+                (true, true) if folder != "xlsx" => {
+                    failures.push(format!("{}: allowed, but its {what} shows all its text", example.name))
+                }
+                (true, true) | (false, true) => {}
                 (false, false) => {
                     failures.push(format!("{}: {lost:?} not in the {what}\n{}", example.name, example.markdown))
                 }
             }
         }
-        println!("{passed} of {} spec examples show all their text in the {what}", all.len());
+        println!("{passed} of {checked} spec examples with text show all of it in the {what}");
     }
     assert!(failures.is_empty(), "{} losses:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The HTML from the first `<table` to the last `</table>`, if there is a table.
+fn table_html(html: &str) -> Option<&str> {
+    let start = html.find("<table")?;
+    html.get(start..html.rfind("</table>").unwrap_or(html.len()))
+}
+
+/// Whether Markdown holds an HTML table with a blank line in it: blank lines cut it into HTML
+/// blocks with Markdown between (whose text the PDF shows), and then it is no table for a
+/// workbook.
+fn blank_line_in_html_table(markdown: &str) -> bool {
+    table_html(markdown).is_some_and(|table| table.contains("\n\n"))
+}
+
+/// The text of a PDF's pages; empty if it was not made.
+fn pdf_text(path: &Path) -> String {
+    lopdf::Document::load(path).map(|doc| crate::pdf::page_text(&doc)).unwrap_or_default()
+}
+
+/// The text of every cell of every sheet of a workbook, a line each; empty if it was not made.
+fn workbook_text(path: &Path) -> String {
+    let Ok(mut book) = calamine::open_workbook::<calamine::Xlsx<_>, _>(path) else { return String::new() };
+    let mut text = String::new();
+    for name in book.sheet_names() {
+        for (_, _, cell) in book.worksheet_range(&name).iter().flat_map(|range| range.used_cells()) {
+            text.push_str(&cell.to_string());
+            text.push('\n');
+        }
+    }
+    text
 }
