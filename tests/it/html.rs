@@ -119,3 +119,16 @@ fn a_box_opened_in_a_table_cell_keeps_its_text() {
     let BlockKind::Table { rows, .. } = &blocks[0].kind else { panic!("{blocks:?}") };
     assert_eq!(plain_text(&rows[0][0]), "cell Sum inside after");
 }
+
+#[test]
+fn html_headings_and_pre_become_headings_and_code() {
+    let page = b"<h1 align=\"center\">My <b>Project</b></h1>\n\n<h3 id=\"use\">Use</h3>\n\n<pre>\nline 1\n    indented <b>bold</b>\n</pre>\n";
+    let dir = tree(&[("a.md", page)]);
+    let loaded = load(dir.path());
+    let doc = &loaded.collection.documents[0];
+    assert_eq!(doc.title, "My Project", "a leading <h1> is the title, as a Markdown one is");
+    let blocks = doc.body().blocks;
+    assert!(matches!(&blocks[0].kind, BlockKind::Heading { level: 3, id, .. } if id == "use"), "{blocks:?}");
+    assert!(matches!(&blocks[1].kind, BlockKind::CodeBlock { text, .. } if text == "line 1\n    indented bold\n"));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+}

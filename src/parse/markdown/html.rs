@@ -1,7 +1,7 @@
 //! Raw HTML read into IR nodes where it maps, with the html5gum tokenizer: `<img>` an image,
 //! `<a href>` a link, `<b>`, `<i>`, `<s>`, `<code>`, `<kbd>` styled text, `<br>` a break, `<hr>`
-//! a rule, `<details>` a callout titled by its `<summary>`, a simple `<table>` a table, and
-//! `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
+//! a rule, `<h1>`…`<h6>` a heading, `<pre>` a code block, `<details>` a callout titled by its
+//! `<summary>`, a simple `<table>` a table, and `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
 //! page; comments are dropped silently.
 //!
 //! pulldown-cmark hands inline HTML over a tag at a time and block HTML a block at a time, with
@@ -12,89 +12,16 @@
 use super::{Container, Fold, Frame, InlineKind};
 use crate::ir::{collapse_spaces, Block, BlockKind, Image, Inline, Span};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
+pub(super) use tags::Element;
+use tags::{hides_content, meaning, Meaning};
+
+mod tags;
 
 /// Where a piece of HTML stands: a block of its own, or a tag inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Context {
     Block,
     Inline,
-}
-
-/// An HTML element that holds a frame on the stack.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Element {
-    Strong,
-    Emph,
-    Strike,
-    Link,
-    Code,
-    Summary,
-    Details,
-    Table,
-    Cell,
-}
-
-impl Element {
-    /// Styled text, which a block boundary (`<p>`, `<div>`) closes.
-    fn is_inline(self) -> bool {
-        matches!(self, Element::Strong | Element::Emph | Element::Strike | Element::Link | Element::Code)
-    }
-}
-
-/// What a tag name means to folio.
-enum Meaning {
-    Opens(Element),
-    Image,
-    Break,
-    Rule,
-    Row,
-    /// `<thead>` (true), `<tbody>` or `<tfoot>` (false).
-    RowGroup {
-        head: bool,
-    },
-    /// Separates blocks and is otherwise its content: `<p>`, `<div>`, `<center>`.
-    Boundary,
-    /// Its content, with nothing a reader would miss: `<span>`, `<a name>`, `<sup>`, and
-    /// elements a browser does not show (`<meta>`).
-    Transparent,
-    /// Markup folio cannot show: its text is kept, with a warning.
-    Dropped {
-        block: bool,
-    },
-}
-
-fn meaning(name: &str) -> Meaning {
-    match name {
-        "b" | "strong" => Meaning::Opens(Element::Strong),
-        "i" | "em" => Meaning::Opens(Element::Emph),
-        "s" | "del" | "strike" => Meaning::Opens(Element::Strike),
-        "a" => Meaning::Opens(Element::Link),
-        "code" | "kbd" | "samp" | "tt" => Meaning::Opens(Element::Code),
-        "summary" => Meaning::Opens(Element::Summary),
-        "details" => Meaning::Opens(Element::Details),
-        "table" => Meaning::Opens(Element::Table),
-        "td" | "th" => Meaning::Opens(Element::Cell),
-        "tr" => Meaning::Row,
-        "thead" => Meaning::RowGroup { head: true },
-        "tbody" | "tfoot" => Meaning::RowGroup { head: false },
-        "img" => Meaning::Image,
-        "br" => Meaning::Break,
-        "hr" => Meaning::Rule,
-        "p" | "div" | "center" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "figure"
-        | "figcaption" | "address" | "hgroup" | "picture" => Meaning::Boundary,
-        "span" | "sup" | "sub" | "u" | "ins" | "mark" | "small" | "big" | "abbr" | "cite" | "q" | "dfn" | "time"
-        | "var" | "font" | "bdi" | "bdo" | "wbr" | "source" | "meta" | "link" | "base" | "col" | "colgroup" => {
-            Meaning::Transparent
-        }
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "pre" | "blockquote"
-        | "caption" | "form" | "fieldset" => Meaning::Dropped { block: true },
-        _ => Meaning::Dropped { block: false },
-    }
-}
-
-/// Elements whose content a browser does not show.
-fn hides_content(name: &str) -> bool {
-    matches!(name, "script" | "style" | "template")
 }
 
 impl Fold<'_> {
@@ -164,6 +91,9 @@ impl Fold<'_> {
 
     fn open(&mut self, element: Element, tag: &StartTag<usize>, span: Span, context: Context) {
         let block = context == Context::Block;
+        if matches!(self.stack.last(), Some(Frame::Code { .. })) {
+            return; // Inside `<pre>` the text is kept as written.
+        }
         let frame = match element {
             Element::Strong => self.nested(Frame::inlines(InlineKind::Strong, span)),
             Element::Emph => self.nested(Frame::inlines(InlineKind::Emph, span)),
@@ -197,7 +127,17 @@ impl Fold<'_> {
                 self.start_cell(html_name(tag).eq_ignore_ascii_case("th"));
                 Frame::inlines(InlineKind::Cell, span)
             }
-            Element::Details | Element::Summary | Element::Table | Element::Cell => {
+            Element::Heading if block => {
+                self.boundary();
+                let level = html_name(tag).get(1..).and_then(|digit| digit.parse().ok()).unwrap_or(1);
+                let id = Some(attr(tag, "id")).filter(|id| !id.is_empty());
+                Frame::inlines(InlineKind::Heading { level, id }, span)
+            }
+            Element::Pre if block => {
+                self.boundary();
+                Frame::Code { lang: None, span, text: String::new() }
+            }
+            Element::Details | Element::Summary | Element::Table | Element::Cell | Element::Heading | Element::Pre => {
                 return self.dropped(html_name(tag), span);
             }
         };
@@ -232,6 +172,11 @@ impl Fold<'_> {
     }
 
     fn html_text(&mut self, text: &str, span: Span) {
+        if let Some(Frame::Code { text: code, .. }) = self.stack.last_mut() {
+            // A `<pre>` keeps its white space; a line end just after the tag is not content.
+            code.push_str(if code.is_empty() { text.strip_prefix('\n').unwrap_or(text) } else { text });
+            return;
+        }
         let in_text = matches!(self.top_frame(), Some(Frame::Inlines { .. } | Frame::Code { .. }));
         if !in_text && text.trim().is_empty() {
             return;
