@@ -132,3 +132,15 @@ fn html_headings_and_pre_become_headings_and_code() {
     assert!(matches!(&blocks[1].kind, BlockKind::CodeBlock { text, .. } if text == "line 1\n    indented bold\n"));
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
 }
+
+#[test]
+fn html_lists_and_quotes_become_lists_and_quotes() {
+    let page = b"<ol start=\"3\">\n  <li>Three <b>b</b></li>\n  <li>Four<ul><li>inner</li></ul></li>\n</ol>\n\n<blockquote>\n\n**md** quoted\n\n</blockquote>\n";
+    let (blocks, diagnostics) = page_blocks(&[("a.md", page)]);
+    let BlockKind::List { start: Some(3), items, .. } = &blocks[0].kind else { panic!("{blocks:?}") };
+    assert_eq!(plain_text(inlines(&items[0].blocks[0])), "Three b");
+    assert!(matches!(&items[1].blocks[1].kind, BlockKind::List { start: None, items, .. } if items.len() == 1));
+    let BlockKind::Quote { blocks: quoted } = &blocks[1].kind else { panic!("{blocks:?}") };
+    assert_eq!(plain_text(inlines(&quoted[0])), "md quoted");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}

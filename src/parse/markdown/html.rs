@@ -1,7 +1,8 @@
 //! Raw HTML read into IR nodes where it maps, with the html5gum tokenizer: `<img>` an image,
 //! `<a href>` a link, `<b>`, `<i>`, `<s>`, `<code>`, `<kbd>` styled text, `<br>` a break, `<hr>`
-//! a rule, `<h1>`…`<h6>` a heading, `<pre>` a code block, `<details>` a callout titled by its
-//! `<summary>`, a simple `<table>` a table, and `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
+//! a rule, `<h1>`…`<h6>` a heading, `<pre>` a code block, `<ul>`/`<ol>` a list, `<blockquote>` a
+//! quote, `<details>` a callout titled by its `<summary>`, a simple `<table>` a table, and `<p>`,
+//! `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
 //! page; comments are dropped silently.
 //!
 //! pulldown-cmark hands inline HTML over a tag at a time and block HTML a block at a time, with
@@ -55,8 +56,8 @@ impl Fold<'_> {
             }
         }
         if context == Context::Block {
-            // Only a `<details>` box stays open for the Markdown that follows.
-            self.close_html_while(|e| e != Element::Details);
+            // Only a `<details>` box or a `<blockquote>` stays open for the Markdown that follows.
+            self.close_html_while(|e| !matches!(e, Element::Details | Element::Quote));
         }
     }
 
@@ -74,8 +75,8 @@ impl Fold<'_> {
                 self.block(Block { span, kind: BlockKind::Rule });
             }
             Meaning::Boundary if block => self.boundary(),
-            Meaning::Row if block && self.reach_table() => self.start_row(),
-            Meaning::RowGroup { head } if block && self.reach_table() => {
+            Meaning::Row if block && self.reach(Element::Table) => self.start_row(),
+            Meaning::RowGroup { head } if block && self.reach(Element::Table) => {
                 if let Some(Frame::Table { head: cells, in_head, .. }) = self.stack.last_mut() {
                     *in_head = head && cells.is_empty();
                 }
@@ -118,7 +119,7 @@ impl Fold<'_> {
                 self.boundary();
                 Frame::Table { align: Vec::new(), span, head: Vec::new(), rows: Vec::new(), in_head: false }
             }
-            Element::Cell if block && self.reach_table() => {
+            Element::Cell if block && self.reach(Element::Table) => {
                 let spans =
                     ["rowspan", "colspan"].into_iter().find(|a| attr(tag, a).trim().parse().is_ok_and(|n: u32| n > 1));
                 if let Some(spans) = spans {
@@ -137,7 +138,28 @@ impl Fold<'_> {
                 self.boundary();
                 Frame::Code { lang: None, span, text: String::new() }
             }
-            Element::Details | Element::Summary | Element::Table | Element::Cell | Element::Heading | Element::Pre => {
+            Element::List if block => {
+                self.boundary();
+                let ordered = html_name(tag).eq_ignore_ascii_case("ol");
+                let start = ordered.then(|| attr(tag, "start").trim().parse().unwrap_or(1));
+                self.nested(Frame::List { start, tight: true, span, items: Vec::new() })
+            }
+            Element::Item if block && self.reach(Element::List) => {
+                Frame::blocks(Container::Item { checked: None, loose: false }, span)
+            }
+            Element::Quote if block => {
+                self.boundary();
+                self.nested(Frame::blocks(Container::Quote(None), span))
+            }
+            Element::Details
+            | Element::Summary
+            | Element::Table
+            | Element::Cell
+            | Element::Heading
+            | Element::Pre
+            | Element::List
+            | Element::Item
+            | Element::Quote => {
                 return self.dropped(html_name(tag), span);
             }
         };
@@ -155,7 +177,7 @@ impl Fold<'_> {
         let element = match meaning(name) {
             Meaning::Opens(element) => element,
             Meaning::Row if context == Context::Block => {
-                self.reach_table();
+                self.reach(Element::Table);
                 return;
             }
             Meaning::Boundary | Meaning::Dropped { block: true } if context == Context::Block => {
@@ -204,10 +226,11 @@ impl Fold<'_> {
         self.close_html_while(Element::is_inline);
     }
 
-    /// Closes what lies above the innermost open HTML table; says whether there is one.
-    fn reach_table(&mut self) -> bool {
-        let table = self.html_chain().find(|(_, e)| *e == Some(Element::Table));
-        let Some((index, _)) = table else { return false };
+    /// Closes what lies above the innermost open HTML `element` (a table, a list); says whether
+    /// there is one.
+    fn reach(&mut self, element: Element) -> bool {
+        let open = self.html_chain().find(|(_, e)| *e == Some(element));
+        let Some((index, _)) = open else { return false };
         while self.stack.len() > index + 1 {
             self.pop_and_finish();
         }

@@ -15,6 +15,9 @@ pub(in crate::parse::markdown) enum Element {
     Cell,
     Heading,
     Pre,
+    List,
+    Item,
+    Quote,
 }
 
 impl Element {
@@ -59,6 +62,9 @@ pub(super) fn meaning(name: &str) -> Meaning {
         "td" | "th" => Meaning::Opens(Element::Cell),
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Meaning::Opens(Element::Heading),
         "pre" | "listing" => Meaning::Opens(Element::Pre),
+        "ul" | "ol" => Meaning::Opens(Element::List),
+        "li" => Meaning::Opens(Element::Item),
+        "blockquote" => Meaning::Opens(Element::Quote),
         "tr" => Meaning::Row,
         "thead" => Meaning::RowGroup { head: true },
         "tbody" | "tfoot" => Meaning::RowGroup { head: false },
@@ -71,9 +77,7 @@ pub(super) fn meaning(name: &str) -> Meaning {
         | "var" | "font" | "bdi" | "bdo" | "wbr" | "source" | "meta" | "link" | "base" | "col" | "colgroup" => {
             Meaning::Transparent
         }
-        "ul" | "ol" | "li" | "dl" | "dt" | "dd" | "blockquote" | "caption" | "form" | "fieldset" => {
-            Meaning::Dropped { block: true }
-        }
+        "dl" | "dt" | "dd" | "caption" | "form" | "fieldset" => Meaning::Dropped { block: true },
         _ => Meaning::Dropped { block: false },
     }
 }
