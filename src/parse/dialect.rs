@@ -4,6 +4,7 @@
 //! callouts holding segments of their own. Line numbers are kept: rewrites never add or remove
 //! lines, so every position found later still points into the source file.
 
+use super::code::CodeRanges;
 use crate::ir::CalloutKind;
 
 /// A piece of a page's body.
@@ -33,26 +34,21 @@ pub struct TemplateValues<'a> {
 /// Callouts nested deeper than this are read as plain text.
 const MAX_CALLOUT_DEPTH: usize = 8;
 
-/// Cuts `body` (whose first line is `first_line` of the file) into segments.
-pub fn segment(body: &str, first_line: u32, values: TemplateValues) -> (Vec<Segment>, Vec<DialectWarning>) {
-    let mut cutter = Cutter { values, warnings: Vec::new(), stack: vec![Open::root()], in_comment: false };
-    let mut fence: Option<(char, usize)> = None;
+/// Cuts `body` (whose first line is `first_line` of the file) into segments. Template tags are
+/// read only when `values` is given (the site's dialect uses them), and never inside code.
+pub fn segment(body: &str, first_line: u32, values: Option<TemplateValues>) -> (Vec<Segment>, Vec<DialectWarning>) {
+    let code = if body.contains("!!!") || body.contains("{{") || body.contains("{%") {
+        CodeRanges::of(body)
+    } else {
+        CodeRanges::default()
+    };
+    let mut cutter = Cutter { values, code, warnings: Vec::new(), stack: vec![Open::root()], in_comment: false };
+    let mut offset = 0;
     for (index, raw_line) in body.split_inclusive('\n').enumerate() {
         let line_no = first_line + index as u32;
         let line = raw_line.trim_end_matches(['\n', '\r']);
-        if let Some(f) = fence {
-            if closes_fence(line, f) {
-                fence = None;
-            }
-            cutter.push_text(raw_line, line_no);
-            continue;
-        }
-        if let Some(f) = opens_fence(line) {
-            fence = Some(f);
-            cutter.push_text(raw_line, line_no);
-            continue;
-        }
-        cutter.line(line, raw_line, line_no);
+        cutter.line(line, raw_line, line_no, offset);
+        offset += raw_line.len();
     }
     cutter.finish()
 }
@@ -74,7 +70,9 @@ impl Open {
 }
 
 struct Cutter<'a> {
-    values: TemplateValues<'a>,
+    /// What template tags may name; `None` where the dialect has no template tags.
+    values: Option<TemplateValues<'a>>,
+    code: CodeRanges,
     warnings: Vec<DialectWarning>,
     stack: Vec<Open>,
     /// Inside an HTML comment, which Markdown parsing drops with everything in it.
@@ -82,24 +80,42 @@ struct Cutter<'a> {
 }
 
 impl Cutter<'_> {
-    fn line(&mut self, line: &str, raw_line: &str, line_no: u32) {
-        let trimmed = line.trim();
+    /// Reads one line, whose byte offset in the body is `offset`. A line that starts in code
+    /// opens or closes no callout.
+    fn line(&mut self, line: &str, raw_line: &str, line_no: u32, offset: usize) {
+        let indent = line.len() - line.trim_start().len();
+        if !self.code.contains(offset + indent) && self.callout_line(line.trim(), line_no) {
+            return;
+        }
+        let rewritten = match self.values {
+            Some(values) => self.rewrite_tags(line, line_no, offset, values),
+            None => line.to_string(),
+        };
+        self.push_text(&(rewritten + &raw_line[line.len()..]), line_no);
+    }
+
+    /// Opens or closes a callout if the line is a Retype `!!!` marker, or a Hugo callout
+    /// shortcode where template tags are read; says whether it was.
+    fn callout_line(&mut self, trimmed: &str, line_no: u32) -> bool {
         if let Some(rest) = trimmed.strip_prefix("!!!") {
             let rest = rest.trim();
             let inside_retype = self.stack.last().is_some_and(|o| o.retype);
             if rest.is_empty() && inside_retype {
                 self.close(line_no);
-                return;
+                return true;
             }
             if !rest.ends_with("!!!") {
                 self.open_retype(rest, line_no);
-                return;
+                return true;
             }
+        }
+        if self.values.is_none() {
+            return false;
         }
         if let Some(args) = shortcode(trimmed, "callout") {
             let kind = attribute(args, "type").and_then(CalloutKind::from_name);
             self.open(kind.unwrap_or(CalloutKind::Info), attribute(args, "title").map(str::to_string), line_no, false);
-            return;
+            return true;
         }
         if shortcode(trimmed, "/callout").is_some() {
             if self.stack.last().is_some_and(|o| !o.retype && self.stack.len() > 1) {
@@ -107,11 +123,9 @@ impl Cutter<'_> {
             } else {
                 self.warn(line_no, 1, "`{{< /callout >}}` closes no callout; removed".into());
             }
-            return;
+            return true;
         }
-        let rewritten = self.rewrite_tags(line, line_no);
-        let ending = &raw_line[line.len()..];
-        self.push_text(&(rewritten + ending), line_no);
+        false
     }
 
     fn open_retype(&mut self, rest: &str, line_no: u32) {
@@ -161,32 +175,30 @@ impl Cutter<'_> {
         self.warnings.push(DialectWarning { line, column, message });
     }
 
-    /// Replaces `{{ … }}` and `{% … %}` tags outside code spans: known values are filled in,
-    /// `card` shortcodes become links, everything else is removed with a warning.
-    fn rewrite_tags(&mut self, line: &str, line_no: u32) -> String {
+    /// Replaces `{{ … }}` and `{% … %}` tags outside code: known values are filled in, `card`
+    /// shortcodes become links, everything else is removed with a warning.
+    fn rewrite_tags(&mut self, line: &str, line_no: u32, offset: usize, values: TemplateValues) -> String {
         if !line.contains("{{") && !line.contains("{%") && !line.contains("<!--") && !self.in_comment {
             return line.to_string();
         }
         let mut out = String::with_capacity(line.len());
         let mut rest = line;
-        let mut in_code = false;
         let mut column = 1u32;
         while !rest.is_empty() {
             let c = rest.chars().next().expect("rest is not empty");
+            let in_code = self.code.contains(offset + line.len() - rest.len());
             if self.in_comment {
                 if rest.starts_with("-->") {
                     self.in_comment = false;
                 }
             } else if rest.starts_with("<!--") && !in_code {
                 self.in_comment = true;
-            } else if c == '`' {
-                in_code = !in_code;
             }
             if !in_code && !self.in_comment && (rest.starts_with("{{") || rest.starts_with("{%")) {
                 let close = if rest.starts_with("{%") { "%}" } else { "}}" };
                 if let Some(end) = rest[2..].find(close) {
                     let tag = &rest[..end + 4];
-                    out.push_str(&self.replace_tag(tag, line_no, column));
+                    out.push_str(&self.replace_tag(tag, line_no, column, values));
                     column += tag.chars().count() as u32;
                     rest = &rest[end + 4..];
                     continue;
@@ -199,7 +211,7 @@ impl Cutter<'_> {
         out
     }
 
-    fn replace_tag(&mut self, tag: &str, line: u32, column: u32) -> String {
+    fn replace_tag(&mut self, tag: &str, line: u32, column: u32, values: TemplateValues) -> String {
         let inner = tag[2..tag.len() - 2].trim();
         if let Some(args) = inner
             .strip_prefix('<')
@@ -211,8 +223,8 @@ impl Cutter<'_> {
         if tag.starts_with("{{") {
             let name = inner.split('|').next().unwrap_or("").trim();
             match name {
-                "page.title" | ".Title" | "title" => return self.values.page_title.to_string(),
-                "site.title" | ".Site.Title" => return self.values.site_title.to_string(),
+                "page.title" | ".Title" | "title" => return values.page_title.to_string(),
+                "site.title" | ".Site.Title" => return values.site_title.to_string(),
                 _ => {}
             }
         }
@@ -282,24 +294,6 @@ fn attribute<'a>(args: &'a str, key: &str) -> Option<&'a str> {
     None
 }
 
-fn opens_fence(line: &str) -> Option<(char, usize)> {
-    let trimmed = line.trim_start();
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let c = trimmed.chars().next()?;
-    if c != '`' && c != '~' {
-        return None;
-    }
-    let n = trimmed.chars().take_while(|&x| x == c).count();
-    (n >= 3 && !(c == '`' && trimmed[n..].contains('`'))).then_some((c, n))
-}
-
-fn closes_fence(line: &str, (c, n): (char, usize)) -> bool {
-    let trimmed = line.trim();
-    trimmed.len() >= n && trimmed.chars().all(|x| x == c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,7 +301,7 @@ mod tests {
     const VALUES: TemplateValues = TemplateValues { page_title: "VP", site_title: "Ladder" };
 
     fn cut(body: &str) -> (Vec<Segment>, Vec<DialectWarning>) {
-        segment(body, 1, VALUES)
+        segment(body, 1, Some(VALUES))
     }
 
     #[test]
@@ -353,6 +347,25 @@ mod tests {
         let (segments, warnings) = cut("```\n!!!warning\n{{ x }}\n```\n");
         assert!(warnings.is_empty());
         assert_eq!(segments.len(), 1);
+    }
+
+    #[test]
+    fn tags_in_code_of_every_kind_are_kept() {
+        let body = "a\n\n    helm: {{ .Values.name }}\n\n> ```\n> run: echo ${{ secrets.TOKEN }}\n> ```\n\n- item\n\n  ```yaml\n  x: {% raw %}\n  ```\n\n``a {{ b }} ` c`` and {{ gone }}\n";
+        let (segments, warnings) = cut(body);
+        let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+        assert_eq!(text, &body.replace(" and {{ gone }}", " and "));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!((warnings[0].line, warnings[0].column), (15, 23));
+    }
+
+    #[test]
+    fn without_a_templating_dialect_tags_are_text() {
+        let body = "# {{ page.title }}\n{{< callout >}}\n{% include x %}\n!!!tip\nHi\n!!!\n";
+        let (segments, warnings) = segment(body, 1, None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(segments[0], Segment::Markdown { text: body[..51].into(), first_line: 1 });
+        assert!(matches!(&segments[1], Segment::Callout { kind: CalloutKind::Tip, .. }), "Retype boxes stay");
     }
 
     #[test]

@@ -3,11 +3,17 @@
 //! of nesting can overflow the call stack; containers nested deeper than [`MAX_DEPTH`] are
 //! flattened into their parent with a warning.
 
+mod frame;
+mod html;
+mod lines;
+
 use super::dialect::DialectWarning;
 use crate::ir::{
-    collapse_spaces, slugify, Align, Block, BlockKind, CalloutKind, Cell, Footnote, Image, Inline, Link, LinkTarget,
+    collapse_spaces, slugify, Align, Block, BlockKind, CalloutKind, Footnote, Image, Inline, Link, LinkTarget,
     ListItem, Span,
 };
+use frame::{frame_span, Container, Frame, InlineKind};
+use lines::LineIndex;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
@@ -33,13 +39,19 @@ pub struct DocumentBuilder {
     pub warnings: Vec<DialectWarning>,
     heading_ids: HashMap<String, usize>,
     warned_depth: bool,
+    warned_markup: bool,
 }
 
 impl DocumentBuilder {
     /// Parses one Markdown segment whose first line is `first_line` of the source file.
     pub fn blocks(&mut self, text: &str, first_line: u32) -> Vec<Block> {
         let lines = LineIndex::new(text, first_line);
-        let mut fold = Fold { doc: self, stack: vec![Frame::blocks(Container::Root, Span::default())], depth: 0 };
+        let mut fold = Fold {
+            doc: self,
+            stack: vec![Frame::blocks(Container::Root, Span::default())],
+            depth: 0,
+            html_open: Vec::new(),
+        };
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
             // An end tag's offset is its start tag's, behind the text before it; it needs no
             // span, and asking for one would send the column count back to the line's start.
@@ -71,107 +83,12 @@ impl DocumentBuilder {
     }
 }
 
-/// Byte offsets to 1-based line and column in the source file.
-struct LineIndex<'a> {
-    text: &'a str,
-    first_line: u32,
-    starts: Vec<usize>,
-    /// The last offset asked for and its column: the next one on the same line counts on from
-    /// there, so the nodes of one long line cost its length, not its length for every node.
-    last: std::cell::Cell<(usize, usize)>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, first_line: u32) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        LineIndex { text, first_line, starts, last: std::cell::Cell::new((0, 1)) }
-    }
-
-    fn span(&self, offset: usize) -> Span {
-        let index = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts[index];
-        let (last, last_column) = self.last.get();
-        let (from, from_column) = if (start..=offset).contains(&last) { (last, last_column) } else { (start, 1) };
-        let column = match self.text.get(from..offset) {
-            Some(between) => {
-                let column = from_column + between.chars().count();
-                self.last.set((offset, column));
-                column
-            }
-            None => 1,
-        };
-        Span { line: self.first_line + index as u32, column: column as u32 }
-    }
-}
-
-enum Container {
-    Root,
-    Quote(Option<CalloutKind>),
-    Item { checked: Option<bool>, loose: bool },
-    Footnote(String),
-}
-
-enum InlineKind {
-    Paragraph { implicit: bool },
-    Heading { level: u8, id: Option<String> },
-    Emph,
-    Strong,
-    Strike,
-    Link { href: String, title: String },
-    Image { src: String, title: String },
-    Cell,
-}
-
-enum Frame {
-    Blocks {
-        kind: Container,
-        span: Span,
-        blocks: Vec<Block>,
-    },
-    Inlines {
-        kind: InlineKind,
-        span: Span,
-        inlines: Vec<Inline>,
-    },
-    List {
-        start: Option<u64>,
-        tight: bool,
-        span: Span,
-        items: Vec<ListItem>,
-    },
-    Table {
-        align: Vec<Align>,
-        span: Span,
-        head: Vec<Cell>,
-        rows: Vec<Vec<Cell>>,
-        in_head: bool,
-    },
-    Code {
-        lang: Option<String>,
-        span: Span,
-        text: String,
-    },
-    Html {
-        span: Span,
-        text: String,
-    },
-    /// A container beyond the depth limit: its content goes to the frame below.
-    Flattened,
-}
-
-impl Frame {
-    fn blocks(kind: Container, span: Span) -> Frame {
-        Frame::Blocks { kind, span, blocks: Vec::new() }
-    }
-    fn inlines(kind: InlineKind, span: Span) -> Frame {
-        Frame::Inlines { kind, span, inlines: Vec::new() }
-    }
-}
-
 struct Fold<'d> {
     doc: &'d mut DocumentBuilder,
     stack: Vec<Frame>,
     depth: usize,
+    /// The frames that HTML tags opened: their index in `stack` (ascending) and element.
+    html_open: Vec<(usize, html::Element)>,
 }
 
 impl Fold<'_> {
@@ -189,17 +106,21 @@ impl Fold<'_> {
             }
             Event::Html(html) => match self.stack.last_mut() {
                 Some(Frame::Html { text, .. }) => text.push_str(&html),
-                _ => {
-                    self.block(Block { span, kind: BlockKind::Raw { format: "html".into(), text: html.into_string() } })
-                }
+                _ => self.html(&html, span, html::Context::Block),
             },
-            Event::InlineHtml(html) => self.inline_html(&html, span),
+            Event::InlineHtml(html) => self.html(&html, span, html::Context::Inline),
             Event::FootnoteReference(label) => self.inline(Inline::FootnoteRef { label: label.into_string() }, span),
             Event::SoftBreak => self.inline(Inline::SoftBreak, span),
             Event::HardBreak => self.inline(Inline::HardBreak, span),
             Event::Rule => self.block(Block { span, kind: BlockKind::Rule }),
             Event::TaskListMarker(done) => {
-                if let Some(Frame::Blocks { kind: Container::Item { checked, .. }, .. }) = self.stack.last_mut() {
+                // In a loose list the marker comes inside the item's first paragraph.
+                let item = self
+                    .stack
+                    .iter_mut()
+                    .rev()
+                    .find(|f| !matches!(f, Frame::Inlines { inlines, .. } if inlines.is_empty()));
+                if let Some(Frame::Blocks { kind: Container::Item { checked, .. }, .. }) = item {
                     *checked = Some(done);
                 }
             }
@@ -270,7 +191,7 @@ impl Fold<'_> {
                     LinkType::Email => format!("mailto:{dest_url}"),
                     _ => dest_url.into_string(),
                 };
-                Frame::inlines(InlineKind::Link { href, title: title.into_string() }, span)
+                self.nested(Frame::inlines(InlineKind::Link { href, title: title.into_string() }, span))
             }
             Tag::Image { dest_url, title, .. } => {
                 Frame::inlines(InlineKind::Image { src: dest_url.into_string(), title: title.into_string() }, span)
@@ -304,9 +225,8 @@ impl Fold<'_> {
     }
 
     fn end(&mut self, end: TagEnd) {
-        if !matches!(end, TagEnd::Paragraph) {
-            self.close_implicit_paragraph();
-        }
+        // What HTML opened inside a Markdown container closes with it.
+        self.close_html_while(|_| true);
         if matches!(end, TagEnd::TableHead) {
             if let Some(Frame::Table { in_head, .. }) = self.stack.last_mut() {
                 *in_head = false;
@@ -316,11 +236,27 @@ impl Fold<'_> {
         if matches!(end, TagEnd::TableRow) {
             return;
         }
+        self.pop_and_finish();
+    }
+
+    /// Pops the top frame, keeping the depth count and the record of HTML frames, and adds
+    /// what it made to the frame below.
+    fn pop_and_finish(&mut self) {
         let Some(frame) = self.stack.pop() else { return };
-        if matches!(frame, Frame::Blocks { kind: Container::Quote(_), .. } | Frame::List { .. })
-            || matches!(frame, Frame::Inlines { kind: InlineKind::Emph | InlineKind::Strong | InlineKind::Strike, .. })
-        {
+        let nests = matches!(frame, Frame::Blocks { kind: Container::Quote(_) | Container::Details { .. }, .. })
+            || matches!(frame, Frame::List { .. })
+            || matches!(
+                frame,
+                Frame::Inlines {
+                    kind: InlineKind::Emph | InlineKind::Strong | InlineKind::Strike | InlineKind::Link { .. },
+                    ..
+                }
+            );
+        if nests {
             self.depth -= 1;
+        }
+        while self.html_open.last().is_some_and(|(index, _)| *index >= self.stack.len()) {
+            self.html_open.pop();
         }
         self.finish_frame(frame);
     }
@@ -341,6 +277,9 @@ impl Fold<'_> {
                     }
                 }
                 Container::Footnote(label) => self.doc.footnotes.push(Footnote { label, span, blocks }),
+                Container::Details { title } => {
+                    self.block(Block { span, kind: BlockKind::Callout { kind: CalloutKind::Note, title, blocks } })
+                }
             },
             Frame::Inlines { kind, span, inlines } => self.finish_inlines(kind, span, inlines),
             Frame::List { start, tight, span, items } => {
@@ -350,12 +289,7 @@ impl Fold<'_> {
                 self.block(Block { span, kind: BlockKind::Table { align, head, rows } })
             }
             Frame::Code { lang, span, text } => self.block(Block { span, kind: BlockKind::CodeBlock { lang, text } }),
-            Frame::Html { span, text } => {
-                let text = strip_comments(&text);
-                if !text.trim().is_empty() {
-                    self.block(Block { span, kind: BlockKind::Raw { format: "html".into(), text } });
-                }
-            }
+            Frame::Html { span, text } => self.html(&text, span, html::Context::Block),
         }
     }
 
@@ -387,6 +321,16 @@ impl Fold<'_> {
                 let alt = crate::ir::plain_text(&content);
                 self.inline(Inline::Image(Box::new(Image { src, alt, title, span })), span);
             }
+            InlineKind::Code => self.inline(Inline::Code { text: crate::ir::plain_text(&content) }, span),
+            InlineKind::Summary => {
+                let details = self.stack.iter_mut().rev().find_map(|f| match f {
+                    Frame::Blocks { kind: Container::Details { title }, .. } => Some(title),
+                    _ => None,
+                });
+                if let Some(title) = details {
+                    title.get_or_insert_with(Vec::new).extend(content);
+                }
+            }
             InlineKind::Cell => {
                 if let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() {
                     match (*in_head, rows.last_mut()) {
@@ -395,18 +339,6 @@ impl Fold<'_> {
                     }
                 }
             }
-        }
-    }
-
-    fn inline_html(&mut self, html: &str, span: Span) {
-        let lower = html.trim().to_ascii_lowercase();
-        if lower.starts_with("<!--") {
-            return;
-        }
-        if matches!(lower.as_str(), "<br>" | "<br/>" | "<br />") {
-            self.inline(Inline::HardBreak, span);
-        } else {
-            self.inline(Inline::Raw { format: "html".into(), text: html.to_string() }, span);
         }
     }
 
@@ -431,9 +363,7 @@ impl Fold<'_> {
 
     fn close_implicit_paragraph(&mut self) {
         if matches!(self.stack.last(), Some(Frame::Inlines { kind: InlineKind::Paragraph { implicit: true }, .. })) {
-            if let Some(frame) = self.stack.pop() {
-                self.finish_frame(frame);
-            }
+            self.pop_and_finish();
         }
     }
 
@@ -461,9 +391,7 @@ impl Fold<'_> {
     fn finish(mut self) -> Vec<Block> {
         self.close_implicit_paragraph();
         while self.stack.len() > 1 {
-            if let Some(frame) = self.stack.pop() {
-                self.finish_frame(frame);
-            }
+            self.pop_and_finish();
         }
         match self.stack.pop() {
             Some(Frame::Blocks { blocks, .. }) => blocks,
@@ -472,22 +400,23 @@ impl Fold<'_> {
     }
 }
 
-fn frame_span(frame: &Frame) -> Span {
-    match frame {
-        Frame::Blocks { span, .. }
-        | Frame::Inlines { span, .. }
-        | Frame::List { span, .. }
-        | Frame::Table { span, .. } => *span,
-        Frame::Code { span, .. } | Frame::Html { span, .. } => *span,
-        Frame::Flattened => Span::default(),
-    }
-}
-
+/// The text of a block that lands inside inline content (a box opened in a table cell), its
+/// parts joined by spaces.
 fn block_text(block: &Block) -> String {
+    let plain = crate::ir::plain_text;
+    let blocks = |blocks: &[Block]| blocks.iter().map(block_text).collect::<Vec<_>>().join(" ");
     match &block.kind {
-        BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => crate::ir::plain_text(content),
-        BlockKind::CodeBlock { text, .. } => text.clone(),
-        _ => String::new(),
+        BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => plain(content),
+        BlockKind::CodeBlock { text, .. } | BlockKind::Raw { text, .. } => text.clone(),
+        BlockKind::Quote { blocks: inner } => blocks(inner),
+        BlockKind::Callout { title, blocks: inner, .. } => {
+            format!("{} {}", title.as_deref().map(plain).unwrap_or_default(), blocks(inner))
+        }
+        BlockKind::List { items, .. } => items.iter().map(|i| blocks(&i.blocks)).collect::<Vec<_>>().join(" "),
+        BlockKind::Table { head, rows, .. } => {
+            head.iter().chain(rows.iter().flatten()).map(|c| plain(c)).collect::<Vec<_>>().join(" ")
+        }
+        BlockKind::Rule => String::new(),
     }
 }
 
@@ -519,19 +448,4 @@ fn convert_align(align: Alignment) -> Align {
         Alignment::Center => Align::Center,
         Alignment::Right => Align::Right,
     }
-}
-
-/// Removes `<!-- … -->` comments from HTML text; an unclosed comment runs to the end.
-fn strip_comments(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start + 4..].find("-->") {
-            Some(end) => rest = &rest[start + 4 + end + 3..],
-            None => return out,
-        }
-    }
-    out.push_str(rest);
-    out
 }

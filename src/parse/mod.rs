@@ -3,8 +3,10 @@
 //! Pages are read and parsed in parallel; the result never depends on the thread count or on
 //! the order in which the file system lists a folder.
 
+mod code;
 mod dialect;
 mod frontmatter;
+mod generator;
 mod links;
 mod markdown;
 mod page;
@@ -115,12 +117,22 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .clone()
         .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())))
         .unwrap_or_else(|| title_from_stem(&root_name));
+    let site_generator = match pages {
+        Pages::Disk => generator::of_site(root),
+        Pages::Memory(_) => None,
+    };
 
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
         .par_iter()
         .map(|rel| {
-            read_page((root, rel, &tree::on_disk(root, rel)), &site_title, pages, config.build.warn_unknown_keys)
+            read_page(
+                (root, rel, &tree::on_disk(root, rel)),
+                &site_title,
+                pages,
+                config.build.warn_unknown_keys,
+                site_generator,
+            )
         })
         .collect();
     let mut documents: Vec<Document> = Vec::new();
@@ -200,10 +212,12 @@ fn read_page(
     site_title: &str,
     pages: &Pages,
     warn_unknown_keys: bool,
+    site_generator: Option<generator::Generator>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let display = display_path(root, rel);
     if let Pages::Memory(bytes) = pages {
-        let result = parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys });
+        let result =
+            parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys, site_generator });
         return (result.document, result.diagnostics);
     }
     // Listed as a file, but perhaps replaced since by a pipe, which could be waited on for ever.
@@ -211,7 +225,14 @@ fn read_page(
         Ok(bytes) => bytes,
         Err(refused) => return (None, vec![Diagnostic::error(display, 0, 0, refused.to_string())]),
     };
-    let result = parse_page(&PageSource { rel, display: &display, bytes: &bytes, site_title, warn_unknown_keys });
+    let result = parse_page(&PageSource {
+        rel,
+        display: &display,
+        bytes: &bytes,
+        site_title,
+        warn_unknown_keys,
+        site_generator,
+    });
     (result.document, result.diagnostics)
 }
 

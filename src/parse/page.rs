@@ -2,6 +2,7 @@
 
 use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
+use super::generator::{self, Generator};
 use super::markdown::DocumentBuilder;
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
@@ -16,6 +17,8 @@ pub struct PageSource<'a> {
     pub site_title: &'a str,
     /// Warn about frontmatter keys folio does not know.
     pub warn_unknown_keys: bool,
+    /// The generator whose configuration the content root holds, if any.
+    pub site_generator: Option<Generator>,
 }
 
 /// What reading a page gives: the document unless the page could not be read, and diagnostics.
@@ -67,7 +70,8 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let body_line = text[..split.body_offset].matches('\n').count() as u32 + 1;
     let stem = file_stem(source.rel);
     let page_title = meta.title.clone().or_else(|| first_h1_line(split.body)).unwrap_or_else(|| stem.clone());
-    let values = TemplateValues { page_title: &page_title, site_title: source.site_title };
+    let templated = source.site_generator.or_else(|| generator::of_page(&meta)).is_some();
+    let values = templated.then_some(TemplateValues { page_title: &page_title, site_title: source.site_title });
     let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
     let mut builder = DocumentBuilder::default();
     let mut blocks = build(&mut builder, &segments);

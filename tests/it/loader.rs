@@ -79,10 +79,13 @@ fn content_reads_in_ladder_order_with_every_link_resolved() {
 
 #[test]
 fn callouts_of_every_dialect_become_one_node() {
-    let dir = crate::util::tree(&[(
-        "a.md",
-        b"# A\n\n!!!warning Mind **this**\nRetype body\n!!!\n\n> [!TIP]\n> GitHub body\n\n{{< callout type=\"info\" >}}\nHugo body\n{{< /callout >}}\n",
-    )]);
+    let dir = crate::util::tree(&[
+        ("hugo.toml", b"baseURL = 'https://example.org/'\n"),
+        (
+            "a.md",
+            b"# A\n\n!!!warning Mind **this**\nRetype body\n!!!\n\n> [!TIP]\n> GitHub body\n\n{{< callout type=\"info\" >}}\nHugo body\n{{< /callout >}}\n",
+        ),
+    ]);
     let loaded = load(dir.path());
     let kinds: Vec<(CalloutKind, bool)> = loaded.collection.documents[0]
         .body()
@@ -94,6 +97,40 @@ fn callouts_of_every_dialect_become_one_node() {
         })
         .collect();
     assert_eq!(kinds, [(CalloutKind::Warning, true), (CalloutKind::Tip, false), (CalloutKind::Info, false)]);
+}
+
+/// The text of every paragraph and code block of a page.
+fn texts(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Paragraph { content } => out.push(plain_text(content)),
+            BlockKind::CodeBlock { text, .. } => out.push(text.trim_end().to_string()),
+            BlockKind::Quote { blocks } => out.extend(texts(blocks)),
+            BlockKind::List { items, .. } => items.iter().for_each(|i| out.extend(texts(&i.blocks))),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn template_tags_are_read_only_in_a_templating_dialect_and_never_in_code() {
+    let page: &[u8] = b"Hi {{ page.title }}.\n\n    helm: {{ .Values.name }}\n\n> ```\n> run: echo ${{ secrets.TOKEN }}\n> ```\n\n- step\n\n  ```\n  x: {% raw %}\n  ```\n\nSee ``{{ a }}`` here.\n";
+    let code = ["helm: {{ .Values.name }}", "run: echo ${{ secrets.TOKEN }}", "x: {% raw %}", "See {{ a }} here."];
+    let plain = crate::util::tree(&[("a.md", page)]);
+    let loaded = load(plain.path());
+    let shown = texts(&loaded.collection.documents[0].body().blocks);
+    assert_eq!(shown[0], "Hi {{ page.title }}.", "a plain GFM tree keeps tags as text");
+    assert_eq!(shown[1..], ["helm: {{ .Values.name }}", "run: echo ${{ secrets.TOKEN }}", "step", code[2], code[3]]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+
+    let jekyll = crate::util::tree(&[("_config.yml", b"title: x\n"), ("a.md", page)]);
+    let loaded = load(jekyll.path());
+    let shown = texts(&loaded.collection.documents[0].body().blocks);
+    assert_eq!(shown[0], "Hi a.", "Jekyll fills in the page title (here the file name)");
+    assert_eq!(shown[1..], [code[0], code[1], "step", code[2], code[3]]);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
 }
 
 #[test]
@@ -141,4 +178,20 @@ fn runs_of_white_space_in_text_are_one_space_in_the_ir_and_code_keeps_its_own() 
     let BlockKind::Table { head, .. } = &body.blocks[1].kind else { panic!("a table") };
     assert_eq!(head[0], [Inline::Text { text: "a b".into() }]);
     assert_eq!(head[1], [Inline::Code { text: "x  y".into() }]);
+}
+
+#[test]
+fn task_markers_are_kept_in_loose_lists_as_in_tight_ones() {
+    let dir = crate::util::tree(&[("a.md", b"- [ ] a\n- [x] b\n\ntext\n\n- [ ] c\n\n- [x] d\n")]);
+    let loaded = load(dir.path());
+    let lists: Vec<Vec<Option<bool>>> = loaded.collection.documents[0]
+        .body()
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::List { items, .. } => Some(items.iter().map(|i| i.checked).collect()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lists, [[Some(false), Some(true)], [Some(false), Some(true)]]);
 }

@@ -61,11 +61,11 @@ impl Section {
 }
 
 impl Group {
-    /// The group's entries under its title as a sub-heading (left out when nothing but notes
-    /// would follow it).
+    /// The group's entries under its title as a sub-heading (left out when notes, and nothing
+    /// else, follow it; a heading with nothing under it is kept, so that its text is shown).
     pub fn with_heading(&self) -> Vec<Entry> {
         let mut entries = Vec::with_capacity(self.entries.len() + 1);
-        if self.entries.iter().any(|e| !matches!(e, Entry::Note(_))) {
+        if self.entries.is_empty() || self.entries.iter().any(|e| !matches!(e, Entry::Note(_))) {
             entries.push(Entry::Item(Item::Heading(self.title.clone())));
         }
         entries.extend(self.entries.iter().cloned());
