@@ -19,7 +19,7 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::parse::{self, Loaded};
 use plan::Plan;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// What a build tells while it runs, for a progress display.
@@ -62,13 +62,19 @@ pub struct Report {
     pub phases: Vec<(String, std::time::Duration)>,
 }
 
-/// `path` relative to `root` (`/`-separated) if it lies inside it.
-fn relative_inside(root: &Path, path: &Path) -> Option<String> {
-    // An output folder that does not exist yet holds no files to leave out.
-    let root = root.canonicalize().ok()?;
-    let path = path.canonicalize().ok()?;
-    let rel = path.strip_prefix(&root).ok()?;
-    Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+/// Refuses an output folder that is the content root or holds it: the outputs would be mixed
+/// in with the content, and a build could replace a page of the user's.
+fn check_out_folder(root: &Path, out: &Path) -> Result<()> {
+    // An output folder that does not exist yet cannot hold the content.
+    let (Ok(root_path), Ok(out_path)) = (root.canonicalize(), out.canonicalize()) else { return Ok(()) };
+    if root_path.starts_with(&out_path) {
+        return Err(Error::Usage(format!(
+            "the output folder {} is, or holds, the content folder {}; write the outputs to a folder of their own (`-o out` inside the content folder is fine)",
+            out.display(),
+            root.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Builds `content` with `backends` into `out`, rendering only what changed since the last
@@ -82,11 +88,10 @@ pub fn run(
 ) -> Result<Report> {
     let mut phases = Phases::start();
     let root = parse::content_root(content);
-    let mut files = parse::content_files(content)?;
-    // An output folder inside the content tree is not an input of the build.
-    if let Some(inside) = relative_inside(root, out) {
-        files.retain(|f| !(f == &inside || f.starts_with(&format!("{inside}/"))));
-    }
+    check_out_folder(root, out)?;
+    // One listing, with the output folder left out wherever it lies, is hashed and loaded.
+    let listing = parse::list(content, Some(out))?;
+    let files = listing.files();
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = options.shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
@@ -97,7 +102,9 @@ pub fn run(
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
     let settings = manifest::hash(settings.as_bytes());
     let inputs = manifest::hash_inputs(root, &files);
-    let previous = Manifest::read(out).filter(|p| !options.force && p.outputs_intact(out));
+    let recorded = Manifest::read(out);
+    let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
+    let previous = recorded.filter(|p| !options.force && p.outputs_intact(out));
     let (scope, incremental) = match plan::plan(previous.as_ref(), &settings, &inputs, options.shard) {
         Plan::UpToDate => {
             let prev = previous.expect("up to date means there was a build");
@@ -119,7 +126,7 @@ pub fn run(
 
     phases.lap("checking inputs");
     write::remove_stale_temps(out);
-    let loaded = parse::load(content, config)?;
+    let loaded = parse::load_listed(content, listing, config);
     phases.lap("loading");
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
@@ -136,6 +143,8 @@ pub fn run(
             }
             let sink = sink::DiskSink {
                 out,
+                root: &loaded.root,
+                owned: &owned,
                 format: b.name(),
                 sources: &sources,
                 files: &files,
@@ -147,7 +156,8 @@ pub fn run(
             rendered
         })
         .collect();
-    let mut outputs = written.into_outputs();
+    let (mut outputs, refused) = written.into_parts();
+    diagnostics.extend(refused);
     let mut render_diagnostics = Vec::new();
     for result in rendered {
         for mut d in result? {

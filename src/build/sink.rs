@@ -4,7 +4,9 @@
 use super::manifest::{Output, MANIFEST_FILE};
 use super::write::{folder_of, safe_relative, write_atomic_in};
 use crate::backends::{Sink, WriteFn};
+use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::parse::display_path;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -16,18 +18,24 @@ pub struct Written {
     /// Folders of the output made so far, each created once.
     folders: Mutex<HashSet<std::path::PathBuf>>,
     outputs: Mutex<Vec<Output>>,
+    /// Outputs not written because a file folio did not make is in their place.
+    refused: Mutex<Vec<Diagnostic>>,
 }
 
 impl Written {
-    /// The outputs written, in no particular order.
-    pub fn into_outputs(self) -> Vec<Output> {
-        self.outputs.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
+    /// The outputs written, in no particular order, and the errors of outputs refused.
+    pub fn into_parts(self) -> (Vec<Output>, Vec<Diagnostic>) {
+        (into_inner(self.outputs), into_inner(self.refused))
     }
 }
 
 /// Writes one backend's outputs into the output folder.
 pub struct DiskSink<'a> {
     pub out: &'a Path,
+    /// The content root, to name documents as the user does.
+    pub root: &'a Path,
+    /// Outputs earlier builds recorded: the only files in the output folder folio may replace.
+    pub owned: &'a HashSet<String>,
     pub format: &'a str,
     /// Document id to its source file, the input of its outputs.
     pub sources: &'a BTreeMap<String, String>,
@@ -37,8 +45,27 @@ pub struct DiskSink<'a> {
     pub progress: Option<super::OnProgress<'a>>,
 }
 
+fn into_inner<T>(mutex: Mutex<T>) -> T {
+    mutex.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl DiskSink<'_> {
+    /// The error for an output whose place is taken by a file folio did not make.
+    fn foreign(&self, path: &str, target: &Path, document: Option<&str>) -> Diagnostic {
+        let source = document.and_then(|d| self.sources.get(d));
+        let file = source.map_or_else(|| self.root.display().to_string(), |s| display_path(self.root, s));
+        let made_from = if source.is_some() { "this page" } else { "the whole site" };
+        let message = format!(
+            "{} (the {} output `{path}` of {made_from}) is a file folio did not make; it is left as it is and the output is not written",
+            target.display(),
+            self.format
+        );
+        Diagnostic::error(file, 0, 0, message)
+    }
 }
 
 impl Sink for DiskSink<'_> {
@@ -48,6 +75,10 @@ impl Sink for DiskSink<'_> {
             return Err(Error::backend(self.format, format!("two outputs named `{path}`")));
         }
         let target = self.out.join(rel);
+        if std::fs::symlink_metadata(&target).is_ok() && !self.owned.contains(path) {
+            lock(&self.written.refused).push(self.foreign(path, &target, document));
+            return Ok(());
+        }
         let folder = folder_of(&target);
         {
             let mut folders = lock(&self.written.folders);

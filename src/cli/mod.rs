@@ -116,7 +116,7 @@ struct Prepared {
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
 fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
     let config = load_config(&target.content, config_file)?;
-    let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
+    let out = target.out.clone().unwrap_or_else(|| default_out(&config));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats)?;
     Ok(Prepared { config, out, backends })
@@ -176,9 +176,16 @@ fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
     Ok(config)
 }
 
+/// The output folder when `-o` is not given: `[build] out`, else `out`.
+fn default_out(config: &Config) -> PathBuf {
+    config.build.out.clone().unwrap_or_else(|| PathBuf::from("out"))
+}
+
+/// Loads a content tree as a build would, leaving out the output folder a build would write.
 fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
     let config = load_config(path, explicit)?;
-    parse::load(path, &config)
+    let listing = parse::list(path, Some(&default_out(&config)))?;
+    Ok(parse::load_listed(path, listing, &config))
 }
 
 fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {

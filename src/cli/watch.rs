@@ -17,9 +17,13 @@ const QUIET: Duration = Duration::from_millis(300);
 pub fn watch(content: &Path, out: &Path, rebuild: impl Fn() -> Result<ExitCode>) -> Result<ExitCode> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).map_err(|e| Error::Usage(format!("cannot watch: {e}")))?;
+    // Canonical, so that the paths of events compare with the output folder's.
+    let watched = content.canonicalize().map_err(|e| Error::io(content, e))?;
     watcher
-        .watch(content, RecursiveMode::Recursive)
+        .watch(&watched, RecursiveMode::Recursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", content.display())))?;
+    report(rebuild());
+    // After the first build, which makes the output folder if it was not there.
     let out = out.canonicalize().ok();
     let relevant = |event: &notify::Event| {
         !event.kind.is_access()
@@ -29,7 +33,6 @@ pub fn watch(content: &Path, out: &Path, rebuild: impl Fn() -> Result<ExitCode>)
                 !hidden && !in_out
             })
     };
-    report(rebuild());
     eprintln!("watching {} for changes (Ctrl-C to stop)", content.display());
     loop {
         // Wait for a change that matters, then for the burst it belongs to to end.

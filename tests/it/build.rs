@@ -1,32 +1,13 @@
 //! `folio build` as a release job sees it: caching, the manifest, stale outputs, thread counts,
 //! machine-readable diagnostics and the exit-code contract.
 
-use crate::util::{folio, repo, stderr, tree};
+use crate::util::{folio, repo, snapshot, stderr, tree};
 use std::path::Path;
 
 fn build(dir: &Path, content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["build", content.to_str().unwrap(), "-o", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     folio(dir, &args)
-}
-
-/// Every file below `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                files.push((rel, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]

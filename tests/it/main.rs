@@ -8,6 +8,7 @@ mod deck_pdf;
 mod faults;
 mod hostile;
 mod loader;
+mod ownership;
 mod pdf;
 mod slides;
 mod xlsx;
