@@ -64,7 +64,7 @@ impl Output {
     }
 
     /// Whether the file on disk is still exactly what folio wrote.
-    fn is_intact(&self, out: &Path) -> bool {
+    pub(super) fn is_intact(&self, out: &Path) -> bool {
         let path = out.join(&self.path);
         match std::fs::metadata(&path) {
             Ok(m) if m.len() == self.size => std::fs::read(&path).is_ok_and(|b| hash(&b) == self.blake3),
@@ -86,11 +86,12 @@ impl Manifest {
         super::write::write_atomic(&out.join(MANIFEST_FILE), &bytes)
     }
 
-    /// Whether every output recorded is on disk with the size it was written with. (Sizes, not
-    /// hashes, so that a no-change rebuild of a huge tree reads no outputs; `--force` is there
-    /// for an output edited by hand to the same size.)
-    pub fn outputs_intact(&self, out: &Path) -> bool {
-        self.outputs.iter().all(|o| o.has_size(out))
+    /// The documents (`None`: the site) of the outputs recorded that are not on disk with the
+    /// size they were written with; they render again. (Sizes, not hashes, so that a no-change
+    /// rebuild of a huge tree reads no outputs; `--force` is there for an output edited by hand
+    /// to the same size.)
+    pub fn damaged(&self, out: &Path) -> Vec<Option<String>> {
+        self.outputs.iter().filter(|o| !o.has_size(out)).map(|o| o.document.clone()).collect()
     }
 
     /// Removes the outputs of `self` (an older build) that `newer` no longer makes, if they are
@@ -185,6 +186,6 @@ mod tests {
         assert_eq!(old.remove_stale(&new, out.path()), ["pdf/old.pdf"]);
         assert!(out.path().join("pdf/edited.pdf").exists());
         assert!(out.path().join("foreign.txt").exists());
-        assert!(new.outputs_intact(out.path()));
+        assert!(new.damaged(out.path()).is_empty());
     }
 }

@@ -3,12 +3,15 @@
 //! their artifacts atomically, removes outputs it no longer makes and records the manifest.
 
 mod assets;
+mod journal;
+mod lock;
 mod manifest;
 mod plan;
 mod sink;
 mod write;
 
 pub use assets::load_assets;
+pub use lock::Wait;
 pub use manifest::{Manifest, Output, MANIFEST_FILE};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
@@ -18,6 +21,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::parse::{self, Loaded};
+use journal::Journal;
 use plan::Plan;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -43,6 +47,8 @@ pub struct BuildOptions<'a> {
     pub shard: Option<Shard>,
     /// Told what the build is doing; nothing it does depends on it.
     pub progress: Option<OnProgress<'a>>,
+    /// What to do when another build is writing to the output folder.
+    pub wait: Wait<'a>,
 }
 
 /// What a build did.
@@ -78,7 +84,7 @@ fn check_out_folder(root: &Path, out: &Path) -> Result<()> {
 }
 
 /// Builds `content` with `backends` into `out`, rendering only what changed since the last
-/// build recorded there.
+/// build recorded there. One build at a time writes to an output folder.
 pub fn run(
     content: &Path,
     config: &Config,
@@ -89,88 +95,38 @@ pub fn run(
     let mut phases = Phases::start();
     let root = parse::content_root(content);
     check_out_folder(root, out)?;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let _lock = lock::acquire(out, options.wait)?;
+    // With the lock held, what a killed build left is ours to finish or discard.
+    write::remove_temps(out);
+    let recorded = journal::recover(out)?;
     // One listing, with the output folder left out wherever it lies, is hashed and loaded.
     let listing = parse::list(content, Some(out))?;
     let files = listing.files();
-    let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
-    let shard = options.shard.map(|s| format!("{s:?}"));
-    // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
-    // build of folio (build.rs), which can change without its version number during development.
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let build = env!("FOLIO_BUILD_ID");
-    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
-        .map_err(|e| Error::backend("manifest", e.to_string()))?;
-    let settings = manifest::hash(settings.as_bytes());
+    let settings = settings_key(config, backends, options.shard)?;
     let inputs = manifest::hash_inputs(root, &files);
-    let recorded = Manifest::read(out);
-    let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
-    let previous = recorded.filter(|p| !options.force && p.outputs_intact(out));
-    let (scope, incremental) = match plan::plan(previous.as_ref(), &settings, &inputs, options.shard) {
+    let previous = recorded.as_ref().filter(|_| !options.force);
+    let damaged = previous.map(|p| p.damaged(out)).unwrap_or_default();
+    let (scope, incremental) = match plan::plan(previous, &settings, &inputs, options.shard, &damaged) {
         Plan::UpToDate => {
             let prev = previous.expect("up to date means there was a build");
-            let mut diagnostics = prev.diagnostics.clone();
-            diagnostics.extend(prev.render_diagnostics.iter().map(|(_, d)| d.clone()));
-            diagnostics.sort();
-            return Ok(Report {
-                documents: files.iter().filter(|f| parse::is_page(f)).count(),
-                outputs: prev.outputs.len(),
-                rendered: 0,
-                cached: true,
-                removed: Vec::new(),
-                diagnostics,
-                phases: phases.finish("checking inputs"),
-            });
+            let documents = files.iter().filter(|f| parse::is_page(f)).count();
+            return Ok(up_to_date(prev, documents, phases));
         }
         Plan::Render { scope, incremental } => (scope, incremental),
     };
-
     phases.lap("checking inputs");
-    write::remove_stale_temps(out);
+    let journal = Journal::start(out, &settings, &inputs, &scope)?;
     let loaded = parse::load_listed(content, listing, config);
     phases.lap("loading");
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
-    let sources = source_files(&loaded);
-    let written = sink::Written::default();
-    // One backend after another: each renders its documents in parallel, and the memory of a
-    // large tree's book or site deck is needed once at a time rather than all together.
-    let rendered: Vec<Result<Vec<Diagnostic>>> = backends
-        .iter()
-        .map(|b| {
-            if let Some(progress) = options.progress {
-                progress(Progress::Format(b.name()));
-            }
-            let sink = sink::DiskSink {
-                out,
-                root: &loaded.root,
-                owned: &owned,
-                format: b.name(),
-                sources: &sources,
-                files: &files,
-                written: &written,
-                progress: options.progress,
-            };
-            let rendered = b.render_to(&ctx, &sink);
-            phases.lap(b.name());
-            rendered
-        })
-        .collect();
-    let (mut outputs, refused) = written.into_parts();
-    diagnostics.extend(refused);
-    let mut render_diagnostics = Vec::new();
-    for result in rendered {
-        for mut d in result? {
-            // Backends name files relative to the content root; show them as the user named them.
-            let document =
-                sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
-            if let Some((_, source)) = document {
-                d.file = parse::display_path(&loaded.root, source);
-            }
-            render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
-        }
-    }
-    if let (true, Some(prev)) = (incremental, &previous) {
+    let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
+    let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
+    let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
+    let (mut outputs, mut render_diagnostics) = rendered.inspect_err(|_| journal::settle(out))?;
+    if let (true, Some(prev)) = (incremental, previous) {
         // Keep what the last build made for documents this run did not render.
         let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
         outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
@@ -189,8 +145,9 @@ pub fn run(
         diagnostics: diagnostics.clone(),
         render_diagnostics,
     };
-    let removed = previous.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
-    manifest.write(out)?;
+    let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
+    manifest.write(out).inspect_err(|_| journal::settle(out))?;
+    journal.finish()?;
     let rendered = manifest.outputs.iter().filter(|o| o.document.as_ref().is_none_or(|d| scope.includes(d))).count();
     diagnostics.extend(manifest.render_diagnostics.iter().map(|(_, d)| d.clone()));
     diagnostics.sort();
@@ -204,6 +161,88 @@ pub fn run(
         diagnostics,
         phases: phases.finish("manifest"),
     })
+}
+
+/// The hash of what every output depends on besides the content.
+fn settings_key(config: &Config, backends: &[Box<dyn Backend>], shard: Option<Shard>) -> Result<String> {
+    let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
+    let shard = shard.map(|s| format!("{s:?}"));
+    // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
+    // build of folio (build.rs), which can change without its version number during development.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let build = env!("FOLIO_BUILD_ID");
+    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
+        .map_err(|e| Error::backend("manifest", e.to_string()))?;
+    Ok(manifest::hash(settings.as_bytes()))
+}
+
+/// The report of a build that found nothing to do: the last build's diagnostics again.
+fn up_to_date(prev: &Manifest, documents: usize, phases: Phases) -> Report {
+    let mut diagnostics = prev.diagnostics.clone();
+    diagnostics.extend(prev.render_diagnostics.iter().map(|(_, d)| d.clone()));
+    diagnostics.sort();
+    Report {
+        documents,
+        outputs: prev.outputs.len(),
+        rendered: 0,
+        cached: true,
+        removed: Vec::new(),
+        diagnostics,
+        phases: phases.finish("checking inputs"),
+    }
+}
+
+/// Where a build writes, and what it may replace there.
+struct Target<'a> {
+    out: &'a Path,
+    /// Outputs earlier builds recorded: the only files in the output folder folio may replace.
+    owned: &'a HashSet<String>,
+    journal: &'a Journal,
+    /// Every content file: the inputs of site-wide outputs.
+    files: &'a [String],
+    progress: Option<OnProgress<'a>>,
+}
+
+/// Runs the backends one after another, writing as they go; returns the outputs written and the
+/// diagnostics of rendering, by document.
+fn render(
+    backends: &[Box<dyn Backend>],
+    ctx: &RenderContext,
+    loaded: &Loaded,
+    target: &Target,
+    phases: &mut Phases,
+) -> Result<(Vec<Output>, Vec<sink::ByDocument>)> {
+    let sources = source_files(loaded);
+    let written = sink::Written::default();
+    // Each backend renders its documents in parallel, and the memory of a large tree's book or
+    // site deck is needed once at a time rather than all together.
+    let rendered: Vec<Result<Vec<Diagnostic>>> = backends
+        .iter()
+        .map(|b| {
+            if let Some(progress) = target.progress {
+                progress(Progress::Format(b.name()));
+            }
+            let sink =
+                sink::DiskSink { target, root: &loaded.root, format: b.name(), sources: &sources, written: &written };
+            let rendered = b.render_to(ctx, &sink);
+            phases.lap(b.name());
+            rendered
+        })
+        .collect();
+    let (outputs, refused) = written.into_parts();
+    let mut render_diagnostics = refused;
+    for result in rendered {
+        for mut d in result? {
+            // Backends name files relative to the content root; show them as the user named them.
+            let document =
+                sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
+            if let Some((_, source)) = document {
+                d.file = parse::display_path(&loaded.root, source);
+            }
+            render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
+        }
+    }
+    Ok((outputs, render_diagnostics))
 }
 
 /// How long the parts of a build take, one after another.

@@ -25,22 +25,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
     let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
     match args.command {
-        Command::Build { target, jobs, force, shard, timings } => {
+        Command::Build { target, jobs, force, shard, timings, no_wait } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.unwrap_or(0))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-            let options = BuildOptions { force, shard, progress: None };
+            let tell = waiting(&out, &reporter);
+            let wait = if no_wait { build::Wait::Fail } else { build::Wait::Telling(&tell) };
+            let options = BuildOptions { force, shard, progress: None, wait };
             let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
         Command::Watch { target } => {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
+            let tell = waiting(&out, &reporter);
+            let options = BuildOptions { wait: build::Wait::Telling(&tell), ..BuildOptions::default() };
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
                 let config = load_config(&target.content, config_file)?;
-                build_once(&target.content, &config, &backends, &out, BuildOptions::default(), &reporter)
+                build_once(&target.content, &config, &backends, &out, options, &reporter)
             };
             watch::watch(&target.content, &out, rebuild)
         }
@@ -120,6 +124,12 @@ fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats)?;
     Ok(Prepared { config, out, backends })
+}
+
+/// What a build says when another build holds its output folder.
+fn waiting(out: &Path, reporter: &Reporter) -> impl Fn() + Sync {
+    let message = (!reporter.quiet).then(|| format!("waiting for another folio build in {} to finish", out.display()));
+    move || message.iter().for_each(|m| eprintln!("{m}"))
 }
 
 /// One build, reported: diagnostics, then a summary line.

@@ -10,5 +10,6 @@ mod hostile;
 mod loader;
 mod ownership;
 mod pdf;
+mod rebuilds;
 mod slides;
 mod xlsx;

@@ -1,8 +1,7 @@
 //! The output folder belongs to folio: its files are never read back as content, wherever the
 //! folder lies, and a file folio did not make is never replaced.
 
-use crate::util::{folio, snapshot, stderr, tree};
-use std::path::Path;
+use crate::util::{folio, manifest_outputs, snapshot, stderr, tree};
 
 const PAGES: [(&str, &[u8]); 3] =
     [("a.md", b"# A\n\nText.\n"), ("b.md", b"# B\n\nMore.\n"), ("guide/c.md", b"# C\n\n- one\n- two\n")];
@@ -12,13 +11,6 @@ fn documents(output: &std::process::Output) -> String {
     let err = stderr(output);
     let summary = err.lines().find(|l| l.contains(" documents, ")).unwrap_or_else(|| panic!("{err}"));
     summary.split(": ").nth(1).and_then(|s| s.split(',').next()).unwrap().to_string()
-}
-
-/// The output paths a manifest lists.
-fn manifest_outputs(out: &Path) -> Vec<String> {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
-    manifest["outputs"].as_array().unwrap().iter().map(|o| o["path"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
