@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::parse::display_path;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -94,6 +95,16 @@ impl Manifest {
         self.outputs.iter().filter(|o| !o.has_size(out)).map(|o| o.document.clone()).collect()
     }
 
+    /// Every diagnostic of the build, of loading and rendering, with files as the user named
+    /// them (the content root being `root`), sorted.
+    pub fn shown_diagnostics(&self, root: &Path) -> Vec<Diagnostic> {
+        let all = self.diagnostics.iter().chain(self.render_diagnostics.iter().map(|(_, d)| d));
+        let mut diagnostics: Vec<Diagnostic> = all.map(|d| shown(root, d.clone())).collect();
+        diagnostics.sort();
+        diagnostics.dedup();
+        diagnostics
+    }
+
     /// Removes the outputs of `self` (an older build) that `newer` no longer makes, if they are
     /// unchanged since folio wrote them. Returns the paths removed.
     pub fn remove_stale(&self, newer: &Manifest, out: &Path) -> Vec<String> {
@@ -110,6 +121,27 @@ impl Manifest {
         }
         removed
     }
+}
+
+/// A diagnostic as the manifest records it: its file relative to the content root `root` if it
+/// lies there, else absolute, so that `build ./content` and `build /abs/content` record the same.
+pub fn recorded(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
+    let prefix = display_path(root, "");
+    match diagnostic.file.strip_prefix(&prefix) {
+        Some(rel) if !rel.is_empty() && !Path::new(rel).is_absolute() => diagnostic.file = rel.to_string(),
+        _ => {
+            if let Ok(absolute) = std::path::absolute(&diagnostic.file) {
+                diagnostic.file = absolute.display().to_string();
+            }
+        }
+    }
+    diagnostic
+}
+
+/// A recorded diagnostic as the user named its file: the reverse of [`recorded`].
+pub fn shown(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
+    diagnostic.file = display_path(root, &diagnostic.file);
+    diagnostic
 }
 
 /// Removes folders left empty by a removal, up to (not including) the output folder.

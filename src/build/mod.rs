@@ -111,7 +111,7 @@ pub fn run(
         Plan::UpToDate => {
             let prev = previous.expect("up to date means there was a build");
             let documents = files.iter().filter(|f| parse::is_page(f)).count();
-            return Ok(up_to_date(prev, documents, phases));
+            return Ok(up_to_date(prev, root, documents, phases));
         }
         Plan::Render { scope, incremental } => (scope, incremental),
     };
@@ -125,7 +125,10 @@ pub fn run(
     let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
     let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
-    let (mut outputs, mut render_diagnostics) = rendered.inspect_err(|_| journal::settle(out))?;
+    let (mut outputs, rendered_diagnostics) = rendered.inspect_err(|_| journal::settle(out))?;
+    // The manifest records files relative to the content root; the report shows them as typed.
+    let mut render_diagnostics: Vec<sink::ByDocument> =
+        rendered_diagnostics.into_iter().map(|(doc, d)| (doc, manifest::recorded(root, d))).collect();
     if let (true, Some(prev)) = (incremental, previous) {
         // Keep what the last build made for documents this run did not render.
         let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
@@ -133,6 +136,7 @@ pub fn run(
         render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(|d| manifest::recorded(root, d)).collect();
     diagnostics.sort();
     diagnostics.dedup();
     render_diagnostics.sort();
@@ -142,16 +146,14 @@ pub fn run(
         settings,
         inputs,
         outputs,
-        diagnostics: diagnostics.clone(),
+        diagnostics,
         render_diagnostics,
     };
     let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out).inspect_err(|_| journal::settle(out))?;
     journal.finish()?;
     let rendered = manifest.outputs.iter().filter(|o| o.document.as_ref().is_none_or(|d| scope.includes(d))).count();
-    diagnostics.extend(manifest.render_diagnostics.iter().map(|(_, d)| d.clone()));
-    diagnostics.sort();
-    diagnostics.dedup();
+    let diagnostics = manifest.shown_diagnostics(root);
     Ok(Report {
         documents: loaded.collection.documents.len(),
         outputs: manifest.outputs.len(),
@@ -177,10 +179,8 @@ fn settings_key(config: &Config, backends: &[Box<dyn Backend>], shard: Option<Sh
 }
 
 /// The report of a build that found nothing to do: the last build's diagnostics again.
-fn up_to_date(prev: &Manifest, documents: usize, phases: Phases) -> Report {
-    let mut diagnostics = prev.diagnostics.clone();
-    diagnostics.extend(prev.render_diagnostics.iter().map(|(_, d)| d.clone()));
-    diagnostics.sort();
+fn up_to_date(prev: &Manifest, root: &Path, documents: usize, phases: Phases) -> Report {
+    let diagnostics = prev.shown_diagnostics(root);
     Report {
         documents,
         outputs: prev.outputs.len(),

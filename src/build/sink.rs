@@ -53,15 +53,18 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl DiskSink<'_> {
-    /// The error for an output whose place is taken by a file folio did not make.
+    /// The error for an output whose place is taken by a file folio did not make: about the
+    /// page it was made from, or about the file for a site-wide output.
     fn foreign(&self, path: &str, target: &Path, document: Option<&str>) -> ByDocument {
         let source = document.and_then(|d| self.sources.get(d));
-        let file = source.map_or_else(|| self.root.display().to_string(), |s| display_path(self.root, s));
-        let made_from = if source.is_some() { "this page" } else { "the whole site" };
+        let (file, of) = match source {
+            Some(source) => (display_path(self.root, source), "this page"),
+            None => (target.display().to_string(), "the whole site"),
+        };
         let message = format!(
-            "{} (the {} output `{path}` of {made_from}) is a file folio did not make; it is left as it is and the output is not written",
-            target.display(),
-            self.format
+            "the {} output `{path}` of {of} would replace {}, a file folio did not make; that file is left as it is and the output is not written",
+            self.format,
+            target.display()
         );
         (document.map(str::to_string), Diagnostic::error(file, 0, 0, message))
     }

@@ -198,12 +198,18 @@ fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
     Ok(parse::load_listed(path, listing, &config))
 }
 
+/// The backends of the formats named, each once however often it is named.
 fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
     if formats.is_empty() {
-        Ok(backends::builtin())
-    } else {
-        formats.iter().map(|f| backends::lookup(f.trim())).collect()
+        return Ok(backends::builtin());
     }
+    let mut named: Vec<&str> = Vec::new();
+    for format in formats.iter().map(|f| f.trim()) {
+        if !named.contains(&format) {
+            named.push(format);
+        }
+    }
+    named.into_iter().map(backends::lookup).collect()
 }
 
 /// The format that writes files with this extension.

@@ -246,3 +246,19 @@ fn a_build_outside_a_terminal_draws_no_progress_bar() {
     // The bundled ladder builds cleanly: the summary is all there is to read.
     assert_eq!(err.lines().count(), 1, "nothing but the summary: {err}");
 }
+
+#[test]
+fn the_manifest_is_the_same_however_the_content_folder_is_named() {
+    let dir = tree(&[("site/a.md", b"# A\n\n[gone](missing.md)\n"), ("site/b.md", b"# B\n")]);
+    let absolute = dir.path().join("site");
+    let relative = build(dir.path(), Path::new("./site"), Path::new("one"), &["--format", "json"]);
+    assert!(stderr(&relative).contains("./site/a.md:3:1"), "{}", stderr(&relative));
+    build(dir.path(), &absolute, &dir.path().join("two"), &["--format", "json"]);
+    let manifest = |out: &str| std::fs::read_to_string(dir.path().join(out).join("manifest.json")).unwrap();
+    assert_eq!(manifest("one"), manifest("two"));
+    assert!(manifest("one").contains("\"file\": \"a.md\""), "{}", manifest("one"));
+    // An up-to-date build shows the warning again, with the file as this run names it.
+    let cached = build(dir.path(), &absolute, Path::new("one"), &["--format", "json"]);
+    let shown = format!("{}:3:1", absolute.join("a.md").display());
+    assert!(stderr(&cached).starts_with(&format!("warning: {shown}")), "{}", stderr(&cached));
+}

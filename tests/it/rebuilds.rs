@@ -17,11 +17,17 @@ fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     folio(site, &args)
 }
 
-#[test]
-fn a_damaged_output_renders_its_page_and_the_site_not_the_tree() {
+/// The pages built once into a new output folder: (content, output).
+fn built() -> (tempfile::TempDir, tempfile::TempDir) {
     let site = tree(&PAGES);
     let out = tempfile::tempdir().unwrap();
     assert_eq!(build(site.path(), out.path(), &[]).status.code(), Some(0));
+    (site, out)
+}
+
+#[test]
+fn a_damaged_output_renders_its_page_and_the_site_not_the_tree() {
+    let (site, out) = built();
     let damaged = out.path().join("pdf/b.pdf");
     let whole = std::fs::read(&damaged).unwrap();
     std::fs::write(&damaged, &whole[..whole.len() / 2]).unwrap();
@@ -35,9 +41,7 @@ fn a_damaged_output_renders_its_page_and_the_site_not_the_tree() {
 
 #[test]
 fn temporary_files_a_killed_build_left_go_even_when_nothing_changed() {
-    let site = tree(&PAGES);
-    let out = tempfile::tempdir().unwrap();
-    assert_eq!(build(site.path(), out.path(), &[]).status.code(), Some(0));
+    let (site, out) = built();
     let left = out.path().join("pdf/.folio-4242-x1y2z3.tmp");
     std::fs::write(&left, "half a pdf").unwrap();
     let again = build(site.path(), out.path(), &[]);
