@@ -121,6 +121,7 @@ pub fn run(
     phases.lap("loading");
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
+    diagnostics.extend(shortened_names(&loaded));
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
     let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
     let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
@@ -163,6 +164,16 @@ pub fn run(
         diagnostics,
         phases: phases.finish("manifest"),
     })
+}
+
+/// A warning for each page whose outputs get a shortened name, its own being too long.
+fn shortened_names(loaded: &Loaded) -> Vec<Diagnostic> {
+    let shortened = loaded.collection.documents.iter().filter_map(|d| {
+        let stem = crate::ir::output_stem(&d.id);
+        let message = format!("the file name is too long for the names of its outputs; they are named `{stem}` with their extension (`.pdf`, `.xlsx`, `.pptx`, `.md`)");
+        (stem != d.id).then(|| Diagnostic::warning(parse::display_path(&loaded.root, &d.source), 0, 0, message))
+    });
+    shortened.collect()
 }
 
 /// The hash of what every output depends on besides the content.

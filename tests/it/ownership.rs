@@ -76,3 +76,25 @@ fn a_file_of_the_users_in_the_way_is_an_error_and_is_left_as_it_is() {
     assert_eq!(again.status.code(), Some(1), "the error is repeated, not forgotten: {}", stderr(&again));
     assert_eq!(std::fs::read(site.path().join("gen/slides/a.md")).unwrap(), b"my own notes\n");
 }
+
+#[test]
+fn a_page_name_too_long_for_its_outputs_is_shortened_with_a_warning_and_linked_right() {
+    let long = "p".repeat(251);
+    let link = format!("# A\n\nSee [the long one]({long}.md).\n");
+    let site =
+        tree(&[("a.md", link.as_bytes()), (&format!("{long}.md"), b"# Long\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")]);
+    let out = tempfile::tempdir().unwrap();
+    let result = folio(site.path(), &["build", ".", "-o", out.path().to_str().unwrap()]);
+    let err = stderr(&result);
+    assert_eq!(result.status.code(), Some(0), "{err}");
+    let warning = err.lines().find(|l| l.contains("too long for the names of its outputs")).expect(&err);
+    assert!(warning.starts_with(&format!("warning: {long}.md")), "{warning}");
+    let stem = warning.split('`').nth(1).unwrap();
+    assert!(stem.starts_with(&"p".repeat(200)) && stem.len() < 230, "{stem}");
+    let outputs = manifest_outputs(out.path());
+    for made in [format!("pdf/{stem}.pdf"), format!("xlsx/{stem}.xlsx"), format!("slides/{stem}.pptx")] {
+        assert!(outputs.contains(&made) && out.path().join(&made).exists(), "{made}: {outputs:?}");
+    }
+    let outline = std::fs::read_to_string(out.path().join("slides/a.md")).unwrap();
+    assert!(outline.contains(&format!("(<{stem}.md>)")), "{outline}");
+}
