@@ -7,7 +7,7 @@ use notify::{RecursiveMode, Watcher};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How long the tree must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(300);
@@ -41,9 +41,27 @@ pub fn watch(content: &Path, out: &Path, rebuild: impl Fn() -> Result<ExitCode>)
             Ok(_) => continue,
             Err(_) => return Err(Error::Usage("the file watcher stopped".into())),
         }
-        while rx.recv_timeout(QUIET).is_ok() {}
+        wait_for_quiet(&rx, relevant)?;
         report(rebuild());
     }
+}
+
+/// Waits until no change that matters has come for [`QUIET`]. Other events (a viewer reading an
+/// output, the build's own writes) do not put it off.
+fn wait_for_quiet(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    relevant: impl Fn(&notify::Event) -> bool,
+) -> Result<()> {
+    let mut until = Instant::now() + QUIET;
+    while let Some(left) = until.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(Ok(event)) if relevant(&event) => until = Instant::now() + QUIET,
+            Ok(_) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Err(Error::Usage("the file watcher stopped".into())),
+        }
+    }
+    Ok(())
 }
 
 /// A failed rebuild is shown and watching goes on: the next save may fix it.

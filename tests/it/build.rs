@@ -173,13 +173,14 @@ fn init_writes_a_default_config_once() {
 #[test]
 fn watch_rebuilds_when_a_page_changes() {
     let site = tree(&[("a.md", b"# A\n\nFirst.\n")]);
-    let out = tempfile::tempdir().unwrap();
+    // The output folder inside the content, with the decks' Markdown outlines in it: never read.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["watch", site.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--format", "json"])
+        .args(["watch", ".", "--format", "json,slides"])
+        .current_dir(site.path())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let ir = out.path().join("ir.json");
+    let ir = site.path().join("out/ir.json");
     let wait_for = |text: &str| {
         // Generous: this waits for behaviour, it does not time folio.
         for _ in 0..300 {
@@ -197,6 +198,8 @@ fn watch_rebuilds_when_a_page_changes() {
     child.wait().unwrap();
     assert!(first, "the first build was written");
     assert!(second, "the change was rebuilt");
+    let ir: serde_json::Value = serde_json::from_slice(&std::fs::read(&ir).unwrap()).unwrap();
+    assert_eq!(ir["documents"].as_array().unwrap().len(), 1, "the outputs were not read back");
 }
 
 #[test]
