@@ -181,6 +181,35 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Vec<Input> {
         .collect()
 }
 
+/// Joins the manifests of shard builds (whose outputs were gathered in one folder) into one.
+pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
+    let first = parts.first().ok_or_else(|| Error::Usage("merge-manifests needs at least one manifest".into()))?;
+    let mut merged = Manifest { folio_version: first.folio_version.clone(), ..Manifest::default() };
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        if part.inputs != first.inputs {
+            return Err(Error::Usage("the manifests were built from different content".into()));
+        }
+        hasher.update(part.settings.as_bytes());
+        for output in &part.outputs {
+            if merged.outputs.iter().any(|o| o.path == output.path) {
+                return Err(Error::Usage(format!("two shards made `{}`", output.path)));
+            }
+            merged.outputs.push(output.clone());
+        }
+        merged.diagnostics.extend(part.diagnostics.iter().cloned());
+        merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
+    }
+    merged.settings = hasher.finalize().to_hex().to_string();
+    merged.inputs = first.inputs.clone();
+    merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    merged.diagnostics.sort();
+    merged.diagnostics.dedup();
+    merged.render_diagnostics.sort();
+    merged.render_diagnostics.dedup();
+    Ok(merged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,11 @@ mod write;
 
 pub use assets::load_assets;
 pub use lock::Wait;
-pub use manifest::{Manifest, Output, MANIFEST_FILE};
+pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
-use crate::backends::{Backend, RenderContext};
+use crate::backends::{self, Backend, RenderContext};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -126,30 +126,9 @@ pub fn run(
     let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
     let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
-    let (mut outputs, rendered_diagnostics) = rendered.inspect_err(|_| journal::settle(out))?;
-    // The manifest records files relative to the content root; the report shows them as typed.
-    let mut render_diagnostics: Vec<sink::ByDocument> =
-        rendered_diagnostics.into_iter().map(|(doc, d)| (doc, manifest::recorded(root, d))).collect();
-    if let (true, Some(prev)) = (incremental, previous) {
-        // Keep what the last build made for documents this run did not render.
-        let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
-        outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
-        render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
-    }
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(|d| manifest::recorded(root, d)).collect();
-    diagnostics.sort();
-    diagnostics.dedup();
-    render_diagnostics.sort();
-    render_diagnostics.dedup();
-    let manifest = Manifest {
-        folio_version: env!("CARGO_PKG_VERSION").to_string(),
-        settings,
-        inputs,
-        outputs,
-        diagnostics,
-        render_diagnostics,
-    };
+    let rendered = rendered.inspect_err(|_| journal::settle(out))?;
+    let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
+    let manifest = record(root, settings, inputs, rendered, diagnostics, kept);
     let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out).inspect_err(|_| journal::settle(out))?;
     journal.finish()?;
@@ -164,6 +143,41 @@ pub fn run(
         diagnostics,
         phases: phases.finish("manifest"),
     })
+}
+
+/// The manifest of a build of `inputs` with `settings`: the outputs and diagnostics rendered,
+/// those of loading, and (`kept`) those of the last build for the documents out of this scope.
+/// Files in diagnostics are recorded relative to the content root `root`.
+fn record(
+    root: &Path,
+    settings: String,
+    inputs: Vec<manifest::Input>,
+    rendered: (Vec<Output>, Vec<sink::ByDocument>),
+    diagnostics: Vec<Diagnostic>,
+    kept: Option<(&Manifest, &backends::Scope)>,
+) -> Manifest {
+    let (mut outputs, rendered_diagnostics) = rendered;
+    let mut render_diagnostics: Vec<sink::ByDocument> =
+        rendered_diagnostics.into_iter().map(|(doc, d)| (doc, manifest::recorded(root, d))).collect();
+    if let Some((prev, scope)) = kept {
+        let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
+        outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
+        render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
+    }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(|d| manifest::recorded(root, d)).collect();
+    diagnostics.sort();
+    diagnostics.dedup();
+    render_diagnostics.sort();
+    render_diagnostics.dedup();
+    Manifest {
+        folio_version: env!("CARGO_PKG_VERSION").to_string(),
+        settings,
+        inputs,
+        outputs,
+        diagnostics,
+        render_diagnostics,
+    }
 }
 
 /// A warning for each page whose outputs get a shortened name, its own being too long.
@@ -284,33 +298,4 @@ impl Phases {
 /// Document id to its source file, relative to the content root.
 fn source_files(loaded: &Loaded) -> BTreeMap<String, String> {
     loaded.collection.documents.iter().map(|d| (d.id.clone(), d.source.clone())).collect()
-}
-
-/// Joins the manifests of shard builds (whose outputs were gathered in one folder) into one.
-pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
-    let first = parts.first().ok_or_else(|| Error::Usage("merge-manifests needs at least one manifest".into()))?;
-    let mut merged = Manifest { folio_version: first.folio_version.clone(), ..Manifest::default() };
-    let mut hasher = blake3::Hasher::new();
-    for part in parts {
-        if part.inputs != first.inputs {
-            return Err(Error::Usage("the manifests were built from different content".into()));
-        }
-        hasher.update(part.settings.as_bytes());
-        for output in &part.outputs {
-            if merged.outputs.iter().any(|o| o.path == output.path) {
-                return Err(Error::Usage(format!("two shards made `{}`", output.path)));
-            }
-            merged.outputs.push(output.clone());
-        }
-        merged.diagnostics.extend(part.diagnostics.iter().cloned());
-        merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
-    }
-    merged.settings = hasher.finalize().to_hex().to_string();
-    merged.inputs = first.inputs.clone();
-    merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    merged.diagnostics.sort();
-    merged.diagnostics.dedup();
-    merged.render_diagnostics.sort();
-    merged.render_diagnostics.dedup();
-    Ok(merged)
 }
