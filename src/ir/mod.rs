@@ -7,10 +7,12 @@
 
 mod body;
 mod meta;
+mod names;
 mod text;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};
+pub use names::output_stem;
 pub use text::{collapse_spaces, plain_text, slugify};
 
 use serde::{Deserialize, Serialize};
