@@ -5,8 +5,8 @@ use crate::error::{Error, Result};
 use std::fs::{File, TryLockError};
 use std::path::Path;
 
-/// The lock file's name in the output folder.
-pub const LOCK_FILE: &str = ".folio-lock";
+/// The lock file's name in the output folder; the loader skips a folder that holds one.
+pub const LOCK_FILE: &str = crate::parse::OUTPUT_FOLDER_MARK;
 
 /// What to do when another build holds the output folder.
 #[derive(Clone, Copy, Default)]

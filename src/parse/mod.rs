@@ -13,7 +13,7 @@ mod page;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
-pub use tree::{is_page, ladder_order, on_disk, Listing};
+pub use tree::{is_page, ladder_order, on_disk, Listing, OUTPUT_FOLDER_MARK};
 
 use crate::capped;
 use crate::config::Config;

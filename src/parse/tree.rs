@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
 /// Names of YAML files that hold a folder's metadata (Retype).
 pub const FOLDER_META_FILES: [&str; 2] = ["index.yml", "index.yaml"];
+/// The file every output folder of folio holds (its build lock, `build::LOCK_FILE`): a folder
+/// with it is another build's outputs, never content.
+pub const OUTPUT_FOLDER_MARK: &str = ".folio-lock";
+
 /// Folder names never read.
 const SKIPPED_FOLDERS: [&str; 3] = ["node_modules", "_site", "target"];
 
@@ -53,7 +57,8 @@ impl Listing {
 /// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
 /// (no loops, no escapes); hidden files and folders are skipped, and so are pipes, sockets and
 /// devices. Nothing inside `exclude` (the output folder, canonical) is listed, whether it lies
-/// in the tree or a symbolic link leads into it: folio never reads its outputs as content.
+/// in the tree or a symbolic link leads into it, and no folder holding [`OUTPUT_FOLDER_MARK`]
+/// (another build's outputs): folio never reads its outputs as content.
 pub fn walk(root: &Path, exclude: Option<&Path>) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
@@ -97,7 +102,9 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Result<Listing> {
                 }
             } else if file_type.is_dir() {
                 let output = excluded_folder.is_some_and(|e| e == Path::new(&child));
-                if !output && !SKIPPED_FOLDERS.contains(&name.as_str()) {
+                if !output && path.join(OUTPUT_FOLDER_MARK).exists() {
+                    listing.skipped.push((child, "the output folder of another folio build".to_string()));
+                } else if !output && !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
                     pending.push((child, path));
                 }

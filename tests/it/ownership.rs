@@ -29,6 +29,19 @@ fn building_inside_the_content_folder_never_reads_the_outputs() {
     assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().filter(|l| l.contains(".md)")).count(), 3);
 }
 
+#[test]
+fn another_builds_output_folder_inside_the_content_is_not_read() {
+    let site = tree(&PAGES);
+    let first = folio(site.path(), &["build", "."]);
+    assert_eq!(documents(&first), "3 documents", "{}", stderr(&first));
+    let elsewhere = tempfile::tempdir().unwrap();
+    // The default out/ of the first build is now just a folder of the tree for this one.
+    let second = folio(site.path(), &["build", ".", "-o", elsewhere.path().to_str().unwrap()]);
+    assert_eq!(documents(&second), "3 documents", "{}", stderr(&second));
+    assert!(stderr(&second).contains("skipped: the output folder of another folio build"), "{}", stderr(&second));
+    assert_eq!(manifest_outputs(elsewhere.path()), manifest_outputs(&site.path().join("out")));
+}
+
 #[cfg(unix)]
 #[test]
 fn an_output_folder_reached_through_a_symbolic_link_is_not_read() {
