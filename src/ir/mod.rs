@@ -8,6 +8,7 @@
 mod body;
 mod meta;
 mod text;
+pub mod walk;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};

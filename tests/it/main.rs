@@ -14,4 +14,5 @@ mod loader;
 mod pdf;
 mod slides;
 mod spec;
+mod walk;
 mod xlsx;
