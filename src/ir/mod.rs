@@ -7,6 +7,7 @@
 
 mod body;
 mod meta;
+pub mod runs;
 mod text;
 pub mod walk;
 
