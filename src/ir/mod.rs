@@ -8,7 +8,9 @@
 mod body;
 mod meta;
 mod names;
+pub mod runs;
 mod text;
+pub mod walk;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};

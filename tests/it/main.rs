@@ -16,4 +16,5 @@ mod pdf;
 mod rebuilds;
 mod slides;
 mod spec;
+mod walk;
 mod xlsx;
