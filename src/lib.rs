@@ -2,13 +2,13 @@
 //! and slide decks, in one deterministic batch run.
 //!
 //! The pipeline: [`parse`] loads a content tree into the [`ir`]; [`backends`] render it into
-//! files as bytes; [`build`] writes them to the output folder.
+//! files as bytes; [`driver`] writes them to the output folder.
 
 pub mod backends;
-pub mod build;
 pub mod capped;
 pub mod config;
 pub mod diag;
+pub mod driver;
 pub mod error;
 pub mod ir;
 pub mod layout;

@@ -30,7 +30,7 @@ fn site() -> tempfile::TempDir {
 fn render(dir: &Path) -> Rendered {
     let loaded = load(dir);
     let config = Config::discover(None, dir).unwrap();
-    let (assets, _) = folio::build::load_assets(&loaded);
+    let (assets, _) = folio::driver::load_assets(&loaded);
     lookup("pdf").unwrap().render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
 }
 
@@ -413,7 +413,7 @@ fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
     let page = b"# Picture\n\n![wide](img/wide.png)\n\n![moving](img/anim.gif)\n";
     let dir = tree(&[("p.md", page as &[u8]), ("img/wide.png", &picture), ("img/anim.gif", b"GIF89a")]);
     let loaded = load(dir.path());
-    let (assets, _) = folio::build::load_assets(&loaded);
+    let (assets, _) = folio::driver::load_assets(&loaded);
     let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &assets);
     let image =
         laid.pages[0].items.iter().find_map(|i| if let Item::Image { w, h, .. } = i { Some((*w, *h)) } else { None });
