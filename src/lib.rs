@@ -14,3 +14,4 @@ pub mod ir;
 pub mod layout;
 pub mod panic_guard;
 pub mod parse;
+pub mod pdf;

@@ -3,11 +3,11 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
-use super::guide::{chapter_pages, decoration, running_head, Assets, Geometry, Laid};
+use super::guide::{chapter_pages, decoration, running_head, Geometry};
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::paginate;
-use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
+use super::{dest_name, Assets, Glyph, Item, Laid, LinkDest, Page, PdfTheme, Rgb, TextRun};
 use crate::diag::Diagnostic;
 use crate::ir::{Align, Collection, Document};
 

@@ -8,20 +8,8 @@ use super::image::probe;
 use super::inline::{Span, Style};
 use super::lines::layout_lines;
 use super::paginate::{paginate, Column};
-use super::{dest_name, Item, Page, PdfTheme, Rgb};
-use std::collections::BTreeMap;
-
-/// Image files by their key (path relative to the content root), as the render context has them.
-pub type Assets = BTreeMap<String, Vec<u8>>;
-use crate::diag::Diagnostic;
+use super::{dest_name, Assets, Item, Laid, Page, PdfTheme, Rgb};
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
-
-/// Pages of a layout and what was found wrong on the way (characters no font has).
-#[derive(Debug, Default)]
-pub struct Laid {
-    pub pages: Vec<Page>,
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 /// Page geometry and type settings derived from a (valid) theme.
 #[derive(Debug, Clone, Copy)]

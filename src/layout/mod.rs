@@ -27,6 +27,19 @@ pub use lines::layout_lines;
 pub use table::styled_table;
 pub use theme::{Paper, PdfTheme};
 
+use crate::diag::Diagnostic;
+use std::collections::BTreeMap;
+
+/// Image files by their key (path relative to the content root), as the render context has them.
+pub type Assets = BTreeMap<String, Vec<u8>>;
+
+/// Pages of a layout and what was found wrong on the way (characters no font has).
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// A colour with components from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);

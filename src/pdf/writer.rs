@@ -14,7 +14,7 @@ use super::image::{placeholder, xobject};
 use super::links::{write_dests, Links};
 use super::outline::write_outline;
 use super::set::{image_name, Packed, SetPages};
-use crate::layout::guide::Assets;
+use crate::layout::Assets;
 use pdf_writer::types::{AnnotationType, PageMode};
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Name, Rect, Ref, Str, TextStr};
