@@ -9,10 +9,13 @@ mod file;
 mod fonts;
 mod image;
 mod links;
+mod mark;
 mod outline;
+mod pack;
 mod set;
 mod writer;
 
 pub use links::Links;
+pub use mark::Mark;
 pub use set::SetPages;
-pub use writer::{Info, Mark, PdfWriter};
+pub use writer::{Info, PdfWriter};
