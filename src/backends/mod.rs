@@ -6,7 +6,7 @@ mod batch;
 mod date;
 mod external;
 mod json;
-mod pdf;
+pub mod pdf;
 pub mod slides;
 mod xlsx;
 

@@ -1,15 +1,13 @@
 //! Layout: turns documents of the IR into pages of positioned items (points, y down from the top
 //! of the page). Knows fonts, shaping, line breaking and pagination; knows nothing of PDF.
 //!
-//! [`guide`] lays out one document as a stand-alone guide, [`book`] the whole collection as a
-//! book with cover and contents. Both give [`Page`]s of [`Item`]s that a backend maps one to one
-//! onto its drawing operations.
+//! This is the engine only: the page designs that use it (guides, the book, slide decks) live
+//! with their backends, and each gives it the sizes and colours to use ([`Cx::new`]). Its
+//! [`Page`]s of [`Item`]s are what a writer maps one to one onto its drawing operations.
 
 mod blocks;
-pub mod book;
 mod flow;
 pub mod fonts;
-pub mod guide;
 pub mod image;
 pub mod image_check;
 mod inline;
@@ -18,14 +16,14 @@ mod paginate;
 mod shape;
 pub mod snapshot;
 mod table;
-pub mod theme;
 
+pub use blocks::{footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::layout_lines;
+pub use paginate::{paginate, Column};
 pub use table::styled_table;
-pub use theme::{Paper, PdfTheme};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;

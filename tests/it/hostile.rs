@@ -2,10 +2,11 @@
 //! right exit code, the good pages still load, nothing panics, nothing outside the root is read.
 
 use crate::util::{folio, load, stderr, tree};
+use folio::backends::pdf::guide::layout_guide;
+use folio::backends::pdf::PdfTheme;
 use folio::diag::Severity;
 use folio::ir::{BlockKind, Document};
-use folio::layout::guide::layout_guide;
-use folio::layout::{Item, Page, PdfTheme};
+use folio::layout::{Item, Page};
 
 const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
 

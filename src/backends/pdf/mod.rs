@@ -1,10 +1,15 @@
 //! The `pdf` backend: a guide per document (`pdf/<doc id>.pdf`) and the whole collection as a
-//! book (`<site slug>.pdf`). Layout comes from [`crate::layout`], the PDF from the one
-//! writer, [`crate::pdf`].
+//! book (`<site slug>.pdf`). The page designs are this backend's own: [`guide`] and [`book`],
+//! sized and coloured by the `[pdf]` [`theme`]; the typesetting comes from the engine,
+//! [`crate::layout`], and the PDF from the one writer, [`crate::pdf`].
 //!
 //! A document's guide and its chapter of the book are the same pages under different headers
 //! and footers, so each chapter is laid out and compressed once and goes into both: the book is
 //! written to its file as the chapters come, a batch at a time, and each guide on the way.
+
+pub mod book;
+pub mod guide;
+pub mod theme;
 
 use super::batch::ordered;
 use super::{Backend, RenderContext, Sink};
@@ -12,12 +17,13 @@ use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
-use crate::layout::book::{Book, ChapterNote};
-use crate::layout::guide::{chapter_pages, guide_overlays, Geometry};
-use crate::layout::{Page, PdfTheme};
+use crate::layout::Page;
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
+use book::{Book, ChapterNote};
+use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
+pub use theme::{Paper, PdfTheme};
 
 /// Writes print-ready PDFs.
 pub struct Pdf;

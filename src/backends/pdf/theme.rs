@@ -1,6 +1,6 @@
 //! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering.
 
-use super::Rgb;
+use crate::layout::Rgb;
 use serde::Deserialize;
 
 /// Paper sizes.
