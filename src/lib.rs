@@ -2,7 +2,8 @@
 //! and slide decks, in one deterministic batch run.
 //!
 //! The pipeline: [`parse`] loads a content tree into the [`ir`]; [`backends`] render it into
-//! files as bytes; [`driver`] writes them to the output folder.
+//! files as bytes, the paged formats through the [`layout`] engine and the one [`pdf`] writer;
+//! [`driver`] writes them to the output folder.
 
 pub mod backends;
 pub mod capped;
