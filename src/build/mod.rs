@@ -12,7 +12,7 @@ mod write;
 
 pub use assets::load_assets;
 pub use lock::Wait;
-pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE};
+pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFEST_BYTES};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 

@@ -19,10 +19,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// The largest manifest `merge-manifests` reads: 256 MB (an output takes a few hundred bytes,
-/// and a site-wide one also names every input).
-const MAX_MANIFEST_BYTES: u64 = 256 << 20;
-
 /// Threads per core `--jobs` may ask for: more only adds switching (10,000 took 37 s on one page).
 const JOBS_PER_CORE: usize = 4;
 
@@ -98,7 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let parts = manifests
                 .iter()
                 .map(|path| {
-                    let bytes = folio::capped::read(path, MAX_MANIFEST_BYTES)
+                    let bytes = folio::capped::read(path, build::MAX_MANIFEST_BYTES)
                         .map_err(|r| Error::Usage(format!("{}: {r}", path.display())))?;
                     serde_json::from_slice(&bytes)
                         .map_err(|e| Error::Usage(format!("{}: not a folio manifest: {e}", path.display())))
