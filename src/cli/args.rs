@@ -83,6 +83,7 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Build, then rebuild what changed whenever a file of the content tree changes.
+    #[cfg(feature = "watch")]
     Watch {
         #[command(flatten)]
         target: Target,
@@ -108,5 +109,6 @@ pub enum Command {
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
+    #[cfg(feature = "man")]
     Man,
 }

@@ -1,8 +1,10 @@
 //! What each command does; the definitions are in [`args`], the printing in [`report`].
 
 mod args;
+#[cfg(feature = "progress")]
 mod progress;
 mod report;
+#[cfg(feature = "watch")]
 mod watch;
 
 pub use args::Args;
@@ -58,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
+        #[cfg(feature = "watch")]
         Command::Watch { target } => {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
             let rebuild = || -> Result<ExitCode> {
@@ -121,6 +124,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             clap_complete::generate(shell, &mut Args::command(), "folio", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "man")]
         Command::Man => {
             clap_mangen::Man::new(Args::command())
                 .render(&mut std::io::stdout())
@@ -156,14 +160,9 @@ fn build_once(
     reporter: &Reporter,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    let bar = progress::Bar::start(reporter.for_people());
-    let update = |p: build::Progress| bar.iter().for_each(|b| b.update(p));
-    let options = BuildOptions { progress: bar.as_ref().map(|_| &update as build::OnProgress), ..options };
-    let report = build::run(content, config, backends, out, options);
-    if let Some(bar) = bar {
-        bar.finish();
-    }
-    let report = report?;
+    let report = with_progress(reporter.for_people(), |progress| {
+        build::run(content, config, backends, out, BuildOptions { progress, ..options })
+    })?;
     reporter.diagnostics(&report.diagnostics);
     let what = if report.cached { "up to date, nothing rendered" } else { "built" };
     reporter.summary(&format!(
@@ -183,6 +182,15 @@ fn build_once(
     }
     Ok(reporter.exit_code(&report.diagnostics))
 }
+
+/// Runs a build without a progress display (the `progress` feature is off).
+#[cfg(not(feature = "progress"))]
+fn with_progress<T>(_wanted: bool, build: impl FnOnce(Option<build::OnProgress>) -> T) -> T {
+    build(None)
+}
+
+#[cfg(feature = "progress")]
+use progress::with_progress;
 
 /// Where the configuration comes from, and what the command line sets in it.
 #[derive(Debug, Clone, Copy)]
