@@ -12,7 +12,15 @@
 //! paper = "a4"
 //! ```
 
+mod color;
+mod keys;
+mod paper;
+
+pub use color::Color;
+pub use paper::Paper;
+
 use crate::error::{Error, Result};
+use keys::Placed;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -82,6 +90,8 @@ impl Config {
         let bytes = crate::capped::read(path, MAX_CONFIG_BYTES).map_err(|r| refused(r.to_string()))?;
         let text = String::from_utf8(bytes).map_err(|_| refused("not valid UTF-8".into()))?;
         let mut config = Config { path: Some(path.to_path_buf()), text: Some(text), ..Config::default() };
+        config.check_keys::<SiteConfig>("site")?;
+        config.check_keys::<BuildConfig>("build")?;
         let text = config.text.as_deref().unwrap_or_default();
         let parsed: Config = toml::from_str(text).map_err(|e| config.error_at(e.span(), e.message().trim_end()))?;
         Ok(Config { path: config.path.take(), text: config.text.take(), ..parsed })
@@ -101,10 +111,44 @@ impl Config {
         }
     }
 
+    /// Checks that every section is one of `known`: an unknown one is an error at its place
+    /// naming the closest known one.
+    pub fn check_sections(&self, known: &[&str]) -> Result<()> {
+        let written = match self.text.as_deref() {
+            Some(text) => placed_names(toml::de::DeTable::parse(text).ok().map(|t| t.into_inner()).as_ref()),
+            None => self.sections.keys().map(|name| (name.clone(), None)).collect(),
+        };
+        match keys::first_unknown(written, known, "section", |name| format!("[{name}]")) {
+            Some((span, message)) => Err(self.error_at(span, &message)),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that every key of `[section]` is one that `T` reads: an unknown one is an error
+    /// at its place naming the closest known one.
+    fn check_keys<T: DeserializeOwned>(&self, section: &str) -> Result<()> {
+        let written = match self.text.as_deref() {
+            Some(text) => section_value(text, section).map_or_else(Vec::new, |value| match value.into_inner() {
+                toml::de::DeValue::Table(table) => placed_names(Some(&table)),
+                _ => Vec::new(),
+            }),
+            None => match self.sections.get(section) {
+                Some(toml::Value::Table(table)) => table.keys().map(|key| (key.clone(), None)).collect(),
+                _ => Vec::new(),
+            },
+        };
+        let quoted = |key: &str| format!("`{key}`");
+        match keys::first_unknown(written, keys::fields::<T>(), "key", quoted) {
+            Some((span, message)) => Err(self.error_at(span, &format!("[{section}] {message}"))),
+            None => Ok(()),
+        }
+    }
+
     /// Reads a backend's section into its settings type; a missing section gives the defaults.
-    /// An error points at the offending value in the file.
+    /// An error points at the offending key or value in the file.
     pub fn section<T: DeserializeOwned + Default>(&self, name: &str) -> Result<T> {
         let Some(value) = self.sections.get(name) else { return Ok(T::default()) };
+        self.check_keys::<T>(name)?;
         value.clone().try_into().map_err(|e: toml::de::Error| {
             // Read again from the text, which knows where each value is, for the place.
             let placed = self
@@ -138,6 +182,11 @@ impl Config {
         };
         Error::Config { place, message: message.to_string() }
     }
+}
+
+/// The names of a table, with their places.
+fn placed_names(table: Option<&toml::de::DeTable>) -> Vec<Placed> {
+    table.into_iter().flatten().map(|(key, _)| (key.get_ref().to_string(), Some(key.span()))).collect()
 }
 
 /// The value of `[name]` in a TOML text, with the place of everything in it.

@@ -161,6 +161,12 @@ pub trait Backend: Send + Sync {
     /// the diagnostics found. Must not touch the disk or depend on the time or thread.
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>>;
 
+    /// Checks this backend's settings in `config` (its section), so that a bad one is an error
+    /// before anything is built, whichever formats are built.
+    fn check(&self, _config: &Config) -> Result<()> {
+        Ok(())
+    }
+
     /// Renders into memory: every file (sorted by path) and the diagnostics.
     fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
         let sink = Collect::default();
@@ -172,6 +178,17 @@ pub trait Backend: Send + Sync {
 /// The built-in backends, in the order `folio build` runs them by default.
 pub fn builtin() -> Vec<Box<dyn Backend>> {
     vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides)]
+}
+
+/// Checks `config` before anything is built: every section is `[site]`, `[build]`, a built-in
+/// backend's or that of a format in `[build] formats` or `formats` (an external backend's), and
+/// every built-in backend's settings are good. Errors point at their place in `folio.toml`.
+pub fn check_config(config: &Config, formats: &[String]) -> Result<()> {
+    let builtin = builtin();
+    let asked = config.build.formats.iter().chain(formats).map(|f| f.trim());
+    let known: Vec<&str> = ["site", "build"].into_iter().chain(builtin.iter().map(|b| b.name())).chain(asked).collect();
+    config.check_sections(&known)?;
+    builtin.iter().try_for_each(|backend| backend.check(config))
 }
 
 /// The backend for a format name: a built-in one, or an external `folio-NAME` program (a usage

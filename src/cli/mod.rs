@@ -48,7 +48,8 @@ fn thread_count(jobs: Option<usize>, reporter: &Reporter) -> usize {
 pub fn run(args: Args) -> Result<ExitCode> {
     let reporter =
         Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
-    let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
+    let config_file =
+        ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys, formats: &[] };
     match args.command {
         Command::Build { target, jobs, force, shard, timings } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
@@ -63,6 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         #[cfg(feature = "watch")]
         Command::Watch { target } => {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
+            let config_file = ConfigSource { formats: &target.format, ..config_file };
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
                 let config = load_config(&target.content, config_file)?;
@@ -143,7 +145,7 @@ struct Prepared {
 
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
 fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
-    let config = load_config(&target.content, config_file)?;
+    let config = load_config(&target.content, ConfigSource { formats: &target.format, ..config_file })?;
     let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats)?;
@@ -197,6 +199,8 @@ use progress::with_progress;
 struct ConfigSource<'a> {
     file: Option<&'a Path>,
     warn_unknown_keys: bool,
+    /// The formats asked for on the command line, whose sections `folio.toml` may hold.
+    formats: &'a [String],
 }
 
 fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
@@ -204,6 +208,7 @@ fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
         return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
     }
     let mut config = Config::discover(source.file, parse::content_root(path))?;
+    backends::check_config(&config, source.formats)?;
     config.build.warn_unknown_keys |= source.warn_unknown_keys;
     Ok(config)
 }

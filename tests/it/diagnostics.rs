@@ -85,6 +85,32 @@ fn config_errors_point_at_line_and_column_in_folio_toml() {
     }
 }
 
+#[test]
+fn unknown_sections_and_keys_name_the_closest_known_one_and_a_bad_colour_fails_any_build() {
+    let cases = [
+        ("[site]\ntitle = \"T\"\n\n[pdff]\npaper = \"a4\"\n", "folio.toml:4:2: invalid configuration: unknown section [pdff]; did you mean [pdf]?"),
+        ("[pdf]\npaper = \"a4\"\n  acent = \"#aa0000\"\n", "folio.toml:3:3: invalid configuration: [pdf] unknown key `acent`; did you mean `accent`?"),
+        ("[site]\ntitel = \"T\"\n", "folio.toml:2:1: invalid configuration: [site] unknown key `titel`; did you mean `title`?"),
+        ("[wordcount]\nx = 1\n", "folio.toml:1:2: invalid configuration: unknown section [wordcount]; known: [site], [build], [json], [pdf], [xlsx], [slides]"),
+        // Only PDFs are built, and the slides' accent is still read, and refused.
+        ("[slides]\naccent = \"blue\"\n", "folio.toml:2:10: invalid configuration: [slides] \"blue\" is not an RGB colour"),
+    ];
+    for (toml, expected) in cases {
+        let dir = tree(&[GOOD, ("folio.toml", toml.as_bytes())]);
+        let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(2), "{toml}: {err}");
+        assert!(err.starts_with(&format!("error: ./{expected}")), "{toml}: {err}");
+    }
+    // An external backend's section is read when the format is asked for.
+    let dir = tree(&[GOOD, ("folio.toml", b"[wordcount]\nx = 1\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let dir = tree(&[GOOD, ("folio.toml", b"[build]\nformats = [\"wordcount\"]\n[wordcount]\nx = 1\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+}
+
 /// The link targets of the PDF at `path`.
 fn link_targets(path: &Path) -> Vec<String> {
     let pdf = lopdf::Document::load(path).unwrap();

@@ -17,6 +17,7 @@ mod writer;
 use super::batch::ordered;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
@@ -38,8 +39,7 @@ impl Backend for Pdf {
     }
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
-        let theme: PdfTheme = ctx.config.section("pdf")?;
-        theme.validate().map_err(|(key, message)| ctx.config.invalid("pdf", key, &message))?;
+        let theme = read_theme(ctx.config)?;
         let (date, date_warning) = Civil::from_env();
         let run = Run { ctx, sink, g: Geometry::new(&theme), date, author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
@@ -58,6 +58,17 @@ impl Backend for Pdf {
         let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().chain(date_warning).collect();
         Ok(diagnostics.into_iter().collect())
     }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        read_theme(config).map(drop)
+    }
+}
+
+/// Reads and checks `[pdf]`.
+fn read_theme(config: &Config) -> Result<PdfTheme> {
+    let theme: PdfTheme = config.section("pdf")?;
+    theme.validate().map_err(|(key, message)| config.invalid("pdf", key, &message))?;
+    Ok(theme)
 }
 
 /// One run of the backend: what every chapter and guide needs.

@@ -31,6 +31,7 @@ use super::batch::ordered;
 use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{slugify, Document};
@@ -56,7 +57,7 @@ impl Backend for Slides {
         let run = Job {
             ctx,
             sink,
-            accent: Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0)),
+            accent: Rgb::from(config.accent),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date.map(|d| d.pdf()),
             template: pptx::template(&config).map_err(slide_zip_error)?,
@@ -68,6 +69,10 @@ impl Backend for Slides {
         };
         diagnostics.extend(date_warning);
         Ok(diagnostics)
+    }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        SlidesConfig::read(config).map(drop)
     }
 }
 
@@ -174,7 +179,8 @@ impl Job<'_> {
     /// but the first. Returns the deck's warnings.
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent).map_err(slide_zip_error)?;
+        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
+            .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
@@ -187,7 +193,7 @@ impl Job<'_> {
             }
         }
         let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
-        let outline = marp::outline(deck, &self.config.accent).into_bytes();
+        let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{doc}.{extension}"), bytes))?;
         }

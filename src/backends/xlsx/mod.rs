@@ -18,6 +18,7 @@ mod style;
 pub use config::XlsxConfig;
 
 use super::{Backend, RenderContext, Sink};
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::Document;
@@ -59,6 +60,10 @@ impl Backend for Xlsx {
         diagnostics.sort();
         diagnostics.dedup();
         Ok(diagnostics)
+    }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        config.section::<XlsxConfig>("xlsx").map(drop)
     }
 }
 
