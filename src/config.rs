@@ -157,8 +157,18 @@ impl Config {
                 .and_then(|text| section_value(text, name))
                 .and_then(|value| T::deserialize(toml::de::ValueDeserializer::from(value)).err());
             let e = placed.unwrap_or(e);
-            self.error_at(e.span(), &format!("[{name}] {}", e.message().trim_end().replace('\n', " ")))
+            let key = e.span().and_then(|span| self.key_at(name, span.start)).map(|key| format!("{key}: "));
+            let message = e.message().trim_end().replace('\n', " ");
+            self.error_at(e.span(), &format!("[{name}] {}{message}", key.unwrap_or_default()))
         })
+    }
+
+    /// The key of `[section]` whose value holds byte `at` of the file.
+    fn key_at(&self, section: &str, at: usize) -> Option<String> {
+        let value = section_value(self.text.as_deref()?, section)?.into_inner();
+        let toml::de::DeValue::Table(table) = value else { return None };
+        let (key, _) = table.iter().find(|(_, value)| value.span().contains(&at))?;
+        Some(key.get_ref().to_string())
     }
 
     /// An error about the value of `key` in `[section]`, pointing at it when the file has it.

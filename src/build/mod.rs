@@ -123,7 +123,10 @@ pub fn run(
     phases.lap("loading");
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
-    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
+    let (date, date_warning) = crate::backends::source_date_epoch();
+    diagnostics.extend(date_warning);
+    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope).with_root(&loaded.root);
+    let ctx = ctx.with_date(date);
     let sources = source_files(&loaded);
     let written = sink::Written::default();
     // One backend after another: each renders its documents in parallel, and the memory of a

@@ -245,7 +245,10 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
     let config = load_config(file, explicit)?;
     let loaded = parse::load(file, &config)?;
     let (assets, mut diagnostics) = build::load_assets(&loaded);
-    let ctx = backends::RenderContext::new(&loaded.collection, &config, &assets);
+    let (date, date_warning) = backends::source_date_epoch();
+    diagnostics.extend(date_warning);
+    let ctx =
+        backends::RenderContext::new(&loaded.collection, &config, &assets).with_root(&loaded.root).with_date(date);
     let rendered = backends::lookup(format)?.render(&ctx)?;
     let own = loaded.collection.documents.first().map(|d| format!("{}.{ext}", d.id));
     let artifact = rendered

@@ -61,11 +61,11 @@ fn config_errors_point_at_line_and_column_in_folio_toml() {
         ("[site]\ntitle = 5\n", "folio.toml:2:9: invalid configuration: invalid type: integer `5`, expected a string"),
         (
             "[site]\ntitle = \"T\"\n\n[pdf]\n# paper\n\npaper = \"a9\"\n",
-            "folio.toml:7:9: invalid configuration: [pdf] unknown variant `a9`",
+            "folio.toml:7:9: invalid configuration: [pdf] paper: unknown variant `a9`",
         ),
         (
             "[xlsx]\nsite_table_sheets = \"x\"\n",
-            "folio.toml:2:21: invalid configuration: [xlsx] invalid type: string \"x\"",
+            "folio.toml:2:21: invalid configuration: [xlsx] site_table_sheets: invalid type: string \"x\"",
         ),
         (
             "[pdf]\nmargins = 100\n",
@@ -93,7 +93,7 @@ fn unknown_sections_and_keys_name_the_closest_known_one_and_a_bad_colour_fails_a
         ("[site]\ntitel = \"T\"\n", "folio.toml:2:1: invalid configuration: [site] unknown key `titel`; did you mean `title`?"),
         ("[wordcount]\nx = 1\n", "folio.toml:1:2: invalid configuration: unknown section [wordcount]; known: [site], [build], [json], [pdf], [xlsx], [slides]"),
         // Only PDFs are built, and the slides' accent is still read, and refused.
-        ("[slides]\naccent = \"blue\"\n", "folio.toml:2:10: invalid configuration: [slides] \"blue\" is not an RGB colour"),
+        ("[slides]\naccent = \"blue\"\n", "folio.toml:2:10: invalid configuration: [slides] accent: \"blue\" is not an RGB colour"),
     ];
     for (toml, expected) in cases {
         let dir = tree(&[GOOD, ("folio.toml", toml.as_bytes())]);

@@ -40,8 +40,8 @@ impl Backend for Pdf {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme = read_theme(ctx.config)?;
-        let (date, date_warning) = Civil::from_env();
-        let run = Run { ctx, sink, g: Geometry::new(&theme), date, author: ctx.config.site.author.as_deref() };
+        let run =
+            Run { ctx, sink, g: Geometry::new(&theme), date: ctx.date(), author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
         let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
@@ -55,7 +55,7 @@ impl Backend for Pdf {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
             run.chapters(&docs, |_| Ok(()))?
         };
-        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().chain(date_warning).collect();
+        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
         Ok(diagnostics.into_iter().collect())
     }
 

@@ -30,7 +30,6 @@ pub use pdf::deck_pages;
 use super::batch::ordered;
 use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
-use crate::backends::Civil;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -52,7 +51,7 @@ impl Backend for Slides {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config = SlidesConfig::read(ctx.config)?;
-        let (date, date_warning) = Civil::from_env();
+        let date = ctx.date();
         let pptx_date = date.map(|d| d.iso());
         let run = Job {
             ctx,
@@ -63,12 +62,10 @@ impl Backend for Slides {
             template: pptx::template(&config).map_err(slide_zip_error)?,
             config,
         };
-        let mut diagnostics = match ctx.scope.site {
-            true => run.site()?,
-            false => run.decks(&ctx.documents_in_scope().collect::<Vec<_>>(), None)?,
-        };
-        diagnostics.extend(date_warning);
-        Ok(diagnostics)
+        match ctx.scope.site {
+            true => run.site(),
+            false => run.decks(&ctx.documents_in_scope().collect::<Vec<_>>(), None),
+        }
     }
 
     fn check(&self, config: &Config) -> Result<()> {
