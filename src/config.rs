@@ -37,7 +37,7 @@ pub const CONFIG_FILE: &str = "folio.toml";
 
 /// The whole configuration. Backend sections stay as TOML tables until the backend reads them
 /// with [`Config::section`], so a new backend (or an external one) brings its own settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Config {
     #[serde(default)]
     pub site: SiteConfig,
@@ -45,6 +45,7 @@ pub struct Config {
     pub build: BuildConfig,
     /// `[pdf]`, `[xlsx]`, `[slides]`, … as written.
     #[serde(flatten)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub sections: BTreeMap<String, toml::Value>,
     /// Where the configuration came from, for error messages.
     #[serde(skip)]
@@ -55,7 +56,7 @@ pub struct Config {
 }
 
 /// `[site]`: facts about the whole content tree.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Title of the book, the site workbook and the site deck.
@@ -65,7 +66,7 @@ pub struct SiteConfig {
 }
 
 /// `[build]`: what `folio build` makes by default.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BuildConfig {
     /// Formats to build; all built-in formats when empty.

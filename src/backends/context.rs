@@ -1,6 +1,7 @@
 //! What every backend is given: the [`RenderContext`]. External backends read it as JSON on
-//! stdin, so its serialized form is a protocol, described by `schema/render-context.schema.json`
-//! (see [`crate::schema`]).
+//! stdin, so its serialized form is a protocol, described by the JSON Schema that
+//! [`RenderContext::json_schema`] generates from these types and the IR's, checked in as
+//! `schema/render-context.schema.json`.
 
 use super::Civil;
 use crate::config::Config;
@@ -12,7 +13,7 @@ use std::path::Path;
 /// Everything a backend may read: the IR, the configuration, where the content was read from,
 /// the build date, the assets (image bytes) that the documents refer to, keyed by their path
 /// relative to the content root, and the scope: which outputs this run wants.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct RenderContext<'a> {
     /// The version of the IR and of this context's JSON ([`IR_VERSION`]).
     pub ir_version: u32,
@@ -21,12 +22,14 @@ pub struct RenderContext<'a> {
     /// The content root, as folio was given it (relative to the working folder folio and an
     /// external backend share): asset paths are relative to it.
     #[serde(serialize_with = "lossy_path")]
+    #[schemars(with = "String")]
     pub root: &'a Path,
     /// The build date, in seconds since 1970, from `SOURCE_DATE_EPOCH`: outputs carry no date
     /// without it, never the clock's.
     pub source_date_epoch: Option<i64>,
     /// The assets' bytes; the JSON lists their paths, which an external backend reads itself.
     #[serde(serialize_with = "asset_paths")]
+    #[schemars(with = "Vec<String>")]
     pub assets: &'a Assets,
     pub scope: &'a Scope,
 }
@@ -34,7 +37,7 @@ pub struct RenderContext<'a> {
 /// Which outputs a run wants: those of some documents (all when `documents` is `None`) and,
 /// if `site`, the site-wide ones (book, site workbook, site deck). Incremental rebuilds and
 /// shards narrow it; a backend must make exactly the outputs in scope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Scope {
     pub documents: Option<BTreeSet<String>>,
     pub site: bool,
@@ -87,6 +90,20 @@ impl<'a> RenderContext<'a> {
     /// The build date as a civil date and time, if there is one.
     pub fn date(&self) -> Option<Civil> {
         self.source_date_epoch.map(Civil::from_epoch)
+    }
+
+    /// The JSON Schema of the context as external backends read it, for this [`IR_VERSION`]
+    /// (which it states as the `const` of `ir_version`), pretty-printed.
+    pub fn json_schema() -> String {
+        let mut schema = schemars::schema_for!(RenderContext<'static>);
+        schema.insert("title".into(), format!("folio render context, ir_version {IR_VERSION}").into());
+        let version =
+            schema.as_object_mut().and_then(|s| s.get_mut("properties")).and_then(|p| p.get_mut("ir_version"));
+        if let Some(serde_json::Value::Object(version)) = version {
+            version.insert("const".into(), IR_VERSION.into());
+        }
+        // A schema of plain maps always serializes.
+        serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
     }
 
     /// The documents whose per-document outputs are wanted, in collection order.

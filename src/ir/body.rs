@@ -10,7 +10,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a page says: its blocks (a leading H1 that gave the title is not repeated) and its
 /// footnote definitions, in order of first definition.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Default,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
@@ -87,7 +97,7 @@ impl Document {
 }
 
 /// A document as JSON shows it.
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 struct Shown<T> {
     id: String,
     source: String,
@@ -96,6 +106,17 @@ struct Shown<T> {
     meta: Meta,
     #[serde(flatten)]
     body: T,
+}
+
+/// The schema of a document is that of the form JSON shows.
+impl schemars::JsonSchema for Document {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Document".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Shown::<Body>::json_schema(generator)
+    }
 }
 
 impl Serialize for Document {

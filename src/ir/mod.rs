@@ -33,6 +33,7 @@ pub const IR_VERSION: u32 = 1;
     Deserialize,
     borsh::BorshSerialize,
     borsh::BorshDeserialize,
+    schemars::JsonSchema,
 )]
 pub struct Span {
     pub line: u32,
@@ -40,7 +41,7 @@ pub struct Span {
 }
 
 /// A whole content tree: its folders and documents in reading order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Collection {
     pub ir_version: u32,
     /// The site title (from `folio.toml`, the root folder's metadata, or the folder name).
@@ -53,7 +54,7 @@ pub struct Collection {
 
 /// A folder of the content tree, with the metadata of its `index.yml`, `index.md`, `_index.md`
 /// or `README.md`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Folder {
     /// Path relative to the content root, `/`-separated; empty for the root.
     pub id: String,
@@ -98,7 +99,16 @@ impl Document {
 }
 
 /// A footnote definition: `[^label]: …`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct Footnote {
     pub label: String,
     pub span: Span,
@@ -106,7 +116,16 @@ pub struct Footnote {
 }
 
 /// A block-level node with its source position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct Block {
     pub span: Span,
     #[serde(flatten)]
@@ -114,7 +133,16 @@ pub struct Block {
 }
 
 /// The kinds of block, after pandoc's `Block`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph {
@@ -160,7 +188,16 @@ pub enum BlockKind {
 }
 
 /// One item of a list; `checked` is set for task-list items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct ListItem {
     pub checked: Option<bool>,
     pub blocks: Vec<Block>,
@@ -170,7 +207,18 @@ pub struct ListItem {
 pub type Cell = Vec<Inline>;
 
 /// Column alignment of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     None,
@@ -181,7 +229,17 @@ pub enum Align {
 
 /// The flavour of a callout box.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum CalloutKind {
@@ -227,7 +285,16 @@ impl CalloutKind {
 }
 
 /// Inline content, after pandoc's `Inline`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text {
@@ -260,7 +327,16 @@ pub enum Inline {
 }
 
 /// A link: where it goes, its tooltip title and its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct Link {
     pub target: LinkTarget,
     pub title: String,
@@ -269,7 +345,16 @@ pub struct Link {
 }
 
 /// An image drawn inline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 pub struct Image {
     /// The image source as written; resolved against the document's folder by backends.
     pub src: String,
@@ -279,7 +364,17 @@ pub struct Image {
 }
 
 /// Where a link points, after resolution against the collection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    borsh::BorshSerialize,
+    borsh::BorshDeserialize,
+    schemars::JsonSchema,
+)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LinkTarget {
     /// A URL outside the collection (`https:`, `mailto:` …).

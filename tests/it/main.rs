@@ -12,6 +12,7 @@ mod html;
 mod limits;
 mod loader;
 mod pdf;
+mod plugins;
 mod slides;
 mod spec;
 mod xlsx;
