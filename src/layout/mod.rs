@@ -1,22 +1,22 @@
 //! Layout: turns documents of the IR into pages of positioned items (points, y down from the top
 //! of the page). Knows fonts, shaping, line breaking and pagination; knows nothing of PDF.
 //!
-//! [`guide`] lays out one document as a stand-alone guide, [`book`] the whole collection as a
+//! `guide` lays out one document as a stand-alone guide, `book` the whole collection as a
 //! book with cover and contents. Both give [`Page`]s of [`Item`]s that a backend maps one to one
 //! onto its drawing operations.
 
 mod blocks;
-pub mod book;
+pub(crate) mod book;
 mod flow;
 pub mod fonts;
-pub mod guide;
+pub(crate) mod guide;
 pub mod image;
-pub mod image_check;
+pub(crate) mod image_check;
 mod inline;
 mod lines;
 mod paginate;
 mod shape;
-pub mod snapshot;
+pub(crate) mod snapshot;
 mod table;
 pub mod theme;
 
