@@ -15,9 +15,11 @@
 mod color;
 mod keys;
 mod paper;
+mod scheme;
 
 pub use color::Color;
 pub use paper::Paper;
+pub use scheme::UnsafeScheme;
 
 use crate::error::{Error, Result};
 use keys::Placed;
@@ -80,7 +82,7 @@ pub struct BuildConfig {
     /// Link schemes kept although they can run code or read local files (`javascript`,
     /// `vbscript`, `file`, `data`); links to them are dropped otherwise.
     #[serde(default)]
-    pub allow_schemes: Vec<String>,
+    pub allow_schemes: Vec<UnsafeScheme>,
 }
 
 impl Config {
@@ -94,7 +96,10 @@ impl Config {
         config.check_keys::<SiteConfig>("site")?;
         config.check_keys::<BuildConfig>("build")?;
         let text = config.text.as_deref().unwrap_or_default();
-        let parsed: Config = toml::from_str(text).map_err(|e| config.error_at(e.span(), e.message().trim_end()))?;
+        let parsed: Config = toml::from_str(text).map_err(|e| {
+            let named = e.span().and_then(|span| config.named_at(span.start)).unwrap_or_default();
+            config.error_at(e.span(), &format!("{named}{}", e.message().trim_end()))
+        })?;
         Ok(Config { path: config.path.take(), text: config.text.take(), ..parsed })
     }
 
@@ -158,18 +163,20 @@ impl Config {
                 .and_then(|text| section_value(text, name))
                 .and_then(|value| T::deserialize(toml::de::ValueDeserializer::from(value)).err());
             let e = placed.unwrap_or(e);
-            let key = e.span().and_then(|span| self.key_at(name, span.start)).map(|key| format!("{key}: "));
+            let named = e.span().and_then(|span| self.named_at(span.start));
             let message = e.message().trim_end().replace('\n', " ");
-            self.error_at(e.span(), &format!("[{name}] {}{message}", key.unwrap_or_default()))
+            self.error_at(e.span(), &format!("{}{message}", named.unwrap_or_else(|| format!("[{name}] "))))
         })
     }
 
-    /// The key of `[section]` whose value holds byte `at` of the file.
-    fn key_at(&self, section: &str, at: usize) -> Option<String> {
-        let value = section_value(self.text.as_deref()?, section)?.into_inner();
-        let toml::de::DeValue::Table(table) = value else { return None };
-        let (key, _) = table.iter().find(|(_, value)| value.span().contains(&at))?;
-        Some(key.get_ref().to_string())
+    /// `[section] key: ` of the value that holds byte `at` of the file, for an error's message.
+    fn named_at(&self, at: usize) -> Option<String> {
+        let root = toml::de::DeTable::parse(self.text.as_deref()?).ok()?.into_inner();
+        root.iter().find_map(|(section, value)| {
+            let toml::de::DeValue::Table(table) = value.get_ref() else { return None };
+            let (key, _) = table.iter().find(|(_, value)| value.span().contains(&at))?;
+            Some(format!("[{}] {}: ", section.get_ref(), key.get_ref()))
+        })
     }
 
     /// An error about the value of `key` in `[section]`, pointing at it when the file has it.

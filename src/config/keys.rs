@@ -28,6 +28,7 @@ pub fn first_unknown(
     let (name, place) = names.into_iter().find(|(name, _)| !known.contains(&name.as_str()))?;
     let hint = match crate::diag::did_you_mean(&name, known.iter().copied()) {
         Some(close) => format!("did you mean {}?", shown(close)),
+        None if known.is_empty() => "there are none".to_string(),
         None => format!("known: {}", known.iter().map(|k| shown(k)).collect::<Vec<_>>().join(", ")),
     };
     Some((place, format!("unknown {what} {}; {hint}", shown(&name))))
