@@ -243,6 +243,21 @@ mod tests {
     }
 
     #[test]
+    fn every_key_the_default_file_shows_is_known_and_its_default_is_good() {
+        let uncommented: String = DEFAULT_CONFIG
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(setting) if setting.split_once(" = ").is_some_and(|(key, _)| !key.contains(' ')) => setting,
+                _ => line,
+            })
+            .flat_map(|line| [line, "\n"])
+            .collect();
+        let config: Config = toml::from_str(&uncommented).unwrap();
+        assert_eq!(config.site.title.as_deref(), Some("Engineering Career Ladder"), "the keys were uncommented");
+        crate::backends::check_config(&config, &[]).unwrap();
+    }
+
+    #[test]
     fn a_bad_section_is_a_config_error() {
         let config: Config = toml::from_str("[pdf]\npaperr = 1\n").unwrap();
         let err = config.section::<Demo>("pdf").unwrap_err();
