@@ -5,22 +5,14 @@
 //! The JSON form of a [`Document`] is unchanged: its body's fields sit beside the others.
 
 use super::{Block, Document, Footnote, Meta};
+use borsh::{BorshDeserialize, BorshSerialize};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a page says: its blocks (a leading H1 that gave the title is not repeated) and its
 /// footnote definitions, in order of first definition.
-#[derive(
-    Debug,
-    Clone,
-    Default,
-    PartialEq,
-    Serialize,
-    Deserialize,
-    borsh::BorshSerialize,
-    borsh::BorshDeserialize,
-    schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
@@ -97,7 +89,7 @@ impl Document {
 }
 
 /// A document as JSON shows it.
-#[derive(Deserialize, schemars::JsonSchema)]
+#[derive(Deserialize, JsonSchema)]
 struct Shown<T> {
     id: String,
     source: String,
@@ -109,7 +101,7 @@ struct Shown<T> {
 }
 
 /// The schema of a document is that of the form JSON shows.
-impl schemars::JsonSchema for Document {
+impl JsonSchema for Document {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Document".into()
     }
