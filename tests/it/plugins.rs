@@ -61,7 +61,9 @@ fn the_example_plugin_counts_words_and_reaches_the_assets() {
     );
     let png = crate::pdf::png(2, 2, 0);
     let page = b"# Counted\n\nOne two three.\n\n![a picture](img/pic.png)\n\n```\nfour five\n```\n";
-    let site = tree(&[("page.md", page as &[u8]), ("img/pic.png", &png)]);
+    // The plugin's own section is accepted, as its format is asked for with -f.
+    let toml = b"[wordcount]\nanything = 1\n";
+    let site = tree(&[("page.md", page as &[u8]), ("img/pic.png", &png), ("folio.toml", toml)]);
     let path = format!("{}:{}", examples.display(), std::env::var("PATH").unwrap_or_default());
     let run = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["build", ".", "-o", "out", "-f", "wordcount"])
