@@ -18,8 +18,10 @@
 //! let dir = tempfile::tempdir()?;
 //! std::fs::write(dir.path().join("guide.md"), "# Guide\n\nHello, **world**.\n")?;
 //!
-//! // folio.toml at the root if there is one, else the defaults.
+//! // folio.toml at the root if there is one, else the defaults; every section checked, as
+//! // the command line does before a build (a backend checks its own when it renders).
 //! let config = Config::discover(None, dir.path())?;
+//! folio::backends::check_config(&config, &[])?;
 //! let loaded = folio::parse::load(dir.path(), &config)?;
 //! assert!(loaded.diagnostics.is_empty());
 //! // The images the pages show, read from the tree (with a warning for any that is not).
