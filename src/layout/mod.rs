@@ -1,22 +1,22 @@
 //! Layout: turns documents of the IR into pages of positioned items (points, y down from the top
 //! of the page). Knows fonts, shaping, line breaking and pagination; knows nothing of PDF.
 //!
-//! [`guide`] lays out one document as a stand-alone guide, [`book`] the whole collection as a
+//! `guide` lays out one document as a stand-alone guide, `book` the whole collection as a
 //! book with cover and contents. Both give [`Page`]s of [`Item`]s that a backend maps one to one
 //! onto its drawing operations.
 
 mod blocks;
-pub mod book;
+pub(crate) mod book;
 mod flow;
 pub mod fonts;
-pub mod guide;
+pub(crate) mod guide;
 pub mod image;
-pub mod image_check;
+pub(crate) mod image_check;
 mod inline;
 mod lines;
 mod paginate;
 mod shape;
-pub mod snapshot;
+pub(crate) mod snapshot;
 mod table;
 pub mod theme;
 
@@ -25,25 +25,21 @@ pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::layout_lines;
 pub use table::styled_table;
-pub use theme::{Paper, PdfTheme};
+pub use theme::PdfTheme;
 
 /// A colour with components from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
 
-impl Rgb {
-    /// A colour from `#rrggbb` or `rrggbb`.
-    pub fn from_hex(text: &str) -> Option<Rgb> {
-        let hex = text.trim_start_matches('#');
-        let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (hex.len(), channel(0), channel(2), channel(4)) {
-            (6, Some(r), Some(g), Some(b)) => {
-                Some(Rgb(f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0))
-            }
-            _ => None,
-        }
+/// A colour setting, as the layout draws it.
+impl From<crate::config::Color> for Rgb {
+    fn from(color: crate::config::Color) -> Rgb {
+        let unit = |channel: u8| f32::from(channel) / 255.0;
+        Rgb(unit(color.r), unit(color.g), unit(color.b))
     }
+}
 
+impl Rgb {
     /// Mixes this colour with white: `amount` 0 keeps it, 1 gives white.
     pub fn tint(self, amount: f32) -> Rgb {
         let mix = |c: f32| c + (1.0 - c) * amount;

@@ -4,8 +4,8 @@
 use crate::util::{folio, load, stderr, tree};
 use folio::diag::Severity;
 use folio::ir::{BlockKind, Document};
-use folio::layout::guide::layout_guide;
 use folio::layout::{Item, Page, PdfTheme};
+use folio::testing::layout_guide;
 
 const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
 

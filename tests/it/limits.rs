@@ -123,7 +123,7 @@ fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedd
 
 #[test]
 fn a_png_is_checked_against_its_header_row_by_row() {
-    use folio::layout::image_check::check;
+    use folio::testing::check_image as check;
     assert_eq!(check(&png(20, 10, 4)), Ok(()));
     let mut taller = png(20, 10, 0);
     taller[20..24].copy_from_slice(&20u32.to_be_bytes());

@@ -3,10 +3,8 @@
 use crate::util::{content, corpus_folders, load, tree};
 use folio::backends::{lookup, Artifact, RenderContext, Rendered};
 use folio::config::Config;
-use folio::layout::book::layout_book;
-use folio::layout::guide::layout_guide;
-use folio::layout::snapshot::snapshot;
 use folio::layout::{Item, Page, PdfTheme};
+use folio::testing::{layout_book, layout_guide, snapshot};
 use lopdf::{Document, Object};
 use std::path::Path;
 
