@@ -12,7 +12,17 @@
 //! paper = "a4"
 //! ```
 
+mod color;
+mod keys;
+mod paper;
+mod scheme;
+
+pub use color::Color;
+pub use paper::Paper;
+pub use scheme::UnsafeScheme;
+
 use crate::error::{Error, Result};
+use keys::Placed;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,7 +39,7 @@ pub const CONFIG_FILE: &str = "folio.toml";
 
 /// The whole configuration. Backend sections stay as TOML tables until the backend reads them
 /// with [`Config::section`], so a new backend (or an external one) brings its own settings.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Config {
     #[serde(default)]
     pub site: SiteConfig,
@@ -37,6 +47,7 @@ pub struct Config {
     pub build: BuildConfig,
     /// `[pdf]`, `[xlsx]`, `[slides]`, … as written.
     #[serde(flatten)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub sections: BTreeMap<String, toml::Value>,
     /// Where the configuration came from, for error messages.
     #[serde(skip)]
@@ -47,7 +58,7 @@ pub struct Config {
 }
 
 /// `[site]`: facts about the whole content tree.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// Title of the book, the site workbook and the site deck.
@@ -57,7 +68,7 @@ pub struct SiteConfig {
 }
 
 /// `[build]`: what `folio build` makes by default.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BuildConfig {
     /// Formats to build; all built-in formats when empty.
@@ -71,7 +82,7 @@ pub struct BuildConfig {
     /// Link schemes kept although they can run code or read local files (`javascript`,
     /// `vbscript`, `file`, `data`); links to them are dropped otherwise.
     #[serde(default)]
-    pub allow_schemes: Vec<String>,
+    pub allow_schemes: Vec<UnsafeScheme>,
 }
 
 impl Config {
@@ -82,8 +93,13 @@ impl Config {
         let bytes = crate::capped::read(path, MAX_CONFIG_BYTES).map_err(|r| refused(r.to_string()))?;
         let text = String::from_utf8(bytes).map_err(|_| refused("not valid UTF-8".into()))?;
         let mut config = Config { path: Some(path.to_path_buf()), text: Some(text), ..Config::default() };
+        config.check_keys::<SiteConfig>("site")?;
+        config.check_keys::<BuildConfig>("build")?;
         let text = config.text.as_deref().unwrap_or_default();
-        let parsed: Config = toml::from_str(text).map_err(|e| config.error_at(e.span(), e.message().trim_end()))?;
+        let parsed: Config = toml::from_str(text).map_err(|e| {
+            let named = e.span().and_then(|span| config.named_at(span.start)).unwrap_or_default();
+            config.error_at(e.span(), &format!("{named}{}", e.message().trim_end()))
+        })?;
         Ok(Config { path: config.path.take(), text: config.text.take(), ..parsed })
     }
 
@@ -101,10 +117,44 @@ impl Config {
         }
     }
 
+    /// Checks that every section is one of `known`: an unknown one is an error at its place
+    /// naming the closest known one.
+    pub fn check_sections(&self, known: &[&str]) -> Result<()> {
+        let written = match self.text.as_deref() {
+            Some(text) => placed_names(toml::de::DeTable::parse(text).ok().map(|t| t.into_inner()).as_ref()),
+            None => self.sections.keys().map(|name| (name.clone(), None)).collect(),
+        };
+        match keys::first_unknown(written, known, "section", |name| format!("[{name}]")) {
+            Some((span, message)) => Err(self.error_at(span, &message)),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks that every key of `[section]` is one that `T` reads: an unknown one is an error
+    /// at its place naming the closest known one.
+    fn check_keys<T: DeserializeOwned>(&self, section: &str) -> Result<()> {
+        let written = match self.text.as_deref() {
+            Some(text) => section_value(text, section).map_or_else(Vec::new, |value| match value.into_inner() {
+                toml::de::DeValue::Table(table) => placed_names(Some(&table)),
+                _ => Vec::new(),
+            }),
+            None => match self.sections.get(section) {
+                Some(toml::Value::Table(table)) => table.keys().map(|key| (key.clone(), None)).collect(),
+                _ => Vec::new(),
+            },
+        };
+        let quoted = |key: &str| format!("`{key}`");
+        match keys::first_unknown(written, keys::fields::<T>(), "key", quoted) {
+            Some((span, message)) => Err(self.error_at(span, &format!("[{section}] {message}"))),
+            None => Ok(()),
+        }
+    }
+
     /// Reads a backend's section into its settings type; a missing section gives the defaults.
-    /// An error points at the offending value in the file.
+    /// An error points at the offending key or value in the file.
     pub fn section<T: DeserializeOwned + Default>(&self, name: &str) -> Result<T> {
         let Some(value) = self.sections.get(name) else { return Ok(T::default()) };
+        self.check_keys::<T>(name)?;
         value.clone().try_into().map_err(|e: toml::de::Error| {
             // Read again from the text, which knows where each value is, for the place.
             let placed = self
@@ -113,7 +163,19 @@ impl Config {
                 .and_then(|text| section_value(text, name))
                 .and_then(|value| T::deserialize(toml::de::ValueDeserializer::from(value)).err());
             let e = placed.unwrap_or(e);
-            self.error_at(e.span(), &format!("[{name}] {}", e.message().trim_end().replace('\n', " ")))
+            let named = e.span().and_then(|span| self.named_at(span.start));
+            let message = e.message().trim_end().replace('\n', " ");
+            self.error_at(e.span(), &format!("{}{message}", named.unwrap_or_else(|| format!("[{name}] "))))
+        })
+    }
+
+    /// `[section] key: ` of the value that holds byte `at` of the file, for an error's message.
+    fn named_at(&self, at: usize) -> Option<String> {
+        let root = toml::de::DeTable::parse(self.text.as_deref()?).ok()?.into_inner();
+        root.iter().find_map(|(section, value)| {
+            let toml::de::DeValue::Table(table) = value.get_ref() else { return None };
+            let (key, _) = table.iter().find(|(_, value)| value.span().contains(&at))?;
+            Some(format!("[{}] {}: ", section.get_ref(), key.get_ref()))
         })
     }
 
@@ -138,6 +200,11 @@ impl Config {
         };
         Error::Config { place, message: message.to_string() }
     }
+}
+
+/// The names of a table, with their places.
+fn placed_names(table: Option<&toml::de::DeTable>) -> Vec<Placed> {
+    table.into_iter().flatten().map(|(key, _)| (key.get_ref().to_string(), Some(key.span()))).collect()
 }
 
 /// The value of `[name]` in a TOML text, with the place of everything in it.
@@ -173,6 +240,21 @@ mod tests {
         for section in config.sections.keys() {
             assert!(names.contains(section), "[{section}] belongs to no backend");
         }
+    }
+
+    #[test]
+    fn every_key_the_default_file_shows_is_known_and_its_default_is_good() {
+        let uncommented: String = DEFAULT_CONFIG
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(setting) if setting.split_once(" = ").is_some_and(|(key, _)| !key.contains(' ')) => setting,
+                _ => line,
+            })
+            .flat_map(|line| [line, "\n"])
+            .collect();
+        let config: Config = toml::from_str(&uncommented).unwrap();
+        assert_eq!(config.site.title.as_deref(), Some("Engineering Career Ladder"), "the keys were uncommented");
+        crate::backends::check_config(&config, &[]).unwrap();
     }
 
     #[test]

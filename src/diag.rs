@@ -173,6 +173,18 @@ pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
 }
 
+/// The one of `known` that `name` most likely misspells (any case; at most a third of its
+/// letters off, one at least), for a "did you mean" hint.
+pub fn did_you_mean<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let name = name.to_lowercase();
+    known
+        .into_iter()
+        .map(|known| (strsim::osa_distance(&name, known), known))
+        .min()
+        .filter(|(distance, known)| *distance <= (known.len() / 3).max(1))
+        .map(|(_, known)| known)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

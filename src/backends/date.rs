@@ -1,5 +1,6 @@
 //! Dates in outputs come only from `SOURCE_DATE_EPOCH` (reproducible builds), never the clock;
-//! this is the one place that reads it.
+//! this is the one place that reads it. The driver reads it once a build, warns once if it is
+//! bad, and hands the date to every backend in the [`super::RenderContext`].
 
 use crate::diag::Diagnostic;
 
@@ -45,13 +46,6 @@ pub struct Civil {
 }
 
 impl Civil {
-    /// The time `SOURCE_DATE_EPOCH` names, if it names one, and the warning if it is set to
-    /// something else.
-    pub fn from_env() -> (Option<Civil>, Option<Diagnostic>) {
-        let (seconds, warning) = source_date_epoch();
-        (seconds.map(Civil::from_epoch), warning)
-    }
-
     /// Seconds since 1970-01-01 as a civil date (Howard Hinnant's days-to-civil algorithm).
     pub fn from_epoch(seconds: i64) -> Civil {
         let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));

@@ -1,6 +1,7 @@
 //! The `json` backend: the IR as versioned, pretty-printed JSON, `<site>.json` in the output.
 
 use super::{Backend, RenderContext, Sink};
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -24,7 +25,16 @@ impl Backend for Json {
         sink.put_with(IR_FILE, None, &mut |w| write_ir(ctx, w).map_err(|e| Error::io(IR_FILE, e)))?;
         Ok(Vec::new())
     }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        config.section::<NoSettings>("json").map(drop)
+    }
 }
+
+/// The settings of `[json]`: none, so that any key there is reported rather than ignored.
+#[derive(Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoSettings {}
 
 /// Writes the collection's JSON into `out`, in large writes (the file's writer hashes each).
 fn write_ir(ctx: &RenderContext, out: &mut (dyn Write + Send)) -> std::io::Result<()> {

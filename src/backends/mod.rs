@@ -3,13 +3,15 @@
 //! program that reads the [`RenderContext`] as JSON on stdin (as mdBook's renderers do).
 
 mod batch;
+mod context;
 mod date;
 mod external;
 mod json;
-pub mod pdf;
+pub(crate) mod pdf;
 pub mod slides;
 mod xlsx;
 
+pub use context::{Assets, RenderContext, Scope};
 pub use date::{source_date_epoch, Civil, SOURCE_DATE_ORIGIN};
 pub use external::External;
 pub use json::Json;
@@ -20,62 +22,8 @@ pub use xlsx::{Xlsx, XlsxConfig};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::Result;
-use crate::ir::{Collection, IR_VERSION};
-use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::sync::Mutex;
-
-/// Everything a backend may read: the IR, the configuration, the assets (image bytes) that the
-/// documents refer to, keyed by their path relative to the content root, and the scope: which
-/// outputs this run wants.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct RenderContext<'a> {
-    pub ir_version: u32,
-    pub config: &'a Config,
-    pub collection: &'a Collection,
-    #[serde(skip)]
-    pub assets: &'a Assets,
-    pub scope: &'a Scope,
-}
-
-/// Which outputs a run wants: those of some documents (all when `documents` is `None`) and,
-/// if `site`, the site-wide ones (book, site workbook, site deck). Incremental rebuilds and
-/// shards narrow it; a backend must make exactly the outputs in scope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Scope {
-    pub documents: Option<BTreeSet<String>>,
-    pub site: bool,
-}
-
-impl Scope {
-    /// Every output.
-    pub const ALL: Scope = Scope { documents: None, site: true };
-
-    /// Whether the per-document outputs of document `id` are wanted.
-    pub fn includes(&self, id: &str) -> bool {
-        self.documents.as_ref().is_none_or(|d| d.contains(id))
-    }
-}
-
-/// Image and other binary files referenced by documents, by path relative to the content root.
-pub type Assets = BTreeMap<String, Vec<u8>>;
-
-impl<'a> RenderContext<'a> {
-    pub fn new(collection: &'a Collection, config: &'a Config, assets: &'a Assets) -> Self {
-        RenderContext { ir_version: IR_VERSION, config, collection, assets, scope: &Scope::ALL }
-    }
-
-    /// The same context, asking only for the outputs in `scope`.
-    pub fn with_scope(self, scope: &'a Scope) -> Self {
-        RenderContext { scope, ..self }
-    }
-
-    /// The documents whose per-document outputs are wanted, in collection order.
-    pub fn documents_in_scope(&self) -> impl Iterator<Item = &'a crate::ir::Document> + '_ {
-        self.collection.documents.iter().filter(|d| self.scope.includes(&d.id))
-    }
-}
 
 /// One output file: where it goes, relative to the output folder (`/`-separated), its bytes,
 /// and the document it belongs to (`None` for site-wide outputs made from all documents).
@@ -161,6 +109,12 @@ pub trait Backend: Send + Sync {
     /// the diagnostics found. Must not touch the disk or depend on the time or thread.
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>>;
 
+    /// Checks this backend's settings in `config` (its section), so that a bad one is an error
+    /// before anything is built, whichever formats are built.
+    fn check(&self, _config: &Config) -> Result<()> {
+        Ok(())
+    }
+
     /// Renders into memory: every file (sorted by path) and the diagnostics.
     fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
         let sink = Collect::default();
@@ -172,6 +126,17 @@ pub trait Backend: Send + Sync {
 /// The built-in backends, in the order `folio build` runs them by default.
 pub fn builtin() -> Vec<Box<dyn Backend>> {
     vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides)]
+}
+
+/// Checks `config` before anything is built: every section is `[site]`, `[build]`, a built-in
+/// backend's or that of a format in `[build] formats` or `formats` (an external backend's), and
+/// every built-in backend's settings are good. Errors point at their place in `folio.toml`.
+pub fn check_config(config: &Config, formats: &[String]) -> Result<()> {
+    let builtin = builtin();
+    let asked = config.build.formats.iter().chain(formats).map(|f| f.trim());
+    let known: Vec<&str> = ["site", "build"].into_iter().chain(builtin.iter().map(|b| b.name())).chain(asked).collect();
+    config.check_sections(&known)?;
+    builtin.iter().try_for_each(|backend| backend.check(config))
 }
 
 /// The backend for a format name: a built-in one, or an external `folio-NAME` program (a usage

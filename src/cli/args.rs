@@ -86,6 +86,7 @@ pub enum Command {
         dir: PathBuf,
     },
     /// Build, then rebuild what changed whenever a file of the content tree changes.
+    #[cfg(feature = "watch")]
     Watch {
         #[command(flatten)]
         target: Target,
@@ -111,5 +112,6 @@ pub enum Command {
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
+    #[cfg(feature = "man")]
     Man,
 }

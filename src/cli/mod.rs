@@ -1,8 +1,10 @@
 //! What each command does; the definitions are in [`args`], the printing in [`report`].
 
 mod args;
+#[cfg(feature = "progress")]
 mod progress;
 mod report;
+#[cfg(feature = "watch")]
 mod watch;
 
 pub use args::Args;
@@ -18,10 +20,6 @@ use report::{counts, Reporter};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// The largest manifest `merge-manifests` reads: 256 MB (an output takes a few hundred bytes,
-/// and a site-wide one also names every input).
-const MAX_MANIFEST_BYTES: u64 = 256 << 20;
 
 /// Threads per core `--jobs` may ask for: more only adds switching (10,000 took 37 s on one page).
 const JOBS_PER_CORE: usize = 4;
@@ -46,7 +44,8 @@ fn thread_count(jobs: Option<usize>, reporter: &Reporter) -> usize {
 pub fn run(args: Args) -> Result<ExitCode> {
     let reporter =
         Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
-    let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
+    let config_file =
+        ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys, formats: &[] };
     match args.command {
         Command::Build { target, jobs, force, shard, timings, no_wait } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
@@ -60,8 +59,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
+        #[cfg(feature = "watch")]
         Command::Watch { target } => {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
+            let config_file = ConfigSource { formats: &target.format, ..config_file };
             let tell = waiting(&out, &reporter);
             let options = BuildOptions { wait: driver::Wait::Telling(&tell), ..BuildOptions::default() };
             let rebuild = || -> Result<ExitCode> {
@@ -98,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let parts = manifests
                 .iter()
                 .map(|path| {
-                    let bytes = folio::capped::read(path, MAX_MANIFEST_BYTES)
+                    let bytes = folio::capped::read(path, driver::MAX_MANIFEST_BYTES)
                         .map_err(|r| Error::Usage(format!("{}: {r}", path.display())))?;
                     serde_json::from_slice(&bytes)
                         .map_err(|e| Error::Usage(format!("{}: not a folio manifest: {e}", path.display())))
@@ -125,6 +126,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             clap_complete::generate(shell, &mut Args::command(), "folio", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "man")]
         Command::Man => {
             clap_mangen::Man::new(Args::command())
                 .render(&mut std::io::stdout())
@@ -143,7 +145,7 @@ struct Prepared {
 
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
 fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
-    let config = load_config(&target.content, config_file)?;
+    let config = load_config(&target.content, ConfigSource { formats: &target.format, ..config_file })?;
     let out = target.out.clone().unwrap_or_else(|| default_out(&config));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats)?;
@@ -166,14 +168,9 @@ fn build_once(
     reporter: &Reporter,
 ) -> Result<ExitCode> {
     let started = Instant::now();
-    let bar = progress::Bar::start(reporter.for_people());
-    let update = |p: driver::Progress| bar.iter().for_each(|b| b.update(p));
-    let options = BuildOptions { progress: bar.as_ref().map(|_| &update as driver::OnProgress), ..options };
-    let report = driver::run(content, config, backends, out, options);
-    if let Some(bar) = bar {
-        bar.finish();
-    }
-    let report = report?;
+    let report = with_progress(reporter.for_people(), |progress| {
+        driver::run(content, config, backends, out, BuildOptions { progress, ..options })
+    })?;
     reporter.diagnostics(&report.diagnostics);
     let what = if report.cached { "up to date, nothing rendered" } else { "built" };
     reporter.summary(&format!(
@@ -194,11 +191,22 @@ fn build_once(
     Ok(reporter.exit_code(&report.diagnostics))
 }
 
+/// Runs a build without a progress display (the `progress` feature is off).
+#[cfg(not(feature = "progress"))]
+fn with_progress<T>(_wanted: bool, build: impl FnOnce(Option<driver::OnProgress>) -> T) -> T {
+    build(None)
+}
+
+#[cfg(feature = "progress")]
+use progress::with_progress;
+
 /// Where the configuration comes from, and what the command line sets in it.
 #[derive(Debug, Clone, Copy)]
 struct ConfigSource<'a> {
     file: Option<&'a Path>,
     warn_unknown_keys: bool,
+    /// The formats asked for on the command line, whose sections `folio.toml` may hold.
+    formats: &'a [String],
 }
 
 fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
@@ -206,6 +214,7 @@ fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
         return Err(Error::Usage(format!("{}: no such file or folder", path.display())));
     }
     let mut config = Config::discover(source.file, parse::content_root(path))?;
+    backends::check_config(&config, source.formats)?;
     config.build.warn_unknown_keys |= source.warn_unknown_keys;
     Ok(config)
 }
@@ -255,7 +264,10 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
     let config = load_config(file, explicit)?;
     let loaded = parse::load(file, &config)?;
     let (assets, mut diagnostics) = driver::load_assets(&loaded);
-    let ctx = backends::RenderContext::new(&loaded.collection, &config, &assets);
+    let (date, date_warning) = backends::source_date_epoch();
+    diagnostics.extend(date_warning);
+    let ctx =
+        backends::RenderContext::new(&loaded.collection, &config, &assets).with_root(&loaded.root).with_date(date);
     let rendered = backends::lookup(format)?.render(&ctx)?;
     let own = loaded.collection.documents.first().map(|d| format!("{}.{ext}", d.id));
     let artifact = rendered

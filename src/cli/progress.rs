@@ -1,17 +1,29 @@
 //! The progress display of a build: an indicatif spinner on stderr with the format being made
 //! and the outputs written so far, shown only on a terminal; logs and pipes get nothing from it.
 
-use folio::driver::Progress;
+use folio::driver::{OnProgress, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Duration;
 
+/// Runs `build` with a progress display if `wanted` and stderr is a terminal, and removes the
+/// display before the diagnostics and the summary are printed.
+pub fn with_progress<T>(wanted: bool, build: impl FnOnce(Option<OnProgress>) -> T) -> T {
+    let bar = Bar::start(wanted);
+    let update = |p: Progress| bar.iter().for_each(|b| b.update(p));
+    let made = build(bar.as_ref().map(|_| &update as OnProgress));
+    if let Some(bar) = bar {
+        bar.finish();
+    }
+    made
+}
+
 /// A running progress display.
-pub struct Bar(ProgressBar);
+struct Bar(ProgressBar);
 
 impl Bar {
     /// A display if `wanted` and stderr is a terminal.
-    pub fn start(wanted: bool) -> Option<Bar> {
+    fn start(wanted: bool) -> Option<Bar> {
         if !wanted || !std::io::stderr().is_terminal() {
             return None;
         }
@@ -25,7 +37,7 @@ impl Bar {
     }
 
     /// Shows what the build reports.
-    pub fn update(&self, progress: Progress) {
+    fn update(&self, progress: Progress) {
         match progress {
             Progress::Format(format) => self.0.set_message(format!("rendering {format}")),
             Progress::Wrote(_) => self.0.inc(1),
@@ -33,7 +45,7 @@ impl Bar {
     }
 
     /// Removes the display, before the diagnostics and the summary are printed.
-    pub fn finish(self) {
+    fn finish(self) {
         self.0.finish_and_clear();
     }
 }

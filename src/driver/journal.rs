@@ -3,7 +3,7 @@
 //! rename that puts it in place; the manifest, written at the end, makes the journal moot and
 //! it is deleted. The next build in the folder folds a journal it finds into the manifest.
 
-use super::manifest::{Input, Manifest, Output};
+use super::manifest::{Input, Manifest, Output, MAX_MANIFEST_BYTES};
 use super::plan::document_id;
 use crate::backends::Scope;
 use crate::error::{Error, Result};
@@ -73,7 +73,8 @@ impl Journal {
 pub fn recover(out: &Path) -> Result<Option<Manifest>> {
     let manifest = Manifest::read(out);
     let path = out.join(JOURNAL_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(manifest) };
+    let Ok(bytes) = crate::capped::read(&path, MAX_MANIFEST_BYTES) else { return Ok(manifest) };
+    let text = String::from_utf8_lossy(&bytes);
     let mut lines = text.lines();
     let header = lines.next().and_then(|l| serde_json::from_str::<Header>(l).ok());
     let landed: Vec<Output> =

@@ -10,6 +10,9 @@ use std::path::Path;
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
+/// The largest manifest (or journal) read: 256 MB, far past a 100,000-page tree's; a larger
+/// one, a pipe or a device in its place is not read.
+pub const MAX_MANIFEST_BYTES: u64 = 256 << 20;
 
 /// A record of one build.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -77,7 +80,7 @@ impl Output {
 impl Manifest {
     /// The manifest of the last build in `out`, if there is a readable one.
     pub fn read(out: &Path) -> Option<Manifest> {
-        let bytes = std::fs::read(out.join(MANIFEST_FILE)).ok()?;
+        let bytes = crate::capped::read(&out.join(MANIFEST_FILE), MAX_MANIFEST_BYTES).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 

@@ -12,7 +12,7 @@ mod write;
 
 pub use assets::load_assets;
 pub use lock::Wait;
-pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE};
+pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFEST_BYTES};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
@@ -122,7 +122,10 @@ pub fn run(
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     diagnostics.extend(shortened_names(&loaded));
-    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
+    let (date, date_warning) = crate::backends::source_date_epoch();
+    diagnostics.extend(date_warning);
+    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope).with_root(&loaded.root);
+    let ctx = ctx.with_date(date);
     let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
     let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);

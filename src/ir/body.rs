@@ -5,12 +5,14 @@
 //! The JSON form of a [`Document`] is unchanged: its body's fields sit beside the others.
 
 use super::{Block, Document, Footnote, Meta};
+use borsh::{BorshDeserialize, BorshSerialize};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a page says: its blocks (a leading H1 that gave the title is not repeated) and its
 /// footnote definitions, in order of first definition.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Body {
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
@@ -87,7 +89,7 @@ impl Document {
 }
 
 /// A document as JSON shows it.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 struct Shown<T> {
     id: String,
     source: String,
@@ -96,6 +98,17 @@ struct Shown<T> {
     meta: Meta,
     #[serde(flatten)]
     body: T,
+}
+
+/// The schema of a document is that of the form JSON shows.
+impl JsonSchema for Document {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Document".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Shown::<Body>::json_schema(generator)
+    }
 }
 
 impl Serialize for Document {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 /// Frontmatter of a page or folder. Keys of Retype, Hugo and Jekyll that folio understands are
 /// typed fields; every other key is kept in `extra` in key order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Meta {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

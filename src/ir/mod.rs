@@ -17,6 +17,8 @@ pub use meta::{Meta, KNOWN_KEYS};
 pub use names::output_stem;
 pub use text::{collapse_spaces, plain_text, slugify};
 
+use borsh::{BorshDeserialize, BorshSerialize};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON form of the IR; bumped on any incompatible change.
@@ -35,8 +37,9 @@ pub const IR_VERSION: u32 = 1;
     Hash,
     Serialize,
     Deserialize,
-    borsh::BorshSerialize,
-    borsh::BorshDeserialize,
+    BorshSerialize,
+    BorshDeserialize,
+    JsonSchema,
 )]
 pub struct Span {
     pub line: u32,
@@ -44,7 +47,7 @@ pub struct Span {
 }
 
 /// A whole content tree: its folders and documents in reading order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Collection {
     pub ir_version: u32,
     /// The site title (from `folio.toml`, the root folder's metadata, or the folder name).
@@ -57,7 +60,7 @@ pub struct Collection {
 
 /// A folder of the content tree, with the metadata of its `index.yml`, `index.md`, `_index.md`
 /// or `README.md`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Folder {
     /// Path relative to the content root, `/`-separated; empty for the root.
     pub id: String,
@@ -102,7 +105,7 @@ impl Document {
 }
 
 /// A footnote definition: `[^label]: …`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Footnote {
     pub label: String,
     pub span: Span,
@@ -110,7 +113,7 @@ pub struct Footnote {
 }
 
 /// A block-level node with its source position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Block {
     pub span: Span,
     #[serde(flatten)]
@@ -118,7 +121,7 @@ pub struct Block {
 }
 
 /// The kinds of block, after pandoc's `Block`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockKind {
     Paragraph {
@@ -164,7 +167,7 @@ pub enum BlockKind {
 }
 
 /// One item of a list; `checked` is set for task-list items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct ListItem {
     pub checked: Option<bool>,
     pub blocks: Vec<Block>,
@@ -174,7 +177,7 @@ pub struct ListItem {
 pub type Cell = Vec<Inline>;
 
 /// Column alignment of a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Align {
     None,
@@ -185,7 +188,7 @@ pub enum Align {
 
 /// The flavour of a callout box.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum CalloutKind {
@@ -231,7 +234,7 @@ impl CalloutKind {
 }
 
 /// Inline content, after pandoc's `Inline`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
     Text {
@@ -264,7 +267,7 @@ pub enum Inline {
 }
 
 /// A link: where it goes, its tooltip title and its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Link {
     pub target: LinkTarget,
     pub title: String,
@@ -273,7 +276,7 @@ pub struct Link {
 }
 
 /// An image drawn inline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Image {
     /// The image source as written; resolved against the document's folder by backends.
     pub src: String,
@@ -283,7 +286,7 @@ pub struct Image {
 }
 
 /// Where a link points, after resolution against the collection.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LinkTarget {
     /// A URL outside the collection (`https:`, `mailto:` …).

@@ -9,12 +9,12 @@ mod blocks;
 mod flow;
 pub mod fonts;
 pub mod image;
-pub mod image_check;
+pub(crate) mod image_check;
 mod inline;
 mod lines;
 mod paginate;
 mod shape;
-pub mod snapshot;
+pub(crate) mod snapshot;
 mod table;
 
 pub use blocks::{footnotes, layout_blocks};
@@ -42,19 +42,15 @@ pub struct Laid {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
 
-impl Rgb {
-    /// A colour from `#rrggbb` or `rrggbb`.
-    pub fn from_hex(text: &str) -> Option<Rgb> {
-        let hex = text.trim_start_matches('#');
-        let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (hex.len(), channel(0), channel(2), channel(4)) {
-            (6, Some(r), Some(g), Some(b)) => {
-                Some(Rgb(f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0))
-            }
-            _ => None,
-        }
+/// A colour setting, as the layout draws it.
+impl From<crate::config::Color> for Rgb {
+    fn from(color: crate::config::Color) -> Rgb {
+        let unit = |channel: u8| f32::from(channel) / 255.0;
+        Rgb(unit(color.r), unit(color.g), unit(color.b))
     }
+}
 
+impl Rgb {
     /// Mixes this colour with white: `amount` 0 keeps it, 1 gives white.
     pub fn tint(self, amount: f32) -> Rgb {
         let mix = |c: f32| c + (1.0 - c) * amount;

@@ -35,7 +35,7 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
 
 /// A table of cells already styled (the first row is the header when `has_head`), set `width`
 /// wide at type `size` with the same column widths, padding, header fill and zebra rows as
-/// [`table`]; one slab a row.
+/// `table`; one slab a row.
 pub fn styled_table(
     cx: &mut Cx,
     cells: Vec<Vec<Vec<Span>>>,

@@ -106,12 +106,8 @@ pub fn unknown_keys(yaml: &str, meta: &Meta) -> Vec<YamlError> {
         .keys()
         .filter(|key| !KNOWN_KEYS.contains(&key.as_str()))
         .map(|key| {
-            let closest = KNOWN_KEYS
-                .iter()
-                .map(|known| (strsim::osa_distance(&key.to_lowercase(), known), *known))
-                .min()
-                .filter(|(distance, known)| *distance <= (known.len() / 3).max(1));
-            let hint = closest.map(|(_, known)| format!(" (did you mean `{known}`?)")).unwrap_or_default();
+            let closest = crate::diag::did_you_mean(key, KNOWN_KEYS.iter().copied());
+            let hint = closest.map(|known| format!(" (did you mean `{known}`?)")).unwrap_or_default();
             YamlError {
                 line: line_of_key(yaml, key),
                 column: 1,

@@ -5,6 +5,7 @@
 //! unless `[build] allow_schemes` lets it through.
 
 use super::tree::INDEX_PAGES;
+use crate::config::UnsafeScheme;
 use crate::diag::Diagnostic;
 use crate::ir::walk::{query_blocks, walk_inline_lists};
 use crate::ir::{BlockKind, Body, Document, Inline, LinkTarget, Span};
@@ -14,21 +15,18 @@ use std::collections::{HashMap, HashSet};
 /// Extensions of links that name a page.
 const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
 
-/// Schemes whose links are dropped unless allowed: they run code or read local files.
-const UNSAFE_SCHEMES: [&str; 4] = ["javascript", "vbscript", "file", "data"];
-
 /// Everything link resolution needs to know about the collection.
 pub struct LinkIndex {
     /// Page path (and aliases: a folder for its index page, a permalink) to document id.
     paths: HashMap<String, String>,
     anchors: HashMap<String, HashSet<String>>,
-    /// Unsafe schemes let through by `[build] allow_schemes`, lower case.
-    allowed: Vec<String>,
+    /// Unsafe schemes let through by `[build] allow_schemes`.
+    allowed: Vec<UnsafeScheme>,
 }
 
 impl LinkIndex {
     /// The index of `documents`, letting through links of the `allowed` unsafe schemes.
-    pub fn new(documents: &[Document], allowed: &[String]) -> Self {
+    pub fn new(documents: &[Document], allowed: &[UnsafeScheme]) -> Self {
         let mut paths = HashMap::new();
         // The heading ids of each document, read from the bodies in parallel.
         let ids: Vec<HashSet<String>> = documents
@@ -59,8 +57,7 @@ impl LinkIndex {
         for (doc, ids) in documents.iter().zip(ids) {
             anchors.insert(doc.id.clone(), ids);
         }
-        let allowed = allowed.iter().map(|s| s.trim_end_matches(':').to_ascii_lowercase()).collect();
-        LinkIndex { paths, anchors, allowed }
+        LinkIndex { paths, anchors, allowed: allowed.to_vec() }
     }
 
     /// Resolves every link of `doc`, returning warnings for those that point nowhere.
@@ -95,10 +92,8 @@ impl LinkIndex {
 
     /// Why a link to `href` is dropped, if its scheme is unsafe and not allowed.
     fn refused(&self, href: &str) -> Option<String> {
-        let scheme = scheme(href)?;
-        if !UNSAFE_SCHEMES.contains(&scheme.as_str()) || self.allowed.contains(&scheme) {
-            return None;
-        }
+        let unsafe_scheme = UnsafeScheme::from_name(&scheme(href)?).filter(|s| !self.allowed.contains(s))?;
+        let scheme = unsafe_scheme.name();
         let shown: String = href.chars().take(60).collect();
         let more = if shown.len() < href.len() { "…" } else { "" };
         Some(format!(

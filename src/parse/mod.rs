@@ -43,7 +43,7 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
 }
 
 /// Lists what a content folder (or single Markdown file) holds, leaving out everything inside
-/// `exclude`, the output folder (see [`tree::walk`]).
+/// `exclude`, the output folder (see `tree::walk`).
 pub fn list(path: &Path, exclude: Option<&Path>) -> Result<Listing> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {

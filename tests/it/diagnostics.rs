@@ -58,14 +58,17 @@ fn a_name_with_control_characters_is_printed_escaped() {
 #[test]
 fn config_errors_point_at_line_and_column_in_folio_toml() {
     let cases: [(&str, &str); 5] = [
-        ("[site]\ntitle = 5\n", "folio.toml:2:9: invalid configuration: invalid type: integer `5`, expected a string"),
+        (
+            "[site]\ntitle = 5\n",
+            "folio.toml:2:9: invalid configuration: [site] title: invalid type: integer `5`, expected a string",
+        ),
         (
             "[site]\ntitle = \"T\"\n\n[pdf]\n# paper\n\npaper = \"a9\"\n",
-            "folio.toml:7:9: invalid configuration: [pdf] unknown variant `a9`",
+            "folio.toml:7:9: invalid configuration: [pdf] paper: unknown variant `a9`",
         ),
         (
             "[xlsx]\nsite_table_sheets = \"x\"\n",
-            "folio.toml:2:21: invalid configuration: [xlsx] invalid type: string \"x\"",
+            "folio.toml:2:21: invalid configuration: [xlsx] site_table_sheets: invalid type: string \"x\"",
         ),
         (
             "[pdf]\nmargins = 100\n",
@@ -83,6 +86,37 @@ fn config_errors_point_at_line_and_column_in_folio_toml() {
         assert_eq!(run.status.code(), Some(2), "{toml}: {err}");
         assert!(err.starts_with(&format!("error: ./{expected}")), "{toml}: {err}");
     }
+}
+
+#[test]
+fn unknown_sections_and_keys_name_the_closest_known_one_and_a_bad_colour_fails_any_build() {
+    let cases = [
+        ("[site]\ntitle = \"T\"\n\n[pdff]\npaper = \"a4\"\n", "folio.toml:4:2: invalid configuration: unknown section [pdff]; did you mean [pdf]?"),
+        ("[pdf]\npaper = \"a4\"\n  acent = \"#aa0000\"\n", "folio.toml:3:3: invalid configuration: [pdf] unknown key `acent`; did you mean `accent`?"),
+        ("[site]\ntitel = \"T\"\n", "folio.toml:2:1: invalid configuration: [site] unknown key `titel`; did you mean `title`?"),
+        ("[wordcount]\nx = 1\n", "folio.toml:1:2: invalid configuration: unknown section [wordcount]; known: [site], [build], [json], [pdf], [xlsx], [slides]"),
+        ("[json]\npretty = true\n", "folio.toml:2:1: invalid configuration: [json] unknown key `pretty`; there are none"),
+        (
+            "[build]\nallow_schemes = [\"file\", \"javascrip\"]\n",
+            "folio.toml:2:17: invalid configuration: [build] allow_schemes: `javascrip` is not a scheme folio drops; did you mean `javascript`?",
+        ),
+        // Only PDFs are built, and the slides' accent is still read, and refused.
+        ("[slides]\naccent = \"blue\"\n", "folio.toml:2:10: invalid configuration: [slides] accent: \"blue\" is not an RGB colour"),
+    ];
+    for (toml, expected) in cases {
+        let dir = tree(&[GOOD, ("folio.toml", toml.as_bytes())]);
+        let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(2), "{toml}: {err}");
+        assert!(err.starts_with(&format!("error: ./{expected}")), "{toml}: {err}");
+    }
+    // An external backend's section is read when the format is asked for.
+    let dir = tree(&[GOOD, ("folio.toml", b"[wordcount]\nx = 1\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    let dir = tree(&[GOOD, ("folio.toml", b"[build]\nformats = [\"wordcount\"]\n[wordcount]\nx = 1\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
 }
 
 /// The link targets of the PDF at `path`.

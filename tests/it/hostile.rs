@@ -2,11 +2,10 @@
 //! right exit code, the good pages still load, nothing panics, nothing outside the root is read.
 
 use crate::util::{folio, load, stderr, tree};
-use folio::backends::pdf::guide::layout_guide;
-use folio::backends::pdf::PdfTheme;
 use folio::diag::Severity;
 use folio::ir::{BlockKind, Document};
 use folio::layout::{Item, Page};
+use folio::testing::{layout_guide, PdfTheme};
 
 const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
 

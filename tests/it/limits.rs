@@ -123,7 +123,7 @@ fn a_damaged_or_huge_image_shows_its_alt_text_with_a_warning_and_is_never_embedd
 
 #[test]
 fn a_png_is_checked_against_its_header_row_by_row() {
-    use folio::layout::image_check::check;
+    use folio::testing::check_image as check;
     assert_eq!(check(&png(20, 10, 4)), Ok(()));
     let mut taller = png(20, 10, 0);
     taller[20..24].copy_from_slice(&20u32.to_be_bytes());
@@ -195,6 +195,22 @@ fn a_config_or_manifest_that_is_a_device_a_pipe_or_too_large_is_refused_with_exi
         assert!(err.contains(&format!("error: {expected}")), "{args:?}: {err}");
     }
     assert!(!dir.path().join("out").exists() && !dir.path().join("m.json").exists(), "nothing was written");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_manifest_or_journal_in_the_output_folder_that_is_a_device_is_not_read() {
+    let dir = tree(&[GOOD]);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join("manifest.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join(".folio-journal")).unwrap();
+    // Read whole, /dev/zero would fill the memory; the build takes them for no record instead.
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["outputs"][0]["path"], "ir.json");
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod limits;
 mod loader;
 mod ownership;
 mod pdf;
+mod plugins;
 mod rebuilds;
 mod slides;
 mod spec;

@@ -1,13 +1,10 @@
 //! The PDF backend: layout snapshots and page-box checks, and PDFs read back with lopdf.
 
 use crate::util::{content, corpus_folders, load, tree};
-use folio::backends::pdf::book::layout_book;
-use folio::backends::pdf::guide::layout_guide;
-use folio::backends::pdf::PdfTheme;
 use folio::backends::{lookup, Artifact, RenderContext, Rendered};
 use folio::config::Config;
-use folio::layout::snapshot::snapshot;
 use folio::layout::{Item, Page};
+use folio::testing::{layout_book, layout_guide, snapshot, PdfTheme};
 use lopdf::{Document, Object};
 use std::path::Path;
 

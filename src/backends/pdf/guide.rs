@@ -27,7 +27,7 @@ impl Geometry {
     /// The geometry of a theme; an invalid accent falls back to the default.
     pub fn new(theme: &PdfTheme) -> Geometry {
         let (width, height) = theme.paper.size();
-        let accent = theme.accent_rgb().unwrap_or(Rgb(0.114, 0.306, 0.537));
+        let accent = Rgb::from(theme.accent);
         Geometry { width, height, margin: theme.margin_pt(), size: theme.font_size, accent, numbering: theme.numbering }
     }
 

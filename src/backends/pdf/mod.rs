@@ -7,13 +7,14 @@
 //! and footers, so each chapter is laid out and compressed once and goes into both: the book is
 //! written to its file as the chapters come, a batch at a time, and each guide on the way.
 
-pub mod book;
-pub mod guide;
-pub mod theme;
+pub(crate) mod book;
+pub(crate) mod guide;
+mod theme;
 
 use super::batch::ordered;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
@@ -23,7 +24,7 @@ use book::{Book, ChapterNote};
 use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use theme::{Paper, PdfTheme};
+pub use theme::PdfTheme;
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -34,10 +35,9 @@ impl Backend for Pdf {
     }
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
-        let theme: PdfTheme = ctx.config.section("pdf")?;
-        theme.validate().map_err(|(key, message)| ctx.config.invalid("pdf", key, &message))?;
-        let (date, date_warning) = Civil::from_env();
-        let run = Run { ctx, sink, g: Geometry::new(&theme), date, author: ctx.config.site.author.as_deref() };
+        let theme = read_theme(ctx.config)?;
+        let run =
+            Run { ctx, sink, g: Geometry::new(&theme), date: ctx.date(), author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
         let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
@@ -51,9 +51,20 @@ impl Backend for Pdf {
             let docs: Vec<&Document> = ctx.documents_in_scope().collect();
             run.chapters(&docs, |_| Ok(()))?
         };
-        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().chain(date_warning).collect();
+        let diagnostics: BTreeSet<Diagnostic> = diagnostics.into_iter().collect();
         Ok(diagnostics.into_iter().collect())
     }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        read_theme(config).map(drop)
+    }
+}
+
+/// Reads and checks `[pdf]`.
+fn read_theme(config: &Config) -> Result<PdfTheme> {
+    let theme: PdfTheme = config.section("pdf")?;
+    theme.validate().map_err(|(key, message)| config.invalid("pdf", key, &message))?;
+    Ok(theme)
 }
 
 /// One run of the backend: what every chapter and guide needs.

@@ -1,26 +1,7 @@
 //! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering.
 
-use crate::layout::Rgb;
+use crate::config::{Color, Paper};
 use serde::Deserialize;
-
-/// Paper sizes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    #[default]
-    A4,
-    Letter,
-}
-
-impl Paper {
-    /// Width and height in points.
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::A4 => (595.28, 841.89),
-            Paper::Letter => (612.0, 792.0),
-        }
-    }
-}
 
 /// Settings of the PDF output. Every key is optional.
 ///
@@ -38,13 +19,19 @@ pub struct PdfTheme {
     pub paper: Paper,
     pub margins: f32,
     pub font_size: f32,
-    pub accent: String,
+    pub accent: Color,
     pub numbering: bool,
 }
 
 impl Default for PdfTheme {
     fn default() -> Self {
-        PdfTheme { paper: Paper::A4, margins: 20.0, font_size: 10.0, accent: "#1d4e89".into(), numbering: false }
+        PdfTheme {
+            paper: Paper::A4,
+            margins: 20.0,
+            font_size: 10.0,
+            accent: Color { r: 0x1d, g: 0x4e, b: 0x89 },
+            numbering: false,
+        }
     }
 }
 
@@ -59,16 +46,11 @@ impl PdfTheme {
         if !(6.0..=24.0).contains(&self.font_size) {
             return Err(("font_size", format!("{} is not between 6 and 24 points", self.font_size)));
         }
-        self.accent_rgb().map(|_| ()).map_err(|message| ("accent", message))
+        Ok(())
     }
 
     /// The margin in points.
     pub fn margin_pt(&self) -> f32 {
         self.margins * 72.0 / 25.4
-    }
-
-    /// The accent colour, from `#rrggbb` or `rrggbb`.
-    pub fn accent_rgb(&self) -> Result<Rgb, String> {
-        Rgb::from_hex(&self.accent).ok_or_else(|| format!("\"{}\" is not a colour like \"#1d4e89\"", self.accent))
     }
 }

@@ -10,7 +10,7 @@
 //! site_deck_limit = 250    # a larger site's deck holds a divider slide per document
 //! ```
 
-use crate::config::Config;
+use crate::config::{Color, Config};
 use crate::error::Result;
 use serde::Deserialize;
 
@@ -21,7 +21,7 @@ pub struct SlidesConfig {
     pub heading_level: u8,
     pub font: String,
     pub heading_font: String,
-    pub accent: String,
+    pub accent: Color,
     /// The most documents the site deck shows in full; a site of more gets a site deck of the
     /// title, the contents and each document's divider, its slides being in its own deck.
     pub site_deck_limit: usize,
@@ -33,7 +33,7 @@ impl Default for SlidesConfig {
             heading_level: 2,
             font: "Noto Sans".to_string(),
             heading_font: "Noto Sans".to_string(),
-            accent: "1F5F99".to_string(),
+            accent: Color { r: 0x1f, g: 0x5f, b: 0x99 },
             site_deck_limit: 250,
         }
     }
@@ -42,16 +42,11 @@ impl Default for SlidesConfig {
 impl SlidesConfig {
     /// Reads and checks `[slides]`.
     pub fn read(config: &Config) -> Result<SlidesConfig> {
-        let mut slides: SlidesConfig = config.section("slides")?;
+        let slides: SlidesConfig = config.section("slides")?;
         let bad = |key: &str, message: String| config.invalid("slides", key, &message);
         if !(1..=6).contains(&slides.heading_level) {
             return Err(bad("heading_level", format!("must be 1 to 6, not {}", slides.heading_level)));
         }
-        let accent = slides.accent.trim_start_matches('#').to_ascii_uppercase();
-        if accent.len() != 6 || !accent.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(bad("accent", format!("must be an RGB colour like \"1F5F99\", not {:?}", slides.accent)));
-        }
-        slides.accent = accent;
         for (key, font) in [("font", &slides.font), ("heading_font", &slides.heading_font)] {
             if font.trim().is_empty() {
                 return Err(bad(key, "a font name must not be empty".to_string()));
@@ -69,7 +64,7 @@ mod tests {
     fn defaults_and_checks() {
         let config: Config = toml::from_str("[slides]\naccent = \"#aa00cc\"\n").unwrap();
         let slides = SlidesConfig::read(&config).unwrap();
-        assert_eq!(slides.accent, "AA00CC");
+        assert_eq!(slides.accent.to_string(), "AA00CC");
         assert_eq!(slides.heading_level, 2);
         for bad in ["[slides]\naccent = \"blue\"\n", "[slides]\nheading_level = 9\n", "[slides]\ncolour = 1\n"] {
             let config: Config = toml::from_str(bad).unwrap();

@@ -29,7 +29,7 @@ pub use pdf::deck_pages;
 
 use super::batch::ordered;
 use super::{Artifact, Backend, RenderContext, Sink};
-use crate::backends::Civil;
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
@@ -51,23 +51,25 @@ impl Backend for Slides {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config = SlidesConfig::read(ctx.config)?;
-        let (date, date_warning) = Civil::from_env();
+        let date = ctx.date();
         let pptx_date = date.map(|d| d.iso());
         let run = Job {
             ctx,
             sink,
-            accent: Rgb::from_hex(&config.accent).unwrap_or(Rgb(0.0, 0.0, 0.0)),
+            accent: Rgb::from(config.accent),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date.map(|d| d.pdf()),
             template: pptx::template(&config).map_err(slide_zip_error)?,
             config,
         };
-        let mut diagnostics = match ctx.scope.site {
-            true => run.site()?,
-            false => run.decks(&ctx.documents_in_scope().collect::<Vec<_>>(), None)?,
-        };
-        diagnostics.extend(date_warning);
-        Ok(diagnostics)
+        match ctx.scope.site {
+            true => run.site(),
+            false => run.decks(&ctx.documents_in_scope().collect::<Vec<_>>(), None),
+        }
+    }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        SlidesConfig::read(config).map(drop)
     }
 }
 
@@ -174,7 +176,8 @@ impl Job<'_> {
     /// but the first. Returns the deck's warnings.
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent).map_err(slide_zip_error)?;
+        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
+            .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
@@ -187,7 +190,7 @@ impl Job<'_> {
             }
         }
         let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
-        let outline = marp::outline(deck, &self.config.accent).into_bytes();
+        let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
         }

@@ -113,9 +113,11 @@ impl SitePart {
         config: &SlidesConfig,
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = prepare(&links.deck, numbered(), &config.accent).map_err(slide_zip_error)?;
+        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string()).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
-        let marp = numbered().map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent)).collect();
+        let marp = numbered()
+            .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))
+            .collect();
         Ok(SitePart { pptx, pages, marks, marp })
     }
 }

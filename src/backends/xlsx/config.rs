@@ -1,5 +1,6 @@
 //! `[xlsx]` in `folio.toml`: how skill tables are recognised and how the workbooks look.
 
+pub use crate::config::Paper;
 use serde::Deserialize;
 
 /// The settings of the XLSX backend. Every key is optional.
@@ -62,24 +63,6 @@ impl Default for XlsxConfig {
             link_base: None,
             site_table_sheets: 500,
             page_table_sheets: 250,
-        }
-    }
-}
-
-/// Paper sizes for printing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A4,
-    Letter,
-}
-
-impl Paper {
-    /// Excel's number for the paper size.
-    pub fn excel_code(self) -> u8 {
-        match self {
-            Paper::Letter => 1,
-            Paper::A4 => 9,
         }
     }
 }

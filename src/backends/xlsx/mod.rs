@@ -18,6 +18,7 @@ mod style;
 pub use config::XlsxConfig;
 
 use super::{Backend, RenderContext, Sink};
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::Document;
@@ -33,8 +34,7 @@ impl Backend for Xlsx {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config: XlsxConfig = ctx.config.section("xlsx")?;
-        let (epoch, date_warning) = super::source_date_epoch();
-        let created = book::creation_time(epoch);
+        let created = book::creation_time(ctx.source_date_epoch);
         let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
         // The site workbook is the biggest single job: make it while the pages are made.
@@ -54,11 +54,15 @@ impl Backend for Xlsx {
                 })
             },
         );
-        let mut diagnostics = [date_warning.into_iter().collect(), site?, pages?].concat();
+        let mut diagnostics = [site?, pages?].concat();
         // A table cut in its page's workbook is cut the same way in the site workbook: say it once.
         diagnostics.sort();
         diagnostics.dedup();
         Ok(diagnostics)
+    }
+
+    fn check(&self, config: &Config) -> Result<()> {
+        config.section::<XlsxConfig>("xlsx").map(drop)
     }
 }
 

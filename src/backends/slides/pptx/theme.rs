@@ -6,12 +6,13 @@ use crate::backends::slides::config::SlidesConfig;
 
 /// `ppt/theme/themeN.xml` for `config`.
 pub fn theme(config: &SlidesConfig) -> String {
+    let accent = config.accent.to_string();
     let colors = [
         ("dk1", "1F2328"),
         ("lt1", "FFFFFF"),
         ("dk2", "2B3A4A"),
         ("lt2", "EEF2F7"),
-        ("accent1", config.accent.as_str()),
+        ("accent1", accent.as_str()),
         ("accent2", "E07A1F"),
         ("accent3", "3A9D5D"),
         ("accent4", "8E5BB5"),
