@@ -3,10 +3,11 @@
 //! this library, which a program can use as well.
 //!
 //! The pipeline: [`parse`] loads a content tree into the [`ir`] (with the settings of
-//! [`config`]); [`backends`] render it into files as bytes, handed to a
-//! [`Sink`](backends::Sink) or collected in memory; [`build`] is the driver that writes them
-//! to an output folder, rebuilding only what changed. [`diag`] holds the diagnostics (file,
-//! line, column) that every step reports instead of failing.
+//! [`config`]); [`backends`] render it into files as bytes (the paged formats
+//! through the [`layout`] engine and the one [`pdf`] writer), handed to a
+//! [`Sink`](backends::Sink) or collected in memory; [`driver`] writes them to an output folder,
+//! rebuilding only what changed. [`diag`] holds the diagnostics (file, line, column) that every
+//! step reports instead of failing.
 //!
 //! # Load a tree, render one format into memory
 //!
@@ -25,7 +26,7 @@
 //! let loaded = folio::parse::load(dir.path(), &config)?;
 //! assert!(loaded.diagnostics.is_empty());
 //! // The images the pages show, read from the tree (with a warning for any that is not).
-//! let (assets, _warnings) = folio::build::load_assets(&loaded);
+//! let (assets, _warnings) = folio::driver::load_assets(&loaded);
 //!
 //! let ctx = RenderContext::new(&loaded.collection, &config, &assets).with_root(&loaded.root);
 //! let rendered = lookup("pdf")?.render(&ctx)?;
@@ -46,14 +47,15 @@
 //! them off with `default-features = false`.
 
 pub mod backends;
-pub mod build;
 pub mod capped;
 pub mod config;
 pub mod diag;
+pub mod driver;
 pub mod error;
 pub mod ir;
 pub mod layout;
 pub mod panic_guard;
 pub mod parse;
+pub mod pdf;
 #[doc(hidden)]
 pub mod testing;

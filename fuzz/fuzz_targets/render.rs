@@ -21,6 +21,6 @@ fuzz_target!(|data: &[u8]| {
     let backend = backends.swap_remove(usize::from(choice) % backends.len());
     let rendered = backend.render(&ctx).expect("rendering valid IR succeeds");
     for artifact in &rendered.artifacts {
-        assert!(folio::build::safe_relative(&artifact.path).is_ok(), "{}", artifact.path);
+        assert!(folio::driver::safe_relative(&artifact.path).is_ok(), "{}", artifact.path);
     }
 });

@@ -6,8 +6,9 @@
 use super::Civil;
 use crate::config::Config;
 use crate::ir::{Collection, IR_VERSION};
+pub use crate::layout::Assets;
 use serde::{Serialize, Serializer};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Everything a backend may read: the IR, the configuration, where the content was read from,
@@ -52,9 +53,6 @@ impl Scope {
         self.documents.as_ref().is_none_or(|d| d.contains(id))
     }
 }
-
-/// Image and other binary files referenced by documents, by path relative to the content root.
-pub type Assets = BTreeMap<String, Vec<u8>>;
 
 impl<'a> RenderContext<'a> {
     /// The context of every output of `collection`, with no content root (assets are then

@@ -7,7 +7,7 @@ mod context;
 mod date;
 mod external;
 mod json;
-mod pdf;
+pub(crate) mod pdf;
 pub mod slides;
 mod xlsx;
 

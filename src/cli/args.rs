@@ -63,7 +63,7 @@ pub enum Command {
         /// Build part K of N of the per-document outputs (`K/N`), or only the site-wide ones
         /// (`site`), for splitting a huge tree over CI jobs.
         #[arg(long, value_name = "K/N|site")]
-        shard: Option<folio::build::Shard>,
+        shard: Option<folio::driver::Shard>,
         /// After the summary, print how long loading, each format and the manifest took.
         #[arg(long)]
         timings: bool,

@@ -12,8 +12,8 @@ pub use args::Args;
 use args::{Command, Target};
 use clap::CommandFactory;
 use folio::backends::{self, Backend};
-use folio::build::{self, BuildOptions};
 use folio::config::Config;
+use folio::driver::{self, BuildOptions};
 use folio::error::{Error, Result};
 use folio::parse::{self, Loaded};
 use report::{counts, Reporter};
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
             let tell = waiting(&out, &reporter);
-            let wait = if no_wait { build::Wait::Fail } else { build::Wait::Telling(&tell) };
+            let wait = if no_wait { driver::Wait::Fail } else { driver::Wait::Telling(&tell) };
             let options = BuildOptions { force, shard, progress: None, wait };
             let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
             let config_file = ConfigSource { formats: &target.format, ..config_file };
             let tell = waiting(&out, &reporter);
-            let options = BuildOptions { wait: build::Wait::Telling(&tell), ..BuildOptions::default() };
+            let options = BuildOptions { wait: driver::Wait::Telling(&tell), ..BuildOptions::default() };
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
                 let config = load_config(&target.content, config_file)?;
@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Check { dir } => {
             let loaded = load(&dir, config_file)?;
-            let (_, mut diagnostics) = build::load_assets(&loaded);
+            let (_, mut diagnostics) = driver::load_assets(&loaded);
             diagnostics.extend(loaded.diagnostics.iter().cloned());
             diagnostics.sort();
             reporter.diagnostics(&diagnostics);
@@ -99,17 +99,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let parts = manifests
                 .iter()
                 .map(|path| {
-                    let bytes = folio::capped::read(path, build::MAX_MANIFEST_BYTES)
+                    let bytes = folio::capped::read(path, driver::MAX_MANIFEST_BYTES)
                         .map_err(|r| Error::Usage(format!("{}: {r}", path.display())))?;
                     serde_json::from_slice(&bytes)
                         .map_err(|e| Error::Usage(format!("{}: not a folio manifest: {e}", path.display())))
                 })
-                .collect::<Result<Vec<build::Manifest>>>()?;
-            let merged = build::merge_manifests(&parts)?;
+                .collect::<Result<Vec<driver::Manifest>>>()?;
+            let merged = driver::merge_manifests(&parts)?;
             let mut bytes =
                 serde_json::to_vec_pretty(&merged).map_err(|e| Error::backend("manifest", e.to_string()))?;
             bytes.push(b'\n');
-            build::write_atomic(&output, &bytes)?;
+            driver::write_atomic(&output, &bytes)?;
             reporter.summary(&format!("joined {} manifests: {} outputs", parts.len(), merged.outputs.len()));
             Ok(reporter.exit_code(&merged.diagnostics))
         }
@@ -118,7 +118,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if path.exists() {
                 return Err(Error::Usage(format!("{} exists already; not overwritten", path.display())));
             }
-            build::write_atomic(&path, folio::config::DEFAULT_CONFIG.as_bytes())?;
+            driver::write_atomic(&path, folio::config::DEFAULT_CONFIG.as_bytes())?;
             reporter.summary(&format!("wrote {}", path.display()));
             Ok(ExitCode::SUCCESS)
         }
@@ -169,7 +169,7 @@ fn build_once(
 ) -> Result<ExitCode> {
     let started = Instant::now();
     let report = with_progress(reporter.for_people(), |progress| {
-        build::run(content, config, backends, out, BuildOptions { progress, ..options })
+        driver::run(content, config, backends, out, BuildOptions { progress, ..options })
     })?;
     reporter.diagnostics(&report.diagnostics);
     let what = if report.cached { "up to date, nothing rendered" } else { "built" };
@@ -193,7 +193,7 @@ fn build_once(
 
 /// Runs a build without a progress display (the `progress` feature is off).
 #[cfg(not(feature = "progress"))]
-fn with_progress<T>(_wanted: bool, build: impl FnOnce(Option<build::OnProgress>) -> T) -> T {
+fn with_progress<T>(_wanted: bool, build: impl FnOnce(Option<driver::OnProgress>) -> T) -> T {
     build(None)
 }
 
@@ -263,7 +263,7 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
     })?;
     let config = load_config(file, explicit)?;
     let loaded = parse::load(file, &config)?;
-    let (assets, mut diagnostics) = build::load_assets(&loaded);
+    let (assets, mut diagnostics) = driver::load_assets(&loaded);
     let (date, date_warning) = backends::source_date_epoch();
     diagnostics.extend(date_warning);
     let ctx =
@@ -276,7 +276,7 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
         .find(|a| own.as_ref().is_some_and(|s| a.path.ends_with(s.as_str())))
         .or_else(|| rendered.artifacts.iter().find(|a| a.path.ends_with(&format!(".{ext}"))))
         .ok_or_else(|| Error::backend(format, "made no file of that kind"))?;
-    build::write_atomic(output, &artifact.bytes)?;
+    driver::write_atomic(output, &artifact.bytes)?;
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     diagnostics.extend(rendered.diagnostics);
     diagnostics.sort();

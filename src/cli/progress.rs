@@ -1,7 +1,7 @@
 //! The progress display of a build: an indicatif spinner on stderr with the format being made
 //! and the outputs written so far, shown only on a terminal; logs and pipes get nothing from it.
 
-use folio::build::{OnProgress, Progress};
+use folio::driver::{OnProgress, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::Duration;

@@ -102,7 +102,8 @@ pub struct Cx {
     pub diagnostics: Vec<Diagnostic>,
     /// Images of the render context that can be drawn, by asset key.
     pub images: BTreeMap<String, ImageInfo>,
-    /// Images of the render context in a format or variant the PDF cannot hold.
+    /// Images of the render context that [`super::image::probe`] does not read: a format or
+    /// variant folio does not embed.
     pub unsupported: BTreeSet<String>,
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,

@@ -44,7 +44,7 @@ impl FontId {
         }
     }
 
-    /// The PostScript-style name written into PDFs (before the subset tag).
+    /// The PostScript-style name a writer embeds the font under (before the subset tag).
     pub fn postscript_name(self) -> &'static str {
         match self {
             FontId::Serif => "NotoSerif-Regular",
@@ -82,7 +82,7 @@ impl FontId {
     }
 }
 
-/// A parsed face and the measurements layout and PDF embedding need, in font units.
+/// A parsed face and the measurements layout and font embedding need, in font units.
 pub struct Face {
     pub font: Font,
     pub units_per_em: f32,

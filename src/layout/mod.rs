@@ -1,15 +1,13 @@
 //! Layout: turns documents of the IR into pages of positioned items (points, y down from the top
 //! of the page). Knows fonts, shaping, line breaking and pagination; knows nothing of PDF.
 //!
-//! `guide` lays out one document as a stand-alone guide, `book` the whole collection as a
-//! book with cover and contents. Both give [`Page`]s of [`Item`]s that a backend maps one to one
-//! onto its drawing operations.
+//! This is the engine only: the page designs that use it (guides, the book, slide decks) live
+//! with their backends, and each gives it the sizes and colours to use ([`Cx::new`]). Its
+//! [`Page`]s of [`Item`]s are what a writer maps one to one onto its drawing operations.
 
 mod blocks;
-pub(crate) mod book;
 mod flow;
 pub mod fonts;
-pub(crate) mod guide;
 pub mod image;
 pub(crate) mod image_check;
 mod inline;
@@ -18,14 +16,27 @@ mod paginate;
 mod shape;
 pub(crate) mod snapshot;
 mod table;
-pub mod theme;
 
+pub use blocks::{footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::layout_lines;
+pub use paginate::{paginate, Column};
 pub use table::styled_table;
-pub use theme::PdfTheme;
+
+use crate::diag::Diagnostic;
+use std::collections::BTreeMap;
+
+/// Image files by their key (path relative to the content root), as the render context has them.
+pub type Assets = BTreeMap<String, Vec<u8>>;
+
+/// Pages of a layout and what was found wrong on the way (characters no font has).
+#[derive(Debug, Default)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub diagnostics: Vec<Diagnostic>,
+}
 
 /// A colour with components from 0 to 1.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
 /// Names of YAML files that hold a folder's metadata (Retype).
 pub const FOLDER_META_FILES: [&str; 2] = ["index.yml", "index.yaml"];
-/// The file every output folder of folio holds (its build lock, `build::LOCK_FILE`): a folder
+/// The file every output folder of folio holds (its build lock, `driver::LOCK_FILE`): a folder
 /// with it is another build's outputs, never content.
 pub const OUTPUT_FOLDER_MARK: &str = ".folio-lock";
 

@@ -204,7 +204,7 @@ fn watch_rebuilds_when_a_page_changes() {
 
 #[test]
 fn progress_reports_each_format_and_every_output_written() {
-    use folio::build::{run, BuildOptions, Progress};
+    use folio::driver::{run, BuildOptions, Progress};
     use std::sync::Mutex;
     let site = tree(&[("a.md", b"# A\n\nText.\n" as &[u8]), ("b.md", b"# B\n\nMore.\n")]);
     let out = tempfile::tempdir().unwrap();

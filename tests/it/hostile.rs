@@ -4,8 +4,8 @@
 use crate::util::{folio, load, stderr, tree};
 use folio::diag::Severity;
 use folio::ir::{BlockKind, Document};
-use folio::layout::{Item, Page, PdfTheme};
-use folio::testing::layout_guide;
+use folio::layout::{Item, Page};
+use folio::testing::{layout_guide, PdfTheme};
 
 const GOOD: (&str, &[u8]) = ("good.md", b"# Good\n\nStill here.\n");
 
@@ -132,7 +132,7 @@ fn links_and_images_out_of_the_root_are_never_followed() {
     let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("leak.md") && m.contains("out of the content folder")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("loop") && m.contains("cannot be followed")), "{messages:?}");
-    let (assets, image_warnings) = folio::build::load_assets(&loaded);
+    let (assets, image_warnings) = folio::driver::load_assets(&loaded);
     assert!(assets.is_empty());
     assert_eq!(image_warnings.len(), 3, "{image_warnings:?}");
     assert!(image_warnings[2].message.contains("never fetches from the network"), "{image_warnings:?}");
@@ -199,7 +199,7 @@ fn pipes_named_like_pages_or_images_are_skipped_not_waited_on() {
     // Opening a pipe for reading waits for a writer: a loader that tried would never answer.
     std::thread::spawn(move || {
         let loaded = load(&root);
-        let (assets, warnings) = folio::build::load_assets(&loaded);
+        let (assets, warnings) = folio::driver::load_assets(&loaded);
         let ids: Vec<String> = loaded.collection.documents.iter().map(|d| d.id.clone()).collect();
         let messages: Vec<String> = loaded.diagnostics.iter().chain(&warnings).map(|d| d.to_string()).collect();
         send.send((ids, messages, assets.len())).unwrap();

@@ -3,8 +3,8 @@
 use crate::util::{content, corpus_folders, load, tree};
 use folio::backends::{lookup, Artifact, RenderContext, Rendered};
 use folio::config::Config;
-use folio::layout::{Item, Page, PdfTheme};
-use folio::testing::{layout_book, layout_guide, snapshot};
+use folio::layout::{Item, Page};
+use folio::testing::{layout_book, layout_guide, snapshot, PdfTheme};
 use lopdf::{Document, Object};
 use std::path::Path;
 
@@ -28,7 +28,7 @@ fn site() -> tempfile::TempDir {
 fn render(dir: &Path) -> Rendered {
     let loaded = load(dir);
     let config = Config::discover(None, dir).unwrap();
-    let (assets, _) = folio::build::load_assets(&loaded);
+    let (assets, _) = folio::driver::load_assets(&loaded);
     lookup("pdf").unwrap().render(&RenderContext::new(&loaded.collection, &config, &assets)).expect("renders")
 }
 
@@ -411,7 +411,7 @@ fn an_image_alone_in_a_paragraph_is_drawn_scaled_into_the_column() {
     let page = b"# Picture\n\n![wide](img/wide.png)\n\n![moving](img/anim.gif)\n";
     let dir = tree(&[("p.md", page as &[u8]), ("img/wide.png", &picture), ("img/anim.gif", b"GIF89a")]);
     let loaded = load(dir.path());
-    let (assets, _) = folio::build::load_assets(&loaded);
+    let (assets, _) = folio::driver::load_assets(&loaded);
     let laid = layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &assets);
     let image =
         laid.pages[0].items.iter().find_map(|i| if let Item::Image { w, h, .. } = i { Some((*w, *h)) } else { None });

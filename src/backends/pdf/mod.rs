@@ -1,18 +1,15 @@
 //! The `pdf` backend: a guide per document (`pdf/<doc id>.pdf`) and the whole collection as a
-//! book (`<site slug>.pdf`). Layout comes from [`crate::layout`]; this module only writes PDF.
+//! book (`<site slug>.pdf`). The page designs are this backend's own: [`guide`] and [`book`],
+//! sized and coloured by the `[pdf]` [`theme`]; the typesetting comes from the engine,
+//! [`crate::layout`], and the PDF from the one writer, [`crate::pdf`].
 //!
 //! A document's guide and its chapter of the book are the same pages under different headers
 //! and footers, so each chapter is laid out and compressed once and goes into both: the book is
 //! written to its file as the chapters come, a batch at a time, and each guide on the way.
 
-mod content;
-mod file;
-mod fonts;
-mod image;
-mod links;
-mod outline;
-mod set;
-mod writer;
+pub(crate) mod book;
+pub(crate) mod guide;
+mod theme;
 
 use super::batch::ordered;
 use super::{Backend, RenderContext, Sink};
@@ -21,14 +18,13 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
-use crate::layout::book::{Book, ChapterNote};
-use crate::layout::guide::{chapter_pages, guide_overlays, Geometry};
-use crate::layout::{Page, PdfTheme};
-pub use links::Links;
-pub use set::SetPages;
+use crate::layout::Page;
+use crate::pdf::{Info, Links, PdfWriter, SetPages};
+use book::{Book, ChapterNote};
+use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use writer::{Info, Mark, PdfWriter};
+pub use theme::PdfTheme;
 
 /// Writes print-ready PDFs.
 pub struct Pdf;

@@ -28,13 +28,13 @@ pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 
 use super::batch::ordered;
-use super::pdf::{Info, Links, PdfWriter, SetPages};
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
 use crate::layout::Rgb;
+use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;

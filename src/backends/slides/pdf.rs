@@ -9,11 +9,11 @@ use super::layout::{
     boxes, text_style, Rect, TextStyle, COVER_RULE_Y, LINE_SPACING, PARAGRAPH_SPACE, SLIDE_HEIGHT, SLIDE_WIDTH,
     TABLE_GAP, TITLE_RULE_Y,
 };
-use crate::backends::pdf::Mark;
 use crate::diag::Diagnostic;
 use crate::ir::Align;
-use crate::layout::guide::Laid;
+use crate::layout::Laid;
 use crate::layout::{layout_lines, styled_table, Cx, FontId, Item, LinkDest, Page, Rgb, Slab, Span, Style};
+use crate::pdf::Mark;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 

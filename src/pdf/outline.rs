@@ -2,7 +2,7 @@
 //! outline level, in page order.
 
 use super::file::PdfFile;
-use super::writer::Anchor;
+use super::mark::Anchor;
 use pdf_writer::{Name, Ref, TextStr};
 use std::io::{self, Write};
 

@@ -2,7 +2,7 @@
 //! zlib data with the PNG predictor; PNG with alpha decoded, split into colour and a soft mask.
 
 use super::file::PdfFile;
-use super::set::deflate;
+use super::pack::deflate;
 use crate::layout::image::{channels, png_chunks, probe, Format};
 use pdf_writer::types::Predictor;
 use pdf_writer::writers::ImageXObject;

@@ -5,7 +5,7 @@
 //! before the last page has said which glyphs the subset needs.
 
 use super::file::PdfFile;
-use super::set::Packed;
+use super::pack::Packed;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Rect, Ref, Str};

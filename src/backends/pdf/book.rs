@@ -1,15 +1,16 @@
 //! The whole collection as one book: a cover, a table of contents with page numbers and dot
 //! leaders, then every document as a chapter starting on a new page.
 
-use super::flow::{Cx, Slab};
-use super::fonts::FontId;
-use super::guide::{chapter_pages, decoration, running_head, Assets, Geometry, Laid};
-use super::inline::{Span, Style};
-use super::lines::layout_lines;
-use super::paginate::paginate;
-use super::{dest_name, Glyph, Item, LinkDest, Page, PdfTheme, Rgb, TextRun};
+use super::guide::{chapter_pages, decoration, running_head, Geometry};
+use super::PdfTheme;
 use crate::diag::Diagnostic;
 use crate::ir::{Align, Collection, Document};
+use crate::layout::layout_lines;
+use crate::layout::paginate;
+use crate::layout::FontId;
+use crate::layout::{dest_name, Assets, Glyph, Item, Laid, LinkDest, Page, Rgb, TextRun};
+use crate::layout::{Cx, Slab};
+use crate::layout::{Span, Style};
 
 /// The most chapters a book lists the sections of in its contents: beyond, a reader is better
 /// served by a list of chapters (a 10,000-chapter book's sections would fill 2,000 pages).

@@ -12,9 +12,11 @@ use super::file::PdfFile;
 use super::fonts::{embed, merge, resource, Used};
 use super::image::{placeholder, xobject};
 use super::links::{write_dests, Links};
+use super::mark::{Anchor, Mark};
 use super::outline::write_outline;
-use super::set::{image_name, Packed, SetPages};
-use crate::layout::guide::Assets;
+use super::pack::Packed;
+use super::set::{image_name, SetPages};
+use crate::layout::Assets;
 use pdf_writer::types::{AnnotationType, PageMode};
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Name, Rect, Ref, Str, TextStr};
@@ -30,21 +32,6 @@ pub struct Info {
     pub keywords: Option<String>,
     /// `D:YYYYMMDDHHmmSSZ`, only when `SOURCE_DATE_EPOCH` is set.
     pub date: Option<String>,
-}
-
-/// A named place on a page, and its bookmark if it has one.
-#[derive(Clone)]
-pub struct Mark {
-    pub name: String,
-    /// Height on the page to show from, in PDF's upward units.
-    pub top: f32,
-    pub outline: Option<(u8, String)>,
-}
-
-/// A mark on a page written.
-pub struct Anchor {
-    pub page: Ref,
-    pub mark: Mark,
 }
 
 /// A page written so far: what its dictionary needs at the end.

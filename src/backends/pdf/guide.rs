@@ -1,27 +1,16 @@
 //! One document as a stand-alone guide: title block, body, footnotes, running header and
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
-use super::blocks::{footnotes, layout_blocks};
-use super::flow::{Cx, Slab};
-use super::fonts::FontId;
-use super::image::probe;
-use super::inline::{Span, Style};
-use super::lines::layout_lines;
-use super::paginate::{paginate, Column};
-use super::{dest_name, Item, Page, PdfTheme, Rgb};
-use std::collections::BTreeMap;
-
-/// Image files by their key (path relative to the content root), as the render context has them.
-pub type Assets = BTreeMap<String, Vec<u8>>;
-use crate::diag::Diagnostic;
+use super::PdfTheme;
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
-
-/// Pages of a layout and what was found wrong on the way (characters no font has).
-#[derive(Debug, Default)]
-pub struct Laid {
-    pub pages: Vec<Page>,
-    pub diagnostics: Vec<Diagnostic>,
-}
+use crate::layout::image::probe;
+use crate::layout::layout_lines;
+use crate::layout::FontId;
+use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb};
+use crate::layout::{footnotes, layout_blocks};
+use crate::layout::{paginate, Column};
+use crate::layout::{Cx, Slab};
+use crate::layout::{Span, Style};
 
 /// Page geometry and type settings derived from a (valid) theme.
 #[derive(Debug, Clone, Copy)]

@@ -1,0 +1,21 @@
+//! The one PDF writer, for the guides, the book and the slide decks: it takes pages of the
+//! layout's items ([`crate::layout::Page`]), sets them ([`SetPages`]: content streams made and
+//! compressed) and writes them into a PDF as they come ([`PdfWriter`]), with the document
+//! information ([`Info`]) and how links between documents go ([`Links`]) given by the caller.
+//! It knows no backend and no page design.
+
+mod content;
+mod file;
+mod fonts;
+mod image;
+mod links;
+mod mark;
+mod outline;
+mod pack;
+mod set;
+mod writer;
+
+pub use links::Links;
+pub use mark::Mark;
+pub use set::SetPages;
+pub use writer::{Info, PdfWriter};
