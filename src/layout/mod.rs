@@ -23,7 +23,7 @@ pub mod theme;
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
 pub use inline::{Span, Style};
-pub use lines::layout_lines;
+pub use lines::{layout_lines, measure};
 pub use table::styled_table;
 pub use theme::{Paper, PdfTheme};
 

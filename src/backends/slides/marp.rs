@@ -51,10 +51,24 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
     }
     let hashes = if slide.layout == Layout::Content { "##" } else { "#" };
     out.push_str(&format!("\n{hashes} {}\n", escape(&slide.title)));
+    out.push_str(&items_text(deck, &slide.body));
+    if !slide.footnotes.is_empty() {
+        let footer: Vec<String> = slide.footnotes.iter().map(|note| inline(deck, note)).collect();
+        let footer = serde_json::Value::String(footer.join(" · ").replace("--", "- -"));
+        out.push_str(&format!("\n<!-- _footer: {footer} -->\n"));
+    }
+    for note in &slide.notes {
+        out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
+    }
+}
+
+/// The Markdown of a slide's items (or a callout's).
+fn items_text(deck: &Deck, items: &[Item]) -> String {
+    let mut out = String::new();
     let mut previous: Option<&Item> = None;
     let mut number_width = 0;
     let mut top: Option<Marker> = None;
-    for item in &slide.body {
+    for item in items {
         // Bullets of one list follow each other; anything else (or a list of the other kind,
         // which Markdown would otherwise read as part of the item before) starts a new block.
         let after_bullet = matches!(previous, Some(Item::Bullet { .. }));
@@ -87,13 +101,17 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
                 let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
                 out.push_str(&format!("{fence}\n{code}\n{fence}\n"));
             }
-            Item::Table(table) => push_table(out, deck, table),
+            Item::Table(table) => push_table(&mut out, deck, table),
+            // A callout is a quote: Marp's theme draws it with a bar beside it.
+            Item::Callout(inner) => {
+                for line in items_text(deck, inner).trim_start_matches('\n').lines() {
+                    out.push_str(&format!("> {line}\n").replace("> \n", ">\n"));
+                }
+            }
         }
         previous = Some(item);
     }
-    for note in &slide.notes {
-        out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
-    }
+    out
 }
 
 fn numbered(marker: Marker) -> bool {

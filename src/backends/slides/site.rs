@@ -6,6 +6,7 @@
 use super::compose::{compose, site_front, site_links};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
+use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
 use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
@@ -35,11 +36,11 @@ pub struct SiteLinks {
 impl SiteLinks {
     /// The links of the full site deck: every document composed once to count its slides and
     /// find its headings.
-    pub fn new(title: &str, docs: &[&Document], level: u8) -> SiteLinks {
+    pub fn new(title: &str, docs: &[&Document], options: Options) -> SiteLinks {
         let counts: Vec<(BTreeMap<String, usize>, usize)> = docs
             .par_iter()
             .map(|doc| {
-                let composed = compose(doc, level);
+                let composed = compose(doc, options);
                 let count = composed.count();
                 (composed.anchors, count)
             })
