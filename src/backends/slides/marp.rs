@@ -18,10 +18,12 @@ pub fn header(title: &str) -> String {
     let mut out = String::from("---\nmarp: true\n");
     out.push_str(&format!("title: {}\n", serde_json::Value::String(title.to_string())));
     out.push_str(
-        "paginate: true\nstyle: |\n  section { font-size: 26px; padding: 48px 64px; }\n  h1 { font-size: 56px; }\n  \
-         h2 { font-size: 40px; }\n  h3 { margin: 0.4em 0 0.2em; }\n  th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  \
-         table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
-         section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
+        "paginate: true\nstyle: |\n  section { font-size: 26px; line-height: 1.25; padding: 40px 64px; }\n  \
+         h1 { font-size: 56px; }\n  h2 { font-size: 42px; margin: 0 0 12px; }\n  h3 { font-size: 29px; margin: 10px 0 2px; }\n  \
+         p, ul, ol, blockquote, pre { margin: 8px 0; }\n  li + li { margin-top: 2px; }\n  footer { font-size: 16px; }\n  \
+         th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  table { font-size: 21px; }\n  \
+         section.t14 table { font-size: 18px; }\n  section.t12 table { font-size: 16px; }\n  \
+         section.t10 table { font-size: 13px; }\n---\n",
     );
     out
 }

@@ -135,7 +135,8 @@ impl Job<'_> {
     /// (from slide `first` on: its divider, and its slides if the deck is full) if asked for.
     /// The slides after the title are set only if one of the two shows them.
     fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
-        let composed = compose(doc, self.config.options());
+        let cached = site.and_then(|(links, _)| links.composed.get(&doc.id));
+        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options()));
         let section = composed.section.clone();
         let in_scope = self.ctx.scope.includes(&doc.id);
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);
