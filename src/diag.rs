@@ -30,6 +30,9 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
 }
 
+/// How the pseudo-origins of [`Diagnostic::file`] begin.
+const PSEUDO_ORIGINS: [&str; 2] = ["environment: ", "program: "];
+
 impl Diagnostic {
     pub fn error(file: impl Into<String>, line: u32, column: u32, message: impl Into<String>) -> Self {
         Diagnostic::new(Severity::Error, file.into(), line, column, message.into())
@@ -51,6 +54,12 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether `file` names a file rather than a pseudo-origin (`environment: …`, `program: …`),
+    /// which is shown as it is, never joined to a folder.
+    pub fn names_a_file(&self) -> bool {
+        !PSEUDO_ORIGINS.iter().any(|p| self.file.starts_with(p))
     }
 }
 

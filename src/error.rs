@@ -5,7 +5,9 @@ use std::path::PathBuf;
 /// A failure that ends a folio command. Content problems are [`crate::diag::Diagnostic`]s instead.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
+    /// The path is printed with its control characters escaped: a newline in a file name does
+    /// not split the error's line.
+    #[error("{}: {source}", crate::diag::printable(&path.to_string_lossy()))]
     Io {
         path: PathBuf,
         #[source]
@@ -36,3 +38,15 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newline_in_a_path_does_not_split_the_error_line() {
+        let e = Error::io("bad\nname\u{1b}[31m.md", std::io::Error::from(std::io::ErrorKind::NotFound));
+        assert_eq!(e.to_string().lines().count(), 1);
+        assert!(e.to_string().starts_with("bad\\nname\\u{1b}[31m.md: "), "{e}");
+    }
+}

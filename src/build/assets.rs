@@ -2,7 +2,8 @@
 
 use crate::backends::Assets;
 use crate::diag::Diagnostic;
-use crate::ir::{Block, BlockKind, Document, Inline, Span};
+use crate::ir::walk::query_block_inlines;
+use crate::ir::{Document, Inline, Span};
 use crate::layout::image_check::{check, MAX_FILE_BYTES};
 use crate::parse::{display_path, Loaded};
 
@@ -44,30 +45,17 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
     (assets, diagnostics)
 }
 
-/// Every image of a document with its position, in source order.
+/// Every image of a document with its position, in source order (footnotes are defined
+/// anywhere in the source).
 fn images(doc: &Document) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let body = doc.body();
-    let mut blocks: Vec<&Block> = body.blocks.iter().chain(body.footnotes.iter().flat_map(|f| &f.blocks)).collect();
-    let mut inlines: Vec<&Inline> = Vec::new();
-    while let Some(block) = blocks.pop() {
-        match &block.kind {
-            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => inlines.extend(content),
-            BlockKind::Table { head, rows, .. } => inlines.extend(head.iter().chain(rows.iter().flatten()).flatten()),
-            BlockKind::List { items, .. } => blocks.extend(items.iter().flat_map(|i| &i.blocks)),
-            BlockKind::Quote { blocks: inner } | BlockKind::Callout { blocks: inner, .. } => blocks.extend(inner),
-            BlockKind::CodeBlock { .. } | BlockKind::Rule | BlockKind::Raw { .. } => {}
-        }
-    }
-    while let Some(inline) = inlines.pop() {
-        match inline {
-            Inline::Image(image) => out.push((image.src.clone(), image.span)),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
-                inlines.extend(content)
+    for blocks in body.block_trees() {
+        query_block_inlines(blocks, &mut |inline| {
+            if let Inline::Image(image) = inline {
+                out.push((image.src.clone(), image.span));
             }
-            Inline::Link(link) => inlines.extend(&link.content),
-            _ => {}
-        }
+        });
     }
     out.sort_by_key(|(_, span)| *span);
     out

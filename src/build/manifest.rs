@@ -4,11 +4,15 @@
 
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::parse::display_path;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
+/// The largest manifest (or journal) read: 256 MB, far past a 100,000-page tree's; a larger
+/// one, a pipe or a device in its place is not read.
+pub const MAX_MANIFEST_BYTES: u64 = 256 << 20;
 
 /// A record of one build.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -64,7 +68,7 @@ impl Output {
     }
 
     /// Whether the file on disk is still exactly what folio wrote.
-    fn is_intact(&self, out: &Path) -> bool {
+    pub(super) fn is_intact(&self, out: &Path) -> bool {
         let path = out.join(&self.path);
         match std::fs::metadata(&path) {
             Ok(m) if m.len() == self.size => std::fs::read(&path).is_ok_and(|b| hash(&b) == self.blake3),
@@ -76,7 +80,7 @@ impl Output {
 impl Manifest {
     /// The manifest of the last build in `out`, if there is a readable one.
     pub fn read(out: &Path) -> Option<Manifest> {
-        let bytes = std::fs::read(out.join(MANIFEST_FILE)).ok()?;
+        let bytes = crate::capped::read(&out.join(MANIFEST_FILE), MAX_MANIFEST_BYTES).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
@@ -86,11 +90,22 @@ impl Manifest {
         super::write::write_atomic(&out.join(MANIFEST_FILE), &bytes)
     }
 
-    /// Whether every output recorded is on disk with the size it was written with. (Sizes, not
-    /// hashes, so that a no-change rebuild of a huge tree reads no outputs; `--force` is there
-    /// for an output edited by hand to the same size.)
-    pub fn outputs_intact(&self, out: &Path) -> bool {
-        self.outputs.iter().all(|o| o.has_size(out))
+    /// The documents (`None`: the site) of the outputs recorded that are not on disk with the
+    /// size they were written with; they render again. (Sizes, not hashes, so that a no-change
+    /// rebuild of a huge tree reads no outputs; `--force` is there for an output edited by hand
+    /// to the same size.)
+    pub fn damaged(&self, out: &Path) -> Vec<Option<String>> {
+        self.outputs.iter().filter(|o| !o.has_size(out)).map(|o| o.document.clone()).collect()
+    }
+
+    /// Every diagnostic of the build, of loading and rendering, with files as the user named
+    /// them (the content root being `root`), sorted.
+    pub fn shown_diagnostics(&self, root: &Path) -> Vec<Diagnostic> {
+        let all = self.diagnostics.iter().chain(self.render_diagnostics.iter().map(|(_, d)| d));
+        let mut diagnostics: Vec<Diagnostic> = all.map(|d| shown(root, d.clone())).collect();
+        diagnostics.sort();
+        diagnostics.dedup();
+        diagnostics
     }
 
     /// Removes the outputs of `self` (an older build) that `newer` no longer makes, if they are
@@ -109,6 +124,32 @@ impl Manifest {
         }
         removed
     }
+}
+
+/// A diagnostic as the manifest records it: its file relative to the content root `root` if it
+/// lies there, else absolute, so that `build ./content` and `build /abs/content` record the same.
+pub fn recorded(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
+    if !diagnostic.names_a_file() {
+        return diagnostic;
+    }
+    let prefix = display_path(root, "");
+    match diagnostic.file.strip_prefix(&prefix) {
+        Some(rel) if !rel.is_empty() && !Path::new(rel).is_absolute() => diagnostic.file = rel.to_string(),
+        _ => {
+            if let Ok(absolute) = std::path::absolute(&diagnostic.file) {
+                diagnostic.file = absolute.display().to_string();
+            }
+        }
+    }
+    diagnostic
+}
+
+/// A recorded diagnostic as the user named its file: the reverse of [`recorded`].
+pub fn shown(root: &Path, mut diagnostic: Diagnostic) -> Diagnostic {
+    if diagnostic.names_a_file() {
+        diagnostic.file = display_path(root, &diagnostic.file);
+    }
+    diagnostic
 }
 
 /// Removes folders left empty by a removal, up to (not including) the output folder.
@@ -149,6 +190,35 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Vec<Input> {
         .collect()
 }
 
+/// Joins the manifests of shard builds (whose outputs were gathered in one folder) into one.
+pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
+    let first = parts.first().ok_or_else(|| Error::Usage("merge-manifests needs at least one manifest".into()))?;
+    let mut merged = Manifest { folio_version: first.folio_version.clone(), ..Manifest::default() };
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        if part.inputs != first.inputs {
+            return Err(Error::Usage("the manifests were built from different content".into()));
+        }
+        hasher.update(part.settings.as_bytes());
+        for output in &part.outputs {
+            if merged.outputs.iter().any(|o| o.path == output.path) {
+                return Err(Error::Usage(format!("two shards made `{}`", output.path)));
+            }
+            merged.outputs.push(output.clone());
+        }
+        merged.diagnostics.extend(part.diagnostics.iter().cloned());
+        merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
+    }
+    merged.settings = hasher.finalize().to_hex().to_string();
+    merged.inputs = first.inputs.clone();
+    merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    merged.diagnostics.sort();
+    merged.diagnostics.dedup();
+    merged.render_diagnostics.sort();
+    merged.render_diagnostics.dedup();
+    Ok(merged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +256,6 @@ mod tests {
         assert_eq!(old.remove_stale(&new, out.path()), ["pdf/old.pdf"]);
         assert!(out.path().join("pdf/edited.pdf").exists());
         assert!(out.path().join("foreign.txt").exists());
-        assert!(new.outputs_intact(out.path()));
+        assert!(new.damaged(out.path()).is_empty());
     }
 }

@@ -3,23 +3,27 @@
 //! their artifacts atomically, removes outputs it no longer makes and records the manifest.
 
 mod assets;
+mod journal;
+mod lock;
 mod manifest;
 mod plan;
 mod sink;
 mod write;
 
 pub use assets::load_assets;
-pub use manifest::{Manifest, Output, MANIFEST_FILE};
+pub use lock::Wait;
+pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFEST_BYTES};
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
-use crate::backends::{Backend, RenderContext};
+use crate::backends::{self, Backend, RenderContext};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::parse::{self, Loaded};
+use journal::Journal;
 use plan::Plan;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// What a build tells while it runs, for a progress display.
@@ -43,6 +47,8 @@ pub struct BuildOptions<'a> {
     pub shard: Option<Shard>,
     /// Told what the build is doing; nothing it does depends on it.
     pub progress: Option<OnProgress<'a>>,
+    /// What to do when another build is writing to the output folder.
+    pub wait: Wait<'a>,
 }
 
 /// What a build did.
@@ -62,17 +68,23 @@ pub struct Report {
     pub phases: Vec<(String, std::time::Duration)>,
 }
 
-/// `path` relative to `root` (`/`-separated) if it lies inside it.
-fn relative_inside(root: &Path, path: &Path) -> Option<String> {
-    // An output folder that does not exist yet holds no files to leave out.
-    let root = root.canonicalize().ok()?;
-    let path = path.canonicalize().ok()?;
-    let rel = path.strip_prefix(&root).ok()?;
-    Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+/// Refuses an output folder that is the content root or holds it: the outputs would be mixed
+/// in with the content, and a build could replace a page of the user's.
+fn check_out_folder(root: &Path, out: &Path) -> Result<()> {
+    // An output folder that does not exist yet cannot hold the content.
+    let (Ok(root_path), Ok(out_path)) = (root.canonicalize(), out.canonicalize()) else { return Ok(()) };
+    if root_path.starts_with(&out_path) {
+        return Err(Error::Usage(format!(
+            "the output folder {} is, or holds, the content folder {}; write the outputs to a folder of their own (`-o out` inside the content folder is fine)",
+            out.display(),
+            root.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Builds `content` with `backends` into `out`, rendering only what changed since the last
-/// build recorded there.
+/// build recorded there. One build at a time writes to an output folder.
 pub fn run(
     content: &Path,
     config: &Config,
@@ -82,73 +94,168 @@ pub fn run(
 ) -> Result<Report> {
     let mut phases = Phases::start();
     let root = parse::content_root(content);
-    let mut files = parse::content_files(content)?;
-    // An output folder inside the content tree is not an input of the build.
-    if let Some(inside) = relative_inside(root, out) {
-        files.retain(|f| !(f == &inside || f.starts_with(&format!("{inside}/"))));
+    check_out_folder(root, out)?;
+    std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    let _lock = lock::acquire(out, options.wait)?;
+    // With the lock held, what a killed build left is ours to finish or discard.
+    write::remove_temps(out);
+    let recorded = journal::recover(out)?;
+    // One listing, with the output folder left out wherever it lies, is hashed and loaded.
+    let listing = parse::list(content, Some(out))?;
+    let files = listing.files();
+    let settings = settings_key(config, backends, options.shard)?;
+    let inputs = manifest::hash_inputs(root, &files);
+    let previous = recorded.as_ref().filter(|_| !options.force);
+    let damaged = previous.map(|p| p.damaged(out)).unwrap_or_default();
+    let (scope, incremental) = match plan::plan(previous, &settings, &inputs, options.shard, &damaged) {
+        Plan::UpToDate => {
+            let prev = previous.expect("up to date means there was a build");
+            let documents = files.iter().filter(|f| parse::is_page(f)).count();
+            return Ok(up_to_date(prev, root, documents, phases));
+        }
+        Plan::Render { scope, incremental } => (scope, incremental),
+    };
+    phases.lap("checking inputs");
+    let journal = Journal::start(out, &settings, &inputs, &scope)?;
+    let loaded = parse::load_listed(content, listing, config);
+    phases.lap("loading");
+    let (assets, mut diagnostics) = load_assets(&loaded);
+    diagnostics.extend(loaded.diagnostics.iter().cloned());
+    diagnostics.extend(shortened_names(&loaded));
+    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
+    let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
+    let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
+    let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
+    let rendered = rendered.inspect_err(|_| journal::settle(out))?;
+    let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
+    let manifest = record(root, settings, inputs, rendered, diagnostics, kept);
+    let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
+    manifest.write(out).inspect_err(|_| journal::settle(out))?;
+    journal.finish()?;
+    let rendered = manifest.outputs.iter().filter(|o| o.document.as_ref().is_none_or(|d| scope.includes(d))).count();
+    let diagnostics = manifest.shown_diagnostics(root);
+    Ok(Report {
+        documents: loaded.collection.documents.len(),
+        outputs: manifest.outputs.len(),
+        rendered,
+        cached: false,
+        removed,
+        diagnostics,
+        phases: phases.finish("manifest"),
+    })
+}
+
+/// The manifest of a build of `inputs` with `settings`: the outputs and diagnostics rendered,
+/// those of loading, and (`kept`) those of the last build for the documents out of this scope.
+/// Files in diagnostics are recorded relative to the content root `root`.
+fn record(
+    root: &Path,
+    settings: String,
+    inputs: Vec<manifest::Input>,
+    rendered: (Vec<Output>, Vec<sink::ByDocument>),
+    diagnostics: Vec<Diagnostic>,
+    kept: Option<(&Manifest, &backends::Scope)>,
+) -> Manifest {
+    let (mut outputs, rendered_diagnostics) = rendered;
+    let mut render_diagnostics: Vec<sink::ByDocument> =
+        rendered_diagnostics.into_iter().map(|(doc, d)| (doc, manifest::recorded(root, d))).collect();
+    if let Some((prev, scope)) = kept {
+        let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
+        outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
+        render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
     }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut diagnostics: Vec<Diagnostic> = diagnostics.into_iter().map(|d| manifest::recorded(root, d)).collect();
+    diagnostics.sort();
+    diagnostics.dedup();
+    render_diagnostics.sort();
+    render_diagnostics.dedup();
+    Manifest {
+        folio_version: env!("CARGO_PKG_VERSION").to_string(),
+        settings,
+        inputs,
+        outputs,
+        diagnostics,
+        render_diagnostics,
+    }
+}
+
+/// A warning for each page whose outputs get a shortened name, its own being too long.
+fn shortened_names(loaded: &Loaded) -> Vec<Diagnostic> {
+    let shortened = loaded.collection.documents.iter().filter_map(|d| {
+        let stem = crate::ir::output_stem(&d.id);
+        let message = format!("the file name is too long for the names of its outputs; they are named `{stem}` with their extension (`.pdf`, `.xlsx`, `.pptx`, `.md`)");
+        (stem != d.id).then(|| Diagnostic::warning(parse::display_path(&loaded.root, &d.source), 0, 0, message))
+    });
+    shortened.collect()
+}
+
+/// The hash of what every output depends on besides the content.
+fn settings_key(config: &Config, backends: &[Box<dyn Backend>], shard: Option<Shard>) -> Result<String> {
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
-    let shard = options.shard.map(|s| format!("{s:?}"));
+    let shard = shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
     // build of folio (build.rs), which can change without its version number during development.
     let epoch = crate::backends::source_date_epoch().0;
     let build = env!("FOLIO_BUILD_ID");
     let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
-    let settings = manifest::hash(settings.as_bytes());
-    let inputs = manifest::hash_inputs(root, &files);
-    let previous = Manifest::read(out).filter(|p| !options.force && p.outputs_intact(out));
-    let (scope, incremental) = match plan::plan(previous.as_ref(), &settings, &inputs, options.shard) {
-        Plan::UpToDate => {
-            let prev = previous.expect("up to date means there was a build");
-            let mut diagnostics = prev.diagnostics.clone();
-            diagnostics.extend(prev.render_diagnostics.iter().map(|(_, d)| d.clone()));
-            diagnostics.sort();
-            return Ok(Report {
-                documents: files.iter().filter(|f| parse::is_page(f)).count(),
-                outputs: prev.outputs.len(),
-                rendered: 0,
-                cached: true,
-                removed: Vec::new(),
-                diagnostics,
-                phases: phases.finish("checking inputs"),
-            });
-        }
-        Plan::Render { scope, incremental } => (scope, incremental),
-    };
+    Ok(manifest::hash(settings.as_bytes()))
+}
 
-    phases.lap("checking inputs");
-    write::remove_stale_temps(out);
-    let loaded = parse::load(content, config)?;
-    phases.lap("loading");
-    let (assets, mut diagnostics) = load_assets(&loaded);
-    diagnostics.extend(loaded.diagnostics.iter().cloned());
-    let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope);
-    let sources = source_files(&loaded);
+/// The report of a build that found nothing to do: the last build's diagnostics again.
+fn up_to_date(prev: &Manifest, root: &Path, documents: usize, phases: Phases) -> Report {
+    let diagnostics = prev.shown_diagnostics(root);
+    Report {
+        documents,
+        outputs: prev.outputs.len(),
+        rendered: 0,
+        cached: true,
+        removed: Vec::new(),
+        diagnostics,
+        phases: phases.finish("checking inputs"),
+    }
+}
+
+/// Where a build writes, and what it may replace there.
+struct Target<'a> {
+    out: &'a Path,
+    /// Outputs earlier builds recorded: the only files in the output folder folio may replace.
+    owned: &'a HashSet<String>,
+    journal: &'a Journal,
+    /// Every content file: the inputs of site-wide outputs.
+    files: &'a [String],
+    progress: Option<OnProgress<'a>>,
+}
+
+/// Runs the backends one after another, writing as they go; returns the outputs written and the
+/// diagnostics of rendering, by document.
+fn render(
+    backends: &[Box<dyn Backend>],
+    ctx: &RenderContext,
+    loaded: &Loaded,
+    target: &Target,
+    phases: &mut Phases,
+) -> Result<(Vec<Output>, Vec<sink::ByDocument>)> {
+    let sources = source_files(loaded);
     let written = sink::Written::default();
-    // One backend after another: each renders its documents in parallel, and the memory of a
-    // large tree's book or site deck is needed once at a time rather than all together.
+    // Each backend renders its documents in parallel, and the memory of a large tree's book or
+    // site deck is needed once at a time rather than all together.
     let rendered: Vec<Result<Vec<Diagnostic>>> = backends
         .iter()
         .map(|b| {
-            if let Some(progress) = options.progress {
+            if let Some(progress) = target.progress {
                 progress(Progress::Format(b.name()));
             }
-            let sink = sink::DiskSink {
-                out,
-                format: b.name(),
-                sources: &sources,
-                files: &files,
-                written: &written,
-                progress: options.progress,
-            };
-            let rendered = b.render_to(&ctx, &sink);
+            let sink =
+                sink::DiskSink { target, root: &loaded.root, format: b.name(), sources: &sources, written: &written };
+            let rendered = b.render_to(ctx, &sink);
             phases.lap(b.name());
             rendered
         })
         .collect();
-    let mut outputs = written.into_outputs();
-    let mut render_diagnostics = Vec::new();
+    let (outputs, refused) = written.into_parts();
+    let mut render_diagnostics = refused;
     for result in rendered {
         for mut d in result? {
             // Backends name files relative to the content root; show them as the user named them.
@@ -160,40 +267,7 @@ pub fn run(
             render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
         }
     }
-    if let (true, Some(prev)) = (incremental, &previous) {
-        // Keep what the last build made for documents this run did not render.
-        let kept = |doc: &Option<String>| doc.as_ref().is_some_and(|d| !scope.includes(d));
-        outputs.extend(prev.outputs.iter().filter(|o| kept(&o.document)).cloned());
-        render_diagnostics.extend(prev.render_diagnostics.iter().filter(|(doc, _)| kept(doc)).cloned());
-    }
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.sort();
-    diagnostics.dedup();
-    render_diagnostics.sort();
-    render_diagnostics.dedup();
-    let manifest = Manifest {
-        folio_version: env!("CARGO_PKG_VERSION").to_string(),
-        settings,
-        inputs,
-        outputs,
-        diagnostics: diagnostics.clone(),
-        render_diagnostics,
-    };
-    let removed = previous.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
-    manifest.write(out)?;
-    let rendered = manifest.outputs.iter().filter(|o| o.document.as_ref().is_none_or(|d| scope.includes(d))).count();
-    diagnostics.extend(manifest.render_diagnostics.iter().map(|(_, d)| d.clone()));
-    diagnostics.sort();
-    diagnostics.dedup();
-    Ok(Report {
-        documents: loaded.collection.documents.len(),
-        outputs: manifest.outputs.len(),
-        rendered,
-        cached: false,
-        removed,
-        diagnostics,
-        phases: phases.finish("manifest"),
-    })
+    Ok((outputs, render_diagnostics))
 }
 
 /// How long the parts of a build take, one after another.
@@ -224,33 +298,4 @@ impl Phases {
 /// Document id to its source file, relative to the content root.
 fn source_files(loaded: &Loaded) -> BTreeMap<String, String> {
     loaded.collection.documents.iter().map(|d| (d.id.clone(), d.source.clone())).collect()
-}
-
-/// Joins the manifests of shard builds (whose outputs were gathered in one folder) into one.
-pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
-    let first = parts.first().ok_or_else(|| Error::Usage("merge-manifests needs at least one manifest".into()))?;
-    let mut merged = Manifest { folio_version: first.folio_version.clone(), ..Manifest::default() };
-    let mut hasher = blake3::Hasher::new();
-    for part in parts {
-        if part.inputs != first.inputs {
-            return Err(Error::Usage("the manifests were built from different content".into()));
-        }
-        hasher.update(part.settings.as_bytes());
-        for output in &part.outputs {
-            if merged.outputs.iter().any(|o| o.path == output.path) {
-                return Err(Error::Usage(format!("two shards made `{}`", output.path)));
-            }
-            merged.outputs.push(output.clone());
-        }
-        merged.diagnostics.extend(part.diagnostics.iter().cloned());
-        merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
-    }
-    merged.settings = hasher.finalize().to_hex().to_string();
-    merged.inputs = first.inputs.clone();
-    merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    merged.diagnostics.sort();
-    merged.diagnostics.dedup();
-    merged.render_diagnostics.sort();
-    merged.render_diagnostics.dedup();
-    Ok(merged)
 }

@@ -60,8 +60,16 @@ pub fn document_id(rel: &str) -> Option<&str> {
     crate::parse::is_page(rel).then(|| rel.rsplit_once('.').map_or(rel, |(id, _)| id))
 }
 
-/// Compares the inputs with the last build's and decides.
-pub fn plan(previous: Option<&Manifest>, settings: &str, inputs: &[Input], shard: Option<Shard>) -> Plan {
+/// Compares the inputs with the last build's and decides. `damaged` are the documents (`None`:
+/// the site) of outputs the last build made that are no longer on disk as it left them: they
+/// render again, with the site, and nothing else does.
+pub fn plan(
+    previous: Option<&Manifest>,
+    settings: &str,
+    inputs: &[Input],
+    shard: Option<Shard>,
+    damaged: &[Option<String>],
+) -> Plan {
     let ids: BTreeSet<String> = inputs.iter().filter_map(|i| document_id(&i.path)).map(str::to_string).collect();
     let full = match shard {
         Some(shard) => shard.scope(&ids),
@@ -75,7 +83,7 @@ pub fn plan(previous: Option<&Manifest>, settings: &str, inputs: &[Input], shard
     let same_files = before.len() == inputs.len() && inputs.iter().all(|i| before.contains_key(i.path.as_str()));
     let changed: Vec<&Input> =
         inputs.iter().filter(|i| before.get(i.path.as_str()) != Some(&i.blake3.as_str())).collect();
-    if changed.is_empty() && same_files {
+    if changed.is_empty() && same_files && damaged.is_empty() {
         return Plan::UpToDate;
     }
     // A new, removed or non-page file (folder metadata, an image, folio.toml) can change any
@@ -83,8 +91,12 @@ pub fn plan(previous: Option<&Manifest>, settings: &str, inputs: &[Input], shard
     if !same_files || changed.iter().any(|i| document_id(&i.path).is_none()) {
         return Plan::Render { scope: full, incremental: false };
     }
-    let changed_ids: BTreeSet<String> =
-        changed.iter().filter_map(|i| document_id(&i.path)).map(str::to_string).collect();
+    let changed_ids: BTreeSet<String> = changed
+        .iter()
+        .filter_map(|i| document_id(&i.path))
+        .map(str::to_string)
+        .chain(damaged.iter().flatten().cloned())
+        .collect();
     let documents = match &full.documents {
         Some(mine) => mine.intersection(&changed_ids).cloned().collect(),
         None => changed_ids,
@@ -108,25 +120,38 @@ mod tests {
     fn one_changed_page_renders_that_page_and_the_site() {
         let prev = manifest(vec![input("a.md", "1"), input("b.md", "2")]);
         let now = [input("a.md", "1"), input("b.md", "3")];
-        let Plan::Render { scope, incremental } = plan(Some(&prev), "s", &now, None) else { panic!() };
+        let Plan::Render { scope, incremental } = plan(Some(&prev), "s", &now, None, &[]) else { panic!() };
         assert!(incremental && scope.site);
         assert_eq!(scope.documents, Some(BTreeSet::from(["b".to_string()])));
-        assert_eq!(plan(Some(&prev), "s", &prev.inputs, None), Plan::UpToDate);
+        assert_eq!(plan(Some(&prev), "s", &prev.inputs, None, &[]), Plan::UpToDate);
+    }
+
+    #[test]
+    fn a_damaged_output_renders_its_page_and_the_site_and_nothing_else() {
+        let prev = manifest(vec![input("a.md", "1"), input("b.md", "2")]);
+        let Plan::Render { scope, incremental } = plan(Some(&prev), "s", &prev.inputs, None, &[Some("b".into())])
+        else {
+            panic!()
+        };
+        assert!(incremental && scope.site);
+        assert_eq!(scope.documents, Some(BTreeSet::from(["b".to_string()])));
+        let Plan::Render { scope, .. } = plan(Some(&prev), "s", &prev.inputs, None, &[None]) else { panic!() };
+        assert_eq!((scope.documents, scope.site), (Some(BTreeSet::new()), true));
     }
 
     #[test]
     fn settings_new_files_and_images_render_everything() {
         let prev = manifest(vec![input("a.md", "1"), input("logo.png", "2")]);
         let full = Plan::Render { scope: Scope::ALL, incremental: false };
-        assert_eq!(plan(Some(&prev), "other", &prev.inputs, None), full);
-        assert_eq!(plan(Some(&prev), "s", &[input("a.md", "1"), input("logo.png", "9")], None), full);
-        assert_eq!(plan(Some(&prev), "s", &[input("a.md", "1")], None), full);
+        assert_eq!(plan(Some(&prev), "other", &prev.inputs, None, &[]), full);
+        assert_eq!(plan(Some(&prev), "s", &[input("a.md", "1"), input("logo.png", "9")], None, &[]), full);
+        assert_eq!(plan(Some(&prev), "s", &[input("a.md", "1")], None, &[]), full);
     }
 
     #[test]
     fn shards_split_documents_and_leave_the_site_to_their_own_step() {
         let now = [input("a.md", "1"), input("b.md", "2"), input("c.md", "3")];
-        let shard = |s: &str| match plan(None, "s", &now, Some(s.parse().unwrap())) {
+        let shard = |s: &str| match plan(None, "s", &now, Some(s.parse().unwrap()), &[]) {
             Plan::Render { scope, .. } => scope,
             Plan::UpToDate => panic!(),
         };

@@ -25,14 +25,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// How temporary files of folio start: `.folio-<pid>-<random>.tmp`.
 const TEMP_PREFIX: &str = ".folio-";
 
-/// Removes temporary files below `out` left by folio processes that no longer run (a killed
-/// build); a running build's files and every other file are left alone. Only where running
-/// processes can be told (`/proc`); elsewhere nothing is removed. Returns the paths removed.
-pub fn remove_stale_temps(out: &Path) -> Vec<PathBuf> {
-    let proc = Path::new("/proc");
-    if !proc.join("self").exists() {
-        return Vec::new();
-    }
+/// Whether a file name is one of folio's temporary files.
+fn is_temp(name: &str) -> bool {
+    let pid = name.strip_prefix(TEMP_PREFIX).filter(|_| name.ends_with(".tmp")).and_then(|rest| rest.split_once('-'));
+    pid.is_some_and(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Removes every temporary file of folio below `out`: left by a killed build, as the caller
+/// holds the output folder's lock and no other build can be writing there. Other files stay.
+/// Returns the paths removed.
+pub fn remove_temps(out: &Path) -> Vec<PathBuf> {
     let mut removed = Vec::new();
     let mut pending = vec![out.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -42,15 +44,10 @@ pub fn remove_stale_temps(out: &Path) -> Vec<PathBuf> {
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
                 pending.push(path);
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let pid = name.strip_prefix(TEMP_PREFIX).filter(|_| name.ends_with(".tmp")).and_then(|rest| {
-                let (pid, _) = rest.split_once('-')?;
-                pid.parse::<u32>().ok()
-            });
-            let gone = pid.is_some_and(|pid| !proc.join(pid.to_string()).exists());
-            if kind.is_file() && gone && std::fs::remove_file(&path).is_ok() {
+            } else if kind.is_file()
+                && is_temp(&entry.file_name().to_string_lossy())
+                && std::fs::remove_file(&path).is_ok()
+            {
                 removed.push(path);
             }
         }
@@ -78,12 +75,36 @@ pub fn write_atomic_with(path: &Path, write: &mut WriteFn) -> Result<Written> {
     write_atomic_in(path, write)
 }
 
-/// [`write_atomic_with`] into a folder that exists. When writing to the file fails (a full
-/// disk), that failure is the error, whatever `write` made of it; otherwise `write`'s error is.
+/// [`write_atomic_with`] into a folder that exists.
 pub fn write_atomic_in(path: &Path, write: &mut WriteFn) -> Result<Written> {
+    let staged = stage(path, write)?;
+    let written = staged.written.clone();
+    staged.land(path)?;
+    Ok(written)
+}
+
+/// A file written whole under a temporary name beside where it goes, not yet in place.
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    pub written: Written,
+}
+
+impl Staged {
+    /// Renames the file into place at `path`.
+    pub fn land(self, path: &Path) -> Result<()> {
+        // No fsync: the rename alone means a killed build leaves the old file or the new one,
+        // and syncing every output of a large tree would cost more than the rendering.
+        self.temp.persist(path).map(|_| ()).map_err(|e| Error::io(path, e.error))
+    }
+}
+
+/// Writes what `write` makes to a temporary file in the folder of `path` (which exists). When
+/// writing to the file fails (a full disk), that failure is the error, whatever `write` made of
+/// it; otherwise `write`'s error is.
+pub fn stage(path: &Path, write: &mut WriteFn) -> Result<Staged> {
     let dir = folder_of(path);
     let mut builder = tempfile::Builder::new();
-    // The process id in the name tells a later build whether the writer is gone (killed).
+    // The process id in the name tells which build wrote it.
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     builder.prefix(&prefix).suffix(".tmp");
     // Temporary files are private (0600); outputs are ordinary files others may read.
@@ -99,10 +120,7 @@ pub fn write_atomic_in(path: &Path, write: &mut WriteFn) -> Result<Written> {
         }
         Written { size: hashing.size, blake3: hashing.hasher.finalize().to_hex().to_string() }
     };
-    // No fsync: the rename alone means a killed build leaves the old file or the new one, and
-    // syncing every output of a large tree would cost more than the rendering.
-    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(written)
+    Ok(Staged { temp, written })
 }
 
 /// A writer that hashes and counts what passes through it, and keeps its first failure.
@@ -147,23 +165,17 @@ mod tests {
     }
 
     #[test]
-    fn temporary_files_of_dead_processes_are_removed_and_nothing_else() {
+    fn temporary_files_of_folio_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let nested = dir.path().join("pdf");
         std::fs::create_dir_all(&nested).unwrap();
-        // No process has the largest pid; this one is alive.
-        let dead = nested.join(format!(".folio-{}-abc123.tmp", u32::MAX));
-        let alive = dir.path().join(format!(".folio-{}-abc123.tmp", std::process::id()));
-        let foreign = dir.path().join(".folio-notes.tmp");
-        for path in [&dead, &alive, &foreign] {
+        let left = nested.join(".folio-4242-abc123.tmp");
+        let foreign = [dir.path().join(".folio-notes.tmp"), dir.path().join("folio-1-a.tmp"), dir.path().join("a.pdf")];
+        for path in foreign.iter().chain([&left]) {
             std::fs::write(path, b"x").unwrap();
         }
-        let removed = remove_stale_temps(dir.path());
-        if Path::new("/proc/self").exists() {
-            assert_eq!(removed, std::slice::from_ref(&dead));
-            assert!(!dead.exists());
-        }
-        assert!(alive.exists() && foreign.exists());
+        assert_eq!(remove_temps(dir.path()), std::slice::from_ref(&left));
+        assert!(!left.exists() && foreign.iter().all(|f| f.exists()));
     }
 
     #[test]

@@ -67,6 +67,9 @@ pub enum Command {
         /// After the summary, print how long loading, each format and the manifest took.
         #[arg(long)]
         timings: bool,
+        /// When another build is writing to the output folder, stop (exit 2) instead of waiting.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Join the manifests of shard builds into one `manifest.json`.
     MergeManifests {

@@ -19,10 +19,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// The largest manifest `merge-manifests` reads: 256 MB (an output takes a few hundred bytes,
-/// and a site-wide one also names every input).
-const MAX_MANIFEST_BYTES: u64 = 256 << 20;
-
 /// Threads per core `--jobs` may ask for: more only adds switching (10,000 took 37 s on one page).
 const JOBS_PER_CORE: usize = 4;
 
@@ -48,22 +44,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
     let config_file = ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys };
     match args.command {
-        Command::Build { target, jobs, force, shard, timings } => {
+        Command::Build { target, jobs, force, shard, timings, no_wait } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(thread_count(jobs, &reporter))
                 .build()
                 .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-            let options = BuildOptions { force, shard, progress: None };
+            let tell = waiting(&out, &reporter);
+            let wait = if no_wait { build::Wait::Fail } else { build::Wait::Telling(&tell) };
+            let options = BuildOptions { force, shard, progress: None, wait };
             let reporter = Reporter { timings, ..reporter };
             pool.install(|| build_once(&target.content, &config, &backends, &out, options, &reporter))
         }
         Command::Watch { target } => {
             let Prepared { out, backends, .. } = prepare(&target, config_file)?;
+            let tell = waiting(&out, &reporter);
+            let options = BuildOptions { wait: build::Wait::Telling(&tell), ..BuildOptions::default() };
             let rebuild = || -> Result<ExitCode> {
                 // The configuration may have changed too.
                 let config = load_config(&target.content, config_file)?;
-                build_once(&target.content, &config, &backends, &out, BuildOptions::default(), &reporter)
+                build_once(&target.content, &config, &backends, &out, options, &reporter)
             };
             watch::watch(&target.content, &out, rebuild)
         }
@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let parts = manifests
                 .iter()
                 .map(|path| {
-                    let bytes = folio::capped::read(path, MAX_MANIFEST_BYTES)
+                    let bytes = folio::capped::read(path, build::MAX_MANIFEST_BYTES)
                         .map_err(|r| Error::Usage(format!("{}: {r}", path.display())))?;
                     serde_json::from_slice(&bytes)
                         .map_err(|e| Error::Usage(format!("{}: not a folio manifest: {e}", path.display())))
@@ -140,10 +140,16 @@ struct Prepared {
 /// The configuration, output folder and backends of a build: flags first, then `folio.toml`.
 fn prepare(target: &Target, config_file: ConfigSource) -> Result<Prepared> {
     let config = load_config(&target.content, config_file)?;
-    let out = target.out.clone().or_else(|| config.build.out.clone()).unwrap_or_else(|| PathBuf::from("out"));
+    let out = target.out.clone().unwrap_or_else(|| default_out(&config));
     let formats = if target.format.is_empty() { config.build.formats.clone() } else { target.format.clone() };
     let backends = select_backends(&formats)?;
     Ok(Prepared { config, out, backends })
+}
+
+/// What a build says when another build holds its output folder.
+fn waiting(out: &Path, reporter: &Reporter) -> impl Fn() + Sync {
+    let message = (!reporter.quiet).then(|| format!("waiting for another folio build in {} to finish", out.display()));
+    move || message.iter().for_each(|m| eprintln!("{m}"))
 }
 
 /// One build, reported: diagnostics, then a summary line.
@@ -200,17 +206,30 @@ fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
     Ok(config)
 }
 
-fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
-    let config = load_config(path, explicit)?;
-    parse::load(path, &config)
+/// The output folder when `-o` is not given: `[build] out`, else `out`.
+fn default_out(config: &Config) -> PathBuf {
+    config.build.out.clone().unwrap_or_else(|| PathBuf::from("out"))
 }
 
+/// Loads a content tree as a build would, leaving out the output folder a build would write.
+fn load(path: &Path, explicit: ConfigSource) -> Result<Loaded> {
+    let config = load_config(path, explicit)?;
+    let listing = parse::list(path, Some(&default_out(&config)))?;
+    Ok(parse::load_listed(path, listing, &config))
+}
+
+/// The backends of the formats named, each once however often it is named.
 fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
     if formats.is_empty() {
-        Ok(backends::builtin())
-    } else {
-        formats.iter().map(|f| backends::lookup(f.trim())).collect()
+        return Ok(backends::builtin());
     }
+    let mut named: Vec<&str> = Vec::new();
+    for format in formats.iter().map(|f| f.trim()) {
+        if !named.contains(&format) {
+            named.push(format);
+        }
+    }
+    named.into_iter().map(backends::lookup).collect()
 }
 
 /// The format that writes files with this extension.

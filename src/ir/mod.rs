@@ -7,10 +7,14 @@
 
 mod body;
 mod meta;
+mod names;
+pub mod runs;
 mod text;
+pub mod walk;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};
+pub use names::output_stem;
 pub use text::{collapse_spaces, plain_text, slugify};
 
 use serde::{Deserialize, Serialize};

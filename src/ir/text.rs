@@ -1,28 +1,21 @@
 //! Text helpers over inlines: plain text for titles and cells, white space as a reader sees it,
 //! and heading slugs.
 
+use super::walk::query_inlines;
 use super::Inline;
 
 /// The text of inlines without markup: emphasis dropped, breaks as spaces, images as alt text.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    push_plain(inlines, &mut out);
+    query_inlines(inlines, &mut |inline| match inline {
+        Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+        Inline::Image(image) => out.push_str(&image.alt),
+        Inline::SoftBreak | Inline::HardBreak => out.push(' '),
+        // What emphasis and links hold is visited in turn.
+        Inline::Emph { .. } | Inline::Strong { .. } | Inline::Strike { .. } | Inline::Link(_) => {}
+        Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
+    });
     out
-}
-
-fn push_plain(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
-                push_plain(content, out)
-            }
-            Inline::Link(link) => push_plain(&link.content, out),
-            Inline::Image(image) => out.push_str(&image.alt),
-            Inline::SoftBreak | Inline::HardBreak => out.push(' '),
-            Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
-        }
-    }
 }
 
 /// Text with each run of ASCII white space (spaces, tabs, form feeds, vertical tabs, line ends)

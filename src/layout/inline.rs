@@ -4,7 +4,8 @@
 use super::flow::Cx;
 use super::fonts::FontId;
 use super::{LinkDest, Rgb};
-use crate::ir::{Inline, LinkTarget};
+use crate::ir::runs::{styled_runs, Dest, Piece, StyledRun};
+use crate::ir::Inline;
 
 /// How a span of text is drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,48 +57,39 @@ pub struct Span {
 
 /// Flattens inlines into spans, starting from `base`.
 pub fn spans(cx: &mut Cx, inlines: &[Inline], base: &Style) -> Vec<Span> {
-    let mut out = Vec::new();
-    push(cx, inlines, base, &mut out);
-    out
+    styled_runs(inlines).into_iter().map(|run| span(cx, run, base)).collect()
 }
 
-fn push(cx: &mut Cx, inlines: &[Inline], style: &Style, out: &mut Vec<Span>) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => out.push(Span { text: text.clone(), style: style.clone() }),
-            Inline::Emph { content } => push(cx, content, &Style { italic: true, ..style.clone() }, out),
-            Inline::Strong { content } => push(cx, content, &Style { bold: true, ..style.clone() }, out),
-            Inline::Strike { content } => push(cx, content, &Style { strike: true, ..style.clone() }, out),
-            Inline::Code { text } => {
-                out.push(Span { text: text.clone(), style: Style { code: true, ..style.clone() } })
-            }
-            Inline::Link(link) => {
-                let content = &link.content;
-                let link = match &link.target {
-                    LinkTarget::External { url } => Some(LinkDest::Uri(url.clone())),
-                    LinkTarget::Internal { doc, anchor, .. } => {
-                        Some(LinkDest::Internal { doc: doc.clone(), anchor: anchor.clone() })
-                    }
-                    LinkTarget::Unresolved { .. } => None,
-                };
-                let color = if link.is_some() { cx.accent } else { style.color };
-                push(cx, content, &Style { link, color, ..style.clone() }, out);
-            }
-            Inline::Image(image) => {
-                let alt = &image.alt;
-                let text = if alt.is_empty() { "[image]".to_string() } else { format!("[{alt}]") };
-                out.push(Span { text, style: Style { italic: true, ..style.clone() } });
-            }
-            Inline::FootnoteRef { label } => {
-                let number = cx.footnote_number(label);
-                let link = Some(LinkDest::Internal { doc: cx.doc_id.clone(), anchor: Some(footnote_anchor(label)) });
-                let mark = Style { size: style.size * 0.68, rise: style.size * 0.35, link, ..style.clone() };
-                out.push(Span { text: number.to_string(), style: mark });
-            }
-            Inline::SoftBreak => out.push(Span { text: " ".into(), style: style.clone() }),
-            Inline::HardBreak => out.push(Span { text: "\n".into(), style: style.clone() }),
-            Inline::Raw { .. } => {}
+/// The span of one run: its emphasis added to `base`, a link in the accent colour.
+fn span(cx: &mut Cx, run: StyledRun, base: &Style) -> Span {
+    let marks = run.style;
+    let link = marks.link.map(|to| match to {
+        Dest::Url(url) => LinkDest::Uri(url.to_string()),
+        Dest::Page { doc, anchor } => LinkDest::Internal { doc: doc.to_string(), anchor: anchor.map(str::to_string) },
+    });
+    let style = Style {
+        bold: base.bold || marks.bold,
+        italic: base.italic || marks.italic,
+        code: base.code || marks.code,
+        strike: base.strike || marks.strike,
+        color: if link.is_some() { cx.accent } else { base.color },
+        link: link.or_else(|| base.link.clone()),
+        ..base.clone()
+    };
+    match run.piece {
+        Piece::Text(text) => Span { text: text.to_string(), style },
+        Piece::Image(image) => {
+            let alt = &image.alt;
+            let text = if alt.is_empty() { "[image]".to_string() } else { format!("[{alt}]") };
+            Span { text, style: Style { italic: true, ..style } }
         }
+        Piece::Note(label) => {
+            let number = cx.footnote_number(label);
+            let link = Some(LinkDest::Internal { doc: cx.doc_id.clone(), anchor: Some(footnote_anchor(label)) });
+            let mark = Style { size: style.size * 0.68, rise: style.size * 0.35, link, ..style };
+            Span { text: number.to_string(), style: mark }
+        }
+        Piece::Break { hard } => Span { text: if hard { "\n" } else { " " }.to_string(), style },
     }
 }
 

@@ -6,7 +6,8 @@
 
 use super::tree::INDEX_PAGES;
 use crate::diag::Diagnostic;
-use crate::ir::{Block, BlockKind, Body, Document, Inline, LinkTarget, Span};
+use crate::ir::walk::{query_blocks, walk_inline_lists};
+use crate::ir::{BlockKind, Body, Document, Inline, LinkTarget, Span};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -34,7 +35,11 @@ impl LinkIndex {
             .par_iter()
             .map(|doc| {
                 let mut ids = HashSet::new();
-                collect_heading_ids(&doc.body().blocks, &mut ids);
+                query_blocks(&doc.body().blocks, &mut |block| {
+                    if let BlockKind::Heading { id, .. } = &block.kind {
+                        ids.insert(id.clone());
+                    }
+                });
                 ids
             })
             .collect();
@@ -82,9 +87,8 @@ impl LinkIndex {
             *target = resolved;
             true
         };
-        for_each_link(&mut body.blocks, &mut visit);
-        for footnote in &mut body.footnotes {
-            for_each_link(&mut footnote.blocks, &mut visit);
+        for blocks in body.block_trees_mut() {
+            walk_inline_lists(blocks, &mut |inlines| resolve_links(inlines, &mut visit));
         }
         warnings
     }
@@ -151,60 +155,24 @@ impl LinkIndex {
     }
 }
 
-/// Applies `f` to the target of every link in `blocks`; a link for which it answers `false` is
-/// replaced by its content.
-fn for_each_link(blocks: &mut [Block], f: &mut impl FnMut(&mut LinkTarget, Span) -> bool) {
-    for block in blocks {
-        match &mut block.kind {
-            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => inline_links(content, f),
-            BlockKind::List { items, .. } => items.iter_mut().for_each(|i| for_each_link(&mut i.blocks, f)),
-            BlockKind::Table { head, rows, .. } => {
-                head.iter_mut().chain(rows.iter_mut().flatten()).for_each(|cell| inline_links(cell, f))
-            }
-            BlockKind::Quote { blocks } => for_each_link(blocks, f),
-            BlockKind::Callout { title, blocks, .. } => {
-                if let Some(title) = title {
-                    inline_links(title, f);
-                }
-                for_each_link(blocks, f);
-            }
-            BlockKind::CodeBlock { .. } | BlockKind::Rule | BlockKind::Raw { .. } => {}
-        }
-    }
-}
-
-fn inline_links(inlines: &mut Vec<Inline>, f: &mut impl FnMut(&mut LinkTarget, Span) -> bool) {
+/// Applies `f` to the target of every link in `inlines` (whose own lists were walked before);
+/// a link for which it answers `false` is replaced by its content.
+fn resolve_links(inlines: &mut Vec<Inline>, f: &mut impl FnMut(&mut LinkTarget, Span) -> bool) {
     let mut i = 0;
     while i < inlines.len() {
-        match &mut inlines[i] {
-            Inline::Link(link) => {
-                if !f(&mut link.target, link.span) {
-                    // The link's content takes its place, and is visited in turn.
-                    let content = std::mem::take(&mut link.content);
-                    inlines.splice(i..=i, content);
-                    continue;
-                }
-                inline_links(&mut link.content, f);
-            }
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => {
-                inline_links(content, f)
-            }
-            _ => {}
+        let Inline::Link(link) = &mut inlines[i] else {
+            i += 1;
+            continue;
+        };
+        if f(&mut link.target, link.span) {
+            i += 1;
+            continue;
         }
-        i += 1;
-    }
-}
-
-fn collect_heading_ids(blocks: &[Block], ids: &mut HashSet<String>) {
-    for block in blocks {
-        match &block.kind {
-            BlockKind::Heading { id, .. } => {
-                ids.insert(id.clone());
-            }
-            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => collect_heading_ids(blocks, ids),
-            BlockKind::List { items, .. } => items.iter().for_each(|i| collect_heading_ids(&i.blocks, ids)),
-            _ => {}
-        }
+        // The link's content, already walked, takes its place.
+        let content = std::mem::take(&mut link.content);
+        let len = content.len();
+        inlines.splice(i..=i, content);
+        i += len;
     }
 }
 
@@ -258,7 +226,7 @@ fn normalize(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Meta;
+    use crate::ir::{Block, Meta};
 
     fn doc(id: &str, heading: &str) -> Document {
         let heading =

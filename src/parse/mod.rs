@@ -13,7 +13,7 @@ mod page;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
-pub use tree::{is_page, ladder_order, on_disk};
+pub use tree::{is_page, ladder_order, on_disk, Listing, OUTPUT_FOLDER_MARK};
 
 use crate::capped;
 use crate::config::Config;
@@ -38,17 +38,28 @@ pub struct Loaded {
 
 /// Loads a content folder, or a single Markdown file as a collection of one.
 pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
+    let listing = list(path, None)?;
+    Ok(load_listed(path, listing, config))
+}
+
+/// Lists what a content folder (or single Markdown file) holds, leaving out everything inside
+/// `exclude`, the output folder (see [`tree::walk`]).
+pub fn list(path: &Path, exclude: Option<&Path>) -> Result<Listing> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
-        let listing = tree::walk(path)?;
-        Ok(load_listing(path, listing, config, &Pages::Disk))
-    } else {
-        let listing = tree::Listing::single(path);
-        if !tree::is_page(&listing.pages[0]) {
-            return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
-        }
-        Ok(load_listing(content_root(path), listing, config, &Pages::Disk))
+        let exclude = exclude.and_then(|e| e.canonicalize().ok());
+        return tree::walk(path, exclude.as_deref());
     }
+    let listing = Listing::single(path);
+    if !tree::is_page(&listing.pages[0]) {
+        return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
+    }
+    Ok(listing)
+}
+
+/// Loads what [`list`] found in `path`: the build lists once, hashes the files and loads them.
+pub fn load_listed(path: &Path, listing: Listing, config: &Config) -> Loaded {
+    load_listing(content_root(path), listing, config, &Pages::Disk)
 }
 
 /// The folder a content path is read relative to: itself, or a file's folder.
@@ -57,19 +68,6 @@ pub fn content_root(path: &Path) -> &Path {
         path
     } else {
         path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
-    }
-}
-
-/// Every file a build of `path` depends on, relative to [`content_root`], sorted.
-pub fn content_files(path: &Path) -> Result<Vec<String>> {
-    if path.is_dir() {
-        let listing = tree::walk(path)?;
-        let mut files: Vec<String> =
-            listing.pages.into_iter().chain(listing.folder_meta).chain(listing.others).collect();
-        files.sort();
-        Ok(files)
-    } else {
-        Ok(path.file_name().map(|n| vec![n.to_string_lossy().into_owned()]).unwrap_or_default())
     }
 }
 
@@ -296,7 +294,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("kept.md"), "# Kept\n").unwrap();
         std::fs::write(dir.path().join("gone.md"), "# Gone\n").unwrap();
-        let listing = tree::walk(dir.path()).unwrap();
+        let listing = tree::walk(dir.path(), None).unwrap();
         std::fs::remove_file(dir.path().join("gone.md")).unwrap();
         let loaded = load_listing(dir.path(), listing, &Config::default(), &Pages::Disk);
         let ids: Vec<&str> = loaded.collection.documents.iter().map(|d| d.id.as_str()).collect();

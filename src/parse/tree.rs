@@ -10,6 +10,10 @@ use std::path::{Path, PathBuf};
 pub const INDEX_PAGES: [&str; 3] = ["index", "_index", "README"];
 /// Names of YAML files that hold a folder's metadata (Retype).
 pub const FOLDER_META_FILES: [&str; 2] = ["index.yml", "index.yaml"];
+/// The file every output folder of folio holds (its build lock, `build::LOCK_FILE`): a folder
+/// with it is another build's outputs, never content.
+pub const OUTPUT_FOLDER_MARK: &str = ".folio-lock";
+
 /// Folder names never read.
 const SKIPPED_FOLDERS: [&str; 3] = ["node_modules", "_site", "target"];
 
@@ -41,11 +45,25 @@ impl Listing {
 /// Why a FIFO, socket or device is skipped: reading one could wait forever.
 const NOT_A_FILE: &str = "not a regular file (a pipe, socket or device)";
 
+impl Listing {
+    /// Every file a build depends on (pages, folder metadata, others), sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut files: Vec<String> = self.pages.iter().chain(&self.folder_meta).chain(&self.others).cloned().collect();
+        files.sort();
+        files
+    }
+}
+
 /// Lists pages and folder metadata below `root`. Symbolic links to folders are not followed
-/// (no loops, no escapes); hidden files and folders are skipped, and so are pipes, sockets and devices.
-pub fn walk(root: &Path) -> Result<Listing> {
+/// (no loops, no escapes); hidden files and folders are skipped, and so are pipes, sockets and
+/// devices. Nothing inside `exclude` (the output folder, canonical) is listed, whether it lies
+/// in the tree or a symbolic link leads into it, and no folder holding [`OUTPUT_FOLDER_MARK`]
+/// (another build's outputs): folio never reads its outputs as content.
+pub fn walk(root: &Path, exclude: Option<&Path>) -> Result<Listing> {
     let mut listing = Listing { folders: vec![String::new()], ..Listing::default() };
     let canonical_root = root.canonicalize().map_err(|e| Error::io(root, e))?;
+    let excluded_folder = exclude.and_then(|e| e.strip_prefix(&canonical_root).ok());
+    let is_output = |target: &Path| exclude.is_some_and(|e| target.starts_with(e));
     // Folders still to read: as listed, and where they are.
     let mut pending = vec![(String::new(), root.to_path_buf())];
     while let Some((rel, dir)) = pending.pop() {
@@ -71,6 +89,7 @@ pub fn walk(root: &Path) -> Result<Listing> {
             if file_type.is_symlink() {
                 match path.canonicalize() {
                     Err(e) => listing.skipped.push((child, format!("a symbolic link that cannot be followed ({e})"))),
+                    Ok(target) if is_output(&target) => {}
                     Ok(target) if !target.starts_with(&canonical_root) => {
                         listing.skipped.push((child, "a symbolic link out of the content folder".to_string()))
                     }
@@ -82,7 +101,10 @@ pub fn walk(root: &Path) -> Result<Listing> {
                     Ok(_) => listing.others.push(child),
                 }
             } else if file_type.is_dir() {
-                if !SKIPPED_FOLDERS.contains(&name.as_str()) {
+                let output = excluded_folder.is_some_and(|e| e == Path::new(&child));
+                if !output && path.join(OUTPUT_FOLDER_MARK).exists() {
+                    listing.skipped.push((child, "the output folder of another folio build".to_string()));
+                } else if !output && !SKIPPED_FOLDERS.contains(&name.as_str()) {
                     listing.folders.push(child.clone());
                     pending.push((child, path));
                 }

@@ -1,32 +1,13 @@
 //! `folio build` as a release job sees it: caching, the manifest, stale outputs, thread counts,
 //! machine-readable diagnostics and the exit-code contract.
 
-use crate::util::{folio, repo, stderr, tree};
+use crate::util::{folio, repo, snapshot, stderr, tree};
 use std::path::Path;
 
 fn build(dir: &Path, content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["build", content.to_str().unwrap(), "-o", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     folio(dir, &args)
-}
-
-/// Every file below `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                files.push((rel, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]
@@ -192,13 +173,14 @@ fn init_writes_a_default_config_once() {
 #[test]
 fn watch_rebuilds_when_a_page_changes() {
     let site = tree(&[("a.md", b"# A\n\nFirst.\n")]);
-    let out = tempfile::tempdir().unwrap();
+    // The output folder inside the content, with the decks' Markdown outlines in it: never read.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["watch", site.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--format", "json"])
+        .args(["watch", ".", "--format", "json,slides"])
+        .current_dir(site.path())
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let ir = out.path().join("ir.json");
+    let ir = site.path().join("out/ir.json");
     let wait_for = |text: &str| {
         // Generous: this waits for behaviour, it does not time folio.
         for _ in 0..300 {
@@ -216,6 +198,8 @@ fn watch_rebuilds_when_a_page_changes() {
     child.wait().unwrap();
     assert!(first, "the first build was written");
     assert!(second, "the change was rebuilt");
+    let ir: serde_json::Value = serde_json::from_slice(&std::fs::read(&ir).unwrap()).unwrap();
+    assert_eq!(ir["documents"].as_array().unwrap().len(), 1, "the outputs were not read back");
 }
 
 #[test]
@@ -264,4 +248,20 @@ fn a_build_outside_a_terminal_draws_no_progress_bar() {
     assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no bar control characters: {err:?}");
     // The bundled ladder builds cleanly: the summary is all there is to read.
     assert_eq!(err.lines().count(), 1, "nothing but the summary: {err}");
+}
+
+#[test]
+fn the_manifest_is_the_same_however_the_content_folder_is_named() {
+    let dir = tree(&[("site/a.md", b"# A\n\n[gone](missing.md)\n"), ("site/b.md", b"# B\n")]);
+    let absolute = dir.path().join("site");
+    let relative = build(dir.path(), Path::new("./site"), Path::new("one"), &["--format", "json"]);
+    assert!(stderr(&relative).contains("./site/a.md:3:1"), "{}", stderr(&relative));
+    build(dir.path(), &absolute, &dir.path().join("two"), &["--format", "json"]);
+    let manifest = |out: &str| std::fs::read_to_string(dir.path().join(out).join("manifest.json")).unwrap();
+    assert_eq!(manifest("one"), manifest("two"));
+    assert!(manifest("one").contains("\"file\": \"a.md\""), "{}", manifest("one"));
+    // An up-to-date build shows the warning again, with the file as this run names it.
+    let cached = build(dir.path(), &absolute, Path::new("one"), &["--format", "json"]);
+    let shown = format!("{}:3:1", absolute.join("a.md").display());
+    assert!(stderr(&cached).starts_with(&format!("warning: {shown}")), "{}", stderr(&cached));
 }

@@ -73,8 +73,10 @@ fn list_shows_the_ladder_in_order() {
 fn build_writes_the_ir_and_an_unknown_format_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");
-    let out = folio(&repo(), &["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "json"]);
+    // A format named twice is made once.
+    let out = folio(&repo(), &["build", "content", "-o", out_dir.to_str().unwrap(), "--format", "json,json"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("built: 10 documents, 1 outputs"), "{}", stderr(&out));
     let ir: serde_json::Value = serde_json::from_slice(&std::fs::read(out_dir.join("ir.json")).unwrap()).unwrap();
     assert_eq!(ir["ir_version"], 1);
     assert_eq!(ir["documents"].as_array().unwrap().len(), 10);

@@ -7,6 +7,7 @@ use crate::util::{content, corpus_folders, load, seed, tree};
 use folio::backends::slides::document_deck;
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
+use folio::ir::walk::query_blocks;
 use folio::ir::{plain_text, Block, BlockKind, Collection, Document};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
@@ -25,19 +26,13 @@ fn words(text: &str) -> BTreeSet<String> {
 
 /// The text of blocks as a reader of the page sees it, and apart the speaker notes.
 fn block_text(blocks: &[Block], text: &mut String, notes: &mut String) {
-    for block in blocks {
+    query_blocks(blocks, &mut |block| {
         match &block.kind {
             BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => {
                 text.push_str(&plain_text(content))
             }
             BlockKind::CodeBlock { text: code, .. } => text.push_str(code),
-            BlockKind::List { items, .. } => items.iter().for_each(|i| block_text(&i.blocks, text, notes)),
-            BlockKind::Quote { blocks } => block_text(blocks, text, notes),
-            BlockKind::Callout { title, blocks, .. } => {
-                text.push_str(&title.as_deref().map(plain_text).unwrap_or_default());
-                text.push('\n');
-                block_text(blocks, text, notes);
-            }
+            BlockKind::Callout { title: Some(title), .. } => text.push_str(&plain_text(title)),
             BlockKind::Table { head, rows, .. } => {
                 for cell in head.iter().chain(rows.iter().flatten()) {
                     text.push_str(&plain_text(cell));
@@ -45,10 +40,10 @@ fn block_text(blocks: &[Block], text: &mut String, notes: &mut String) {
                 }
             }
             BlockKind::Raw { format, text: raw } if format == "notes" => notes.push_str(&format!("{raw}\n")),
-            BlockKind::Rule | BlockKind::Raw { .. } => {}
+            _ => {}
         }
         text.push('\n');
-    }
+    });
 }
 
 /// The words of a page, and those of its speaker notes.

@@ -197,6 +197,22 @@ fn a_config_or_manifest_that_is_a_device_a_pipe_or_too_large_is_refused_with_exi
     assert!(!dir.path().join("out").exists() && !dir.path().join("m.json").exists(), "nothing was written");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_manifest_or_journal_in_the_output_folder_that_is_a_device_is_not_read() {
+    let dir = tree(&[GOOD]);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join("manifest.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", out.join(".folio-journal")).unwrap();
+    // Read whole, /dev/zero would fill the memory; the build takes them for no record instead.
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["outputs"][0]["path"], "ir.json");
+}
+
 #[test]
 fn frontmatter_past_its_limit_is_an_error_for_its_page_only() {
     let page = format!("---\ntitle: Big\nnotes: \"{}\"\n---\n# Big\n", "n".repeat(1 << 20));

@@ -137,6 +137,7 @@ pub fn write_dests<W: Write>(
 
 /// The path of document `to`'s PDF relative to the folder of document `from`'s PDF.
 fn relative_pdf(from: &str, to: &str) -> String {
+    let to = crate::ir::output_stem(to);
     let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.matches('/').count()].to_vec();
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();

@@ -19,7 +19,7 @@ use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::ir::{slugify, Document};
+use crate::ir::{output_stem, slugify, Document};
 use crate::layout::book::{Book, ChapterNote};
 use crate::layout::guide::{chapter_pages, guide_overlays, Geometry};
 use crate::layout::{Page, PdfTheme};
@@ -113,7 +113,7 @@ impl Run<'_> {
         let indices: Vec<usize> = (0..pages.len()).collect();
         let info = doc_info(doc, self.author, self.date.as_ref());
         // Streamed into the file: the guide of one huge page can be tens of megabytes.
-        self.sink.put_with(&format!("pdf/{}.pdf", doc.id), Some(&doc.id), &mut |out| {
+        self.sink.put_with(&format!("pdf/{}.pdf", output_stem(&doc.id)), Some(&doc.id), &mut |out| {
             let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
             writer.add(set).map_err(fail)?;
             writer.overlay(&indices, &overlays).map_err(fail)?;

@@ -4,7 +4,7 @@
 //! here knows a file format.
 
 use crate::diag::Diagnostic;
-use crate::ir::Align;
+use crate::ir::{output_stem, Align};
 use std::collections::BTreeMap;
 
 /// A whole presentation.
@@ -35,7 +35,7 @@ impl Deck {
                 match heading.or_else(|| self.anchors.get(id)) {
                     Some(&slide) => Some(Target::Slide(slide)),
                     None if self.document.as_deref() == Some(id.as_str()) => None,
-                    None => Some(Target::Url(format!("{}.{extension}", relative(&self.folder, id)))),
+                    None => Some(Target::Url(format!("{}.{extension}", relative(&self.folder, &output_stem(id))))),
                 }
             }
         }

@@ -3,7 +3,8 @@
 
 use super::deck::{Run, Text};
 use super::runs::{runs, trim};
-use crate::ir::{Block, BlockKind, Footnote, Inline};
+use crate::ir::walk::{query_blocks, query_inlines, walk_inline_lists};
+use crate::ir::{Block, BlockKind, Footnote, Inline, Span};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -21,7 +22,9 @@ impl<'a> Footnotes<'a> {
     /// Whether `inlines` refer to a footnote that has a definition.
     pub fn any(&self, inlines: &[Inline]) -> bool {
         let mut found = false;
-        visit(inlines, &mut |label| found |= self.definitions.contains_key(label));
+        query_inlines(inlines, &mut |inline| {
+            found |= matches!(inline, Inline::FootnoteRef { label } if self.definitions.contains_key(label.as_str()))
+        });
         found
     }
 
@@ -31,49 +34,35 @@ impl<'a> Footnotes<'a> {
         if !self.any(inlines) {
             return (Cow::Borrowed(inlines), Vec::new());
         }
+        let (definitions, numbers) = (&self.definitions, &mut self.numbers);
         let mut first = Vec::new();
-        let marked = self.marked(inlines, &mut first);
-        (Cow::Owned(marked), first)
-    }
-
-    fn marked(&mut self, inlines: &[Inline], first: &mut Vec<Text>) -> Vec<Inline> {
-        let nested = |this: &mut Self, content: &[Inline], first: &mut Vec<Text>| this.marked(content, first);
-        inlines
-            .iter()
-            .map(|inline| match inline {
-                Inline::FootnoteRef { label } => match self.definitions.get(label.as_str()).copied() {
-                    Some(definition) => {
-                        let next = self.numbers.len() + 1;
-                        let number = *self.numbers.entry(label.clone()).or_insert(next);
-                        if number == next {
-                            first.push(note_text(number, definition));
-                        }
-                        Inline::Text { text: superscript(number) }
-                    }
-                    None => inline.clone(),
-                },
-                Inline::Emph { content } => Inline::Emph { content: nested(self, content, first) },
-                Inline::Strong { content } => Inline::Strong { content: nested(self, content, first) },
-                Inline::Strike { content } => Inline::Strike { content: nested(self, content, first) },
-                Inline::Link(link) => {
-                    let content = nested(self, &link.content, first);
-                    Inline::Link(Box::new(crate::ir::Link { content, ..(**link).clone() }))
+        query_inlines(inlines, &mut |inline| {
+            if let Some((label, definition)) = defined(definitions, inline) {
+                let next = numbers.len() + 1;
+                if *numbers.entry(label.to_string()).or_insert(next) == next {
+                    first.push(note_text(next, definition));
                 }
-                other => other.clone(),
-            })
-            .collect()
+            }
+        });
+        let paragraph = BlockKind::Paragraph { content: inlines.to_vec() };
+        let mut blocks = [Block { span: Span::default(), kind: paragraph }];
+        walk_inline_lists(&mut blocks, &mut |list| {
+            for inline in list.iter_mut() {
+                if let Some(&n) = defined(definitions, inline).and_then(|(label, _)| numbers.get(label)) {
+                    *inline = Inline::Text { text: superscript(n) };
+                }
+            }
+        });
+        let [Block { kind: BlockKind::Paragraph { content }, .. }] = blocks else { unreachable!("one paragraph") };
+        (Cow::Owned(content), first)
     }
 }
 
-/// Calls `found` with the label of every footnote reference in `inlines`.
-fn visit(inlines: &[Inline], found: &mut impl FnMut(&str)) {
-    for inline in inlines {
-        match inline {
-            Inline::FootnoteRef { label } => found(label),
-            Inline::Emph { content } | Inline::Strong { content } | Inline::Strike { content } => visit(content, found),
-            Inline::Link(link) => visit(&link.content, found),
-            _ => {}
-        }
+/// The label and definition of a reference to a defined footnote.
+fn defined<'d>(definitions: &HashMap<&str, &'d Footnote>, inline: &Inline) -> Option<(&'d str, &'d Footnote)> {
+    match inline {
+        Inline::FootnoteRef { label } => definitions.get(label.as_str()).map(|d| (d.label.as_str(), *d)),
+        _ => None,
     }
 }
 
@@ -86,18 +75,13 @@ fn superscript(n: usize) -> String {
 /// The text of footnote number `n`: its number, then its blocks' text on one line.
 fn note_text(n: usize, footnote: &Footnote) -> Text {
     let mut text = vec![Run { text: superscript(n), ..Run::default() }];
-    footnote.blocks.iter().for_each(|block| block_text(block, &mut text));
-    trim(text)
-}
-
-fn block_text(block: &Block, out: &mut Text) {
-    let mut add = |mut more: Text| {
+    let mut add = |more: Text| {
         if !more.is_empty() {
-            out.push(Run { text: " ".into(), ..Run::default() });
-            out.append(&mut more);
+            text.push(Run { text: " ".into(), ..Run::default() });
+            text.extend(more);
         }
     };
-    match &block.kind {
+    query_blocks(&footnote.blocks, &mut |block| match &block.kind {
         BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => add(trim(runs(content))),
         BlockKind::CodeBlock { text, .. } => {
             add(vec![Run { text: text.trim_end().replace('\n', " "), code: true, ..Run::default() }])
@@ -105,12 +89,9 @@ fn block_text(block: &Block, out: &mut Text) {
         BlockKind::Table { head, rows, .. } => {
             head.iter().chain(rows.iter().flatten()).for_each(|c| add(trim(runs(c))))
         }
-        BlockKind::List { items, .. } => items.iter().flat_map(|i| &i.blocks).for_each(|b| block_text(b, out)),
-        BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => {
-            blocks.iter().for_each(|b| block_text(b, out))
-        }
-        BlockKind::Rule | BlockKind::Raw { .. } => {}
-    }
+        _ => {}
+    });
+    trim(text)
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::ir::{slugify, Document};
+use crate::ir::{output_stem, slugify, Document};
 use crate::layout::Rgb;
 use compose::compose;
 use pdf::{names_by_slide, slide_marks, slide_pages};
@@ -192,7 +192,7 @@ impl Job<'_> {
         let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
-            self.sink.put(Artifact::for_document(doc, format!("slides/{doc}.{extension}"), bytes))?;
+            self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
         }
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);

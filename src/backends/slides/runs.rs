@@ -1,42 +1,33 @@
-//! IR inlines to styled runs: emphasis becomes flags, links keep their URL or document, breaks
-//! become spaces, images their alt text; neighbouring runs of one style are merged.
+//! IR inlines to the deck's runs, from the IR's styled runs: emphasis becomes flags, links keep
+//! their URL or document, breaks become spaces, images their alt text; neighbouring runs of one
+//! style are merged.
 
 use super::deck::{Link, Run, Text};
-use crate::ir::{Inline, LinkTarget};
+use crate::ir::runs::{styled_runs, Dest, Piece, Style};
+use crate::ir::Inline;
 
 /// The runs of `inlines`, in order.
 pub fn runs(inlines: &[Inline]) -> Text {
     let mut out = Vec::new();
-    push(inlines, &Run::default(), &mut out);
+    for run in styled_runs(inlines) {
+        let text = match run.piece {
+            Piece::Text(text) => text,
+            Piece::Image(image) => &image.alt,
+            Piece::Break { .. } => " ",
+            Piece::Note(_) => continue,
+        };
+        add(&mut out, &deck_style(run.style), text);
+    }
     out
 }
 
-fn push(inlines: &[Inline], style: &Run, out: &mut Text) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => add(out, style, text),
-            Inline::Code { text } => add(out, &Run { code: true, ..style.clone() }, text),
-            Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, out),
-            Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, out),
-            Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, out),
-            Inline::Link(link) => {
-                let to = match &link.target {
-                    LinkTarget::External { url } => Some(Link::Url(url.clone())),
-                    LinkTarget::Internal { doc, anchor, .. } => {
-                        Some(Link::Document { id: doc.clone(), anchor: anchor.clone() })
-                    }
-                    LinkTarget::Unresolved { .. } => None,
-                };
-                match to {
-                    Some(to) => push(&link.content, &Run { link: Some(to), ..style.clone() }, out),
-                    None => push(&link.content, style, out),
-                }
-            }
-            Inline::Image(image) => add(out, style, &image.alt),
-            Inline::SoftBreak | Inline::HardBreak => add(out, style, " "),
-            Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
-        }
-    }
+/// A run of the deck, without text yet, in `style`.
+fn deck_style(style: Style) -> Run {
+    let link = style.link.map(|to| match to {
+        Dest::Url(url) => Link::Url(url.to_string()),
+        Dest::Page { doc, anchor } => Link::Document { id: doc.to_string(), anchor: anchor.map(str::to_string) },
+    });
+    Run { text: String::new(), bold: style.bold, italic: style.italic, code: style.code, strike: style.strike, link }
 }
 
 /// `text` without control characters (other than newlines), which no slide can show.
@@ -74,6 +65,7 @@ pub fn trim(mut text: Text) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::LinkTarget;
 
     fn t(s: &str) -> Inline {
         Inline::Text { text: s.into() }

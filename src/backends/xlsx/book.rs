@@ -54,7 +54,7 @@ pub fn site_file(collection: &Collection) -> String {
 
 /// The path of a page's workbook in the output folder.
 pub fn page_file(doc: &Document) -> String {
-    format!("xlsx/{}.xlsx", doc.id)
+    format!("xlsx/{}.xlsx", crate::ir::output_stem(&doc.id))
 }
 
 /// The site workbook. Its long sheets (`Skills`, `Index`) are written in rust_xlsxwriter's

@@ -2,7 +2,8 @@
 //! text as runs of bold, italic, struck or code text, with at most one hyperlink.
 
 use super::config::XlsxConfig;
-use crate::ir::{Inline, LinkTarget};
+use crate::ir::runs::{styled_runs, Dest, Piece};
+use crate::ir::Inline;
 
 /// A cell that reads as a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,7 +103,26 @@ impl Content {
 /// references and raw material are dropped; images give their alt text.
 pub fn content(inlines: &[Inline], config: &XlsxConfig) -> Content {
     let mut out = Content::default();
-    push(inlines, &Run::default(), config, &mut out);
+    for run in styled_runs(inlines) {
+        if out.link.is_none() {
+            out.link = run.style.link.and_then(|to| address(to, config));
+        }
+        let text = match run.piece {
+            Piece::Text(text) => text,
+            Piece::Image(image) => &image.alt,
+            Piece::Break { hard: false } => " ",
+            Piece::Break { hard: true } => "\n",
+            Piece::Note(_) => continue,
+        };
+        let style = &Run {
+            text: String::new(),
+            bold: run.style.bold,
+            italic: run.style.italic,
+            strike: run.style.strike,
+            code: run.style.code,
+        };
+        add(&mut out, style, text);
+    }
     if let Some(first) = out.runs.first_mut() {
         first.text = first.text.trim_start().to_string();
     }
@@ -113,30 +133,11 @@ pub fn content(inlines: &[Inline], config: &XlsxConfig) -> Content {
     out
 }
 
-fn push(inlines: &[Inline], style: &Run, config: &XlsxConfig, out: &mut Content) {
-    for inline in inlines {
-        match inline {
-            Inline::Text { text } => add(out, style, text),
-            Inline::Code { text } => add(out, &Run { code: true, ..style.clone() }, text),
-            Inline::Emph { content } => push(content, &Run { italic: true, ..style.clone() }, config, out),
-            Inline::Strong { content } => push(content, &Run { bold: true, ..style.clone() }, config, out),
-            Inline::Strike { content } => push(content, &Run { strike: true, ..style.clone() }, config, out),
-            Inline::Link(link) => {
-                let content = &link.content;
-                if out.link.is_none() {
-                    out.link = match &link.target {
-                        LinkTarget::External { url } => Some(url.clone()),
-                        LinkTarget::Internal { doc, anchor, .. } => config.page_url(doc, anchor.as_deref()),
-                        LinkTarget::Unresolved { .. } => None,
-                    };
-                }
-                push(content, style, config, out);
-            }
-            Inline::Image(image) => add(out, style, &image.alt),
-            Inline::SoftBreak => add(out, style, " "),
-            Inline::HardBreak => add(out, style, "\n"),
-            Inline::FootnoteRef { .. } | Inline::Raw { .. } => {}
-        }
+/// The address a link in a cell opens.
+fn address(to: Dest, config: &XlsxConfig) -> Option<String> {
+    match to {
+        Dest::Url(url) => Some(url.to_string()),
+        Dest::Page { doc, anchor } => config.page_url(doc, anchor),
     }
 }
 
@@ -150,6 +151,7 @@ fn add(out: &mut Content, style: &Run, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::LinkTarget;
 
     fn value(text: &str) -> Option<(f64, Option<String>)> {
         number(text).map(|n| (n.value, n.format))

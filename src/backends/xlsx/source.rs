@@ -3,6 +3,7 @@
 
 use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use crate::diag::Diagnostic;
+use crate::ir::walk::query_blocks;
 use crate::ir::{plain_text, Align, Block, BlockKind, Body, Cell};
 
 /// One Markdown table and where it is.
@@ -85,34 +86,17 @@ impl<'a> SourceTable<'a> {
 /// Every table of a document's body in reading order; `source` is the page's source file.
 pub fn tables<'a>(body: &'a Body, source: &'a str) -> Vec<SourceTable<'a>> {
     let mut found = Vec::new();
-    let mut heading = None;
-    visit(&body.blocks, source, &mut heading, &mut found);
+    let mut heading: Option<(String, &str)> = None;
+    query_blocks(&body.blocks, &mut |block| match &block.kind {
+        BlockKind::Heading { id, content, .. } => heading = Some((plain_text(content).trim().to_string(), id)),
+        BlockKind::Table { align, head, rows } => found.push(SourceTable {
+            heading: heading.as_ref().map(|(text, _)| text.clone()),
+            anchor: heading.as_ref().map(|(_, id)| *id),
+            ..SourceTable::new(source, block, align, head, rows)
+        }),
+        _ => {}
+    });
     found
-}
-
-fn visit<'a>(
-    blocks: &'a [Block],
-    source: &'a str,
-    heading: &mut Option<(String, &'a str)>,
-    found: &mut Vec<SourceTable<'a>>,
-) {
-    for block in blocks {
-        match &block.kind {
-            BlockKind::Heading { id, content, .. } => *heading = Some((plain_text(content).trim().to_string(), id)),
-            BlockKind::Table { align, head, rows } => found.push(SourceTable {
-                heading: heading.as_ref().map(|(text, _)| text.clone()),
-                anchor: heading.as_ref().map(|(_, id)| *id),
-                ..SourceTable::new(source, block, align, head, rows)
-            }),
-            BlockKind::List { items, .. } => {
-                for item in items {
-                    visit(&item.blocks, source, heading, found);
-                }
-            }
-            BlockKind::Quote { blocks } | BlockKind::Callout { blocks, .. } => visit(blocks, source, heading, found),
-            BlockKind::Paragraph { .. } | BlockKind::CodeBlock { .. } | BlockKind::Rule | BlockKind::Raw { .. } => {}
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,44 @@
+//! The file names of a document's outputs, made from its id in one place, so that every
+//! backend names a document's files alike and links between outputs find them.
+
+use std::borrow::Cow;
+
+/// The longest file name most file systems take, in bytes.
+const NAME_MAX: usize = 255;
+/// Room kept for the longest extension an output adds (`.pptx`, `.xlsx`).
+const EXTENSION_ROOM: usize = 5;
+/// Bytes of the original name kept before the hash in a shortened name.
+const KEPT: usize = 200;
+
+/// The path of a document's outputs without extension: its id, unless the id's last part with
+/// an extension would be too long for a file name. Then that part is cut and given a stable
+/// hash of the whole part, so that two long names that differ only at the end stay apart.
+pub fn output_stem(id: &str) -> Cow<'_, str> {
+    let (folder, name) = id.rsplit_once('/').map_or(("", id), |(f, n)| (f, n));
+    if name.len() + EXTENSION_ROOM <= NAME_MAX {
+        return Cow::Borrowed(id);
+    }
+    let mut cut = KEPT;
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = blake3::hash(name.as_bytes()).to_hex();
+    let short = format!("{}-{}", &name[..cut], &hash[..16]);
+    Cow::Owned(if folder.is_empty() { short } else { format!("{folder}/{short}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_cut_with_a_stable_hash_and_others_kept() {
+        assert_eq!(output_stem("ladder/ic/senior"), "ladder/ic/senior");
+        let long = format!("guides/{}", "é".repeat(130));
+        let stem = output_stem(&long);
+        let name = stem.rsplit('/').next().unwrap();
+        assert!(stem.starts_with("guides/éé") && name.len() + EXTENSION_ROOM <= NAME_MAX, "{stem}");
+        assert_eq!(stem, output_stem(&long), "stable");
+        assert_ne!(stem, output_stem(&format!("{long}x")));
+    }
+}
