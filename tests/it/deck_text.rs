@@ -3,7 +3,7 @@
 //! outline, and, but for speaker notes, in its PDF deck, for content/, the seed and the corpus.
 
 use crate::pdf::page_text;
-use crate::util::{content, corpus_folders, load, seed, tree};
+use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
 use folio::backends::slides::document_deck;
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
@@ -145,4 +145,20 @@ fn callouts_footnotes_code_and_marked_notes_are_all_kept() {
     assert!(xml.contains("name=\"Callout") && xml.contains("<a:ln "), "the callout is a bordered shape");
     let titles: Vec<&str> = deck.slides.iter().map(|s| s.title.as_str()).collect();
     assert!(titles.contains(&"Parts (cont.)"), "the long code continues: {titles:?}");
+}
+
+#[test]
+fn long_prose_goes_to_the_speaker_notes_only_when_the_settings_ask() {
+    let prose = "This paragraph goes on and on about the role. ".repeat(8);
+    let page = format!("# P\n\n## Part\n\n{}\n\nShort line.\n", prose.trim());
+    for (config, in_notes) in [("", false), ("[slides]\nlong_prose = \"notes\"\n", true)] {
+        let content = tree(&[("p.md", page.as_bytes()), ("folio.toml", config.as_bytes())]);
+        let out = tempfile::tempdir().unwrap();
+        let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+        assert_eq!(outline.contains(&format!("<!--\n{}\n-->", prose.trim())), in_notes, "{outline}");
+        assert!(outline.contains("This paragraph goes on"), "kept either way");
+        assert!(outline.contains("\nShort line.\n"), "short text stays on the slide");
+    }
 }

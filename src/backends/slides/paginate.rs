@@ -8,7 +8,7 @@ use super::deck::{Item, Layout, Run, Slide, Table, Text};
 use super::layout::{boxes, text_height, title_sizes, Rect, TABLE_GAP};
 use super::measure::{footnote_height, item_height, row_height};
 use super::outline::Entry;
-use super::split::split;
+use super::split::{split, Cut};
 use super::tables::rows_fitting;
 
 /// The content of one slide.
@@ -131,20 +131,23 @@ impl Pager {
             fresh = true;
         }
         loop {
-            let height = item_height(&item, self.body.w);
-            if height + notes <= self.room() {
-                return self.push(item, height + notes);
-            }
-            match split(&item, self.room(), self.body.w) {
-                Some((head, tail)) => {
+            match split(&item, self.room() - notes, self.body.w) {
+                Cut::Whole => {
+                    let height = item_height(&item, self.body.w);
+                    return self.push(item, height + notes);
+                }
+                Cut::At(head, tail) => {
                     let height = item_height(&head, self.body.w);
                     self.push(head, height);
                     self.new_page(false, true);
                     (item, fresh) = (tail, true);
                 }
                 // Not one word or line of it fits a fresh slide: it is drawn as it is.
-                None if fresh => return self.push(item, height + notes),
-                None => {
+                Cut::Nothing if fresh => {
+                    let height = item_height(&item, self.body.w);
+                    return self.push(item, height + notes);
+                }
+                Cut::Nothing => {
                     self.new_page(true, true);
                     fresh = true;
                 }

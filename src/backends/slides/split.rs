@@ -5,9 +5,20 @@ use super::deck::{Item, Run, Text};
 use super::measure::item_height;
 use super::runs::trim;
 
-/// The item cut in two: the longest head no taller than `room` in a body `width` wide, and
-/// the rest; `None` if not one word (or line) fits, or the item cannot be cut.
-pub fn split(item: &Item, room: f32, width: f32) -> Option<(Item, Item)> {
+/// Where an item is cut to fill the room left.
+#[derive(Debug)]
+pub enum Cut {
+    /// All of it fits.
+    Whole,
+    /// The longest head that fits, and the rest.
+    At(Item, Item),
+    /// Not one word (or line) fits, or the item cannot be cut.
+    Nothing,
+}
+
+/// Cuts an item to fill `room` points of a body `width` wide. Only prefixes about as long as
+/// the room holds are measured, so cutting a long item slide by slide takes linear time.
+pub fn split(item: &Item, room: f32, width: f32) -> Cut {
     let count = match item {
         Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => word_starts(text).len(),
         Item::Code(code) => line_starts(code).len(),
@@ -15,7 +26,7 @@ pub fn split(item: &Item, room: f32, width: f32) -> Option<(Item, Item)> {
     };
     let fits = |k: usize| cut(item, k).is_some_and(|(head, _)| item_height(&head, width) <= room);
     if count == 0 || !fits(1) {
-        return None;
+        return Cut::Nothing;
     }
     // The largest k that fits: doubling, then halving, so that only prefixes about a slide
     // long are ever measured.
@@ -32,7 +43,10 @@ pub fn split(item: &Item, room: f32, width: f32) -> Option<(Item, Item)> {
             high = middle;
         }
     }
-    cut(item, low)
+    if low == count && item_height(item, width) <= room {
+        return Cut::Whole;
+    }
+    cut(item, low).map_or(Cut::Nothing, |(head, tail)| Cut::At(head, tail))
 }
 
 /// The item cut before its `k`-th cut point (1-based: the head keeps `k` words or lines).
@@ -92,17 +106,18 @@ mod tests {
         let words: Vec<String> = (0..600).map(|i| format!("word{i}")).collect();
         let text = vec![Run { text: words.join(" "), ..Run::default() }];
         let item = Item::Paragraph(text);
-        let (head, tail) = split(&item, 200.0, 800.0).unwrap();
+        let Cut::At(head, tail) = split(&item, 200.0, 800.0) else { panic!("cut") };
         assert!(item_height(&head, 800.0) <= 200.0);
         let (Item::Paragraph(a), Item::Paragraph(b)) = (head, tail) else { panic!() };
         assert_eq!(format!("{} {}", plain(&a), plain(&b)), words.join(" "));
-        assert!(split(&item, 1.0, 800.0).is_none());
+        assert!(matches!(split(&item, 1.0, 800.0), Cut::Nothing));
+        assert!(matches!(split(&item, 5000.0, 800.0), Cut::Whole));
     }
 
     #[test]
     fn long_code_splits_between_lines() {
         let code = (0..80).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n");
-        let (Item::Code(a), Item::Code(b)) = split(&Item::Code(code.clone()), 300.0, 800.0).unwrap() else { panic!() };
+        let Cut::At(Item::Code(a), Item::Code(b)) = split(&Item::Code(code.clone()), 300.0, 800.0) else { panic!() };
         assert_eq!(format!("{a}\n{b}"), code);
     }
 }
