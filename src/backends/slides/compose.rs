@@ -3,7 +3,8 @@
 
 use super::config::LongProse;
 use super::deck::{plain, Deck, Item, Layout, Link, Marker, Run, Slide, Text};
-use super::layout::{body_height, boxes, BODY_BOX};
+use super::layout::{boxes, BODY_BOX};
+use super::measure::item_height;
 use super::outline::{outline, Entry, Options, Section};
 use super::paginate::{fit_title, paginate, slides, Page};
 use super::runs::clean;
@@ -182,13 +183,16 @@ fn text(s: &str) -> Text {
 fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slide {
     let (title, title_size) = fit_title(title, layout);
     let (_, area) = boxes(layout);
-    let mut slide = Slide { layout, title, title_size, body: Vec::new(), footnotes: Vec::new(), notes: Vec::new() };
+    let mut slide = Slide { layout, title, title_size, body: vec![], heights: vec![], footnotes: vec![], notes: vec![] };
     for line in under.into_iter().chain(more) {
-        slide.body.push(Item::Paragraph(line));
-        if body_height(&slide.body, area.w) > area.h {
-            if let Some(Item::Paragraph(line)) = slide.body.pop() {
-                slide.notes.push(plain(&line));
-            }
+        let text = plain(&line);
+        let item = Item::Paragraph(line);
+        let height = item_height(&item, area.w);
+        if slide.heights.iter().sum::<f32>() + height > area.h {
+            slide.notes.push(text);
+        } else {
+            slide.body.push(item);
+            slide.heights.push(height);
         }
     }
     slide

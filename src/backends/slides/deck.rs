@@ -90,6 +90,8 @@ pub struct Slide {
     /// The type size of the title in points, shrunk for long titles.
     pub title_size: f32,
     pub body: Vec<Item>,
+    /// The measured height of each item of the body, with the space above it.
+    pub heights: Vec<f32>,
     /// Footnotes of what the slide shows, set small at its foot.
     pub footnotes: Vec<Text>,
     /// Speaker notes, one paragraph each.
@@ -152,6 +154,8 @@ pub struct Table {
     pub widths: Vec<f32>,
     /// Type size in points.
     pub size: f32,
+    /// The measured height of the header row, then of each row.
+    pub heights: Vec<f32>,
 }
 
 impl Table {
@@ -161,9 +165,10 @@ impl Table {
         Table {
             align: self.align.clone(),
             head: self.head.clone(),
-            rows: self.rows[rows].to_vec(),
+            rows: self.rows[rows.clone()].to_vec(),
             widths: self.widths.clone(),
             size: self.size,
+            heights: std::iter::once(self.heights[0]).chain(self.heights[rows.start + 1..rows.end + 1].iter().copied()).collect(),
         }
     }
 }

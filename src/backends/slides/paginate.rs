@@ -6,7 +6,7 @@
 
 use super::deck::{Item, Layout, Run, Slide, Table, Text};
 use super::layout::{boxes, text_height, title_sizes, Rect, TABLE_GAP};
-use super::measure::{footnote_height, item_height, row_height};
+use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
 use super::split::{split, Cut};
 use super::tables::rows_fitting;
@@ -15,6 +15,8 @@ use super::tables::rows_fitting;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// The measured height of each item.
+    pub heights: Vec<f32>,
     pub footnotes: Vec<Text>,
     pub notes: Vec<String>,
 }
@@ -64,7 +66,10 @@ impl Pager {
     fn new_page(&mut self, carry_heading: bool, repeat: bool) {
         let last = self.last();
         let carried = match last.items.last() {
-            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => last.items.pop(),
+            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => {
+                last.heights.pop();
+                last.items.pop()
+            }
             _ => None,
         };
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
@@ -73,43 +78,47 @@ impl Pager {
         match (carried, &self.heading) {
             (Some(heading), _) => {
                 let height = item_height(&heading, self.body.w);
-                self.push(heading, height)
+                self.push(heading, height, 0.0)
             }
             (None, Some((text, _))) if repeat && !ends_with_heading => {
                 let mut text = text.clone();
                 text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
-                self.used += item_height(&Item::Heading(text.clone()), self.body.w);
-                self.last().items.push(Item::Heading(text));
+                let height = item_height(&Item::Heading(text.clone()), self.body.w);
+                self.used += height;
+                let page = self.last();
+                page.items.push(Item::Heading(text));
+                page.heights.push(height);
             }
             _ => {}
         }
     }
 
-    fn push(&mut self, item: Item, height: f32) {
+    /// Adds an item `height` high, followed by footnotes `notes` high.
+    fn push(&mut self, item: Item, height: f32, notes: f32) {
         if let Item::Heading(text) = &item {
             self.heading = Some((text.clone(), height));
         }
-        self.used += height;
-        self.last().items.push(item);
+        self.used += height + notes;
+        let page = self.last();
+        page.items.push(item);
+        page.heights.push(height);
     }
 
     /// Places an item followed by footnotes `notes` high: on this page if it fits, else on
     /// the next; one taller than a slide is split (or, a callout, unboxed).
     fn place(&mut self, item: Item, notes: f32) {
         if let Item::Table(table) = &item {
-            let head = row_height(&table.head, table, true);
-            let rows: Vec<f32> = table.rows.iter().map(|r| row_height(r, table, false)).collect();
-            return self.table(table, head, &rows, notes);
+            return self.table(table, table.heights[0], &table.heights[1..], notes);
         }
         let height = item_height(&item, self.body.w);
         if height + notes <= self.room() {
-            return self.push(item, height + notes);
+            return self.push(item, height, notes);
         }
         let heading = matches!(item, Item::Heading(_));
         if heading || height + notes <= self.body.h {
             self.new_page(true, !heading);
             if heading || height + notes <= self.room() {
-                return self.push(item, height + notes);
+                return self.push(item, height, notes);
             }
         }
         match item {
@@ -134,18 +143,18 @@ impl Pager {
             match split(&item, self.room() - notes, self.body.w) {
                 Cut::Whole => {
                     let height = item_height(&item, self.body.w);
-                    return self.push(item, height + notes);
+                    return self.push(item, height, notes);
                 }
                 Cut::At(head, tail) => {
                     let height = item_height(&head, self.body.w);
-                    self.push(head, height);
+                    self.push(head, height, 0.0);
                     self.new_page(false, true);
                     (item, fresh) = (tail, true);
                 }
                 // Not one word or line of it fits a fresh slide: it is drawn as it is.
                 Cut::Nothing if fresh => {
                     let height = item_height(&item, self.body.w);
-                    return self.push(item, height + notes);
+                    return self.push(item, height, notes);
                 }
                 Cut::Nothing => {
                     self.new_page(true, true);
@@ -161,13 +170,13 @@ impl Pager {
         let part = |start: usize, count: usize| TABLE_GAP + head + rows[start..start + count].iter().sum::<f32>();
         let height = part(0, rows.len()) + notes;
         if height <= self.room() {
-            return self.push(Item::Table(table.clone()), height);
+            return self.push(Item::Table(table.clone()), height - notes, notes);
         }
         // A table that fits a slide moves whole to the next one; only a table taller than a
         // slide is split.
         if height <= self.body.h {
             self.new_page(true, true);
-            return self.push(Item::Table(table.clone()), height);
+            return self.push(Item::Table(table.clone()), height - notes, notes);
         }
         let mut start = 0;
         let mut fresh = false;
@@ -187,7 +196,7 @@ impl Pager {
             if rest == count + 1 && count >= 3 {
                 count -= 1; // never leave one row alone
             }
-            self.push(Item::Table(table.part(start..start + count)), part(start, count) + last(count));
+            self.push(Item::Table(table.part(start..start + count)), part(start, count), last(count));
             start += count;
             fresh = false;
             if start < table.rows.len() {
@@ -233,7 +242,7 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
             if title != full {
                 notes.insert(0, full); // a title shortened to fit is given whole in the notes
             }
-            Slide { layout, title, title_size, body: page.items, footnotes: page.footnotes, notes }
+            Slide { layout, title, title_size, body: page.items, heights: page.heights, footnotes: page.footnotes, notes }
         })
         .collect()
 }

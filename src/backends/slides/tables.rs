@@ -8,7 +8,7 @@ use crate::ir::Align;
 
 /// A table without rows, to measure rows at these widths and this size.
 fn probe(widths: &[f32], size: f32) -> Table {
-    Table { align: Vec::new(), head: Vec::new(), rows: Vec::new(), widths: widths.to_vec(), size }
+    Table { align: Vec::new(), head: Vec::new(), rows: Vec::new(), widths: widths.to_vec(), size, heights: Vec::new() }
 }
 
 /// Lays out a table for a body `width` × `height` points: the largest type size at which
@@ -32,15 +32,18 @@ pub fn fit(
         })
         .unwrap_or(smallest);
     let widths = widths(&head, &rows, size, width).unwrap_or_else(|| shares(&head, &rows, size, width));
-    let mut table = Table { align, head, rows, widths, size };
-    let limit = height - TABLE_GAP - row_height(&table.head, &table, true);
-    let probe = probe(&table.widths, size);
+    let probe = probe(&widths, size);
+    let head_height = row_height(&head, &probe, true);
+    let limit = height - TABLE_GAP - head_height;
+    let mut table = Table { align, head, rows, widths, size, heights: vec![head_height] };
     let mut notes = Vec::new();
     for (i, row) in table.rows.iter_mut().enumerate() {
-        if row_height(row, &probe, false) > limit {
+        let mut height = row_height(row, &probe, false);
+        if height > limit {
             notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
-            shorten(row, &probe, limit);
+            height = shorten(row, &probe, limit);
         }
+        table.heights.push(height);
     }
     (table, notes)
 }
@@ -98,11 +101,15 @@ fn shares(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> 
 }
 
 /// Cuts the longest cell of `row` until the row, in a table like `probe`, is no taller than
-/// `limit`.
-fn shorten(row: &mut [Text], probe: &Table, limit: f32) {
+/// `limit`; returns its height.
+fn shorten(row: &mut [Text], probe: &Table, limit: f32) -> f32 {
     let floor = line_height(probe.size) + 2.0 * CELL_MARGIN_Y;
-    while row_height(row, probe, false) > limit.max(floor) {
-        let Some((i, _)) = row.iter().enumerate().max_by_key(|(_, c)| plain(c).chars().count()) else { return };
+    loop {
+        let height = row_height(row, probe, false);
+        if height <= limit.max(floor) {
+            return height;
+        }
+        let Some((i, _)) = row.iter().enumerate().max_by_key(|(_, c)| plain(c).chars().count()) else { return height };
         let text = plain(&row[i]);
         let keep = text.chars().count() * 3 / 4;
         row[i] = vec![Run {
@@ -110,7 +117,7 @@ fn shorten(row: &mut [Text], probe: &Table, limit: f32) {
             ..Run::default()
         }];
         if keep == 0 {
-            return;
+            return row_height(row, probe, false);
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide, Text};
 use crate::backends::slides::layout::{
     boxes, text_style, Rect, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
 };
-use crate::backends::slides::measure::{footnote_height, item_height};
+use crate::backends::slides::measure::footnote_height;
 
 /// The parts written for one slide.
 pub struct SlideParts {
@@ -106,8 +106,7 @@ fn body_shapes(out: &mut String, slide: &Slide, body: Rect, mut id: usize, accen
     let mut y = body.y;
     let mut pending = String::new();
     let mut pending_height = 0.0;
-    for item in &slide.body {
-        let height = item_height(item, body.w);
+    for (item, &height) in slide.body.iter().zip(&slide.heights) {
         if matches!(item, Item::Table(_) | Item::Callout(_)) && !pending.is_empty() {
             let rect = Rect { y, h: pending_height, ..body };
             out.push_str(&text_shape(id, "Text", rect, "<a:noFill/>", &pending));
