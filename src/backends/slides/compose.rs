@@ -183,7 +183,8 @@ fn text(s: &str) -> Text {
 fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slide {
     let (title, title_size) = fit_title(title, layout);
     let (_, area) = boxes(layout);
-    let mut slide = Slide { layout, title, title_size, body: vec![], heights: vec![], footnotes: vec![], notes: vec![] };
+    let mut slide =
+        Slide { layout, title, title_size, body: vec![], heights: vec![], footnotes: vec![], notes: vec![] };
     for line in under.into_iter().chain(more) {
         let text = plain(&line);
         let item = Item::Paragraph(line);

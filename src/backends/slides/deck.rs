@@ -168,7 +168,9 @@ impl Table {
             rows: self.rows[rows.clone()].to_vec(),
             widths: self.widths.clone(),
             size: self.size,
-            heights: std::iter::once(self.heights[0]).chain(self.heights[rows.start + 1..rows.end + 1].iter().copied()).collect(),
+            heights: std::iter::once(self.heights[0])
+                .chain(self.heights[rows.start + 1..rows.end + 1].iter().copied())
+                .collect(),
         }
     }
 }

@@ -145,7 +145,8 @@ impl Pager {
                     let height = item_height(&item, self.body.w);
                     return self.push(item, height, notes);
                 }
-                Cut::At(head, tail) => {
+                Cut::At(parts) => {
+                    let (head, tail) = *parts;
                     let height = item_height(&head, self.body.w);
                     self.push(head, height, 0.0);
                     self.new_page(false, true);
@@ -242,7 +243,15 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
             if title != full {
                 notes.insert(0, full); // a title shortened to fit is given whole in the notes
             }
-            Slide { layout, title, title_size, body: page.items, heights: page.heights, footnotes: page.footnotes, notes }
+            Slide {
+                layout,
+                title,
+                title_size,
+                body: page.items,
+                heights: page.heights,
+                footnotes: page.footnotes,
+                notes,
+            }
         })
         .collect()
 }

@@ -11,7 +11,7 @@ pub enum Cut {
     /// All of it fits.
     Whole,
     /// The longest head that fits, and the rest.
-    At(Item, Item),
+    At(Box<(Item, Item)>),
     /// Not one word (or line) fits, or the item cannot be cut.
     Nothing,
 }
@@ -46,7 +46,7 @@ pub fn split(item: &Item, room: f32, width: f32) -> Cut {
     if low == count && item_height(item, width) <= room {
         return Cut::Whole;
     }
-    cut(item, low).map_or(Cut::Nothing, |(head, tail)| Cut::At(head, tail))
+    cut(item, low).map_or(Cut::Nothing, |parts| Cut::At(Box::new(parts)))
 }
 
 /// The item cut before its `k`-th cut point (1-based: the head keeps `k` words or lines).
@@ -106,7 +106,8 @@ mod tests {
         let words: Vec<String> = (0..600).map(|i| format!("word{i}")).collect();
         let text = vec![Run { text: words.join(" "), ..Run::default() }];
         let item = Item::Paragraph(text);
-        let Cut::At(head, tail) = split(&item, 200.0, 800.0) else { panic!("cut") };
+        let Cut::At(parts) = split(&item, 200.0, 800.0) else { panic!("cut") };
+        let (head, tail) = *parts;
         assert!(item_height(&head, 800.0) <= 200.0);
         let (Item::Paragraph(a), Item::Paragraph(b)) = (head, tail) else { panic!() };
         assert_eq!(format!("{} {}", plain(&a), plain(&b)), words.join(" "));
@@ -117,7 +118,8 @@ mod tests {
     #[test]
     fn long_code_splits_between_lines() {
         let code = (0..80).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n");
-        let Cut::At(Item::Code(a), Item::Code(b)) = split(&Item::Code(code.clone()), 300.0, 800.0) else { panic!() };
+        let Cut::At(parts) = split(&Item::Code(code.clone()), 300.0, 800.0) else { panic!("cut") };
+        let (Item::Code(a), Item::Code(b)) = *parts else { panic!("code") };
         assert_eq!(format!("{a}\n{b}"), code);
     }
 }
