@@ -8,7 +8,7 @@ use super::deck::{Item, Layout, Run, Slide, Table, Text};
 use super::layout::{boxes, text_height, title_sizes, Rect, TABLE_GAP};
 use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
-use super::split::{split, Cut};
+use super::split::{next_point, slice, split, Cut};
 use super::tables::rows_fitting;
 
 /// The content of one slide.
@@ -133,34 +133,35 @@ impl Pager {
     }
 
     /// Places a text item taller than a slide, a slide's worth at a time.
-    fn split(&mut self, mut item: Item, notes: f32) {
+    fn split(&mut self, item: Item, notes: f32) {
         let mut fresh = self.last().items.is_empty();
         if self.room() < self.body.h * 0.25 && !fresh {
             self.new_page(true, true);
             fresh = true;
         }
+        let mut from = (0, 0);
         loop {
-            match split(&item, self.room() - notes, self.body.w) {
-                Cut::Whole => {
-                    let height = item_height(&item, self.body.w);
-                    return self.push(item, height, notes);
-                }
-                Cut::At(parts) => {
-                    let (head, tail) = *parts;
-                    let height = item_height(&head, self.body.w);
-                    self.push(head, height, 0.0);
-                    self.new_page(false, true);
-                    (item, fresh) = (tail, true);
-                }
-                // Not one word or line of it fits a fresh slide: it is drawn as it is.
-                Cut::Nothing if fresh => {
-                    let height = item_height(&item, self.body.w);
-                    return self.push(item, height, notes);
-                }
+            let cut = split(&item, from, self.room() - notes, self.body.w);
+            let to = match cut {
+                Cut::At(to) => Some(to),
+                Cut::Whole => None,
+                // Not even its next word (or line) fits a fresh slide: that is drawn as it is.
+                Cut::Nothing if fresh => next_point(&item, from),
                 Cut::Nothing => {
                     self.new_page(true, true);
                     fresh = true;
+                    continue;
                 }
+            };
+            let Some(part) = slice(&item, from, to) else { return };
+            let height = item_height(&part, self.body.w);
+            match to {
+                Some(to) => {
+                    self.push(part, height, 0.0);
+                    self.new_page(false, true);
+                    (from, fresh) = (to, true);
+                }
+                None => return self.push(part, height, notes),
             }
         }
     }
