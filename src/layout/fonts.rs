@@ -16,10 +16,12 @@ pub enum FontId {
     Mono,
     /// DejaVu Sans: symbols the Noto faces lack (→ ✓ ☐ U+FFFD).
     Fallback,
+    SansItalic,
+    SansBoldItalic,
 }
 
 impl FontId {
-    pub const ALL: [FontId; 8] = [
+    pub const ALL: [FontId; 10] = [
         FontId::Serif,
         FontId::SerifBold,
         FontId::SerifItalic,
@@ -28,6 +30,8 @@ impl FontId {
         FontId::SansBold,
         FontId::Mono,
         FontId::Fallback,
+        FontId::SansItalic,
+        FontId::SansBoldItalic,
     ];
 
     /// The font program as shipped in `fonts/`.
@@ -41,6 +45,8 @@ impl FontId {
             FontId::SansBold => include_bytes!("../../fonts/NotoSans-Bold.ttf"),
             FontId::Mono => include_bytes!("../../fonts/DejaVuSansMono.ttf"),
             FontId::Fallback => include_bytes!("../../fonts/DejaVuSans.ttf"),
+            FontId::SansItalic => include_bytes!("../../fonts/NotoSans-Italic.ttf"),
+            FontId::SansBoldItalic => include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
         }
     }
 
@@ -55,6 +61,8 @@ impl FontId {
             FontId::SansBold => "NotoSans-Bold",
             FontId::Mono => "DejaVuSansMono",
             FontId::Fallback => "DejaVuSans",
+            FontId::SansItalic => "NotoSans-Italic",
+            FontId::SansBoldItalic => "NotoSans-BoldItalic",
         }
     }
 
@@ -69,7 +77,16 @@ impl FontId {
                 (false, true) => FontId::SerifItalic,
                 (true, true) => FontId::SerifBoldItalic,
             },
-            FontId::Sans if bold => FontId::SansBold,
+            FontId::Sans | FontId::SansBold | FontId::SansItalic | FontId::SansBoldItalic => {
+                let bold = bold || matches!(self, FontId::SansBold | FontId::SansBoldItalic);
+                let italic = italic || matches!(self, FontId::SansItalic | FontId::SansBoldItalic);
+                match (bold, italic) {
+                    (false, false) => FontId::Sans,
+                    (true, false) => FontId::SansBold,
+                    (false, true) => FontId::SansItalic,
+                    (true, true) => FontId::SansBoldItalic,
+                }
+            }
             other => other,
         }
     }

@@ -37,12 +37,13 @@ const MAX_CALLOUT_DEPTH: usize = 8;
 /// Cuts `body` (whose first line is `first_line` of the file) into segments. Template tags are
 /// read only when `values` is given (the site's dialect uses them), and never inside code.
 pub fn segment(body: &str, first_line: u32, values: Option<TemplateValues>) -> (Vec<Segment>, Vec<DialectWarning>) {
-    let code = if body.contains("!!!") || body.contains("{{") || body.contains("{%") {
+    let code = if ["!!!", "{{", "{%", ":::"].iter().any(|marker| body.contains(marker)) {
         CodeRanges::of(body)
     } else {
         CodeRanges::default()
     };
-    let mut cutter = Cutter { values, code, warnings: Vec::new(), stack: vec![Open::root()], in_comment: false };
+    let mut cutter =
+        Cutter { values, code, warnings: Vec::new(), stack: vec![Open::root()], in_comment: false, notes: None };
     let mut offset = 0;
     for (index, raw_line) in body.split_inclusive('\n').enumerate() {
         let line_no = first_line + index as u32;
@@ -77,6 +78,8 @@ struct Cutter<'a> {
     stack: Vec<Open>,
     /// Inside an HTML comment, which Markdown parsing drops with everything in it.
     in_comment: bool,
+    /// The line of the open `::: notes` block, if one is open.
+    notes: Option<u32>,
 }
 
 impl Cutter<'_> {
@@ -84,7 +87,11 @@ impl Cutter<'_> {
     /// opens or closes no callout.
     fn line(&mut self, line: &str, raw_line: &str, line_no: u32, offset: usize) {
         let indent = line.len() - line.trim_start().len();
-        if !self.code.contains(offset + indent) && self.callout_line(line.trim(), line_no) {
+        let in_code = self.code.contains(offset + indent);
+        if (!in_code || self.notes.is_some()) && self.notes_line(line.trim(), raw_line, line_no) {
+            return;
+        }
+        if !in_code && self.callout_line(line.trim(), line_no) {
             return;
         }
         let rewritten = match self.values {
@@ -92,6 +99,26 @@ impl Cutter<'_> {
             None => line.to_string(),
         };
         self.push_text(&(rewritten + &raw_line[line.len()..]), line_no);
+    }
+
+    /// Speaker notes as pandoc and Marp write them, `::: notes` … `:::`: the fences become the
+    /// ends of a comment `<!-- notes: … -->` (which Markdown reading keeps for slides) and the
+    /// lines between are kept as they are. Says whether the line was taken.
+    fn notes_line(&mut self, trimmed: &str, raw_line: &str, line_no: u32) -> bool {
+        let end = &raw_line[raw_line.trim_end_matches(['\n', '\r']).len()..];
+        match self.notes {
+            None if matches!(trimmed, "::: notes" | ":::notes" | "::: {.notes}") => {
+                self.notes = Some(line_no);
+                self.push_text(&format!("<!-- notes:{end}"), line_no);
+            }
+            None => return false,
+            Some(_) if trimmed == ":::" => {
+                self.notes = None;
+                self.push_text(&format!("-->{end}"), line_no);
+            }
+            Some(_) => self.push_text(&raw_line.replace("-->", "- ->"), line_no),
+        }
+        true
     }
 
     /// Opens or closes a callout if the line is a Retype `!!!` marker, or a Hugo callout
@@ -253,6 +280,9 @@ impl Cutter<'_> {
     }
 
     fn finish(mut self) -> (Vec<Segment>, Vec<DialectWarning>) {
+        if let Some(line) = self.notes {
+            self.warn(line, 1, "`::: notes` is never closed; the notes run to the end of the page".into());
+        }
         while self.stack.len() > 1 {
             let line = self.stack.last().map_or(0, |o| o.line);
             self.warn(line, 1, "callout is never closed; it runs to the end of the page".into());
@@ -373,5 +403,15 @@ mod tests {
         let (segments, warnings) = cut("!!!tip\nHello\n");
         assert_eq!(warnings.len(), 1);
         assert!(matches!(&segments[0], Segment::Callout { kind: CalloutKind::Tip, title: None, .. }));
+    }
+
+    #[test]
+    fn a_notes_block_becomes_a_notes_comment_on_the_same_lines() {
+        let (segments, warnings) = cut("Text\n\n::: notes\nSay --> this\n:::\n\n```\n::: notes\n```\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let expected = "Text\n\n<!-- notes:\nSay - -> this\n-->\n\n```\n::: notes\n```\n";
+        assert_eq!(segments, [Segment::Markdown { text: expected.into(), first_line: 1 }]);
+        let (_, warnings) = cut("::: notes\nnever closed\n");
+        assert_eq!(warnings.len(), 1);
     }
 }

@@ -62,7 +62,7 @@ pub fn merge(used: &mut Used, more: &Used) {
 
 /// The resource name of a face on every page.
 pub fn resource(font: FontId) -> &'static str {
-    const NAMES: [&str; FontId::ALL.len()] = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"];
+    const NAMES: [&str; FontId::ALL.len()] = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"];
     NAMES[font as usize]
 }
 

@@ -4,13 +4,12 @@
 
 use crate::pdf::{assert_inside, embedded_subset_fonts, link_actions, outline_titles, page_text};
 use crate::util::{content, corpus_folders, load, seed, tree};
-use folio::backends::slides::{deck_pages, document_deck, site_deck, Deck, Item, Layout, Run, Slide};
+use folio::backends::slides::{deck_pages, document_deck, site_deck};
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Scope, Slides};
 use folio::config::Config;
 use folio::ir::Collection;
 use folio::layout::{Item as Drawn, Rgb};
 use lopdf::Document;
-use std::collections::BTreeMap;
 
 const ACCENT: Rgb = Rgb(0.12, 0.37, 0.6);
 
@@ -51,7 +50,7 @@ fn the_seed_deck_has_a_16_9_page_and_a_bookmark_per_slide_in_order() {
     assert_eq!(outline_titles(&pdf), bookmarks);
     let text = page_text(&pdf);
     assert!(text.contains("Business Acumen"), "table cells are text");
-    assert!(!text.contains("Example: Lead a product discovery"), "notes stay off the slides");
+    assert!(text.contains("Example: Lead a product discovery"), "examples stay on the slides");
     let fonts = embedded_subset_fonts(&pdf);
     assert!(fonts >= 2, "{fonts} fonts");
     assert_eq!(render(&loaded.collection, &Scope::ALL), artifacts, "the same bytes twice");
@@ -93,33 +92,29 @@ fn every_slide_of_content_the_seed_and_the_corpus_stays_inside_its_page() {
     }
 }
 
-fn deck_of(paragraphs: usize) -> Deck {
-    let text = "A paragraph long enough to wrap onto a second line of the slide when it is set at the full twenty \
-                points of body type, and longer still.";
-    let body = (0..paragraphs).map(|_| Item::Paragraph(vec![Run { text: text.into(), ..Run::default() }])).collect();
-    let slide = Slide { layout: Layout::Content, title: "Full".into(), title_size: 32.0, body, notes: vec![] };
-    let anchors = BTreeMap::new();
-    Deck { title: "T".into(), document: None, folder: String::new(), slides: vec![slide], anchors, diagnostics: vec![] }
-}
-
-fn body_sizes(deck: &Deck) -> Vec<f32> {
-    let laid = deck_pages(deck, ACCENT, "t.md");
-    assert_inside("made-up deck", &laid.pages);
-    laid.pages[0]
-        .items
-        .iter()
-        .filter_map(|i| if let Drawn::Text(r) = i { Some(r.size) } else { None })
-        .skip(1)
-        .collect()
-}
-
 #[test]
-fn text_the_estimate_let_overflow_shrinks_and_else_is_cut_with_a_warning() {
-    assert!(body_sizes(&deck_of(3)).iter().all(|&s| s == 20.0), "what fits keeps its size");
-    let shrunk = body_sizes(&deck_of(7));
-    assert!(shrunk.iter().all(|&s| (12.0..20.0).contains(&s)), "{shrunk:?}");
-    assert!(deck_pages(&deck_of(7), ACCENT, "t.md").diagnostics.is_empty());
-    let laid = deck_pages(&deck_of(40), ACCENT, "t.md");
-    assert_eq!(laid.diagnostics.len(), 1, "{:?}", laid.diagnostics);
-    assert!(laid.diagnostics[0].message.contains("slide 1"), "{}", laid.diagnostics[0].message);
+fn long_prose_and_code_stay_on_slides_at_full_size_and_split_with_cont() {
+    let words: Vec<String> = (0..1500).map(|i| format!("w{i}")).collect();
+    let code: Vec<String> = (0..60).map(|i| format!("let line{i} = {i};")).collect();
+    let page = format!("# Long\n\n## Prose\n\n{}\n\n## Code\n\n```\n{}\n```\n", words.join(" "), code.join("\n"));
+    let dir = tree(&[("long.md", page.as_bytes())]);
+    let loaded = load(dir.path());
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    assert!(deck.slides.iter().all(|s| s.notes.is_empty()), "nothing moves to the notes");
+    let laid = deck_pages(&deck, ACCENT, "long.md");
+    assert!(laid.diagnostics.is_empty(), "{:?}", laid.diagnostics);
+    assert_inside("long deck", &laid.pages);
+    let sizes: Vec<f32> = laid.pages[1..]
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| if let Drawn::Text(r) = i { Some(r.size) } else { None })
+        .collect();
+    assert!(sizes.iter().all(|&s| s >= 14.0), "nothing is shrunk: {:?}", sizes.iter().fold(99.0f32, |a, &b| a.min(b)));
+    let artifacts = render(&loaded.collection, &Scope::ALL);
+    let text = squeeze(&page_text(&pdf_of(&artifacts, "slides/long.pdf")));
+    for word in words.iter().chain(&code) {
+        assert!(text.contains(word.as_str()), "{word:?} is in the PDF deck");
+    }
+    let titles: Vec<&str> = deck.slides.iter().map(|s| s.title.as_str()).collect();
+    assert!(titles.contains(&"Prose (cont.)") && titles.contains(&"Code (cont.)"), "{titles:?}");
 }

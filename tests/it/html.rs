@@ -84,20 +84,23 @@ fn html_that_maps_becomes_ir_nodes() {
     assert_eq!(head.iter().map(|c| plain_text(c)).collect::<Vec<_>>(), ["A", "B"]);
     assert_eq!(rows[0].iter().map(|c| plain_text(c)).collect::<Vec<_>>(), ["1", "2"]);
 
-    assert_eq!(plain_text(inlines(&blocks[4])), "Centred", "the comment left nothing");
-    assert_eq!(plain_text(inlines(&blocks[5])), "Old and new", "unknown markup keeps its text");
-    assert_eq!(blocks.len(), 6);
+    let notes = BlockKind::Raw { format: "notes".into(), text: "secret".into() };
+    assert_eq!(blocks[4].kind, notes, "a notes comment is kept for the slides' speaker notes");
+    assert_eq!(plain_text(inlines(&blocks[5])), "Centred", "the comment left nothing else");
+    assert_eq!(plain_text(inlines(&blocks[6])), "Old and new", "unknown markup keeps its text");
+    assert_eq!(blocks.len(), 7);
     let warnings: Vec<&String> = diagnostics.iter().filter(|d| d.contains("markup")).collect();
     assert_eq!(warnings.len(), 1, "one warning a page: {diagnostics:?}");
     assert!(warnings[0].contains("a.md:26:1:") && warnings[0].contains("<marquee>"), "{}", warnings[0]);
 }
 
 #[test]
-fn comments_stay_silent_and_invisible() {
+fn comments_stay_silent_and_invisible_but_notes_are_kept_for_slides() {
     let page = b"Text <!-- inline note --> more.\n\n<!-- notes: speaker notes\nover lines -->\n\n<!--\n{{ x }}\n-->\n";
     let (blocks, diagnostics) = page_blocks(&[("a.md", page)]);
-    assert_eq!(blocks.len(), 1, "{blocks:?}");
+    assert_eq!(blocks.len(), 2, "{blocks:?}");
     assert_eq!(plain_text(inlines(&blocks[0])), "Text more.");
+    assert_eq!(blocks[1].kind, BlockKind::Raw { format: "notes".into(), text: "speaker notes\nover lines".into() });
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
 }
 

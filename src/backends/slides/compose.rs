@@ -1,10 +1,12 @@
 //! Whole decks: a document's deck (title slide, then its sections) and the site deck (title,
 //! contents, then a section divider and the slides of every document).
 
+use super::config::LongProse;
 use super::deck::{plain, Deck, Item, Layout, Link, Marker, Run, Slide, Text};
-use super::layout::{body_height, boxes, BODY_BOX};
-use super::outline::{outline, Entry, Section};
-use super::paginate::{fit_title, fits, paginate, slides, Page};
+use super::layout::{boxes, BODY_BOX};
+use super::measure::item_height;
+use super::outline::{outline, Entry, Options, Section};
+use super::paginate::{fit_title, paginate, slides, Page};
 use super::runs::clean;
 use crate::diag::Diagnostic;
 use crate::ir::Document;
@@ -34,9 +36,9 @@ impl Composed {
     }
 }
 
-/// Composes the slides of `doc`, one at each heading of level `level`.
-pub fn compose(doc: &Document, level: u8) -> Composed {
-    let outline = outline(doc, level);
+/// Composes the slides of `doc` as `options` say.
+pub fn compose(doc: &Document, options: Options) -> Composed {
+    let outline = outline(doc, options);
     let mut under = Vec::new();
     if doc.label() != doc.title {
         under.push(vec![Run { text: clean(doc.label()), bold: true, ..Run::default() }]);
@@ -103,7 +105,7 @@ pub fn compose(doc: &Document, level: u8) -> Composed {
 /// The deck of one document, with slides at heading level `level`, and warnings about content
 /// that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
-    let composed = compose(doc, level);
+    let composed = compose(doc, Options { level, long_prose: LongProse::Slides });
     let mut slides = vec![composed.title];
     slides.extend(composed.rest);
     Deck {
@@ -160,7 +162,8 @@ pub fn site_links(title: &str, front: usize, parts: &[(&BTreeMap<String, usize>,
 /// divider.
 pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     let front = site_front(title, docs);
-    let composed: Vec<Composed> = docs.par_iter().map(|doc| compose(doc, level)).collect();
+    let options = Options { level, long_prose: LongProse::Slides };
+    let composed: Vec<Composed> = docs.par_iter().map(|doc| compose(doc, options)).collect();
     let parts: Vec<_> = composed.iter().map(|c| (&c.anchors, c.count())).collect();
     let mut deck = site_links(title, front.len(), &parts);
     deck.slides = front;
@@ -180,65 +183,23 @@ fn text(s: &str) -> Text {
 fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slide {
     let (title, title_size) = fit_title(title, layout);
     let (_, area) = boxes(layout);
-    let mut slide = Slide { layout, title, title_size, body: Vec::new(), notes: Vec::new() };
+    let mut slide =
+        Slide { layout, title, title_size, body: vec![], heights: vec![], footnotes: vec![], notes: vec![] };
     for line in under.into_iter().chain(more) {
-        slide.body.push(Item::Paragraph(line));
-        if body_height(&slide.body, area.w) > area.h {
-            if let Some(Item::Paragraph(line)) = slide.body.pop() {
-                slide.notes.push(plain(&line));
-            }
+        let text = plain(&line);
+        let item = Item::Paragraph(line);
+        let height = item_height(&item, area.w);
+        if slide.heights.iter().sum::<f32>() + height > area.h {
+            slide.notes.push(text);
+        } else {
+            slide.body.push(item);
+            slide.heights.push(height);
         }
     }
     slide
 }
 
-/// The slides of a section: one slide (or continuation slides) with its groups as
-/// sub-headings, or, when that takes more than one slide, whole groups packed onto slides
-/// under the section's title, and a group too long for one slide on its own slides.
+/// The slides of a section: its entries, groups under their titles, filling each slide.
 fn section_slides(section: &Section) -> Vec<Slide> {
-    if section.groups.is_empty() || fits_one(&section.entries()) {
-        return slides(&section.title, Layout::Content, paginate(&section.entries(), BODY_BOX));
-    }
-    let mut out = Vec::new();
-    let mut shared = 0;
-    let mut chunk = section.intro.clone();
-    for group in &section.groups {
-        let entries = group.with_heading();
-        let joined: Vec<Entry> = chunk.iter().chain(&entries).cloned().collect();
-        if fits_one(&joined) {
-            chunk = joined;
-        } else if fits_one(&entries) {
-            flush(&mut out, section, &mut shared, std::mem::replace(&mut chunk, entries));
-        } else {
-            flush(&mut out, section, &mut shared, std::mem::take(&mut chunk));
-            let title = format!("{}: {}", section.title, plain(&group.title));
-            out.extend(slides(&title, Layout::Content, paginate(&group.entries, BODY_BOX)));
-        }
-    }
-    flush(&mut out, section, &mut shared, chunk);
-    out
-}
-
-fn fits_one(entries: &[Entry]) -> bool {
-    fits(entries, BODY_BOX)
-}
-
-/// Adds the slide of a chunk of groups under the section's title ("… (cont.)" after the
-/// first); a chunk of notes alone joins the last slide.
-fn flush(out: &mut Vec<Slide>, section: &Section, shared: &mut usize, chunk: Vec<Entry>) {
-    if chunk.iter().all(|e| matches!(e, Entry::Note(_))) {
-        let notes = chunk.into_iter().filter_map(|e| if let Entry::Note(n) = e { Some(n) } else { None });
-        match out.last_mut() {
-            Some(last) => last.notes.extend(notes),
-            None => out.extend(slides(
-                &section.title,
-                Layout::Content,
-                vec![Page { items: vec![], notes: notes.collect() }],
-            )),
-        }
-        return;
-    }
-    let title = if *shared == 0 { section.title.clone() } else { format!("{} (cont.)", section.title) };
-    *shared += 1;
-    out.extend(slides(&title, Layout::Content, paginate(&chunk, BODY_BOX)));
+    slides(&section.title, Layout::Content, paginate(&section.entries(), BODY_BOX))
 }

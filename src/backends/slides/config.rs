@@ -8,8 +8,10 @@
 //! heading_font = "Noto Sans"
 //! accent = "1F5F99"        # RGB hex: title rule, bullets, table header
 //! site_deck_limit = 250    # a larger site's deck holds a divider slide per document
+//! long_prose = "slides"    # or "notes": paragraphs over 240 characters go to the speaker notes
 //! ```
 
+use super::outline::Options;
 use crate::config::{Color, Config};
 use crate::error::Result;
 use serde::Deserialize;
@@ -25,6 +27,17 @@ pub struct SlidesConfig {
     /// The most documents the site deck shows in full; a site of more gets a site deck of the
     /// title, the contents and each document's divider, its slides being in its own deck.
     pub site_deck_limit: usize,
+    /// Where paragraphs of more than 240 characters go.
+    pub long_prose: LongProse,
+}
+
+/// Where long paragraphs go: on the slides (the default) or into the speaker notes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LongProse {
+    #[default]
+    Slides,
+    Notes,
 }
 
 impl Default for SlidesConfig {
@@ -35,11 +48,17 @@ impl Default for SlidesConfig {
             heading_font: "Noto Sans".to_string(),
             accent: Color { r: 0x1f, g: 0x5f, b: 0x99 },
             site_deck_limit: 250,
+            long_prose: LongProse::Slides,
         }
     }
 }
 
 impl SlidesConfig {
+    /// How documents are sorted for slides.
+    pub fn options(&self) -> Options {
+        Options { level: self.heading_level, long_prose: self.long_prose }
+    }
+
     /// Reads and checks `[slides]`.
     pub fn read(config: &Config) -> Result<SlidesConfig> {
         let slides: SlidesConfig = config.section("slides")?;
@@ -66,7 +85,15 @@ mod tests {
         let slides = SlidesConfig::read(&config).unwrap();
         assert_eq!(slides.accent.to_string(), "AA00CC");
         assert_eq!(slides.heading_level, 2);
-        for bad in ["[slides]\naccent = \"blue\"\n", "[slides]\nheading_level = 9\n", "[slides]\ncolour = 1\n"] {
+        assert_eq!(slides.long_prose, LongProse::Slides);
+        let notes: Config = toml::from_str("[slides]\nlong_prose = \"notes\"\n").unwrap();
+        assert_eq!(SlidesConfig::read(&notes).unwrap().long_prose, LongProse::Notes);
+        for bad in [
+            "[slides]\naccent = \"blue\"\n",
+            "[slides]\nheading_level = 9\n",
+            "[slides]\ncolour = 1\n",
+            "[slides]\nlong_prose = \"x\"\n",
+        ] {
             let config: Config = toml::from_str(bad).unwrap();
             assert!(SlidesConfig::read(&config).unwrap_err().is_usage(), "{bad}");
         }

@@ -1,6 +1,7 @@
-//! The deck model: slides with titles, bullets, short text, tables and speaker notes, in
-//! points on a 16:9 slide. Made from the IR by `outline` and `paginate`; read by the PPTX and
-//! Marp writers. Nothing here knows a file format.
+//! The deck model: slides with titles, bullets, text, code, tables, callouts, footnotes and
+//! speaker notes, in points on a 16:9 slide. Made from the IR by `outline` and `paginate`,
+//! measured by the layout engine (`measure`); read by the PPTX, PDF and Marp writers. Nothing
+//! here knows a file format.
 
 use crate::diag::Diagnostic;
 use crate::ir::{output_stem, Align};
@@ -89,6 +90,10 @@ pub struct Slide {
     /// The type size of the title in points, shrunk for long titles.
     pub title_size: f32,
     pub body: Vec<Item>,
+    /// The measured height of each item of the body, with the space above it.
+    pub heights: Vec<f32>,
+    /// Footnotes of what the slide shows, set small at its foot.
+    pub footnotes: Vec<Text>,
     /// Speaker notes, one paragraph each.
     pub notes: Vec<String>,
 }
@@ -132,9 +137,11 @@ pub enum Item {
         marker: Marker,
         text: Text,
     },
-    /// A short block of code, lines kept.
+    /// Code, lines kept.
     Code(String),
     Table(Table),
+    /// A callout: a box holding text items (the first its label).
+    Callout(Vec<Item>),
 }
 
 /// A table with its column widths and type size decided.
@@ -147,6 +154,8 @@ pub struct Table {
     pub widths: Vec<f32>,
     /// Type size in points.
     pub size: f32,
+    /// The measured height of the header row, then of each row.
+    pub heights: Vec<f32>,
 }
 
 impl Table {
@@ -156,9 +165,12 @@ impl Table {
         Table {
             align: self.align.clone(),
             head: self.head.clone(),
-            rows: self.rows[rows].to_vec(),
+            rows: self.rows[rows.clone()].to_vec(),
             widths: self.widths.clone(),
             size: self.size,
+            heights: std::iter::once(self.heights[0])
+                .chain(self.heights[rows.start + 1..rows.end + 1].iter().copied())
+                .collect(),
         }
     }
 }

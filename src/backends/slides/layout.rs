@@ -1,9 +1,10 @@
-//! Slide geometry in points (a 16:9 slide is 960 × 540 pt) and the height of everything that
-//! goes on a slide, from [`line_count`]. Pagination and the writers share these numbers, so
-//! what was measured is what is placed.
+//! Slide geometry in points (a 16:9 slide is 960 × 540 pt), type sizes, and the height of what
+//! goes on a slide as [`super::measure`] sets it. Pagination and the writers share these
+//! numbers, so what was measured is what is placed.
 
-use super::deck::{plain, Item, Layout, Run, Table, Text};
-use super::measure::{line_count, mono_line_count, BOLD_FACTOR};
+use super::deck::{Item, Layout, Run};
+use super::measure::{item_height, measuring, stacked, text_lines, Palette};
+use crate::layout::Rgb;
 
 /// Points to EMU (English Metric Units) for OOXML.
 pub const EMU_PER_POINT: f32 = 12700.0;
@@ -47,6 +48,11 @@ pub const LINE_SPACING: f32 = 1.2;
 pub const PARAGRAPH_SPACE: f32 = 6.0;
 /// Space above a table.
 pub const TABLE_GAP: f32 = 12.0;
+/// Inner margin and border width of a callout's box.
+pub const CALLOUT_PAD: f32 = 10.0;
+pub const CALLOUT_BORDER: f32 = 1.5;
+/// Type size of a slide's footnotes, set at the foot of its body.
+pub const FOOTNOTE_SIZE: f32 = 12.0;
 /// Inner margins of a table cell.
 pub const CELL_MARGIN_X: f32 = 6.0;
 pub const CELL_MARGIN_Y: f32 = 4.0;
@@ -67,29 +73,23 @@ pub fn title_sizes(layout: Layout) -> &'static [f32; 3] {
     }
 }
 
-/// How a text item is set: type size, left indent and whether it is bold or monospaced.
+/// How a text item is set: type size and left indent.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextStyle {
     pub size: f32,
     pub indent: f32,
-    pub bold: bool,
 }
 
-/// The style of a text item (`None` for tables).
+/// The style of a text item (`None` for tables and callouts).
 pub fn text_style(item: &Item) -> Option<TextStyle> {
     Some(match item {
-        Item::Heading(_) => TextStyle { size: HEADING_SIZE, indent: 0.0, bold: true },
-        Item::Paragraph(text) => TextStyle { size: BODY_SIZE, indent: 0.0, bold: any_wide(text) },
-        Item::Bullet { level: 1, text, .. } => TextStyle { size: BODY_SIZE, indent: 27.0, bold: any_wide(text) },
-        Item::Bullet { text, .. } => TextStyle { size: LEVEL2_SIZE, indent: 54.0, bold: any_wide(text) },
-        Item::Code(_) => TextStyle { size: CODE_SIZE, indent: 0.0, bold: true },
-        Item::Table(_) => return None,
+        Item::Heading(_) => TextStyle { size: HEADING_SIZE, indent: 0.0 },
+        Item::Paragraph(_) => TextStyle { size: BODY_SIZE, indent: 0.0 },
+        Item::Bullet { level: 1, .. } => TextStyle { size: BODY_SIZE, indent: 27.0 },
+        Item::Bullet { .. } => TextStyle { size: LEVEL2_SIZE, indent: 54.0 },
+        Item::Code(_) => TextStyle { size: CODE_SIZE, indent: 0.0 },
+        Item::Table(_) | Item::Callout(_) => return None,
     })
-}
-
-/// Whether any run is set in a wider face (bold or code).
-fn any_wide(text: &[Run]) -> bool {
-    text.iter().any(|r| r.bold || r.code)
 }
 
 /// The height of one line of type of `size` points.
@@ -97,49 +97,11 @@ pub fn line_height(size: f32) -> f32 {
     size * LINE_SPACING
 }
 
-/// The height of text in a column `width` points wide.
+/// The height of plain text set at `size` (bold if `bold`) in a column `width` points wide.
 pub fn text_height(text: &str, size: f32, width: f32, bold: bool) -> f32 {
-    let factor = if bold { BOLD_FACTOR } else { 1.0 };
-    line_count(text, size, width, factor) as f32 * line_height(size)
-}
-
-/// The height an item takes in a body `width` points wide, with the space above it.
-pub fn item_height(item: &Item, width: f32) -> f32 {
-    match (item, text_style(item)) {
-        (Item::Table(table), _) => table_height(table),
-        (Item::Code(code), Some(style)) => {
-            PARAGRAPH_SPACE + mono_line_count(code, style.size, width) as f32 * line_height(style.size)
-        }
-        (_, Some(style)) => {
-            PARAGRAPH_SPACE + text_height(&plain(item_text(item)), style.size, width - style.indent, style.bold)
-        }
-        (_, None) => 0.0,
-    }
-}
-
-/// The runs of a text item.
-pub fn item_text(item: &Item) -> &[Run] {
-    match item {
-        Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => text,
-        Item::Code(_) | Item::Table(_) => &[],
-    }
-}
-
-/// The height of a table row whose cells have these widths.
-pub fn row_height(cells: &[Text], widths: &[f32], size: f32, bold: bool) -> f32 {
-    let tallest = cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, w)| text_height(&plain(cell), size, w - 2.0 * CELL_MARGIN_X, bold || any_wide(cell)))
-        .fold(line_height(size), f32::max);
-    tallest + 2.0 * CELL_MARGIN_Y
-}
-
-/// The height of a table with the gap above it.
-pub fn table_height(table: &Table) -> f32 {
-    let head = row_height(&table.head, &table.widths, table.size, true);
-    let rows: f32 = table.rows.iter().map(|r| row_height(r, &table.widths, table.size, false)).sum();
-    TABLE_GAP + head + rows
+    let runs = [Run { text: text.to_string(), ..Run::default() }];
+    let palette = Palette { text: Rgb(0.0, 0.0, 0.0), accent: Rgb(0.0, 0.0, 0.0) };
+    measuring(|cx| stacked(&text_lines(cx, &runs, size, width, bold, palette)))
 }
 
 /// The height of a slide body.

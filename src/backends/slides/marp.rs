@@ -18,10 +18,12 @@ pub fn header(title: &str) -> String {
     let mut out = String::from("---\nmarp: true\n");
     out.push_str(&format!("title: {}\n", serde_json::Value::String(title.to_string())));
     out.push_str(
-        "paginate: true\nstyle: |\n  section { font-size: 26px; padding: 48px 64px; }\n  h1 { font-size: 56px; }\n  \
-         h2 { font-size: 40px; }\n  h3 { margin: 0.4em 0 0.2em; }\n  th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  \
-         table { font-size: 21px; }\n  section.t14 table { font-size: 18px; }\n  \
-         section.t12 table { font-size: 16px; }\n  section.t10 table { font-size: 13px; }\n---\n",
+        "paginate: true\nstyle: |\n  section { font-size: 26px; line-height: 1.25; padding: 40px 64px; }\n  \
+         h1 { font-size: 56px; }\n  h2 { font-size: 42px; margin: 0 0 12px; }\n  h3 { font-size: 29px; margin: 10px 0 2px; }\n  \
+         p, ul, ol, blockquote, pre { margin: 8px 0; }\n  li + li { margin-top: 2px; }\n  footer { font-size: 16px; }\n  \
+         th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  table { font-size: 21px; }\n  \
+         section.t14 table { font-size: 18px; }\n  section.t12 table { font-size: 16px; }\n  \
+         section.t10 table { font-size: 13px; }\n---\n",
     );
     out
 }
@@ -51,10 +53,24 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
     }
     let hashes = if slide.layout == Layout::Content { "##" } else { "#" };
     out.push_str(&format!("\n{hashes} {}\n", escape(&slide.title)));
+    out.push_str(&items_text(deck, &slide.body));
+    if !slide.footnotes.is_empty() {
+        let footer: Vec<String> = slide.footnotes.iter().map(|note| inline(deck, note)).collect();
+        let footer = serde_json::Value::String(footer.join(" · ").replace("--", "- -"));
+        out.push_str(&format!("\n<!-- _footer: {footer} -->\n"));
+    }
+    for note in &slide.notes {
+        out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
+    }
+}
+
+/// The Markdown of a slide's items (or a callout's).
+fn items_text(deck: &Deck, items: &[Item]) -> String {
+    let mut out = String::new();
     let mut previous: Option<&Item> = None;
     let mut number_width = 0;
     let mut top: Option<Marker> = None;
-    for item in &slide.body {
+    for item in items {
         // Bullets of one list follow each other; anything else (or a list of the other kind,
         // which Markdown would otherwise read as part of the item before) starts a new block.
         let after_bullet = matches!(previous, Some(Item::Bullet { .. }));
@@ -87,13 +103,17 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
                 let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
                 out.push_str(&format!("{fence}\n{code}\n{fence}\n"));
             }
-            Item::Table(table) => push_table(out, deck, table),
+            Item::Table(table) => push_table(&mut out, deck, table),
+            // A callout is a quote: Marp's theme draws it with a bar beside it.
+            Item::Callout(inner) => {
+                for line in items_text(deck, inner).trim_start_matches('\n').lines() {
+                    out.push_str(&format!("> {line}\n").replace("> \n", ">\n"));
+                }
+            }
         }
         previous = Some(item);
     }
-    for note in &slide.notes {
-        out.push_str(&format!("\n<!--\n{}\n-->\n", note_text(note)));
-    }
+    out
 }
 
 fn numbered(marker: Marker) -> bool {

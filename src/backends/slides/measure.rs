@@ -1,100 +1,219 @@
-//! An honest estimate of how many lines a piece of text takes in a box: per-character widths
-//! of a typical sans-serif face and greedy word wrapping. The layout engine will replace this
-//! with shaped text; until then the functions here are the only places that guess.
+//! Deck items set by the layout engine (harfrust shaping, its line breaking): the lines and
+//! table rows the PDF deck draws, and, from the same code, the heights that paginate every
+//! deck and place the shapes of the PPTX. What is measured is what the PDF deck shows, so no
+//! slide overflows and nothing has to be shrunk or left out.
 
-/// Width of `c` in ems, rounded up from Noto Sans (wider than Calibri and Arial, so a deck
-/// measured here also fits in those faces).
-fn char_em(c: char) -> f32 {
-    match c {
-        ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'I' => 0.30,
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '"' | '/' | '’' | '‘' => 0.40,
-        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 0.92,
-        'A'..='Z' | '&' | '#' | '→' => 0.70,
-        c if c.is_ascii() => 0.58,
-        c if is_wide(c) => 1.0,
-        _ => 0.66,
+use super::deck::{Item, Link, Marker, Run, Table, Text};
+use super::layout::{
+    text_style, CALLOUT_BORDER, CALLOUT_PAD, CELL_MARGIN_X, CELL_MARGIN_Y, FOOTNOTE_SIZE, LINE_SPACING,
+    PARAGRAPH_SPACE, TABLE_GAP,
+};
+use crate::ir::Align;
+use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Slab, Span, Style};
+use std::cell::RefCell;
+
+/// The colours of a slide's text: body text, and headings, bullets and links.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub text: Rgb,
+    pub accent: Rgb,
+}
+
+const BAND: Rgb = Rgb(0.933, 0.949, 0.969);
+const RULE: Rgb = Rgb(0.788, 0.82, 0.863);
+const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
+
+thread_local! {
+    /// The context items are measured in: the body size of [`super::pdf`]'s, so lines break alike.
+    static MEASURING: RefCell<Cx> = RefCell::new(Cx::new(super::layout::BODY_SIZE, WHITE, false, "", ""));
+}
+
+/// Runs `f` with this thread's measuring context. Characters no font has are reported by the
+/// PDF guide, with their line; here they are only measured.
+pub fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
+    MEASURING.with(|cx| {
+        let mut cx = cx.borrow_mut();
+        let out = f(&mut cx);
+        cx.diagnostics.clear();
+        out
+    })
+}
+
+/// The height of slabs stacked with their spaces.
+pub fn stacked(slabs: &[Slab]) -> f32 {
+    slabs.iter().map(|s| s.space_before + s.height).sum()
+}
+
+/// Runs as spans of the slide face at `size`, bold throughout if `bold`; links in the accent.
+pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span> {
+    runs.iter()
+        .filter(|run| !run.text.is_empty())
+        .map(|run| {
+            let link = run.link.as_ref().map(|link| match link {
+                Link::Url(url) => LinkDest::Uri(url.clone()),
+                Link::Document { id, anchor } => LinkDest::Internal { doc: id.clone(), anchor: anchor.clone() },
+            });
+            let color = if link.is_some() { palette.accent } else { palette.text };
+            let style = Style {
+                bold: run.bold || bold,
+                italic: run.italic,
+                code: run.code,
+                strike: run.strike,
+                link,
+                ..Style::plain(FontId::Sans, size, color)
+            };
+            Span { text: run.text.clone(), style }
+        })
+        .collect()
+}
+
+/// The lines of runs in a column `width` wide.
+pub fn text_lines(cx: &mut Cx, runs: &[Run], size: f32, width: f32, bold: bool, palette: Palette) -> Vec<Slab> {
+    layout_lines(cx, &spans(runs, size, bold, palette), width, LINE_SPACING, Align::Left)
+}
+
+/// The narrowest and widest the runs can be set at `size`: their widest word (a link counts
+/// as one, as Office sets it) and their width on one line.
+pub fn extent(cx: &mut Cx, runs: &[Run], size: f32, bold: bool) -> (f32, f32) {
+    let palette = Palette { text: WHITE, accent: WHITE };
+    let (mut narrowest, widest) = measure(cx, &spans(runs, size, bold, palette));
+    for run in runs.iter().filter(|r| r.link.is_some()) {
+        let one = Run { text: run.text.trim().to_string(), ..run.clone() };
+        narrowest = narrowest.max(measure(cx, &spans(&[one], size, bold, palette)).1);
     }
+    (narrowest, widest)
 }
 
-/// CJK ideographs, kana, Hangul and full-width forms take a whole em.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60)
-        || (c as u32) >= 0x1F300
-}
-
-/// Bold and monospaced runs are set wider than regular text by about this factor.
-pub const BOLD_FACTOR: f32 = 1.08;
-
-/// The number of lines `text` takes when set at `size` points in a column `width` points
-/// wide; `factor` widens every glyph (use [`BOLD_FACTOR`] for bold or code). Newlines force
-/// breaks; words wider than the column break between characters. Empty text takes one line.
-pub fn line_count(text: &str, size: f32, width: f32, factor: f32) -> usize {
-    let em = size * factor;
-    let width = width.max(em);
-    text.split('\n').map(|line| wrapped_lines(line, em, width)).sum()
-}
-
-/// The number of lines of monospaced `text` (0.6 em a character) in a column `width` points
-/// wide at `size` points; lines are kept and long ones wrap.
-pub fn mono_line_count(text: &str, size: f32, width: f32) -> usize {
-    let per_line = ((width / (0.6 * size)).floor() as usize).max(1);
-    text.split('\n').map(|line| line.chars().count().div_ceil(per_line).max(1)).sum()
-}
-
-/// The width in points of `text` set on one line at `size` points, widened by `factor`.
-pub fn text_width(text: &str, size: f32, factor: f32) -> f32 {
-    text.chars().map(|c| char_em(c) * size * factor).sum()
-}
-
-fn wrapped_lines(line: &str, em: f32, width: f32) -> usize {
-    let space = char_em(' ') * em;
-    let mut lines = 1;
-    let mut used = 0.0f32;
-    for word in line.split_whitespace() {
-        let word_width = text_width(word, em, 1.0);
-        let needed = if used > 0.0 { used + space + word_width } else { word_width };
-        if needed <= width {
-            used = needed;
-            continue;
-        }
-        if used > 0.0 {
-            lines += 1;
-        }
-        used = 0.0;
-        for c in word.chars() {
-            let w = char_em(c) * em;
-            if used + w > width && used > 0.0 {
-                lines += 1;
-                used = 0.0;
+/// The lines of a text item (not a table or a callout) in a body `width` wide, its bullet
+/// hanging in the indent; the first with the space above the item.
+pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
+    let Some(style) = text_style(item) else { return Vec::new() };
+    let (size, column) = (style.size, width - style.indent);
+    let mut lines = match item {
+        Item::Heading(text) => text_lines(cx, text, size, column, true, Palette { text: palette.accent, ..palette }),
+        Item::Paragraph(text) => text_lines(cx, text, size, column, false, palette),
+        Item::Bullet { marker, text, .. } => {
+            let mut lines = text_lines(cx, text, size, column, false, palette);
+            for line in &mut lines {
+                line.indent(style.indent);
             }
-            used += w;
+            let mark = match marker {
+                Marker::Bullet => "•".to_string(),
+                Marker::Number(n) => format!("{n}."),
+            };
+            let baseline = lines[0].items.iter().find_map(|i| if let Drawn::Text(r) = i { Some(r.y) } else { None });
+            let x = style.indent - style.indent.min(24.0);
+            let (runs, _) = cx.text(&mark, FontId::Sans, size, palette.accent, x, baseline.unwrap_or(size));
+            lines[0].items.extend(runs);
+            lines
         }
+        Item::Code(code) => code
+            .split('\n')
+            .flat_map(|line| {
+                let span = Span { text: line.to_string(), style: Style::plain(FontId::Mono, size, palette.text) };
+                layout_lines(cx, &[span], column, LINE_SPACING, Align::Left)
+            })
+            .collect(),
+        Item::Table(_) | Item::Callout(_) => Vec::new(),
+    };
+    if let Some(first) = lines.first_mut() {
+        first.space_before = PARAGRAPH_SPACE;
     }
     lines
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_text_is_one_line_and_long_text_wraps() {
-        assert_eq!(line_count("Hello world", 20.0, 800.0, 1.0), 1);
-        assert_eq!(line_count("", 20.0, 800.0, 1.0), 1);
-        let long = "word ".repeat(100);
-        let lines = line_count(&long, 20.0, 400.0, 1.0);
-        assert!((10..=20).contains(&lines), "{lines}");
+/// The slabs of any item in a body `width` wide, the first with the space above the item.
+pub fn item_slabs(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
+    match item {
+        Item::Table(table) => table_rows(cx, table, palette),
+        Item::Callout(items) => vec![callout(cx, items, width, palette)],
+        _ => item_lines(cx, item, width, palette),
     }
+}
 
-    #[test]
-    fn newlines_and_long_words_break() {
-        assert_eq!(line_count("a\nb\nc", 12.0, 500.0, 1.0), 3);
-        assert_eq!(line_count(&"x".repeat(100), 10.0, 58.0, 1.0), 10);
-    }
+/// The height of an item in a body `width` wide, with the space above it.
+pub fn item_height(item: &Item, width: f32) -> f32 {
+    let palette = Palette { text: WHITE, accent: WHITE };
+    measuring(|cx| stacked(&item_slabs(cx, item, width, palette)))
+}
 
-    #[test]
-    fn bigger_type_needs_more_lines() {
-        let text = "Set multi-year technology and organizational strategy for the whole company";
-        assert!(line_count(text, 28.0, 500.0, 1.0) > line_count(text, 14.0, 500.0, 1.0));
+/// A callout: its text items inside a box tinted with the accent and bordered by it.
+fn callout(cx: &mut Cx, items: &[Item], width: f32, palette: Palette) -> Slab {
+    let inner = items.iter().flat_map(|item| item_lines(cx, item, width - 2.0 * CALLOUT_PAD, palette));
+    let mut drawn = Vec::new();
+    let mut y = CALLOUT_PAD;
+    for (i, slab) in inner.enumerate() {
+        if i > 0 {
+            y += slab.space_before;
+        }
+        drawn.extend(slab.items.into_iter().map(|mut item| {
+            item.shift(CALLOUT_PAD, y);
+            item
+        }));
+        y += slab.height;
     }
+    let height = y + CALLOUT_PAD;
+    let (fill, line) = (palette.accent.tint(0.9), palette.accent);
+    let mut items = vec![Drawn::Rect { x: 0.0, y: 0.0, w: width, h: height, color: fill }];
+    for [x1, y1, x2, y2] in
+        [[0.0, 0.0, width, 0.0], [width, 0.0, width, height], [width, height, 0.0, height], [0.0, height, 0.0, 0.0]]
+    {
+        items.push(Drawn::Rule { x1, y1, x2, y2, width: CALLOUT_BORDER, color: line });
+    }
+    items.append(&mut drawn);
+    Slab { space_before: TABLE_GAP, ..Slab::new(height, items) }
+}
+
+/// One row of a table with the deck's column widths: cells inside their margins, the header
+/// filled with the accent, every second body row banded, a rule below.
+pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palette: Palette) -> Slab {
+    let head = band.is_none();
+    let text = Palette { text: if head { WHITE } else { palette.text }, ..palette };
+    let mut items = Vec::new();
+    let (mut x, mut height) = (0.0, 0.0f32);
+    for (c, width) in table.widths.iter().enumerate() {
+        let runs = cells.get(c).map_or(&[][..], Vec::as_slice);
+        let align = table.align.get(c).copied().unwrap_or(Align::None);
+        let spans = spans(runs, table.size, head, text);
+        let mut y = CELL_MARGIN_Y;
+        for line in layout_lines(cx, &spans, width - 2.0 * CELL_MARGIN_X, LINE_SPACING, align) {
+            items.extend(line.items.into_iter().map(|mut item| {
+                item.shift(x + CELL_MARGIN_X, y);
+                item
+            }));
+            y += line.height;
+        }
+        height = height.max(y + CELL_MARGIN_Y);
+        x += width;
+    }
+    let fill = match band {
+        None => Some(palette.accent),
+        Some(true) => Some(BAND),
+        Some(false) => None,
+    };
+    let mut drawn: Vec<Drawn> =
+        fill.map(|color| Drawn::Rect { x: 0.0, y: 0.0, w: x, h: height, color }).into_iter().collect();
+    drawn.append(&mut items);
+    drawn.push(Drawn::Rule { x1: 0.0, y1: height, x2: x, y2: height, width: 0.75, color: RULE });
+    Slab::new(height, drawn)
+}
+
+/// The rows of a table, the header first, the first with the gap above the table.
+pub fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
+    let mut rows = vec![row(cx, &table.head, table, None, palette)];
+    rows.extend(table.rows.iter().enumerate().map(|(i, r)| row(cx, r, table, Some(i % 2 == 1), palette)));
+    rows[0].space_before = TABLE_GAP;
+    rows
+}
+
+/// The height of a row of `table`: the header if `head`.
+pub fn row_height(cells: &[Text], table: &Table, head: bool) -> f32 {
+    let palette = Palette { text: WHITE, accent: WHITE };
+    measuring(|cx| row(cx, cells, table, (!head).then_some(false), palette).height)
+}
+
+/// The height of a footnote set at the foot of a body `width` wide.
+pub fn footnote_height(note: &[Run], width: f32) -> f32 {
+    let palette = Palette { text: WHITE, accent: WHITE };
+    measuring(|cx| stacked(&text_lines(cx, note, FOOTNOTE_SIZE, width, false, palette)))
 }

@@ -10,6 +10,7 @@
 mod compose;
 mod config;
 mod deck;
+mod footnotes;
 mod layout;
 mod marp;
 mod measure;
@@ -19,10 +20,11 @@ mod pdf;
 mod pptx;
 mod runs;
 mod site;
+mod split;
 mod tables;
 
 pub use compose::{document_deck, site_deck};
-pub use config::SlidesConfig;
+pub use config::{LongProse, SlidesConfig};
 pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
@@ -94,7 +96,7 @@ impl Job<'_> {
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
         put_three(sink, &paths, |outputs| {
             let links = match all.len() <= run.config.site_deck_limit {
-                true => SiteLinks::new(title, &all, run.config.heading_level),
+                true => SiteLinks::new(title, &all, run.config.options()),
                 false => SiteLinks::dividers(title, &all),
             };
             let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
@@ -135,7 +137,8 @@ impl Job<'_> {
     /// (from slide `first` on: its divider, and its slides if the deck is full) if asked for.
     /// The slides after the title are set only if one of the two shows them.
     fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
-        let composed = compose(doc, self.config.heading_level);
+        let cached = site.and_then(|(links, _)| links.composed.get(&doc.id));
+        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options()));
         let section = composed.section.clone();
         let in_scope = self.ctx.scope.includes(&doc.id);
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);

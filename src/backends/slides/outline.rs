@@ -1,17 +1,28 @@
 //! The first step from a document to a deck: its blocks sorted into the lead, sections (one
 //! per heading at the slide level) and their groups (the headings one level below), each a
-//! list of slide items and speaker notes. `paginate` then fits them onto slides.
+//! list of slide items, footnotes and speaker notes. Everything stays on the slides but what
+//! the author marked as notes (`<!-- notes: … -->`, `::: notes`), and long prose when
+//! `[slides] long_prose = "notes"` asks for it. `paginate` then fits them onto slides.
 
+use super::config::LongProse;
 use super::deck::{plain, Item, Marker, Run, Text};
+use super::footnotes::Footnotes;
 use super::layout::BODY_BOX;
 use super::runs::{clean, runs, trim};
 use super::tables::fit;
 use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, ListItem, Span};
 
-/// Paragraphs longer than this many characters are prose for the speaker notes.
+/// Paragraphs longer than this many characters are long prose (see [`LongProse`]), and an
+/// opening paragraph up to twice as long is the lead of the title slide.
 const SHORT_PARAGRAPH: usize = 240;
-/// Code blocks up to this many lines (and this many columns) stay on the slide.
-const SHORT_CODE: (usize, usize) = (10, 72);
+
+/// How a document is sorted for slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Headings at this level (and above) start a slide.
+    pub level: u8,
+    pub long_prose: LongProse,
+}
 
 /// A document sorted for slides.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +57,9 @@ pub struct Group {
 pub enum Entry {
     /// Something on the slide (a table already laid out for the body).
     Item(Item),
+    /// A footnote of the item before, for the foot of the slide it ends on.
+    Footnote(Text),
+    /// A speaker note.
     Note(String),
 }
 
@@ -73,18 +87,19 @@ impl Group {
     }
 }
 
-/// Sorts `doc` into sections at heading level `level`, or at its shallowest heading level
-/// when it has no heading that high.
-pub fn outline(doc: &Document, level: u8) -> Outline {
+/// Sorts `doc` into sections at heading level `options.level`, or at its shallowest heading
+/// level when it has no heading that high.
+pub fn outline(doc: &Document, options: Options) -> Outline {
     let body = doc.body();
     let shallowest = body.blocks.iter().filter_map(heading_level).min();
     let level = match shallowest {
-        Some(s) if s > level => s,
-        _ => level,
+        Some(s) if s > options.level => s,
+        _ => options.level,
     };
+    let mut sorter =
+        Sorter { long_prose: options.long_prose, footnotes: Footnotes::new(&body.footnotes), warnings: Vec::new() };
     let mut lead = None;
     let mut sections: Vec<Section> = Vec::new();
-    let mut warnings = Vec::new();
     for block in &body.blocks {
         match &block.kind {
             BlockKind::Heading { level: l, content, id } if *l <= level => {
@@ -97,14 +112,18 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
             }
             BlockKind::Heading { level: l, content, id } if *l == level + 1 => {
                 let section = current(&mut sections, doc);
-                section.groups.push(Group { title: trim(runs(content)), anchor: id.clone(), entries: Vec::new() });
+                let mut entries = Vec::new();
+                let title = sorter.text(content, &mut entries);
+                section.groups.push(Group { title, anchor: id.clone(), entries });
             }
-            BlockKind::Paragraph { content } if sections.is_empty() && lead.is_none() => {
+            BlockKind::Paragraph { content }
+                if sections.is_empty() && lead.is_none() && !sorter.footnotes.any(content) =>
+            {
                 let text = trim(runs(content));
                 if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
                     lead = Some(text);
                 } else {
-                    convert(block, &mut current(&mut sections, doc).intro, &mut warnings);
+                    sorter.convert(block, &mut current(&mut sections, doc).intro);
                 }
             }
             _ => {
@@ -113,11 +132,11 @@ pub fn outline(doc: &Document, level: u8) -> Outline {
                     Some(group) => &mut group.entries,
                     None => &mut section.intro,
                 };
-                convert(block, entries, &mut warnings);
+                sorter.convert(block, entries);
             }
         }
     }
-    Outline { lead, sections, warnings }
+    Outline { lead, sections, warnings: sorter.warnings }
 }
 
 fn heading_level(block: &Block) -> Option<u8> {
@@ -136,116 +155,137 @@ fn current<'a>(sections: &'a mut Vec<Section>, doc: &Document) -> &'a mut Sectio
     sections.last_mut().expect("a section exists")
 }
 
-/// The entries for one block; `warnings` gets what had to be cut.
-fn convert(block: &Block, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String)>) {
-    match &block.kind {
-        BlockKind::Paragraph { content } => paragraph(content, out),
-        BlockKind::Heading { content, .. } => out.push(Entry::Item(Item::Heading(trim(runs(content))))),
-        BlockKind::List { start, items, .. } => list(items, *start, 1, out, warnings),
-        BlockKind::Table { align, head, rows } => table(align, head, rows, block.span, out, warnings),
-        BlockKind::CodeBlock { text, .. } => {
-            let text = clean(text.trim_end());
-            let text = text.as_str();
-            let (lines, columns) = SHORT_CODE;
-            if text.lines().count() <= lines && text.lines().all(|l| l.chars().count() <= columns) {
-                out.push(Entry::Item(Item::Code(text.to_string())));
-            } else {
-                out.push(Entry::Note(text.to_string()));
-            }
-        }
-        BlockKind::Quote { blocks } => blocks.iter().for_each(|b| convert(b, out, warnings)),
-        BlockKind::Callout { kind, title, blocks } => {
-            let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| clean(&plain_text(t)));
-            let label = Run { text: format!("{}: ", title.trim()), bold: true, ..Run::default() };
-            // A callout is a point the author wants seen: its first paragraph stays on the
-            // slide even when it is twice as long as other text there.
-            if let Some(BlockKind::Paragraph { content }) = blocks.first().map(|b| &b.kind) {
-                let text = trim(runs(content));
-                if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
-                    out.push(Entry::Item(Item::Paragraph(std::iter::once(label).chain(text).collect())));
-                    blocks[1..].iter().for_each(|b| convert(b, out, warnings));
-                    return;
-                }
-            }
-            let mut inner = Vec::new();
-            blocks.iter().for_each(|b| convert(b, &mut inner, warnings));
-            match inner.first_mut() {
-                Some(Entry::Item(Item::Paragraph(text))) => text.insert(0, label),
-                Some(Entry::Note(note)) => *note = format!("{}{note}", label.text),
-                _ => inner.insert(0, Entry::Item(Item::Paragraph(vec![label]))),
-            }
-            out.extend(inner);
-        }
-        BlockKind::Rule | BlockKind::Raw { .. } => {}
-    }
+/// What sorting a document's blocks needs besides the blocks.
+struct Sorter<'a> {
+    long_prose: LongProse,
+    footnotes: Footnotes<'a>,
+    /// Where content had to be cut to fit a slide, and how.
+    warnings: Vec<(Span, String)>,
 }
 
-/// A paragraph: an italic "Example:" or long prose goes to the notes, an all-bold line is a
-/// sub-heading, anything else is text on the slide.
-fn paragraph(content: &[Inline], out: &mut Vec<Entry>) {
-    let text = trim(runs(content));
-    let plain = plain(&text);
-    if plain.is_empty() {
-        return;
+impl Sorter<'_> {
+    /// The runs of `content`, footnote references as marks; the footnotes they mention
+    /// first go to `notes`.
+    fn text(&mut self, content: &[Inline], notes: &mut Vec<Entry>) -> Text {
+        let (content, found) = self.footnotes.mark(content);
+        notes.extend(found.into_iter().map(Entry::Footnote));
+        trim(runs(&content))
     }
-    let is_example = text.iter().all(|r| r.italic) && plain.starts_with("Example");
-    if is_example || plain.chars().count() > SHORT_PARAGRAPH {
-        out.push(Entry::Note(plain));
-    } else if text.iter().all(|r| r.bold) {
-        out.push(Entry::Item(Item::Heading(text)));
-    } else {
-        out.push(Entry::Item(Item::Paragraph(text)));
-    }
-}
 
-/// Bullets for a list; lists nested deeper than two levels join the second level.
-fn list(items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>, warnings: &mut Vec<(Span, String)>) {
-    for (i, item) in items.iter().enumerate() {
-        let marker = start.map_or(Marker::Bullet, |s| Marker::Number(s.saturating_add(i as u64)));
-        let mut text: Text = match item.checked {
-            Some(true) => vec![Run { text: "☑ ".into(), ..Run::default() }],
-            Some(false) => vec![Run { text: "☐ ".into(), ..Run::default() }],
-            None => Vec::new(),
-        };
+    /// An item of `content`'s runs, followed by the footnotes it mentions first.
+    fn item(&mut self, content: &[Inline], make: impl FnOnce(Text) -> Item, out: &mut Vec<Entry>) {
+        let mut notes = Vec::new();
+        let text = self.text(content, &mut notes);
+        out.push(Entry::Item(make(text)));
+        out.append(&mut notes);
+    }
+
+    /// The entries for one block.
+    fn convert(&mut self, block: &Block, out: &mut Vec<Entry>) {
+        match &block.kind {
+            BlockKind::Paragraph { content } => self.paragraph(content, out),
+            BlockKind::Heading { content, .. } => self.item(content, Item::Heading, out),
+            BlockKind::List { start, items, .. } => self.list(items, *start, 1, out),
+            BlockKind::Table { align, head, rows } => self.table(align, head, rows, block.span, out),
+            BlockKind::CodeBlock { text, .. } => out.push(Entry::Item(Item::Code(clean(text.trim_end())))),
+            BlockKind::Quote { blocks } => blocks.iter().for_each(|b| self.convert(b, out)),
+            BlockKind::Callout { kind, title, blocks } => {
+                let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| clean(&plain_text(t)));
+                let label = Run { text: title.trim().to_string(), bold: true, ..Run::default() };
+                self.callout(label, blocks, out);
+            }
+            BlockKind::Raw { format, text } if format == "notes" => out.push(Entry::Note(clean(text.trim()))),
+            BlockKind::Rule | BlockKind::Raw { .. } => {}
+        }
+    }
+
+    /// A callout as a box of its text, under its label; what a box cannot hold (tables, notes,
+    /// boxes inside it) follows the box.
+    fn callout(&mut self, label: Run, blocks: &[Block], out: &mut Vec<Entry>) {
+        let mut inner = Vec::new();
+        blocks.iter().for_each(|b| self.convert(b, &mut inner));
+        let mut boxed = vec![Item::Paragraph(vec![label])];
         let mut after = Vec::new();
-        for block in &item.blocks {
-            match &block.kind {
-                BlockKind::Paragraph { content } => {
-                    if !text.is_empty() && !plain(&text).ends_with(' ') {
-                        text.push(Run { text: " ".into(), ..Run::default() });
-                    }
-                    text.extend(trim(runs(content)));
+        for entry in inner {
+            match entry {
+                Entry::Item(item @ (Item::Heading(_) | Item::Paragraph(_) | Item::Bullet { .. } | Item::Code(_))) => {
+                    boxed.push(item)
                 }
-                BlockKind::List { start, items, .. } => list(items, *start, (level + 1).min(2), &mut after, warnings),
-                _ => convert(block, &mut after, warnings),
+                other => after.push(other),
             }
         }
-        out.push(Entry::Item(Item::Bullet { level, marker, text: trim(text) }));
+        out.push(Entry::Item(Item::Callout(boxed)));
         out.extend(after);
     }
-}
 
-/// A table laid out for the slide body; rows too tall for any slide are shortened, given in
-/// full in the notes, and reported.
-fn table(
-    align: &[Align],
-    head: &[Cell],
-    rows: &[Vec<Cell>],
-    span: Span,
-    out: &mut Vec<Entry>,
-    warnings: &mut Vec<(Span, String)>,
-) {
-    let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
-    let cells = |row: &[Cell]| -> Vec<Text> {
-        (0..columns).map(|i| row.get(i).map_or_else(Vec::new, |c| trim(runs(c)))).collect()
-    };
-    let align = (0..columns).map(|i| align.get(i).copied().unwrap_or(Align::None)).collect();
-    let rows = rows.iter().map(|r| cells(r)).collect();
-    let (table, shortened) = fit(align, cells(head), rows, BODY_BOX.w, BODY_BOX.h);
-    out.push(Entry::Item(Item::Table(table)));
-    for (row, text) in shortened {
-        warnings
-            .push((span, format!("table row {row} is too long for a slide; shortened there, in full in the notes")));
-        out.push(Entry::Note(text));
+    /// A paragraph: an all-bold line is a sub-heading, long prose goes to the notes if the
+    /// settings ask for it, anything else is text on the slide.
+    fn paragraph(&mut self, content: &[Inline], out: &mut Vec<Entry>) {
+        let mut notes = Vec::new();
+        let text = self.text(content, &mut notes);
+        let plain = plain(&text);
+        if plain.is_empty() {
+            return;
+        }
+        if self.long_prose == LongProse::Notes && plain.chars().count() > SHORT_PARAGRAPH {
+            out.push(Entry::Note(plain));
+        } else if text.iter().all(|r| r.bold) {
+            out.push(Entry::Item(Item::Heading(text)));
+        } else {
+            out.push(Entry::Item(Item::Paragraph(text)));
+        }
+        out.append(&mut notes);
+    }
+
+    /// Bullets for a list; lists nested deeper than two levels join the second level.
+    fn list(&mut self, items: &[ListItem], start: Option<u64>, level: u8, out: &mut Vec<Entry>) {
+        for (i, item) in items.iter().enumerate() {
+            let marker = start.map_or(Marker::Bullet, |s| Marker::Number(s.saturating_add(i as u64)));
+            let mut text: Text = match item.checked {
+                Some(true) => vec![Run { text: "☑ ".into(), ..Run::default() }],
+                Some(false) => vec![Run { text: "☐ ".into(), ..Run::default() }],
+                None => Vec::new(),
+            };
+            let (mut notes, mut after) = (Vec::new(), Vec::new());
+            for block in &item.blocks {
+                match &block.kind {
+                    BlockKind::Paragraph { content } => {
+                        if !text.is_empty() && !plain(&text).ends_with(' ') {
+                            text.push(Run { text: " ".into(), ..Run::default() });
+                        }
+                        let more = self.text(content, &mut notes);
+                        text.extend(more);
+                    }
+                    BlockKind::List { start, items, .. } => self.list(items, *start, (level + 1).min(2), &mut after),
+                    _ => self.convert(block, &mut after),
+                }
+            }
+            out.push(Entry::Item(Item::Bullet { level, marker, text: trim(text) }));
+            out.append(&mut notes);
+            out.extend(after);
+        }
+    }
+
+    /// A table laid out for the slide body; rows too tall for any slide are shortened, given
+    /// in full in the notes, and reported.
+    fn table(&mut self, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], span: Span, out: &mut Vec<Entry>) {
+        let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        let mut notes = Vec::new();
+        let mut cells = |row: &[Cell]| -> Vec<Text> {
+            (0..columns).map(|i| row.get(i).map_or_else(Vec::new, |c| self.text(c, &mut notes))).collect()
+        };
+        let head = cells(head);
+        let rows = rows.iter().map(|r| cells(r)).collect();
+        let align = (0..columns).map(|i| align.get(i).copied().unwrap_or(Align::None)).collect();
+        let (table, shortened) = fit(align, head, rows, BODY_BOX.w, BODY_BOX.h);
+        out.push(Entry::Item(Item::Table(table)));
+        out.append(&mut notes);
+        for (row, text) in shortened {
+            self.warnings.push((
+                span,
+                format!("table row {row} is too long for a slide; shortened there, in full in the notes"),
+            ));
+            out.push(Entry::Note(text));
+        }
     }
 }

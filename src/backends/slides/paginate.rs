@@ -1,81 +1,41 @@
-//! Fitting entries onto slides: items fill a body box top to bottom; what does not fit moves
-//! to a continuation slide, a sub-heading never ends a slide, a table too tall is split by
-//! rows with its header repeated, and titles shrink (or are shortened) to fit their box.
+//! Fitting entries onto slides, measured by the layout engine: items fill a body box to its
+//! height before what follows moves to a continuation slide; a sub-heading never ends a slide;
+//! a table too tall is split by rows with its header repeated, text and code taller than a
+//! slide by words and lines, a callout taller than a slide is shown unboxed; footnotes go to
+//! the foot of the slide that shows their mark, and titles shrink (or are shortened) to fit.
 
-use super::deck::{plain, Item, Layout, Run, Slide, Table, Text};
-use super::layout::{boxes, item_height, item_text, row_height, text_height, title_sizes, Rect, TABLE_GAP};
+use super::deck::{Item, Layout, Run, Slide, Table, Text};
+use super::layout::{boxes, text_height, title_sizes, Rect, TABLE_GAP};
+use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
+use super::split::{next_point, slice, split, Cut};
 use super::tables::rows_fitting;
 
 /// The content of one slide.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// The measured height of each item.
+    pub heights: Vec<f32>,
+    pub footnotes: Vec<Text>,
     pub notes: Vec<String>,
 }
 
-/// Fills pages of a body box with `entries`, as evenly as the fewest pages allow (so that no
-/// continuation slide holds a lone line); never returns an empty list.
+/// Fills pages of a body box with `entries`, each to its height; never returns an empty list.
 pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
-    let measured = measure(entries, body);
-    let full = fill(entries, &measured, body, body.h);
-    if full.len() < 2 {
-        return full;
-    }
-    let (mut low, mut high) = (body.h / full.len() as f32, body.h);
-    let mut best = full;
-    for _ in 0..8 {
-        let middle = (low + high) / 2.0;
-        let pages = fill(entries, &measured, body, middle);
-        if pages.len() == best.len() {
-            best = pages;
-            high = middle;
-        } else {
-            low = middle;
-        }
-    }
-    best
-}
-
-/// Whether `entries` fit on one page of the body box.
-pub fn fits(entries: &[Entry], body: Rect) -> bool {
-    fill(entries, &measure(entries, body), body, body.h).len() == 1
-}
-
-/// The height of an entry in the body, measured once however often the entries are filled.
-enum Height {
-    Note,
-    Item(f32),
-    /// A table: its header row and each of its rows.
-    Table {
-        head: f32,
-        rows: Vec<f32>,
-    },
-}
-
-fn measure(entries: &[Entry], body: Rect) -> Vec<Height> {
-    entries
-        .iter()
-        .map(|entry| match entry {
-            Entry::Note(_) => Height::Note,
-            Entry::Item(Item::Table(table)) => Height::Table {
-                head: row_height(&table.head, &table.widths, table.size, true),
-                rows: table.rows.iter().map(|r| row_height(r, &table.widths, table.size, false)).collect(),
-            },
-            Entry::Item(item) => Height::Item(item_height(item, body.w)),
-        })
-        .collect()
-}
-
-/// Fills pages up to `limit` points of the body's height.
-fn fill(entries: &[Entry], measured: &[Height], body: Rect, limit: f32) -> Vec<Page> {
-    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, limit, heading: None };
-    for (entry, height) in entries.iter().zip(measured) {
-        match (entry, height) {
-            (Entry::Note(note), _) => pager.last().notes.push(note.clone()),
-            (Entry::Item(Item::Table(table)), Height::Table { head, rows }) => pager.table(table, *head, rows),
-            (Entry::Item(item), Height::Item(height)) => pager.item(item.clone(), *height),
-            (Entry::Item(item), _) => pager.item(item.clone(), item_height(item, body.w)),
+    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, heading: None };
+    for (i, entry) in entries.iter().enumerate() {
+        match entry {
+            Entry::Note(note) => pager.last().notes.push(note.clone()),
+            Entry::Footnote(note) => pager.last().footnotes.push(note.clone()),
+            Entry::Item(item) => {
+                // An item's footnotes follow it, and go on the slide where it ends.
+                let notes = entries[i + 1..].iter().map_while(|e| match e {
+                    Entry::Footnote(note) => Some(footnote_height(note, body.w)),
+                    _ => None,
+                });
+                pager.place(item.clone(), notes.sum());
+            }
         }
     }
     pager.finish()
@@ -83,10 +43,9 @@ fn fill(entries: &[Entry], measured: &[Height], body: Rect, limit: f32) -> Vec<P
 
 struct Pager {
     pages: Vec<Page>,
+    /// Height used on the last page by items and footnotes.
     used: f32,
     body: Rect,
-    /// How far down the body pages are filled; at most its height.
-    limit: f32,
     /// The last sub-heading placed, with its height, repeated as "… (cont.)" atop a page its
     /// items run onto.
     heading: Option<(Text, f32)>,
@@ -97,76 +56,138 @@ impl Pager {
         self.pages.last_mut().expect("at least one page")
     }
 
+    /// The room left on the last page.
+    fn room(&self) -> f32 {
+        self.body.h - self.used
+    }
+
     /// Starts a new page, taking along a sub-heading that would otherwise end the last one,
     /// or else (if `repeat`) repeating the sub-heading whose items continue.
     fn new_page(&mut self, carry_heading: bool, repeat: bool) {
         let last = self.last();
         let carried = match last.items.last() {
-            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => last.items.pop(),
+            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => {
+                last.heights.pop();
+                last.items.pop()
+            }
             _ => None,
         };
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
         match (carried, &self.heading) {
-            (Some(heading), Some((_, height))) => {
-                let height = *height;
-                self.push(heading, height)
-            }
-            (Some(heading), None) => {
+            (Some(heading), _) => {
                 let height = item_height(&heading, self.body.w);
-                self.push(heading, height)
+                self.push(heading, height, 0.0)
             }
             (None, Some((text, _))) if repeat && !ends_with_heading => {
                 let mut text = text.clone();
                 text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
-                self.used += item_height(&Item::Heading(text.clone()), self.body.w);
-                self.last().items.push(Item::Heading(text));
+                let height = item_height(&Item::Heading(text.clone()), self.body.w);
+                self.used += height;
+                let page = self.last();
+                page.items.push(Item::Heading(text));
+                page.heights.push(height);
             }
             _ => {}
         }
     }
 
-    fn push(&mut self, item: Item, height: f32) {
+    /// Adds an item `height` high, followed by footnotes `notes` high.
+    fn push(&mut self, item: Item, height: f32, notes: f32) {
         if let Item::Heading(text) = &item {
             self.heading = Some((text.clone(), height));
         }
-        self.used += height;
-        self.last().items.push(item);
+        self.used += height + notes;
+        let page = self.last();
+        page.items.push(item);
+        page.heights.push(height);
     }
 
-    fn item(&mut self, item: Item, height: f32) {
-        if height > self.body.h {
-            let text = plain(item_text(&item));
-            self.last().notes.push(text);
-            return;
+    /// Places an item followed by footnotes `notes` high: on this page if it fits, else on
+    /// the next; one taller than a slide is split (or, a callout, unboxed).
+    fn place(&mut self, item: Item, notes: f32) {
+        if let Item::Table(table) = &item {
+            return self.table(table, table.heights[0], &table.heights[1..], notes);
         }
-        if self.used + height > self.limit && !self.last().items.is_empty() {
-            let repeat = !matches!(item, Item::Heading(_));
-            self.new_page(true, repeat);
+        let height = item_height(&item, self.body.w);
+        if height + notes <= self.room() {
+            return self.push(item, height, notes);
         }
-        self.push(item, height);
+        let heading = matches!(item, Item::Heading(_));
+        if heading || height + notes <= self.body.h {
+            self.new_page(true, !heading);
+            if heading || height + notes <= self.room() {
+                return self.push(item, height, notes);
+            }
+        }
+        match item {
+            Item::Callout(items) => {
+                let count = items.len();
+                for (i, inner) in items.into_iter().enumerate() {
+                    self.place(inner, if i + 1 == count { notes } else { 0.0 });
+                }
+            }
+            item => self.split(item, notes),
+        }
     }
 
-    /// Places a table whose header row is `head` high and whose rows are `rows` high.
-    fn table(&mut self, table: &Table, head: f32, rows: &[f32]) {
+    /// Places a text item taller than a slide, a slide's worth at a time.
+    fn split(&mut self, item: Item, notes: f32) {
+        let mut fresh = self.last().items.is_empty();
+        if self.room() < self.body.h * 0.25 && !fresh {
+            self.new_page(true, true);
+            fresh = true;
+        }
+        let mut from = (0, 0);
+        loop {
+            let cut = split(&item, from, self.room() - notes, self.body.w);
+            let to = match cut {
+                Cut::At(to) => Some(to),
+                Cut::Whole => None,
+                // Not even its next word (or line) fits a fresh slide: that is drawn as it is.
+                Cut::Nothing if fresh => next_point(&item, from),
+                Cut::Nothing => {
+                    self.new_page(true, true);
+                    fresh = true;
+                    continue;
+                }
+            };
+            let Some(part) = slice(&item, from, to) else { return };
+            let height = item_height(&part, self.body.w);
+            match to {
+                Some(to) => {
+                    self.push(part, height, 0.0);
+                    self.new_page(false, true);
+                    (from, fresh) = (to, true);
+                }
+                None => return self.push(part, height, notes),
+            }
+        }
+    }
+
+    /// Places a table whose header row is `head` high and whose rows are `rows` high, with
+    /// footnotes `notes` high after it.
+    fn table(&mut self, table: &Table, head: f32, rows: &[f32], notes: f32) {
         let part = |start: usize, count: usize| TABLE_GAP + head + rows[start..start + count].iter().sum::<f32>();
-        let height = part(0, rows.len());
-        if self.used + height <= self.limit {
-            return self.push(Item::Table(table.clone()), height);
+        let height = part(0, rows.len()) + notes;
+        if height <= self.room() {
+            return self.push(Item::Table(table.clone()), height - notes, notes);
         }
-        // A table that fits a slide moves whole to the next one, past the balancing limit
-        // if need be; only a table taller than a slide is split.
+        // A table that fits a slide moves whole to the next one; only a table taller than a
+        // slide is split.
         if height <= self.body.h {
             self.new_page(true, true);
-            if self.used + height <= self.body.h {
-                return self.push(Item::Table(table.clone()), height);
-            }
+            return self.push(Item::Table(table.clone()), height - notes, notes);
         }
         let mut start = 0;
         let mut fresh = false;
         while start < table.rows.len() {
-            let mut count = rows_fitting(head, &rows[start..], self.limit - self.used);
+            let last = |count: usize| if start + count == rows.len() { notes } else { 0.0 };
+            let mut count = rows_fitting(head, &rows[start..], self.room());
+            while count > 0 && part(start, count) + last(count) > self.room() {
+                count -= 1;
+            }
             let rest = table.rows.len() - start;
             if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
                 self.new_page(!fresh, true);
@@ -177,7 +198,7 @@ impl Pager {
             if rest == count + 1 && count >= 3 {
                 count -= 1; // never leave one row alone
             }
-            self.push(Item::Table(table.part(start..start + count)), part(start, count));
+            self.push(Item::Table(table.part(start..start + count)), part(start, count), last(count));
             start += count;
             fresh = false;
             if start < table.rows.len() {
@@ -187,24 +208,25 @@ impl Pager {
         }
     }
 
-    /// The pages with content; notes of empty pages join the page before (or after).
+    /// The pages with content; notes and footnotes of empty pages join the page before (or after).
     fn finish(self) -> Vec<Page> {
         let mut pages: Vec<Page> = Vec::new();
-        let mut pending = Vec::new();
+        let mut pending = Page::default();
         for mut page in self.pages {
             if page.items.is_empty() {
-                match pages.last_mut() {
-                    Some(last) => last.notes.append(&mut page.notes),
-                    None => pending.append(&mut page.notes),
-                }
+                let into = pages.last_mut().unwrap_or(&mut pending);
+                into.notes.append(&mut page.notes);
+                into.footnotes.append(&mut page.footnotes);
                 continue;
             }
-            pending.append(&mut page.notes);
-            page.notes = std::mem::take(&mut pending);
+            pending.notes.append(&mut page.notes);
+            pending.footnotes.append(&mut page.footnotes);
+            page.notes = std::mem::take(&mut pending.notes);
+            page.footnotes = std::mem::take(&mut pending.footnotes);
             pages.push(page);
         }
         if pages.is_empty() {
-            pages.push(Page { items: Vec::new(), notes: pending });
+            pages.push(pending);
         }
         pages
     }
@@ -216,9 +238,21 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
         .into_iter()
         .enumerate()
         .map(|(i, page)| {
-            let title = if i == 0 { title.to_string() } else { format!("{title} (cont.)") };
-            let (title, title_size) = fit_title(&title, layout);
-            Slide { layout, title, title_size, body: page.items, notes: page.notes }
+            let full = if i == 0 { title.to_string() } else { format!("{title} (cont.)") };
+            let (title, title_size) = fit_title(&full, layout);
+            let mut notes = page.notes;
+            if title != full {
+                notes.insert(0, full); // a title shortened to fit is given whole in the notes
+            }
+            Slide {
+                layout,
+                title,
+                title_size,
+                body: page.items,
+                heights: page.heights,
+                footnotes: page.footnotes,
+                notes,
+            }
         })
         .collect()
 }

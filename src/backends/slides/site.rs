@@ -3,9 +3,10 @@
 //! links are known before the first slide is written ([`SiteLinks`]), so nothing waits for the
 //! end but the parts that count the slides.
 
-use super::compose::{compose, site_front, site_links};
+use super::compose::{compose, site_front, site_links, Composed};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
+use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
 use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
@@ -15,7 +16,7 @@ use crate::layout::Assets;
 use crate::layout::Rgb;
 use crate::pdf::{Info, Links, Mark, PdfWriter, SetPages};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 /// What the site deck's slides link to, and where each document's slides start.
@@ -30,21 +31,20 @@ pub struct SiteLinks {
     pub first: Vec<usize>,
     /// Whether the deck shows each document's slides after its divider (else the divider only).
     pub full: bool,
+    /// The documents' slides as composed to count them (for a full deck), by document id, so
+    /// that they are composed once.
+    pub composed: HashMap<String, Composed>,
 }
 
 impl SiteLinks {
     /// The links of the full site deck: every document composed once to count its slides and
     /// find its headings.
-    pub fn new(title: &str, docs: &[&Document], level: u8) -> SiteLinks {
-        let counts: Vec<(BTreeMap<String, usize>, usize)> = docs
-            .par_iter()
-            .map(|doc| {
-                let composed = compose(doc, level);
-                let count = composed.count();
-                (composed.anchors, count)
-            })
-            .collect();
-        SiteLinks::of(title, docs, counts, true)
+    pub fn new(title: &str, docs: &[&Document], options: Options) -> SiteLinks {
+        let composed: Vec<Composed> = docs.par_iter().map(|doc| compose(doc, options)).collect();
+        let counts = composed.iter().map(|c| (c.anchors.clone(), c.count())).collect();
+        let mut links = SiteLinks::of(title, docs, counts, true);
+        links.composed = docs.iter().map(|d| d.id.clone()).zip(composed).collect();
+        links
     }
 
     /// The links of a site deck of dividers: one slide a document.
@@ -64,7 +64,7 @@ impl SiteLinks {
             next += count;
         }
         let names = names_by_slide(&deck.anchors);
-        SiteLinks { deck, names, front, first, full }
+        SiteLinks { deck, names, front, first, full, composed: HashMap::new() }
     }
 
     fn marks(&self, n: usize, title: &str) -> Vec<Mark> {

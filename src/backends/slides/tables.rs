@@ -2,9 +2,14 @@
 //! rows too tall for any slide shortened (their full text goes to the notes).
 
 use super::deck::{plain, Run, Table, Text};
-use super::layout::{line_height, row_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP, TABLE_SIZES};
-use super::measure::{text_width, BOLD_FACTOR};
+use super::layout::{line_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP, TABLE_SIZES};
+use super::measure::{extent, measuring, row_height};
 use crate::ir::Align;
+
+/// A table without rows, to measure rows at these widths and this size.
+fn probe(widths: &[f32], size: f32) -> Table {
+    Table { align: Vec::new(), head: Vec::new(), rows: Vec::new(), widths: widths.to_vec(), size, heights: Vec::new() }
+}
 
 /// Lays out a table for a body `width` × `height` points: the largest type size at which
 /// every word fits its column and the header with the tallest row fits the body. Returns the
@@ -21,19 +26,24 @@ pub fn fit(
         .into_iter()
         .find(|&size| {
             let Some(widths) = widths(&head, &rows, size, width) else { return false };
-            let tallest = rows.iter().map(|r| row_height(r, &widths, size, false)).fold(0.0, f32::max);
-            TABLE_GAP + row_height(&head, &widths, size, true) + tallest <= height
+            let probe = probe(&widths, size);
+            let tallest = rows.iter().map(|r| row_height(r, &probe, false)).fold(0.0, f32::max);
+            TABLE_GAP + row_height(&head, &probe, true) + tallest <= height
         })
         .unwrap_or(smallest);
     let widths = widths(&head, &rows, size, width).unwrap_or_else(|| shares(&head, &rows, size, width));
-    let mut table = Table { align, head, rows, widths, size };
-    let limit = height - TABLE_GAP - row_height(&table.head, &table.widths, size, true);
+    let probe = probe(&widths, size);
+    let head_height = row_height(&head, &probe, true);
+    let limit = height - TABLE_GAP - head_height;
+    let mut table = Table { align, head, rows, widths, size, heights: vec![head_height] };
     let mut notes = Vec::new();
     for (i, row) in table.rows.iter_mut().enumerate() {
-        if row_height(row, &table.widths, size, false) > limit {
+        let mut height = row_height(row, &probe, false);
+        if height > limit {
             notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
-            shorten(row, &table.widths, size, limit);
+            height = shorten(row, &probe, limit);
         }
+        table.heights.push(height);
     }
     (table, notes)
 }
@@ -49,19 +59,13 @@ fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>)
         .enumerate()
         .map(|c| (c, true))
         .chain(rows.iter().flat_map(|r| r.iter().enumerate().map(|c| (c, false))));
-    for ((i, cell), is_head) in cells {
-        let factor = if is_head || cell.iter().any(|r| r.bold || r.code) { BOLD_FACTOR } else { 1.0 };
-        let text = plain(cell);
-        line[i] = line[i].max(text_width(&text, size, factor) + 2.0 * CELL_MARGIN_X);
-        // LibreOffice sets a link as one unbreakable field, so a link counts as one word.
-        let words = cell.iter().flat_map(|r| match r.link {
-            Some(_) => vec![r.text.trim()],
-            None => r.text.split_whitespace().collect(),
-        });
-        for w in words {
-            word[i] = word[i].max(text_width(w, size, factor) + 2.0 * CELL_MARGIN_X);
+    measuring(|cx| {
+        for ((i, cell), is_head) in cells {
+            let (narrowest, widest) = extent(cx, cell, size, is_head);
+            line[i] = line[i].max(widest + 2.0 * CELL_MARGIN_X);
+            word[i] = word[i].max(narrowest + 2.0 * CELL_MARGIN_X);
         }
-    }
+    });
     (line, word)
 }
 
@@ -96,11 +100,16 @@ fn shares(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> 
     weights.iter().map(|w| width * w / sum).collect()
 }
 
-/// Cuts the longest cell of `row` until the row is no taller than `limit`.
-fn shorten(row: &mut [Text], widths: &[f32], size: f32, limit: f32) {
-    let floor = line_height(size) + 2.0 * CELL_MARGIN_Y;
-    while row_height(row, widths, size, false) > limit.max(floor) {
-        let Some((i, _)) = row.iter().enumerate().max_by_key(|(_, c)| plain(c).chars().count()) else { return };
+/// Cuts the longest cell of `row` until the row, in a table like `probe`, is no taller than
+/// `limit`; returns its height.
+fn shorten(row: &mut [Text], probe: &Table, limit: f32) -> f32 {
+    let floor = line_height(probe.size) + 2.0 * CELL_MARGIN_Y;
+    loop {
+        let height = row_height(row, probe, false);
+        if height <= limit.max(floor) {
+            return height;
+        }
+        let Some((i, _)) = row.iter().enumerate().max_by_key(|(_, c)| plain(c).chars().count()) else { return height };
         let text = plain(&row[i]);
         let keep = text.chars().count() * 3 / 4;
         row[i] = vec![Run {
@@ -108,7 +117,7 @@ fn shorten(row: &mut [Text], widths: &[f32], size: f32, limit: f32) {
             ..Run::default()
         }];
         if keep == 0 {
-            return;
+            return row_height(row, probe, false);
         }
     }
 }
@@ -153,6 +162,7 @@ mod tests {
         let rows = vec![vec![cell("x"), cell(&"very long text ".repeat(400))]];
         let (table, notes) = fit(vec![Align::None; 2], head, rows, 800.0, 360.0);
         assert_eq!(notes.len(), 1);
-        assert!(super::super::layout::table_height(&table) <= 360.0);
+        let height = crate::backends::slides::measure::item_height(&crate::backends::slides::Item::Table(table), 800.0);
+        assert!(height <= 360.0, "{height}");
     }
 }

@@ -3,7 +3,8 @@
 //! a rule, `<h1>`…`<h6>` a heading, `<pre>` a code block, `<ul>`/`<ol>` a list, `<blockquote>` a
 //! quote, `<details>` a callout titled by its `<summary>`, a simple `<table>` a table, and `<p>`,
 //! `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
-//! page; comments are dropped silently.
+//! page; comments are dropped silently, but for `<!-- notes: … -->`, a raw block of format
+//! `notes` (speaker notes for slides).
 //!
 //! pulldown-cmark hands inline HTML over a tag at a time and block HTML a block at a time, with
 //! Markdown in between (`<details>` … blank line … Markdown … `</details>`), so an element is a
@@ -52,12 +53,24 @@ impl Fold<'_> {
                 Token::String(text) if hidden.is_none() => {
                     self.html_text(&String::from_utf8_lossy(&text), positions.at(text.span.start))
                 }
+                Token::Comment(text) if hidden.is_none() && context == Context::Block => {
+                    self.notes_comment(&String::from_utf8_lossy(&text), positions.at(text.span.start))
+                }
                 _ => {}
             }
         }
         if context == Context::Block {
             // Only a `<details>` box or a `<blockquote>` stays open for the Markdown that follows.
             self.close_html_while(|e| !matches!(e, Element::Details | Element::Quote));
+        }
+    }
+
+    /// A comment `<!-- notes: … -->` (the form pandoc and Marp read) becomes a raw block of
+    /// format `notes`, for the speaker notes of slides; other comments are dropped.
+    fn notes_comment(&mut self, text: &str, span: Span) {
+        if let Some(notes) = text.trim_start().strip_prefix("notes:") {
+            self.boundary();
+            self.block(Block { span, kind: BlockKind::Raw { format: "notes".into(), text: notes.trim().to_string() } });
         }
     }
 

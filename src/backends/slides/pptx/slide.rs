@@ -2,10 +2,13 @@
 //! text in text boxes and tables in graphic frames, stacked at their measured heights.
 
 use super::table::graphic_frame;
-use super::text::{paragraph, xfrm, Links, Style};
+use super::text::{emu, paragraph, xfrm, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
-use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide};
-use crate::backends::slides::layout::{boxes, item_height, text_style, Rect};
+use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide, Text};
+use crate::backends::slides::layout::{
+    boxes, text_style, Rect, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
+};
+use crate::backends::slides::measure::footnote_height;
 
 /// The parts written for one slide.
 pub struct SlideParts {
@@ -54,29 +57,12 @@ pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> SlideP
             }
         }
         None => {
-            let mut y = body_box.y;
-            let mut pending = String::new();
-            let mut pending_height = 0.0;
-            for item in &slide.body {
-                let height = item_height(item, body_box.w);
-                if let Item::Table(table) = item {
-                    if !pending.is_empty() {
-                        shapes.push_str(&text_box(id, body_box, y, pending_height, &pending));
-                        id += 1;
-                        y += pending_height;
-                        pending.clear();
-                        pending_height = 0.0;
-                    }
-                    graphic_frame(&mut shapes, table, body_box.x, y, id, &mut links);
-                    id += 1;
-                    y += height;
-                } else {
-                    text_item(&mut pending, item, None, accent, &mut links);
-                    pending_height += height;
-                }
-            }
-            if !pending.is_empty() {
-                shapes.push_str(&text_box(id, body_box, y, pending_height, &pending));
+            id = body_shapes(&mut shapes, slide, body_box, id, accent, &mut links);
+            if !slide.footnotes.is_empty() {
+                let mut xml = String::new();
+                let height = footnotes(&mut xml, &slide.footnotes, body_box.w, &mut links);
+                let rect = Rect { y: body_box.y + body_box.h - height, h: height, ..body_box };
+                shapes.push_str(&text_shape(id, "Footnotes", rect, "<a:noFill/>", &xml));
             }
         }
     }
@@ -114,13 +100,72 @@ fn shape(id: usize, name: &str, placeholder: &str, rect: Rect, anchor: &str, bod
     )
 }
 
-/// A text box (not a placeholder) across the body at height `y`.
-fn text_box(id: usize, body: Rect, y: f32, height: f32, paragraphs: &str) -> String {
-    let rect = Rect { y, h: height, ..body };
+/// The body's items from the top of `body` down at their measured heights: runs of text items
+/// in text boxes, tables in graphic frames, callouts in boxed shapes. Returns the next shape id.
+fn body_shapes(out: &mut String, slide: &Slide, body: Rect, mut id: usize, accent: &str, links: &mut Links) -> usize {
+    let mut y = body.y;
+    let mut pending = String::new();
+    let mut pending_height = 0.0;
+    for (item, &height) in slide.body.iter().zip(&slide.heights) {
+        if matches!(item, Item::Table(_) | Item::Callout(_)) && !pending.is_empty() {
+            let rect = Rect { y, h: pending_height, ..body };
+            out.push_str(&text_shape(id, "Text", rect, "<a:noFill/>", &pending));
+            (id, y, pending_height) = (id + 1, y + pending_height, 0.0);
+            pending.clear();
+        }
+        match item {
+            Item::Table(table) => graphic_frame(out, table, body.x, y, id, links),
+            Item::Callout(items) => {
+                let mut xml = String::new();
+                for item in items {
+                    text_item(&mut xml, item, None, accent, links);
+                }
+                let rect = Rect { y: y + TABLE_GAP, h: height - TABLE_GAP, ..body };
+                let fill = format!(
+                    "<a:solidFill><a:srgbClr val=\"{accent}\"><a:lumMod val=\"10000\"/><a:lumOff val=\"90000\"/></a:srgbClr></a:solidFill>\
+                     <a:ln w=\"{}\"><a:solidFill><a:srgbClr val=\"{accent}\"/></a:solidFill></a:ln>",
+                    emu(CALLOUT_BORDER)
+                );
+                out.push_str(&text_shape(id, "Callout", rect, &fill, &xml).replace(INSETS, &callout_insets()));
+            }
+            _ => {
+                text_item(&mut pending, item, None, accent, links);
+                pending_height += height;
+                continue;
+            }
+        }
+        (id, y) = (id + 1, y + height);
+    }
+    if !pending.is_empty() {
+        out.push_str(&text_shape(id, "Text", Rect { y, h: pending_height, ..body }, "<a:noFill/>", &pending));
+        id += 1;
+    }
+    id
+}
+
+/// A slide's footnotes as paragraphs in `out`; returns their measured height in a body `width` wide.
+fn footnotes(out: &mut String, notes: &[Text], width: f32, links: &mut Links) -> f32 {
+    for note in notes {
+        paragraph(out, note, Style { space_before: false, ..Style::plain(FOOTNOTE_SIZE) }, links);
+    }
+    notes.iter().map(|note| footnote_height(note, width)).sum()
+}
+
+/// The text insets of a shape: none, the text set where it was measured.
+const INSETS: &str = "lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\"";
+
+fn callout_insets() -> String {
+    let pad = emu(CALLOUT_PAD);
+    format!("lIns=\"{pad}\" tIns=\"{}\" rIns=\"{pad}\" bIns=\"0\"", emu(CALLOUT_PAD - PARAGRAPH_SPACE))
+}
+
+/// A rectangle shape (not a placeholder) at `rect` with `fill` (fill and line properties)
+/// holding paragraphs.
+fn text_shape(id: usize, name: &str, rect: Rect, fill: &str, paragraphs: &str) -> String {
     format!(
-        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"Text {id}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>\
-         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>\
-         <p:txBody><a:bodyPr wrap=\"square\" lIns=\"0\" tIns=\"0\" rIns=\"0\" bIns=\"0\" anchor=\"t\">\
+        "<p:sp><p:nvSpPr><p:cNvPr id=\"{id}\" name=\"{name} {id}\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr>\
+         <p:spPr>{}<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>{fill}</p:spPr>\
+         <p:txBody><a:bodyPr wrap=\"square\" {INSETS} anchor=\"t\">\
          <a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs}</p:txBody></p:sp>",
         xfrm(rect)
     )
@@ -129,7 +174,7 @@ fn text_box(id: usize, body: Rect, y: f32, height: f32, paragraphs: &str) -> Str
 /// The paragraphs of a text item; `color` overrides the text colour (on dark backgrounds).
 fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, links: &mut Links) {
     let Some(style) = text_style(item) else { return };
-    let base = Style { bold: style.bold && matches!(item, Item::Heading(_)), color, ..Style::plain(style.size) };
+    let base = Style { bold: matches!(item, Item::Heading(_)), color, ..Style::plain(style.size) };
     match item {
         Item::Heading(text) => paragraph(out, text, Style { color: color.or(Some(accent)), ..base }, links),
         Item::Paragraph(text) => paragraph(out, text, base, links),
@@ -143,7 +188,7 @@ fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, l
                 paragraph(out, runs, Style { space_before: i == 0, ..base }, links);
             }
         }
-        Item::Table(_) => {}
+        Item::Table(_) | Item::Callout(_) => {}
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::text::{emu, paragraph, Links, Style};
 use crate::backends::slides::deck::{Table, Text};
-use crate::backends::slides::layout::{row_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP};
+use crate::backends::slides::layout::{CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP};
 use crate::ir::Align;
 
 const BAND: &str = "EEF2F7";
@@ -13,10 +13,7 @@ const RULE: &str = "C9D1DC";
 /// (the gap above the table included in `y`), as shape `id`.
 pub fn graphic_frame(out: &mut String, table: &Table, x: f32, y: f32, id: usize, links: &mut Links) {
     let widths: Vec<i64> = table.widths.iter().map(|w| emu(*w)).collect();
-    let head_height = row_height(&table.head, &table.widths, table.size, true);
-    let heights: Vec<f32> = std::iter::once(head_height)
-        .chain(table.rows.iter().map(|r| row_height(r, &table.widths, table.size, false)))
-        .collect();
+    let heights = &table.heights;
     out.push_str(&format!(
         "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"{id}\" name=\"Table {id}\"/>\
          <p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
