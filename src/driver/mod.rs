@@ -103,7 +103,9 @@ pub fn run(
     // One listing, with the output folder left out wherever it lies, is hashed and loaded.
     let listing = parse::list(content, Some(out))?;
     let files = listing.files();
-    let settings = settings_key(config, backends, options.shard)?;
+    // Read once: the date is a setting (a new one re-renders) and goes to every backend.
+    let (date, date_warning) = crate::backends::source_date_epoch();
+    let settings = settings_key(config, backends, options.shard, date)?;
     let inputs = manifest::hash_inputs(root, &files);
     let previous = recorded.as_ref().filter(|_| !options.force);
     let damaged = previous.map(|p| p.damaged(out)).unwrap_or_default();
@@ -122,7 +124,6 @@ pub fn run(
     let (assets, mut diagnostics) = load_assets(&loaded);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     diagnostics.extend(shortened_names(&loaded));
-    let (date, date_warning) = crate::backends::source_date_epoch();
     diagnostics.extend(date_warning);
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope).with_root(&loaded.root);
     let ctx = ctx.with_date(date);
@@ -194,12 +195,16 @@ fn shortened_names(loaded: &Loaded) -> Vec<Diagnostic> {
 }
 
 /// The hash of what every output depends on besides the content.
-fn settings_key(config: &Config, backends: &[Box<dyn Backend>], shard: Option<Shard>) -> Result<String> {
+fn settings_key(
+    config: &Config,
+    backends: &[Box<dyn Backend>],
+    shard: Option<Shard>,
+    epoch: Option<i64>,
+) -> Result<String> {
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = shard.map(|s| format!("{s:?}"));
-    // Backends date their outputs from SOURCE_DATE_EPOCH, so it is a setting too; and so is the
-    // build of folio (build.rs), which can change without its version number during development.
-    let epoch = crate::backends::source_date_epoch().0;
+    // Backends date their outputs from SOURCE_DATE_EPOCH (`epoch`), so it is a setting too; and
+    // so is the build of folio (build.rs), which can change without its version number.
     let build = env!("FOLIO_BUILD_ID");
     let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
