@@ -401,23 +401,20 @@ impl Fold<'_> {
 }
 
 /// The text of a block that lands inside inline content (a box opened in a table cell), its
-/// parts joined by spaces.
+/// parts (at any depth, through the IR's walk) joined by spaces.
 fn block_text(block: &Block) -> String {
     let plain = crate::ir::plain_text;
-    let blocks = |blocks: &[Block]| blocks.iter().map(block_text).collect::<Vec<_>>().join(" ");
-    match &block.kind {
-        BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => plain(content),
-        BlockKind::CodeBlock { text, .. } | BlockKind::Raw { text, .. } => text.clone(),
-        BlockKind::Quote { blocks: inner } => blocks(inner),
-        BlockKind::Callout { title, blocks: inner, .. } => {
-            format!("{} {}", title.as_deref().map(plain).unwrap_or_default(), blocks(inner))
-        }
-        BlockKind::List { items, .. } => items.iter().map(|i| blocks(&i.blocks)).collect::<Vec<_>>().join(" "),
-        BlockKind::Table { head, rows, .. } => {
-            head.iter().chain(rows.iter().flatten()).map(|c| plain(c)).collect::<Vec<_>>().join(" ")
-        }
-        BlockKind::Rule => String::new(),
-    }
+    let mut parts: Vec<String> = Vec::new();
+    crate::ir::walk::query_blocks(std::slice::from_ref(block), &mut |b| match &b.kind {
+        BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => parts.push(plain(content)),
+        BlockKind::CodeBlock { text, .. } | BlockKind::Raw { text, .. } => parts.push(text.clone()),
+        BlockKind::Callout { title: Some(title), .. } => parts.push(plain(title)),
+        BlockKind::Table { head, rows, .. } => parts.extend(head.iter().chain(rows.iter().flatten()).map(|c| plain(c))),
+        // What lists, quotes and callouts hold is visited in turn.
+        BlockKind::List { .. } | BlockKind::Quote { .. } | BlockKind::Callout { .. } | BlockKind::Rule => {}
+    });
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
 }
 
 /// Appends an inline, joining adjacent text runs (pulldown-cmark splits text at special
