@@ -44,6 +44,19 @@ pub fn stacked(slabs: &[Slab]) -> f32 {
     slabs.iter().map(|s| s.space_before + s.height).sum()
 }
 
+/// Stacks slabs from (`x`, `y`) down, each after its space, into `items`; returns the bottom.
+pub fn place(slabs: Vec<Slab>, x: f32, mut y: f32, items: &mut Vec<Drawn>) -> f32 {
+    for slab in slabs {
+        y += slab.space_before;
+        items.extend(slab.items.into_iter().map(|mut item| {
+            item.shift(x, y);
+            item
+        }));
+        y += slab.height;
+    }
+    y
+}
+
 /// Runs as spans of the slide face at `size`, bold throughout if `bold`; links in the accent.
 pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span> {
     runs.iter()
@@ -139,20 +152,14 @@ pub fn item_height(item: &Item, width: f32) -> f32 {
 
 /// A callout: its text items inside a box tinted with the accent and bordered by it.
 fn callout(cx: &mut Cx, items: &[Item], width: f32, palette: Palette) -> Slab {
-    let inner = items.iter().flat_map(|item| item_lines(cx, item, width - 2.0 * CALLOUT_PAD, palette));
-    let mut drawn = Vec::new();
-    let mut y = CALLOUT_PAD;
-    for (i, slab) in inner.enumerate() {
-        if i > 0 {
-            y += slab.space_before;
-        }
-        drawn.extend(slab.items.into_iter().map(|mut item| {
-            item.shift(CALLOUT_PAD, y);
-            item
-        }));
-        y += slab.height;
+    let mut inner: Vec<Slab> =
+        items.iter().flat_map(|item| item_lines(cx, item, width - 2.0 * CALLOUT_PAD, palette)).collect();
+    // The padding stands above the first line in place of its space.
+    if let Some(first) = inner.first_mut() {
+        first.space_before = 0.0;
     }
-    let height = y + CALLOUT_PAD;
+    let mut drawn = Vec::new();
+    let height = place(inner, CALLOUT_PAD, CALLOUT_PAD, &mut drawn) + CALLOUT_PAD;
     let (fill, line) = (palette.accent.tint(0.9), palette.accent);
     let mut items = vec![Drawn::Rect { x: 0.0, y: 0.0, w: width, h: height, color: fill }];
     for [x1, y1, x2, y2] in

@@ -6,7 +6,7 @@
 
 use super::deck::{Deck, Layout, Run, Slide};
 use super::layout::{boxes, COVER_RULE_Y, FOOTNOTE_SIZE, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_RULE_Y};
-use super::measure::{item_slabs, stacked, text_lines, Palette};
+use super::measure::{item_slabs, place, stacked, text_lines, Palette};
 use crate::diag::Diagnostic;
 use crate::layout::{Cx, Item, Laid, Page, Rgb, Slab};
 use crate::pdf::Mark;
@@ -105,16 +105,4 @@ fn slide_items(cx: &mut Cx, slide: &Slide, items: &mut Vec<Item>) -> bool {
     let notes_height = stacked(&notes);
     place(notes, body_box.x, body_box.y + body_box.h - notes_height, items);
     height <= title_box.h + 0.01 && body_height + notes_height <= body_box.h + 0.01
-}
-
-/// Stacks slabs from (`x`, `y`) down, each after its space.
-fn place(slabs: Vec<Slab>, x: f32, mut y: f32, items: &mut Vec<Item>) {
-    for slab in slabs {
-        y += slab.space_before;
-        items.extend(slab.items.into_iter().map(|mut item| {
-            item.shift(x, y);
-            item
-        }));
-        y += slab.height;
-    }
 }
