@@ -123,7 +123,9 @@ impl<'a> Part<'a> {
                 return;
             }
         }
-        self.xml.push_str(&format!("<w:p><w:pPr>{}{}</w:pPr>{runs}</w:p>", style_of(frame), indent(frame)));
+        let ppr = style_of(frame) + &indent(frame);
+        let ppr = if ppr.is_empty() { ppr } else { format!("<w:pPr>{ppr}</w:pPr>") };
+        self.xml.push_str(&format!("<w:p>{ppr}{runs}</w:p>"));
     }
 
     /// A heading in the Heading style of its level below the document's top (one deeper in

@@ -13,7 +13,7 @@ const TWIPS: f32 = 20.0;
 /// The section properties closing the body: page size, margins, header and footer.
 pub fn section_properties(theme: &PdfTheme) -> String {
     let (width, height) = theme.paper.size();
-    let margin = (theme.margin_pt() * TWIPS) as u32;
+    let margin = (theme.margin_pt() * TWIPS).round() as u32;
     let edge = margin / 2;
     format!(
         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>\
@@ -22,8 +22,8 @@ pub fn section_properties(theme: &PdfTheme) -> String {
          <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
          <w:pgMar w:top=\"{margin}\" w:right=\"{margin}\" w:bottom=\"{margin}\" w:left=\"{margin}\" \
          w:header=\"{edge}\" w:footer=\"{edge}\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>",
-        (width * TWIPS) as u32,
-        (height * TWIPS) as u32
+        (width * TWIPS).round() as u32,
+        (height * TWIPS).round() as u32
     )
 }
 
