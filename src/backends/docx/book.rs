@@ -42,8 +42,9 @@ pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
     sink.put(Artifact::for_site(book_path(collection), bytes))
 }
 
-/// The contents: a `TOC \o "1-3" \h` field whose result is already the chapters (and, up to
-/// [`SECTIONS_UP_TO`] chapters, their sections down to Heading 3), each linked to its bookmark.
+/// The contents: a `TOC \o "1-2" \h` field whose result is already the chapters (and, up to
+/// [`SECTIONS_UP_TO`] chapters, their top-level sections, as the PDF book lists them), each
+/// linked to its bookmark.
 fn contents(docs: &[Document]) -> String {
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for doc in docs {
@@ -60,14 +61,14 @@ fn contents(docs: &[Document]) -> String {
         query_blocks(&body.blocks, &mut |block| {
             if let BlockKind::Heading { level, id, content } = &block.kind {
                 let level = heading_style_level(*level, top, true);
-                if level <= 3 {
+                if level <= 2 {
                     entries.push((level, plain_text(content), bookmark(&doc.id, Some(id))));
                 }
             }
         });
     }
     let begin = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
-                 <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r>\
+                 <w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r>\
                  <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
     let mut out = String::new();
     for (i, (level, title, mark)) in entries.iter().enumerate() {
