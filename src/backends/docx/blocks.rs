@@ -6,6 +6,7 @@ use super::ids::{bookmark, Refs};
 use super::Env;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
 use crate::layout::Cx;
+use std::collections::BTreeMap;
 
 /// Where blocks are being written: the paragraph style of their container (a quote, a callout,
 /// a footnote; `None` for the body) and the list nesting depth.
@@ -17,6 +18,8 @@ pub struct Frame {
 
 /// Twips (twentieths of a point) a list level indents.
 pub const LEVEL_INDENT: u32 = 360;
+/// The deepest indent, in list levels: Word's nine, which keeps text in the narrowest column.
+const MAX_INDENT_LEVELS: usize = 8;
 
 /// One document being written: its body's XML and what the XML refers to.
 pub struct Part<'a> {
@@ -32,6 +35,8 @@ pub struct Part<'a> {
     pub cx: Option<Cx>,
     /// Whether a footnote is being written (a footnote in a footnote is left as its mark).
     pub in_note: bool,
+    /// The index in the body's footnotes of each label.
+    pub note_index: BTreeMap<String, usize>,
 }
 
 impl<'a> Part<'a> {
@@ -47,7 +52,8 @@ impl<'a> Part<'a> {
             })
             .min()
             .unwrap_or(1);
-        Part { env, doc, body, xml: String::new(), refs, top_level, cx: None, in_note: false }
+        let note_index = body.footnotes.iter().enumerate().map(|(i, n)| (n.label.clone(), i)).collect();
+        Part { env, doc, body, xml: String::new(), refs, top_level, cx: None, in_note: false, note_index }
     }
 
     /// The XML written so far, taken out.
@@ -187,10 +193,15 @@ pub fn style_of(frame: Frame) -> String {
 
 /// The `w:ind` of paragraphs in `frame`: under the text of their list item.
 pub fn indent(frame: Frame) -> String {
-    match frame.depth {
+    match indent_twips(frame) {
         0 => String::new(),
-        depth => format!("<w:ind w:left=\"{}\"/>", LEVEL_INDENT * depth as u32),
+        twips => format!("<w:ind w:left=\"{twips}\"/>"),
     }
+}
+
+/// How far blocks in `frame` are indented, in twips.
+pub fn indent_twips(frame: Frame) -> u32 {
+    LEVEL_INDENT * frame.depth.min(MAX_INDENT_LEVELS) as u32
 }
 
 /// A run of plain `text` with run properties `rpr`.

@@ -9,7 +9,7 @@ impl Part<'_> {
     /// A reference to footnote `label`, whose note is written on the way; a label with no
     /// note, or a reference inside a note, keeps its mark as text.
     pub fn note_reference(&mut self, label: &str) -> String {
-        let note = self.body.footnotes.iter().find(|n| n.label == label).map(|n| n.blocks.clone());
+        let note = self.note_index.get(label).map(|&i| self.body.footnotes[i].blocks.clone());
         let Some(blocks) = note.filter(|_| !self.in_note) else {
             return run(&format!("[{label}]"), "<w:vertAlign w:val=\"superscript\"/>");
         };

@@ -2,7 +2,7 @@
 //! ([`crate::layout::column_widths`]), a header row in the accent colour that Word repeats on
 //! every page (`w:tblHeader`), and rows that do not split across pages when they are short.
 
-use super::blocks::{Frame, Part, LEVEL_INDENT};
+use super::blocks::{indent_twips, Frame, Part};
 use crate::ir::{plain_text, Align, Cell};
 use crate::layout::{column_widths, Cx, Rgb};
 
@@ -14,7 +14,8 @@ impl Part<'_> {
     /// A table, followed by an empty paragraph so that two tables in a row stay apart.
     pub fn table(&mut self, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], frame: Frame) {
         let (column_width, _) = self.env.column();
-        let width = column_width - (LEVEL_INDENT * frame.depth as u32) as f32 / 20.0;
+        let indent = indent_twips(frame);
+        let width = column_width - indent as f32 / 20.0;
         let (size, doc) = (self.env.theme.font_size, self.doc);
         let cx = self.cx.get_or_insert_with(|| measuring(size, &doc.id, &doc.source));
         let widths: Vec<u32> = column_widths(cx, head, rows, width).iter().map(|w| (w * 20.0) as u32).collect();
@@ -24,7 +25,6 @@ impl Part<'_> {
         }
         let total: u32 = widths.iter().sum();
         let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
-        let indent = LEVEL_INDENT * frame.depth as u32;
         self.xml.push_str(&format!(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>\
              <w:tblInd w:w=\"{indent}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
