@@ -3,6 +3,7 @@
 //! footnotes are in their own files; all of them write into one [`Part`].
 
 use super::ids::{bookmark, Refs};
+use super::styles::CALLOUT_BOX;
 use super::Env;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
 use crate::layout::Cx;
@@ -171,9 +172,8 @@ impl<'a> Part<'a> {
                 heading.push_str(&self.runs(title));
             }
         }
-        let left = format!("<w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"4\" w:color=\"{color}\"/></w:pBdr>");
         self.xml.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Callout\"/><w:keepNext/>{left}{}</w:pPr>{heading}</w:p>",
+            "<w:p><w:pPr><w:pStyle w:val=\"Callout\"/><w:keepNext/>{}</w:pPr>{heading}</w:p>",
             indent(frame)
         ));
         self.blocks(blocks, Frame { style: Some("Callout"), ..frame });
@@ -189,6 +189,14 @@ pub fn heading_style_level(level: u8, top: u8, book: bool) -> u8 {
 /// The `w:pStyle` of paragraphs in `frame` (none for Normal).
 pub fn style_of(frame: Frame) -> String {
     frame.style.map(|style| format!("<w:pStyle w:val=\"{style}\"/>")).unwrap_or_default()
+}
+
+/// The box of a callout around list items in one (other paragraphs have it from their style).
+pub fn boxed(frame: Frame) -> &'static str {
+    match frame.style {
+        Some("Callout") => CALLOUT_BOX,
+        _ => "",
+    }
 }
 
 /// The `w:ind` of paragraphs in `frame`: under the text of their list item.

@@ -2,7 +2,7 @@
 //! each ordered list in the List Number style on its own (so it starts at its own number),
 //! both from definitions with nine levels that nest by indent; `numbering.xml`.
 
-use super::blocks::{run, Frame, Part, LEVEL_INDENT};
+use super::blocks::{boxed, run, Frame, Part, LEVEL_INDENT};
 use super::ids::BULLETS;
 use super::package::NAMESPACES;
 use crate::backends::ooxml::DECLARATION;
@@ -39,7 +39,8 @@ impl Part<'_> {
             }
             self.xml.push_str(&format!(
                 "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:numPr><w:ilvl w:val=\"{level}\"/>\
-                 <w:numId w:val=\"{num}\"/></w:numPr></w:pPr>{text}</w:p>"
+                 <w:numId w:val=\"{num}\"/></w:numPr>{}</w:pPr>{text}</w:p>",
+                boxed(frame)
             ));
             self.blocks(blocks, inner);
         }

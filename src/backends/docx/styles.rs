@@ -13,6 +13,16 @@ const MONO: &str = "DejaVu Sans Mono";
 const DARK: &str = "33333D";
 const GREY: &str = "6B6B75";
 
+/// The border and shading of a callout's paragraphs, which Word draws as one box.
+pub const CALLOUT_BOX: &str = concat!(
+    "<w:pBdr>",
+    "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"A9C1DE\"/>",
+    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"A9C1DE\"/>",
+    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"A9C1DE\"/>",
+    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"A9C1DE\"/>",
+    "</w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F9\"/>"
+);
+
 /// Run properties: a font family, a size `scale` times the body's, and more (`extra`).
 fn font(family: &str, size: f32, scale: f32, extra: &str) -> String {
     let half_points = (size * scale * 2.0).round() as u32;
@@ -112,18 +122,10 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
         "<w:jc w:val=\"center\"/>",
         &font(SERIF, size, 0.85, &format!("<w:i/><w:color w:val=\"{GREY}\"/>")),
     ));
-    let box_border = |color: &str| {
-        ["top", "left", "bottom", "right"]
-            .map(|side| format!("<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"{color}\"/>"))
-            .concat()
-    };
     out.push_str(&paragraph(
         "Callout",
         "Callout",
-        &format!(
-            "<w:pBdr>{}</w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEF3F9\"/><w:spacing w:after=\"0\"/><w:ind w:left=\"144\" w:right=\"144\"/>",
-            box_border("A9C1DE")
-        ),
+        &format!("{CALLOUT_BOX}<w:spacing w:after=\"0\"/><w:ind w:left=\"144\" w:right=\"144\"/>"),
         "",
     ));
     out.push_str(&paragraph(
