@@ -5,6 +5,7 @@
 use super::ids::{bookmark, Refs};
 use super::styles::CALLOUT_BOX;
 use super::Env;
+use crate::backends::ooxml::esc;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
 use crate::layout::Cx;
 use std::collections::BTreeMap;
@@ -75,8 +76,7 @@ impl<'a> Part<'a> {
         let text = run(&self.doc.title, "");
         self.xml.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{extra}</w:pPr>{mark}{text}</w:p>"));
         if let Some(description) = self.doc.meta.description.as_deref().filter(|d| !d.trim().is_empty()) {
-            let text = run(description, "");
-            self.xml.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Subtitle\"/></w:pPr>{text}</w:p>"));
+            self.xml.push_str(&styled("Subtitle", description));
         }
     }
 
@@ -124,8 +124,7 @@ impl<'a> Part<'a> {
                     format!("<w:pPr>{}<w:keepNext/>{}<w:jc w:val=\"center\"/></w:pPr>", style_of(frame), indent(frame));
                 self.xml.push_str(&format!("<w:p>{centred}{runs}</w:p>"));
                 if !image.alt.trim().is_empty() {
-                    let caption = run(&image.alt, "");
-                    self.xml.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>{caption}</w:p>"));
+                    self.xml.push_str(&styled("Caption", &image.alt));
                 }
                 return;
             }
@@ -218,7 +217,10 @@ pub fn run(text: &str, rpr: &str) -> String {
     format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
 }
 
-pub use crate::backends::ooxml::esc;
+/// A paragraph of `text` in `style`.
+pub fn styled(style: &str, text: &str) -> String {
+    format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>{}</w:p>", run(text, ""))
+}
 
 /// The colour of a callout kind, as the PDF draws it.
 fn callout_color(kind: CalloutKind) -> &'static str {

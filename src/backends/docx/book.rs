@@ -3,10 +3,10 @@
 //! chapter starting on a new page, its title in Heading 1. Links between chapters go to their
 //! bookmarks. Chapters are written one after another into one package.
 
-use super::blocks::{heading_style_level, Part};
+use super::blocks::{heading_style_level, styled, Part};
 use super::ids::{bookmark, Refs};
 use super::package::DocxWriter;
-use super::section::{page_break, styled};
+use super::section::page_break;
 use super::{book_path, failed, Env};
 use crate::backends::ooxml::{esc, CoreProperties};
 use crate::backends::{Artifact, Sink};

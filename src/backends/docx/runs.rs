@@ -3,8 +3,9 @@
 //! heading of this document or of the book through its bookmark), images as inline drawings
 //! with their alt text, footnote references as real footnotes.
 
-use super::blocks::{esc, run, Part};
+use super::blocks::{run, Part};
 use super::ids::bookmark;
+use crate::backends::ooxml::esc;
 use crate::ir::runs::{styled_runs, Dest, Piece, Style};
 use crate::ir::{asset_key, relative_output, Image, Inline};
 use crate::layout::image::{probe, Format};

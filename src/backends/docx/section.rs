@@ -2,7 +2,7 @@
 //! document's title from the second page, a footer "Page X of Y" made of PAGE and NUMPAGES
 //! fields on every page; and `settings.xml`.
 
-use super::blocks::{esc, run};
+use super::blocks::run;
 use super::package::NAMESPACES;
 use crate::backends::ooxml::DECLARATION;
 use crate::backends::print_theme::PdfTheme;
@@ -60,12 +60,4 @@ pub fn settings_xml() -> String {
 /// A paragraph holding only a page break.
 pub fn page_break() -> String {
     "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>".to_string()
-}
-
-/// A paragraph of `text` in `style`.
-pub fn styled(style: &str, text: &str) -> String {
-    format!(
-        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        esc(text)
-    )
 }
