@@ -62,7 +62,7 @@ const ALPHA: &str = "---\ntitle: Alpha\ndescription: The first page\ntags: [ladd
 Intro with a note[^n], a [link](https://example.org/x?a=1&b=2), a [sibling](b.md#deep-part) and [here](#second).\n\n\
 ## First\n\n- one\n  - nested\n- two\n\n3. three\n4. four\n\n\
 | Name | Text |\n|---|---|\n| x | a long text cell that needs the room |\n\n![A picture of dots](dots.png)\n\n\
-### Second\n\n> [!WARNING]\n> Mind it.\n\n> quoted\n\n```\nlet x = 1;\n```\n\n[^n]: The note text.\n";
+### Second\n\n> [!WARNING]\n> Mind it.\n\n> quoted\n\n```\nlet x = 1;\n```\n\n[^n]: The note text.\n\n[^u]: A note nothing refers to.\n";
 
 #[test]
 fn a_page_reads_back_with_word_structure() {
@@ -125,6 +125,8 @@ fn a_page_reads_back_with_word_structure() {
     let notes = parse(&a["word/footnotes.xml"]);
     let note = notes.iter().position(|n| n.1 == "w:footnote" && attr(n, "w:id") == Some(&note_id)).unwrap();
     assert_eq!(paragraphs(&notes[note..])[0].text, " The note text.");
+    // A note nothing refers to is kept, at the end of the body.
+    assert_eq!(find(&ps, "A note nothing refers to.").style, "FootnoteText");
     // Links: to a URL, to a heading here, to a heading in the sibling's document.
     let marks = value(&nodes, "w:bookmarkStart", "w:name");
     for anchor in value(&nodes, "w:hyperlink", "w:anchor") {

@@ -39,6 +39,8 @@ pub struct Part<'a> {
     pub in_note: bool,
     /// The index in the body's footnotes of each label.
     pub note_index: BTreeMap<String, usize>,
+    /// Whether each of the body's footnotes has been referenced.
+    pub noted: Vec<bool>,
 }
 
 impl<'a> Part<'a> {
@@ -55,7 +57,8 @@ impl<'a> Part<'a> {
             .min()
             .unwrap_or(1);
         let note_index = body.footnotes.iter().enumerate().map(|(i, n)| (n.label.clone(), i)).collect();
-        Part { env, doc, body, xml: String::new(), refs, top_level, cx: None, in_note: false, note_index }
+        let noted = vec![false; body.footnotes.len()];
+        Part { env, doc, body, xml: String::new(), refs, top_level, cx: None, in_note: false, note_index, noted }
     }
 
     /// The XML written so far, taken out.
@@ -80,11 +83,12 @@ impl<'a> Part<'a> {
         }
     }
 
-    /// The document's blocks.
+    /// The document's blocks, then the footnotes nothing refers to.
     pub fn body(&mut self) {
         let blocks = std::mem::take(&mut self.body.blocks);
         self.blocks(&blocks, Frame::default());
         self.body.blocks = blocks;
+        self.unreferenced_notes();
     }
 
     /// A bookmark around nothing at heading `anchor` of this document (its title for `None`).

@@ -1,7 +1,7 @@
 //! Footnotes as real Word footnotes: each reference in the text gets a `w:footnote` in
 //! `footnotes.xml` holding the note's blocks, in the FootnoteText style.
 
-use super::blocks::{run, Frame, Part};
+use super::blocks::{run, styled, Frame, Part};
 use super::package::NAMESPACES;
 use crate::backends::ooxml::DECLARATION;
 
@@ -9,10 +9,11 @@ impl Part<'_> {
     /// A reference to footnote `label`, whose note is written on the way; a label with no
     /// note, or a reference inside a note, keeps its mark as text.
     pub fn note_reference(&mut self, label: &str) -> String {
-        let note = self.note_index.get(label).map(|&i| self.body.footnotes[i].blocks.clone());
-        let Some(blocks) = note.filter(|_| !self.in_note) else {
+        let Some(&index) = self.note_index.get(label).filter(|_| !self.in_note) else {
             return run(&format!("[{label}]"), "<w:vertAlign w:val=\"superscript\"/>");
         };
+        self.noted[index] = true;
+        let blocks = self.body.footnotes[index].blocks.clone();
         let id = self.refs.next();
         let outer = self.take_xml();
         self.in_note = true;
@@ -27,6 +28,23 @@ impl Part<'_> {
         }
         self.refs.notes.push_str(&format!("<w:footnote w:id=\"{id}\">{note}</w:footnote>"));
         format!("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>")
+    }
+}
+
+impl Part<'_> {
+    /// The footnotes no reference points at, at the end of the body in the FootnoteText style,
+    /// each after its label, so that none is lost.
+    pub fn unreferenced_notes(&mut self) {
+        let frame = Frame { style: Some("FootnoteText"), depth: 0 };
+        let left: Vec<usize> = (0..self.noted.len()).filter(|&i| !self.noted[i]).collect();
+        for index in left {
+            let note = &self.body.footnotes[index];
+            let (label, blocks) = (note.label.clone(), note.blocks.clone());
+            self.xml.push_str(&styled("FootnoteText", &format!("[{label}]")));
+            self.in_note = true;
+            self.blocks(&blocks, frame);
+            self.in_note = false;
+        }
     }
 }
 
