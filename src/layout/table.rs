@@ -33,9 +33,9 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
     }
 }
 
-/// The widths of a table's columns set `width` wide at the table type size of `cx`, as
-/// [`table`] gives them before shrinking its type, padding included: for writers that set
-/// tables themselves (DOCX) with the PDF's proportions. Empty for a table without columns.
+/// The widths of a table's columns set `width` wide at the table type size of `cx`, as the
+/// PDF's tables get them before their type shrinks, padding included: for writers that set
+/// tables themselves (DOCX) in the PDF's proportions. Empty for a table without columns.
 pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
     let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
     if columns == 0 {
