@@ -67,7 +67,7 @@ Intro with a note[^n], a [link](https://example.org/x?a=1&b=2), a [sibling](b.md
 #[test]
 fn a_page_reads_back_with_word_structure() {
     let dots = png(40, 20, 0);
-    let toml = b"[pdf]\npaper = \"letter\"\nmargins = 25\n" as &[u8];
+    let toml = b"[pdf]\npaper = \"letter\"\nmargins = 25\nnumbering = true\n" as &[u8];
     let site = tree(&[
         ("a.md", ALPHA.as_bytes()),
         ("b.md", b"# Beta\n\n## Deep part\n\nText.\n"),
@@ -83,8 +83,8 @@ fn a_page_reads_back_with_word_structure() {
     for (text, style) in [
         ("Alpha", "Title"),
         ("The first page", "Subtitle"),
-        ("First", "Heading1"),
-        ("Second", "Heading2"),
+        ("1  First", "Heading1"),
+        ("1.1  Second", "Heading2"),
         ("one", "ListBullet"),
         ("nested", "ListBullet"),
         ("three", "ListNumber"),
@@ -142,7 +142,8 @@ fn a_page_reads_back_with_word_structure() {
     assert_eq!(value(&nodes, "wp:docPr", "descr"), ["A picture of dots"]);
     assert!(a.contains_key("word/media/image1.png"));
     assert_eq!(value(&nodes, "wp:extent", "cx"), ["381000"], "40 px at 96 per inch");
-    // Letter paper with 25 mm margins, from [pdf]; properties from the frontmatter.
+    // Letter paper with 25 mm margins and numbered headings, from [pdf]; properties from the
+    // frontmatter.
     assert_eq!(value(&nodes, "w:pgSz", "w:w"), ["12240"]);
     assert_eq!(value(&nodes, "w:pgMar", "w:left"), ["1417"]);
     let core = &a["docProps/core.xml"];

@@ -7,7 +7,7 @@ use super::styles::CALLOUT_BOX;
 use super::Env;
 use crate::backends::ooxml::esc;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
-use crate::layout::Cx;
+use crate::layout::{Cx, Rgb};
 use std::collections::BTreeMap;
 
 /// Where blocks are being written: the paragraph style of their container (a quote, a callout,
@@ -33,8 +33,9 @@ pub struct Part<'a> {
     /// The level of the document's highest heading, which is written as Heading 1 (Heading 2
     /// in the book, under the chapter's title).
     top_level: u8,
-    /// The measuring context of table columns, made at the first table.
-    pub cx: Option<Cx>,
+    /// The layout context that measures table columns and numbers headings, made when first
+    /// needed.
+    cx: Option<Cx>,
     /// Whether a footnote is being written (a footnote in a footnote is left as its mark).
     pub in_note: bool,
     /// The index in the body's footnotes of each label.
@@ -59,6 +60,14 @@ impl<'a> Part<'a> {
         let note_index = body.footnotes.iter().enumerate().map(|(i, n)| (n.label.clone(), i)).collect();
         let noted = vec![false; body.footnotes.len()];
         Part { env, doc, body, xml: String::new(), refs, top_level, cx: None, in_note: false, note_index, noted }
+    }
+
+    /// The layout context of this document (its diagnostics are the PDF's to report).
+    pub fn cx(&mut self) -> &mut Cx {
+        let (size, doc) = (self.env.theme.font_size, self.doc);
+        let cx = self.cx.get_or_insert_with(|| layout_context(size, doc));
+        cx.diagnostics.clear();
+        cx
     }
 
     /// The XML written so far, taken out.
@@ -141,10 +150,18 @@ impl<'a> Part<'a> {
     /// A heading in the Heading style of its level below the document's top (one deeper in
     /// the book), with its bookmark.
     fn heading(&mut self, level: u8, id: &str, content: &[Inline]) {
+        let number = match self.env.theme.numbering {
+            true => {
+                let top = self.top_level;
+                run(&heading_number(self.cx(), level, top), "")
+            }
+            false => String::new(),
+        };
         let level = heading_style_level(level, self.top_level, self.env.book);
         let mark = self.bookmark(Some(id));
         let runs = self.runs(content);
-        self.xml.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/></w:pPr>{mark}{runs}</w:p>"));
+        self.xml
+            .push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/></w:pPr>{mark}{number}{runs}</w:p>"));
     }
 
     /// A code block: one paragraph in the Code style, a line break between its lines.
@@ -187,6 +204,17 @@ impl<'a> Part<'a> {
 /// `top`: one deeper in the book, whose Heading 1 is the chapter title.
 pub fn heading_style_level(level: u8, top: u8, book: bool) -> u8 {
     (level.saturating_sub(top) + 1 + u8::from(book)).min(6)
+}
+
+/// A layout context for document `doc` at body size `size`, as the PDF's.
+pub fn layout_context(size: f32, doc: &Document) -> Cx {
+    Cx::new(size, Rgb(0.0, 0.0, 0.0), false, &doc.id, &doc.source)
+}
+
+/// The number a heading at `level` gets with `[pdf] numbering` ("2.1  "), counted by `cx` as
+/// the PDF counts them, below the document's highest level `top`.
+pub fn heading_number(cx: &mut Cx, level: u8, top: u8) -> String {
+    format!("{}  ", cx.heading_number(usize::from(level.saturating_sub(top)) + 1))
 }
 
 /// The `w:pStyle` of paragraphs in `frame` (none for Normal).

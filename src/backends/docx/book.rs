@@ -3,7 +3,7 @@
 //! chapter starting on a new page, its title in Heading 1. Links between chapters go to their
 //! bookmarks. Chapters are written one after another into one package.
 
-use super::blocks::{heading_style_level, styled, Part};
+use super::blocks::{heading_number, heading_style_level, layout_context, styled, Part};
 use super::ids::{bookmark, Refs};
 use super::package::DocxWriter;
 use super::section::page_break;
@@ -26,7 +26,7 @@ pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
     }
     front.push_str(&page_break());
     front.push_str(&styled("TOCHeading", "Contents"));
-    front.push_str(&contents(&collection.documents));
+    front.push_str(&contents(env, &collection.documents));
     writer.body(&front).map_err(failed)?;
     let mut refs = Refs::default();
     for doc in &collection.documents {
@@ -45,7 +45,7 @@ pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
 /// The contents: a `TOC \o "1-2" \h` field whose result is already the chapters (and, up to
 /// [`SECTIONS_UP_TO`] chapters, their top-level sections, as the PDF book lists them), each
 /// linked to its bookmark.
-fn contents(docs: &[Document]) -> String {
+fn contents(env: &Env, docs: &[Document]) -> String {
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for doc in docs {
         entries.push((1, doc.title.clone(), bookmark(&doc.id, None)));
@@ -58,11 +58,13 @@ fn contents(docs: &[Document]) -> String {
             _ => None,
         });
         let top = top.min().unwrap_or(1);
+        let mut cx = layout_context(env.theme.font_size, doc);
         query_blocks(&body.blocks, &mut |block| {
             if let BlockKind::Heading { level, id, content } = &block.kind {
-                let level = heading_style_level(*level, top, true);
-                if level <= 2 {
-                    entries.push((level, plain_text(content), bookmark(&doc.id, Some(id))));
+                let number = if env.theme.numbering { heading_number(&mut cx, *level, top) } else { String::new() };
+                let style_level = heading_style_level(*level, top, true);
+                if style_level <= 2 {
+                    entries.push((style_level, number + &plain_text(content), bookmark(&doc.id, Some(id))));
                 }
             }
         });

@@ -4,7 +4,7 @@
 
 use super::blocks::{indent_twips, Frame, Part};
 use crate::ir::{plain_text, Align, Cell};
-use crate::layout::{column_widths, Cx, Rgb};
+use crate::layout::column_widths;
 
 /// A row whose text is longer than this may break across pages: a row taller than a page
 /// could not be printed whole.
@@ -16,8 +16,7 @@ impl Part<'_> {
         let (column_width, _) = self.env.column();
         let indent = indent_twips(frame);
         let width = column_width - indent as f32 / 20.0;
-        let (size, doc) = (self.env.theme.font_size, self.doc);
-        let cx = self.cx.get_or_insert_with(|| measuring(size, &doc.id, &doc.source));
+        let cx = self.cx();
         let widths: Vec<u32> = column_widths(cx, head, rows, width).iter().map(|w| (w * 20.0) as u32).collect();
         cx.diagnostics.clear();
         if widths.is_empty() {
@@ -67,9 +66,4 @@ impl Part<'_> {
         }
         self.xml.push_str("</w:tr>");
     }
-}
-
-/// A layout context that measures table text at body size `size` as the PDF sets it.
-fn measuring(size: f32, doc: &str, source: &str) -> Cx {
-    Cx::new(size, Rgb(0.0, 0.0, 0.0), false, doc, source)
 }
