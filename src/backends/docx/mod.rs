@@ -6,8 +6,7 @@
 //! The OOXML parts are written here by hand with the zip and XML helpers the PPTX writer shares
 //! ([`super::ooxml`]): the same bytes for the same input, fixed entry order and times, dates
 //! only from `SOURCE_DATE_EPOCH`. Paper, margins, type size, accent and heading numbering come
-//! from `[pdf]`
-//! ([`PdfTheme`]), so the Word documents print like the PDFs.
+//! from `[pdf]` ([`PdfTheme`]), so the Word documents print like the PDFs.
 
 mod blocks;
 mod book;
