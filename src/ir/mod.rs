@@ -14,7 +14,7 @@ pub mod walk;
 
 pub use body::Body;
 pub use meta::{Meta, KNOWN_KEYS};
-pub use names::output_stem;
+pub use names::{output_stem, relative_output};
 pub use text::{collapse_spaces, plain_text, slugify};
 
 use borsh::{BorshDeserialize, BorshSerialize};

@@ -23,7 +23,7 @@ pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
-pub use table::styled_table;
+pub use table::{column_widths, styled_table};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;

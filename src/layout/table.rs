@@ -33,6 +33,21 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
     }
 }
 
+/// The widths of a table's columns set `width` wide at the table type size of `cx`, as the
+/// PDF's tables get them before their type shrinks, padding included: for writers that set
+/// tables themselves (DOCX) in the PDF's proportions. Empty for a table without columns.
+pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
+    let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    if columns == 0 {
+        return Vec::new();
+    }
+    let size = cx.size * 0.9;
+    let pad = padding(columns, size, width);
+    let grid = Grid::new(cx, head, rows, columns, size);
+    let inner = widths(&grid.min, &grid.max, width - 2.0 * pad * columns as f32);
+    inner.into_iter().map(|w| w + 2.0 * pad).collect()
+}
+
 /// A table of cells already styled (the first row is the header when `has_head`), set `width`
 /// wide at type `size` with the same column widths, padding, header fill and zebra rows as
 /// `table`; one slab a row.
@@ -104,7 +119,7 @@ impl Grid {
 /// Column widths that fill `avail`: widest settings when they fit, else the narrowest plus a
 /// share of the rest in proportion to what each column would like more, else the narrowest
 /// scaled down.
-fn column_widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
+fn widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
     let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if max_total <= avail {
         let extra = (avail - max_total) / max.len() as f32;
@@ -120,7 +135,7 @@ fn column_widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
 /// The rows of a measured grid as slabs, its columns sized to fill `width`.
 fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &mut Vec<Slab>) {
     let pad = padding(grid.min.len(), size, width);
-    let widths = column_widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
+    let widths = widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
     let mut header: Option<Rc<Slab>> = None;
     let pad_y = size * 0.4;
     let border = Rgb(0.82, 0.83, 0.86);

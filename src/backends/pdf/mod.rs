@@ -1,6 +1,6 @@
 //! The `pdf` backend: a guide per document (`pdf/<doc id>.pdf`) and the whole collection as a
 //! book (`<site slug>.pdf`). The page designs are this backend's own: [`guide`] and [`book`],
-//! sized and coloured by the `[pdf]` [`theme`]; the typesetting comes from the engine,
+//! sized and coloured by the `[pdf]` [`PdfTheme`]; the typesetting comes from the engine,
 //! [`crate::layout`], and the PDF from the one writer, [`crate::pdf`].
 //!
 //! A document's guide and its chapter of the book are the same pages under different headers
@@ -9,9 +9,9 @@
 
 pub(crate) mod book;
 pub(crate) mod guide;
-mod theme;
 
 use super::batch::ordered;
+pub use super::print_theme::PdfTheme;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::config::Config;
@@ -24,7 +24,6 @@ use book::{Book, ChapterNote};
 use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use theme::PdfTheme;
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -35,7 +34,7 @@ impl Backend for Pdf {
     }
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
-        let theme = read_theme(ctx.config)?;
+        let theme = PdfTheme::read(ctx.config)?;
         let run =
             Run { ctx, sink, g: Geometry::new(&theme), date: ctx.date(), author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
@@ -56,15 +55,8 @@ impl Backend for Pdf {
     }
 
     fn check(&self, config: &Config) -> Result<()> {
-        read_theme(config).map(drop)
+        PdfTheme::read(config).map(drop)
     }
-}
-
-/// Reads and checks `[pdf]`.
-fn read_theme(config: &Config) -> Result<PdfTheme> {
-    let theme: PdfTheme = config.section("pdf")?;
-    theme.validate().map_err(|(key, message)| config.invalid("pdf", key, &message))?;
-    Ok(theme)
 }
 
 /// One run of the backend: what every chapter and guide needs.
