@@ -35,7 +35,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
-use crate::layout::Rgb;
+use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
 use pdf::{names_by_slide, slide_marks, slide_pages};
@@ -145,9 +145,9 @@ impl Job<'_> {
         let (rest_pages, rest_diagnostics) = match in_scope || site_shows_slides {
             true => {
                 let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
-                (SetPages::new(&rest.pages), rest.diagnostics)
+                (SetPages::new(&rest.pages, rest.tree), rest.diagnostics)
             }
-            false => (SetPages::new(&[]), Vec::new()),
+            false => (SetPages::new(&[], Tree::default()), Vec::new()),
         };
         let deck = Deck {
             title: clean(&doc.title),
@@ -166,7 +166,7 @@ impl Job<'_> {
             Some((links, first)) => {
                 let (rest, rest_pages) = match links.full {
                     true => (&deck.slides[1..], rest_pages),
-                    false => (&[][..], SetPages::new(&[])),
+                    false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
                 Some(SitePart::document(links, &section, rest, rest_pages, first, self.accent, &self.config)?)
             }
@@ -184,7 +184,7 @@ impl Job<'_> {
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
-        pdf.add(&SetPages::new(&title.pages)).map_err(slide_pdf_error)?;
+        pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
         let names = names_by_slide(&deck.anchors);
         for (i, slide) in deck.slides.iter().enumerate() {

@@ -1,0 +1,244 @@
+//! The structure tree of a tagged PDF (PDF/UA-1), written as the pages come: each set of pages
+//! brings its own tree of nodes ([`crate::layout::Tree`]); an element is made for a node when
+//! its first content is written, so elements come in reading order and nodes with no content
+//! leave none; a set's elements are written once its pages are. What stays until the end is
+//! one reference a top-level element and one parent-tree entry a page and a link.
+
+use super::file::PdfFile;
+use crate::layout::{Role, Scope, Tag, Tree};
+use pdf_writer::types::{StructRole, TableHeaderScope};
+use pdf_writer::writers::{StructElement, StructTreeRoot};
+use pdf_writer::{Ref, TextStr};
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+/// The structure of a whole PDF being written: the Document element's children, with the page
+/// each starts on, and the parent tree's entries.
+pub struct Structure {
+    root: Ref,
+    document: Ref,
+    top: Vec<(Ref, Ref)>,
+    parents: Vec<(i32, Ref)>,
+}
+
+/// A child of an element: an element, marked content on a page, or an annotation.
+enum Kid {
+    Element(Ref),
+    Content { page: Ref, mcid: i32 },
+    Annotation { page: Ref, annotation: Ref },
+}
+
+/// The elements of one set of pages being written: the element of each node once it has content,
+/// its children and the page it starts on.
+pub struct Part<'t> {
+    tree: &'t Tree,
+    elements: Vec<Option<(Ref, Ref)>>,
+    kids: Vec<Vec<Kid>>,
+}
+
+impl Structure {
+    pub fn new<W: Write>(file: &mut PdfFile<W>) -> Structure {
+        Structure { root: file.alloc(), document: file.alloc(), top: Vec::new(), parents: Vec::new() }
+    }
+
+    /// The structure tree root, for the catalog.
+    pub fn root(&self) -> Ref {
+        self.root
+    }
+
+    /// Starts writing the elements of pages tagged with `tree`.
+    pub fn part<'t>(&self, tree: &'t Tree) -> Part<'t> {
+        Part { tree, elements: vec![None; tree.len()], kids: (0..tree.len()).map(|_| Vec::new()).collect() }
+    }
+
+    /// The next key of the parent tree, for what `element` is the parent of.
+    fn key(&mut self, element: Ref) -> i32 {
+        let key = i32::try_from(self.parents.len()).unwrap_or(i32::MAX);
+        self.parents.push((key, element));
+        key
+    }
+
+    /// Puts first the top-level elements that start on the pages in `front`.
+    pub fn move_to_front(&mut self, front: &BTreeSet<Ref>) {
+        let (first, rest): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.top).into_iter().partition(|t| front.contains(&t.0));
+        self.top = first.into_iter().chain(rest).collect();
+    }
+
+    /// Writes the Document element and the structure tree root with its parent tree.
+    pub fn finish<W: Write>(&self, file: &mut PdfFile<W>) -> io::Result<()> {
+        let (root, document) = (self.root, self.document);
+        file.object(document, |c| {
+            let mut element = c.indirect(document).start::<StructElement>();
+            element.kind(StructRole::Document).parent(root);
+            element.children().items(self.top.iter().map(|t| t.1));
+        })?;
+        file.object(root, |c| {
+            let mut tree = c.indirect(root).start::<StructTreeRoot>();
+            tree.child(document);
+            let mut parent_tree = tree.parent_tree();
+            let mut nums = parent_tree.nums();
+            for &(key, parent) in &self.parents {
+                nums.insert(key, parent);
+            }
+            drop(nums);
+            drop(parent_tree);
+            tree.parent_tree_next_key(i32::try_from(self.parents.len()).unwrap_or(i32::MAX));
+        })
+    }
+}
+
+impl Part<'_> {
+    /// The element of node `tag`, made (with its ancestors) if it has none yet: the content on
+    /// `page` is its first. `None` for an artifact.
+    fn element<W: Write>(
+        &mut self,
+        file: &mut PdfFile<W>,
+        structure: &mut Structure,
+        tag: Tag,
+        page: Ref,
+    ) -> Option<Ref> {
+        let index = tag.index().filter(|&i| i < self.elements.len())?;
+        if let Some((element, _)) = self.elements[index] {
+            return Some(element);
+        }
+        // The chain of nodes up to the first with an element, made top down.
+        let mut chain = vec![index];
+        let mut parent = self.tree.node(tag)?.parent;
+        while let Some(index) = parent.and_then(Tag::index).filter(|&i| i < self.elements.len()) {
+            if self.elements[index].is_some() {
+                break;
+            }
+            chain.push(index);
+            parent = self.tree.node(parent?)?.parent;
+        }
+        for &index in chain.iter().rev() {
+            let element = file.alloc();
+            self.elements[index] = Some((element, page));
+            match self.tree.node(Tag::new(index)).and_then(|n| n.parent).and_then(Tag::index) {
+                Some(parent) => self.kids[parent].push(Kid::Element(element)),
+                None => structure.top.push((page, element)),
+            }
+        }
+        self.elements[index].map(|(element, _)| element)
+    }
+
+    /// Records the marked content of `page`, the node of each MCID in order, and writes the
+    /// page's entry of the parent tree; returns its key, none for a page with no content.
+    pub fn page<W: Write>(
+        &mut self,
+        file: &mut PdfFile<W>,
+        structure: &mut Structure,
+        page: Ref,
+        mcids: &[Tag],
+    ) -> io::Result<Option<i32>> {
+        if mcids.is_empty() {
+            return Ok(None);
+        }
+        let mut parents = Vec::with_capacity(mcids.len());
+        for (mcid, &tag) in mcids.iter().enumerate() {
+            let element = self.element(file, structure, tag, page).unwrap_or(structure.document);
+            if let Some(kids) = tag.index().and_then(|i| self.kids.get_mut(i)) {
+                kids.push(Kid::Content { page, mcid: i32::try_from(mcid).unwrap_or(i32::MAX) });
+            }
+            parents.push(element);
+        }
+        let array = file.alloc();
+        file.object(array, |c| {
+            c.indirect(array).array().items(parents);
+        })?;
+        Ok(Some(structure.key(array)))
+    }
+
+    /// Records link annotation `annotation` on `page` as a child of node `tag`; returns its key
+    /// in the parent tree, none for an untagged link.
+    pub fn link<W: Write>(
+        &mut self,
+        file: &mut PdfFile<W>,
+        structure: &mut Structure,
+        (page, annotation): (Ref, Ref),
+        tag: Tag,
+    ) -> Option<i32> {
+        let element = self.element(file, structure, tag, page)?;
+        self.kids[tag.index()?].push(Kid::Annotation { page, annotation });
+        Some(structure.key(element))
+    }
+
+    /// Writes the elements made.
+    pub fn finish<W: Write>(self, file: &mut PdfFile<W>, structure: &Structure) -> io::Result<()> {
+        for (index, (slot, kids)) in self.elements.iter().zip(&self.kids).enumerate() {
+            let (Some((id, page)), Some(node)) = (slot, self.tree.node(Tag::new(index))) else { continue };
+            let parent =
+                node.parent.and_then(Tag::index).and_then(|p| self.elements[p]).map_or(structure.document, |e| e.0);
+            file.object(*id, |c| {
+                let mut element = c.indirect(*id).start::<StructElement>();
+                element.kind(struct_role(&node.role)).parent(parent).page(*page);
+                match &node.role {
+                    Role::Figure(alt) => {
+                        element.alt(TextStr(alt));
+                    }
+                    Role::TH(scope) => {
+                        let scope = match scope {
+                            Scope::Column => TableHeaderScope::Column,
+                            Scope::Row => TableHeaderScope::Row,
+                        };
+                        element.attributes().push().table().scope(scope);
+                    }
+                    _ => {}
+                }
+                write_kids(element.children(), kids, *page);
+            })?;
+        }
+        Ok(())
+    }
+}
+
+fn write_kids(mut children: pdf_writer::writers::StructChildren, kids: &[Kid], first_page: Ref) {
+    for kid in kids {
+        match *kid {
+            Kid::Element(element) => {
+                children.struct_element(element);
+            }
+            Kid::Content { page, mcid } if page == first_page => {
+                children.marked_content_id(mcid);
+            }
+            Kid::Content { page, mcid } => {
+                children.marked_content_ref().page(page).marked_content_id(mcid);
+            }
+            Kid::Annotation { page, annotation } => {
+                children.object_ref().page(page).object(annotation);
+            }
+        }
+    }
+}
+
+/// The standard structure type of a role.
+pub fn struct_role(role: &Role) -> StructRole {
+    match role {
+        Role::Sect => StructRole::Sect,
+        Role::H(level) => {
+            [StructRole::H1, StructRole::H2, StructRole::H3, StructRole::H4, StructRole::H5, StructRole::H6]
+                [usize::from(level.clamp(&1, &6) - 1)]
+        }
+        Role::P => StructRole::P,
+        Role::L => StructRole::L,
+        Role::LI => StructRole::LI,
+        Role::Lbl => StructRole::Lbl,
+        Role::LBody => StructRole::LBody,
+        Role::BlockQuote => StructRole::BlockQuote,
+        Role::Code => StructRole::Code,
+        Role::Table => StructRole::Table,
+        Role::THead => StructRole::THead,
+        Role::TBody => StructRole::TBody,
+        Role::TR => StructRole::TR,
+        Role::TH(_) => StructRole::TH,
+        Role::TD => StructRole::TD,
+        Role::Figure(_) => StructRole::Figure,
+        Role::Link => StructRole::Link,
+        Role::Note => StructRole::Note,
+        Role::Div => StructRole::Div,
+        Role::Caption => StructRole::Caption,
+        Role::TOC => StructRole::TOC,
+        Role::TOCI => StructRole::TOCI,
+    }
+}
