@@ -84,7 +84,8 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
 /// A paragraph that is only an image the context can draw: the image, at 96 pixels to the inch,
 /// scaled down to fit the column's width and 60 % of its height.
 /// An image in a format or variant that cannot be embedded is a warning, and its alt text shows;
-/// so is one without alt text, which is all a screen reader can say of it.
+/// so is one without alt text, which is all a screen reader can say of it (its file name is said
+/// instead).
 fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
     let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
@@ -98,10 +99,11 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
     let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);
     let (w, h) = (w * scale, h * scale);
-    let alt = image.alt.trim();
+    let mut alt = image.alt.trim();
     if alt.is_empty() {
-        let message = format!("image `{src}` has no alt text: a screen reader has nothing to say of it");
+        let message = format!("image `{src}` has no alt text: a screen reader can say only its file name");
         cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
+        alt = src.rsplit('/').next().unwrap_or(src);
     }
     let current = cx.tag();
     let tag = cx.tree.add(Role::Figure(alt.to_string()), current);

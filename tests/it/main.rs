@@ -18,5 +18,6 @@ mod plugins;
 mod rebuilds;
 mod slides;
 mod spec;
+mod tagged;
 mod walk;
 mod xlsx;
