@@ -14,10 +14,12 @@
 
 mod color;
 mod keys;
+mod lang;
 mod paper;
 mod scheme;
 
 pub use color::Color;
+pub use lang::Lang;
 pub use paper::Paper;
 pub use scheme::UnsafeScheme;
 
@@ -65,6 +67,8 @@ pub struct SiteConfig {
     pub title: Option<String>,
     /// Author written into document metadata.
     pub author: Option<String>,
+    /// Language of the text, as a BCP 47 tag (`en` when not set), declared in tagged PDFs.
+    pub lang: Option<Lang>,
 }
 
 /// `[build]`: what `folio build` makes by default.

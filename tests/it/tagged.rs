@@ -327,3 +327,20 @@ fn tagged_output_is_the_same_bytes_with_one_thread_or_two() {
         assert!(read(&one) == read(&two), "{path} differs");
     }
 }
+
+#[test]
+fn the_language_comes_from_site_lang_and_a_bad_tag_is_an_error_at_its_line() {
+    let page: &[u8] = b"# Seite\n\nText.\n";
+    let dir = tree(&[("folio.toml", b"[site]\ntitle = \"S\"\nlang = \"de-CH\"\n"), ("seite.md", page)]);
+    let output = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for path in ["pdf/seite.pdf", "s.pdf"] {
+        let pdf = load(&dir, path);
+        assert_eq!(pdf.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"de-CH", "{path}");
+    }
+    let bad = tree(&[("folio.toml", b"[site]\nlang = \"en US\"\n"), ("seite.md", page)]);
+    let output = folio(bad.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("folio.toml:2") && err.contains("not a language tag"), "{err}");
+}

@@ -208,6 +208,7 @@ impl Job<'_> {
             title: title.to_string(),
             author: self.properties.author.map(str::to_string),
             date: self.pdf_date.clone(),
+            lang: self.ctx.config.site.lang.as_ref().map(|l| l.as_str().to_string()),
             ..Info::default()
         }
     }
