@@ -39,11 +39,19 @@ impl<W: Write> PdfFile<W> {
 
     /// Writes `chunk`, which holds the one object `id`.
     pub fn put(&mut self, id: Ref, chunk: &Chunk) -> io::Result<()> {
-        let slot = usize::try_from(id.get() - 1).ok().and_then(|i| self.offsets.get_mut(i));
-        let Some(slot) = slot else {
-            return Err(io::Error::other(format!("PDF object {} was never allocated", id.get())));
-        };
-        *slot = self.at;
+        self.put_all(chunk, &[(id, 0)])
+    }
+
+    /// Writes `chunk`, which holds the objects `objects`, each at its offset in the chunk: many
+    /// small objects (a chapter's structure elements) written at once.
+    pub fn put_all(&mut self, chunk: &Chunk, objects: &[(Ref, usize)]) -> io::Result<()> {
+        for &(id, start) in objects {
+            let slot = usize::try_from(id.get() - 1).ok().and_then(|i| self.offsets.get_mut(i));
+            let Some(slot) = slot else {
+                return Err(io::Error::other(format!("PDF object {} was never allocated", id.get())));
+            };
+            *slot = self.at + start as u64;
+        }
         self.out.write_all(chunk.as_bytes())?;
         self.at += chunk.len() as u64;
         Ok(())

@@ -164,32 +164,37 @@ impl Part<'_> {
         Some(structure.key(element))
     }
 
-    /// Writes the elements made.
+    /// Writes the elements made, a megabyte at a time.
     pub fn finish<W: Write>(self, file: &mut PdfFile<W>, structure: &Structure) -> io::Result<()> {
+        let mut chunk = PdfFile::<W>::chunk();
+        let mut objects = Vec::new();
         for (index, (slot, kids)) in self.elements.iter().zip(&self.kids).enumerate() {
             let (Some((id, page)), Some(node)) = (slot, self.tree.node(Tag::new(index))) else { continue };
             let parent =
                 node.parent.and_then(Tag::index).and_then(|p| self.elements[p]).map_or(structure.document, |e| e.0);
-            file.object(*id, |c| {
-                let mut element = c.indirect(*id).start::<StructElement>();
-                element.kind(struct_role(&node.role)).parent(parent).page(*page);
-                match &node.role {
-                    Role::Figure(alt) => {
-                        element.alt(TextStr(alt));
-                    }
-                    Role::TH(scope) => {
-                        let scope = match scope {
-                            Scope::Column => TableHeaderScope::Column,
-                            Scope::Row => TableHeaderScope::Row,
-                        };
-                        element.attributes().push().table().scope(scope);
-                    }
-                    _ => {}
+            if chunk.len() > 1 << 20 {
+                file.put_all(&chunk, &objects)?;
+                (chunk, objects) = (PdfFile::<W>::chunk(), Vec::new());
+            }
+            objects.push((*id, chunk.len()));
+            let mut element = chunk.indirect(*id).start::<StructElement>();
+            element.kind(struct_role(&node.role)).parent(parent).page(*page);
+            match &node.role {
+                Role::Figure(alt) => {
+                    element.alt(TextStr(alt));
                 }
-                write_kids(element.children(), kids, *page);
-            })?;
+                Role::TH(scope) => {
+                    let scope = match scope {
+                        Scope::Column => TableHeaderScope::Column,
+                        Scope::Row => TableHeaderScope::Row,
+                    };
+                    element.attributes().push().table().scope(scope);
+                }
+                _ => {}
+            }
+            write_kids(element.children(), kids, *page);
         }
-        Ok(())
+        file.put_all(&chunk, &objects)
     }
 }
 
