@@ -8,7 +8,7 @@ use super::file::PdfFile;
 use crate::layout::{Role, Scope, Tag, Tree};
 use pdf_writer::types::{StructRole, TableHeaderScope};
 use pdf_writer::writers::{StructElement, StructTreeRoot};
-use pdf_writer::{Ref, TextStr};
+use pdf_writer::{Ref, Str, TextStr};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -182,6 +182,10 @@ impl Part<'_> {
             match &node.role {
                 Role::Figure(alt) => {
                     element.alt(TextStr(alt));
+                }
+                // PDF/UA-1 wants an ID on every note, unique in the file.
+                Role::Note => {
+                    element.id(Str(format!("note-{}", id.get()).as_bytes()));
                 }
                 Role::TH(scope) => {
                     let scope = match scope {

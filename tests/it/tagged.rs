@@ -119,6 +119,7 @@ struct Element {
     kind: String,
     depth: usize,
     alt: Option<String>,
+    id: Option<String>,
     scope: Option<String>,
     content: Vec<(ObjectId, i64)>,
     /// Annotations it holds (link elements).
@@ -150,13 +151,14 @@ fn walk(pdf: &Document, id: ObjectId, depth: usize, (out, order): (&mut Vec<Elem
     let kind = String::from_utf8(dict.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
     let page = dict.get(b"Pg").and_then(Object::as_reference).ok();
     let alt = dict.get(b"Alt").ok().map(|a| lopdf::decode_text_string(a).unwrap());
+    let id = dict.get(b"ID").ok().map(|i| String::from_utf8_lossy(i.as_str().unwrap()).into_owned());
     let scope = dict
         .get(b"A")
         .ok()
         .and_then(|a| a.as_array().ok()?.first()?.as_dict().ok()?.get(b"Scope").ok()?.as_name().ok())
         .map(|s| String::from_utf8_lossy(s).into_owned());
     let at = out.len();
-    out.push(Element { kind, depth, alt, scope, content: Vec::new(), annotations: Vec::new() });
+    out.push(Element { kind, depth, alt, id, scope, content: Vec::new(), annotations: Vec::new() });
     for kid in kids(dict) {
         let content = match kid {
             Object::Integer(mcid) => (page.expect("an element with MCIDs has /Pg"), mcid),
@@ -205,6 +207,11 @@ fn check_tagged(pdf: &Document) -> Vec<Element> {
         assert!(figure.alt.as_deref().is_some_and(|a| !a.trim().is_empty()), "a figure has /Alt: {figure:?}");
         assert!(figure.content.iter().any(|k| marked.images.contains(k)), "the figure draws its image");
     }
+    for note in elements.iter().filter(|e| e.kind == "Note") {
+        assert!(note.id.as_deref().is_some_and(|id| id.starts_with("note-")), "a note has an ID: {note:?}");
+    }
+    let ids: std::collections::BTreeSet<_> = elements.iter().filter_map(|e| e.id.as_deref()).collect();
+    assert_eq!(ids.len(), elements.iter().filter(|e| e.id.is_some()).count(), "IDs are unique");
     for th in elements.iter().filter(|e| e.kind == "TH") {
         assert_eq!(th.scope.as_deref(), Some("Column"), "{th:?}");
     }
