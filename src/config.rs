@@ -14,12 +14,11 @@
 
 mod color;
 mod keys;
-mod lang;
 mod paper;
 mod scheme;
 
+pub use crate::ir::Lang;
 pub use color::Color;
-pub use lang::Lang;
 pub use paper::Paper;
 pub use scheme::UnsafeScheme;
 

@@ -336,15 +336,32 @@ fn tagged_output_is_the_same_bytes_with_one_thread_or_two() {
 }
 
 #[test]
-fn the_language_comes_from_site_lang_and_a_bad_tag_is_an_error_at_its_line() {
+fn the_language_comes_from_the_page_then_site_lang_and_a_bad_tag_is_reported() {
     let page: &[u8] = b"# Seite\n\nText.\n";
-    let dir = tree(&[("folio.toml", b"[site]\ntitle = \"S\"\nlang = \"de-CH\"\n"), ("seite.md", page)]);
-    let output = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    let french: &[u8] = b"---\nlang: fr-CA\n---\n# Page\n\nTexte.\n";
+    let odd: &[u8] = b"---\nlang: fr CA\n---\n# Odd\n\nText.\n";
+    let files: [(&str, &[u8]); 4] = [
+        ("folio.toml", b"[site]\ntitle = \"S\"\nlang = \"de-CH\"\n"),
+        ("seite.md", page),
+        ("page.md", french),
+        ("odd.md", odd),
+    ];
+    let dir = tree(&files);
+    let output = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf,slides"]);
     assert!(output.status.success(), "{}", stderr(&output));
-    for path in ["pdf/seite.pdf", "s.pdf"] {
-        let pdf = load(&dir, path);
-        assert_eq!(pdf.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"de-CH", "{path}");
+    let lang = |path: &str| load(&dir, path).catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap().to_vec();
+    for (path, expected) in [
+        ("pdf/seite.pdf", &b"de-CH"[..]),
+        ("s.pdf", b"de-CH"),
+        ("slides/seite.pdf", b"de-CH"),
+        ("pdf/page.pdf", b"fr-CA"),
+        ("slides/page.pdf", b"fr-CA"),
+        ("pdf/odd.pdf", b"de-CH"),
+    ] {
+        assert_eq!(lang(path), expected, "{path}");
     }
+    let err = stderr(&output);
+    assert!(err.contains("odd.md") && err.contains("`lang` should be a language tag"), "{err}");
     let bad = tree(&[("folio.toml", b"[site]\nlang = \"en US\"\n"), ("seite.md", page)]);
     let output = folio(bad.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
     assert!(!output.status.success());

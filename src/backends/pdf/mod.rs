@@ -77,11 +77,6 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// The language of the text, as `[site] lang` gives it.
-    fn lang(&self) -> Option<String> {
-        self.ctx.config.site.lang.as_ref().map(|l| l.as_str().to_string())
-    }
-
     /// Lays out, compresses and hands to `take` (in order) the chapter of each of `docs`,
     /// writing the guide of each in scope on the way, a batch at a time; returns the
     /// diagnostics.
@@ -124,7 +119,7 @@ impl Run<'_> {
         let overlays = guide_overlays(doc, &self.g, pages);
         let overlays = SetPages::new(&overlays.pages, overlays.tree);
         let indices: Vec<usize> = (0..pages.len()).collect();
-        let info = Info { lang: self.lang(), ..doc_info(doc, self.author, self.date.as_ref()) };
+        let info = Info { lang: self.ctx.lang(Some(doc)), ..doc_info(doc, self.author, self.date.as_ref()) };
         // Streamed into the file: the guide of one huge page can be tens of megabytes.
         self.sink.put_with(&format!("pdf/{}.pdf", output_stem(&doc.id)), Some(&doc.id), &mut |out| {
             let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
@@ -159,7 +154,7 @@ impl Run<'_> {
             title: collection.title.clone(),
             author: self.author.map(str::to_string),
             date: self.date.as_ref().map(Civil::pdf),
-            lang: self.lang(),
+            lang: self.ctx.lang(None),
             ..Info::default()
         };
         writer.finish(&info).map_err(fail)?;

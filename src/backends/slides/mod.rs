@@ -104,7 +104,7 @@ impl Job<'_> {
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
             let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
-            let info = run.info(&clean(title));
+            let info = run.info(&clean(title), ctx.lang(None));
             site.finish(&clean(title), run.properties, &info)?;
             Ok(diagnostics)
         })
@@ -178,6 +178,7 @@ impl Job<'_> {
     /// Writes `doc`'s deck as PPTX, PDF and Marp; `rest` holds the pages of all its slides
     /// but the first. Returns the deck's warnings.
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
+        let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
             .map_err(slide_zip_error)?;
@@ -192,7 +193,7 @@ impl Job<'_> {
                 pdf.mark(i, mark);
             }
         }
-        let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
+        let pdf = pdf.finish(&self.info(&deck.title, lang)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
@@ -202,13 +203,13 @@ impl Job<'_> {
         Ok(diagnostics)
     }
 
-    /// The PDF information of a deck titled `title`.
-    fn info(&self, title: &str) -> Info {
+    /// The PDF information of a deck titled `title` in language `lang`.
+    fn info(&self, title: &str, lang: Option<String>) -> Info {
         Info {
             title: title.to_string(),
             author: self.properties.author.map(str::to_string),
             date: self.pdf_date.clone(),
-            lang: self.ctx.config.site.lang.as_ref().map(|l| l.as_str().to_string()),
+            lang,
             ..Info::default()
         }
     }

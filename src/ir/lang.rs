@@ -1,6 +1,8 @@
-//! The language setting of `folio.toml` (`[site] lang`), read once: a BCP 47 tag such as `en`,
-//! `de-CH` or `pt-BR`, which tagged PDFs declare (`/Lang`) so that a screen reader speaks the
-//! text in the right voice. A malformed tag is a configuration error at its line and column.
+//! The language of a text: a BCP 47 tag such as `en`, `de-CH` or `pt-BR`, from a page's `lang`
+//! frontmatter or `[site] lang` in `folio.toml`, read once. Tagged PDFs declare it (`/Lang`) so
+//! that a screen reader speaks the text in the right voice. A malformed tag in `folio.toml` is a
+//! configuration error at its line and column; in frontmatter, a warning (the key is kept as an
+//! extra one).
 
 use serde::{Deserialize, Deserializer, Serialize};
 
