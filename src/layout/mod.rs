@@ -25,7 +25,7 @@ pub use inline::{Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
 pub use table::styled_table;
-pub use tag::{Node, Role, Scope, Tag, Tree};
+pub use tag::{Node, Role, Tag, Tree};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;

@@ -7,7 +7,7 @@ use super::flow::{Cx, Slab};
 use super::fonts::FontId;
 use super::inline::{spans, Span, Style};
 use super::lines::{layout_lines, measure};
-use super::tag::{Role, Scope};
+use super::tag::Role;
 use super::{Item, Rgb};
 use crate::ir::{Align, Cell};
 use std::rc::Rc;
@@ -169,7 +169,7 @@ impl RowSet<'_> {
         let mut items = Vec::new();
         let mut height: f32 = 0.0;
         let mut x = 0.0;
-        let role = if head { Role::TH(Scope::Column) } else { Role::TD };
+        let role = if head { Role::TH } else { Role::TD };
         for (c, cell) in row.iter().enumerate() {
             let a = self.align.get(c).copied().unwrap_or(Align::None);
             let width = self.widths[c];

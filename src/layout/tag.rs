@@ -31,13 +31,6 @@ impl Default for Tag {
     }
 }
 
-/// What a header cell heads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Column,
-    Row,
-}
-
 /// The part a node plays in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
@@ -57,7 +50,8 @@ pub enum Role {
     THead,
     TBody,
     TR,
-    TH(Scope),
+    /// A header cell, heading its column (Markdown tables have only column headers).
+    TH,
     TD,
     /// An image, with its text alternative.
     Figure(String),

@@ -5,7 +5,7 @@
 //! one reference a top-level element and one parent-tree entry a page and a link.
 
 use super::file::PdfFile;
-use crate::layout::{Role, Scope, Tag, Tree};
+use crate::layout::{Role, Tag, Tree};
 use pdf_writer::types::{StructRole, TableHeaderScope};
 use pdf_writer::writers::{StructElement, StructTreeRoot};
 use pdf_writer::{Ref, Str, TextStr};
@@ -187,12 +187,8 @@ impl Part<'_> {
                 Role::Note => {
                     element.id(Str(format!("note-{}", id.get()).as_bytes()));
                 }
-                Role::TH(scope) => {
-                    let scope = match scope {
-                        Scope::Column => TableHeaderScope::Column,
-                        Scope::Row => TableHeaderScope::Row,
-                    };
-                    element.attributes().push().table().scope(scope);
+                Role::TH => {
+                    element.attributes().push().table().scope(TableHeaderScope::Column);
                 }
                 _ => {}
             }
@@ -240,7 +236,7 @@ pub fn struct_role(role: &Role) -> StructRole {
         Role::THead => StructRole::THead,
         Role::TBody => StructRole::TBody,
         Role::TR => StructRole::TR,
-        Role::TH(_) => StructRole::TH,
+        Role::TH => StructRole::TH,
         Role::TD => StructRole::TD,
         Role::Figure(_) => StructRole::Figure,
         Role::Link => StructRole::Link,

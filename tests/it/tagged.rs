@@ -48,7 +48,7 @@ fn load(dir: &tempfile::TempDir, path: &str) -> Document {
 }
 
 /// What a page's content streams mark: the text of each MCID, MCIDs that draw an image, and
-/// text drawn outside any marked content.
+/// text drawn outside any marked content (fills and rules must be in artifacts).
 #[derive(Default)]
 struct Marked {
     text: BTreeMap<(ObjectId, i64), String>,
@@ -93,6 +93,8 @@ fn marked(pdf: &Document) -> Marked {
                     Some(Some(mcid)) => marked.images.push((page, *mcid)),
                     _ => panic!("an image drawn outside a figure"),
                 },
+                // Fills and strokes: decoration, always inside an artifact.
+                "f" | "S" => assert_eq!(open.last(), Some(&None), "a fill or rule outside an artifact"),
                 _ => {}
             }
         }

@@ -9,9 +9,7 @@ use super::layout::{
     PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::ir::Align;
-use crate::layout::{
-    layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Scope, Slab, Span, Style, Tree,
-};
+use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style, Tree};
 use std::cell::RefCell;
 
 /// The colours of a slide's text: body text, and headings, bullets and links.
@@ -190,7 +188,7 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
         let align = table.align.get(c).copied().unwrap_or(Align::None);
         let spans = spans(runs, table.size, head, text);
         let mut y = CELL_MARGIN_Y;
-        let role = if head { Role::TH(Scope::Column) } else { Role::TD };
+        let role = if head { Role::TH } else { Role::TD };
         let (lines, _) =
             cx.within(role, |cx| layout_lines(cx, &spans, width - 2.0 * CELL_MARGIN_X, LINE_SPACING, align));
         for line in lines {
