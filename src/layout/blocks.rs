@@ -106,7 +106,7 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
         alt = src.rsplit('/').next().unwrap_or(src);
     }
     let current = cx.tag();
-    let tag = cx.tree.add(Role::Figure(alt.to_string()), current);
+    let tag = cx.tree.add(Role::Figure(alt.into()), current);
     let image = Item::Image { x: 0.0, y: cx.size * 0.3, w, h, key, tag };
     Some(Slab::new(h + cx.size * 0.6, vec![image]))
 }

@@ -54,7 +54,7 @@ pub enum Role {
     TH,
     TD,
     /// An image, with its text alternative.
-    Figure(String),
+    Figure(Box<str>),
     Link,
     /// A footnote's text.
     Note,

@@ -28,12 +28,13 @@ enum Kid {
     Annotation { page: Ref, annotation: Ref },
 }
 
-/// The elements of one set of pages being written: the element of each node once it has content,
-/// its children and the page it starts on.
+/// The elements of one set of pages being written: the element of each node once it has content
+/// and the page it starts on, and the children of all, each with its node's index, in the order
+/// they came (twelve bytes a child: a page of 10 MB has millions).
 pub struct Part<'t> {
     tree: &'t Tree,
     elements: Vec<Option<(Ref, Ref)>>,
-    kids: Vec<Vec<Kid>>,
+    kids: Vec<(u32, Kid)>,
 }
 
 impl Structure {
@@ -48,7 +49,7 @@ impl Structure {
 
     /// Starts writing the elements of pages tagged with `tree`.
     pub fn part<'t>(&self, tree: &'t Tree) -> Part<'t> {
-        Part { tree, elements: vec![None; tree.len()], kids: (0..tree.len()).map(|_| Vec::new()).collect() }
+        Part { tree, elements: vec![None; tree.len()], kids: Vec::new() }
     }
 
     /// The next key of the parent tree, for what `element` is the parent of.
@@ -116,11 +117,35 @@ impl Part<'_> {
             let element = file.alloc();
             self.elements[index] = Some((element, page));
             match self.tree.node(Tag::new(index)).and_then(|n| n.parent).and_then(Tag::index) {
-                Some(parent) => self.kids[parent].push(Kid::Element(element)),
+                Some(parent) => self.kid(parent, Kid::Element(element)),
                 None => structure.top.push((page, element)),
             }
         }
         self.elements[index].map(|(element, _)| element)
+    }
+
+    /// Gives the node at `index` its next child.
+    fn kid(&mut self, index: usize, kid: Kid) {
+        self.kids.push((u32::try_from(index).unwrap_or(u32::MAX), kid));
+    }
+
+    /// The children of each node in order, as ranges of `order`, which lists the children by
+    /// node (a counting sort: linear, and stable).
+    fn by_node(&self) -> (Vec<u32>, Vec<u32>) {
+        let mut starts = vec![0u32; self.elements.len() + 1];
+        for &(node, _) in &self.kids {
+            starts[node as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut order = vec![0u32; self.kids.len()];
+        for (k, &(node, _)) in self.kids.iter().enumerate() {
+            order[next[node as usize] as usize] = k as u32;
+            next[node as usize] += 1;
+        }
+        (starts, order)
     }
 
     /// Records the marked content of `page`, the node of each MCID in order, and writes the
@@ -138,8 +163,8 @@ impl Part<'_> {
         let mut parents = Vec::with_capacity(mcids.len());
         for (mcid, &tag) in mcids.iter().enumerate() {
             let element = self.element(file, structure, tag, page).unwrap_or(structure.document);
-            if let Some(kids) = tag.index().and_then(|i| self.kids.get_mut(i)) {
-                kids.push(Kid::Content { page, mcid: i32::try_from(mcid).unwrap_or(i32::MAX) });
+            if let Some(index) = tag.index().filter(|&i| i < self.elements.len()) {
+                self.kid(index, Kid::Content { page, mcid: i32::try_from(mcid).unwrap_or(i32::MAX) });
             }
             parents.push(element);
         }
@@ -160,7 +185,7 @@ impl Part<'_> {
         tag: Tag,
     ) -> Option<i32> {
         let element = self.element(file, structure, tag, page)?;
-        self.kids[tag.index()?].push(Kid::Annotation { page, annotation });
+        self.kid(tag.index()?, Kid::Annotation { page, annotation });
         Some(structure.key(element))
     }
 
@@ -168,7 +193,10 @@ impl Part<'_> {
     pub fn finish<W: Write>(self, file: &mut PdfFile<W>, structure: &Structure) -> io::Result<()> {
         let mut chunk = PdfFile::<W>::chunk();
         let mut objects = Vec::new();
-        for (index, (slot, kids)) in self.elements.iter().zip(&self.kids).enumerate() {
+        let (starts, order) = self.by_node();
+        for (index, slot) in self.elements.iter().enumerate() {
+            let kids =
+                order[starts[index] as usize..starts[index + 1] as usize].iter().map(|&k| &self.kids[k as usize].1);
             let (Some((id, page)), Some(node)) = (slot, self.tree.node(Tag::new(index))) else { continue };
             let parent =
                 node.parent.and_then(Tag::index).and_then(|p| self.elements[p]).map_or(structure.document, |e| e.0);
@@ -198,7 +226,11 @@ impl Part<'_> {
     }
 }
 
-fn write_kids(mut children: pdf_writer::writers::StructChildren, kids: &[Kid], first_page: Ref) {
+fn write_kids<'k>(
+    mut children: pdf_writer::writers::StructChildren,
+    kids: impl Iterator<Item = &'k Kid>,
+    first_page: Ref,
+) {
     for kid in kids {
         match *kid {
             Kid::Element(element) => {
