@@ -3,9 +3,10 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
+use super::inline::span_tags;
 use super::inline::Span;
 use super::shape::Shaped;
-use super::tag::{Role, Tag};
+use super::tag::Tag;
 use super::{Glyph, Item, TextRun};
 use crate::ir::Align;
 use std::rc::Rc;
@@ -79,24 +80,6 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
     let base_size = spans.first().map_or(cx.size, |s| s.style.size);
     let tags = span_tags(cx, spans);
     lines.iter().map(|line| line_slab((spans, &tags), line, base_size, leading, width, align)).collect()
-}
-
-/// The structure node of each span: the current one, or for a link a link node under it, one
-/// for each run of spans going to the same place.
-fn span_tags(cx: &mut Cx, spans: &[Span]) -> Vec<Tag> {
-    let mut tags: Vec<Tag> = Vec::with_capacity(spans.len());
-    for (i, span) in spans.iter().enumerate() {
-        let tag = match &span.style.link {
-            None => cx.tag(),
-            Some(dest) if i > 0 && spans[i - 1].style.link.as_ref() == Some(dest) => tags[i - 1],
-            Some(_) => {
-                let current = cx.tag();
-                cx.tree.add(Role::Link, current)
-            }
-        };
-        tags.push(tag);
-    }
-    tags
 }
 
 /// Splits the spans' text at break opportunities into words.
