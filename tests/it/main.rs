@@ -20,5 +20,6 @@ mod plugins;
 mod rebuilds;
 mod slides;
 mod spec;
+mod tagged;
 mod walk;
 mod xlsx;
