@@ -54,7 +54,7 @@ fn nest(cx: &Cx, indent: f32, width: f32) -> f32 {
 
 /// The body style at the current size and colour.
 fn body(cx: &Cx) -> Style {
-    Style::plain(FontId::Serif, cx.size, cx.text_color)
+    Style::plain(FontId::SERIF, cx.size, cx.text_color)
 }
 
 fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
@@ -101,7 +101,7 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
         _ => (1.0, Rgb(0.2, 0.2, 0.24)),
     };
     let size = cx.size * scale;
-    let mut style = Style::plain(FontId::Sans, size, color);
+    let mut style = Style::plain(FontId::SANS, size, color);
     style.bold = true;
     let mut all = Vec::new();
     if cx.numbering {
@@ -162,7 +162,7 @@ fn list(
             _ => None,
         });
         let y = baseline.unwrap_or(cx.size * 1.1);
-        let font = if item.checked.is_none() { FontId::Serif } else { FontId::Fallback };
+        let font = if item.checked.is_none() { FontId::SERIF } else { FontId::FALLBACK };
         let size = if item.checked.is_some() { cx.size * 1.1 } else { cx.size };
         let color = if item.checked.is_some() { cx.accent } else { cx.text_color };
         let (mut runs, w) = cx.text(&marker, font, size, color, 0.0, y);
@@ -176,7 +176,7 @@ fn list(
 
 fn code(cx: &mut Cx, text: &str, width: f32, out: &mut Vec<Slab>) {
     let pad = cx.size * 0.8;
-    let style = Style::plain(FontId::Mono, cx.size * 0.85, Rgb(0.15, 0.17, 0.2));
+    let style = Style::plain(FontId::MONO, cx.size * 0.85, Rgb(0.15, 0.17, 0.2));
     let mut inner = Vec::new();
     for line in text.trim_end_matches('\n').split('\n') {
         let line = line.trim_end_matches('\r').replace('\t', "    ");
@@ -221,7 +221,7 @@ fn callout(
     let color = callout_color(kind);
     let pad = nest(cx, cx.size, width);
     let inner_width = width - 2.0 * pad;
-    let mut label = Style::plain(FontId::Sans, cx.size * 0.95, color);
+    let mut label = Style::plain(FontId::SANS, cx.size * 0.95, color);
     label.bold = true;
     let mut heading = vec![Span { text: kind.display_name().to_string(), style: label.clone() }];
     if let Some(title) = title.filter(|t| !plain_text(t).trim().is_empty()) {
@@ -268,7 +268,7 @@ pub fn footnotes(cx: &mut Cx, notes: &[Footnote], width: f32, out: &mut Vec<Slab
         }
         let y = inner[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
         let (mut runs, _) =
-            cx.text(&format!("{number}."), FontId::Serif, cx.size, cx.text_color, 0.0, y.unwrap_or(cx.size));
+            cx.text(&format!("{number}."), FontId::SERIF, cx.size, cx.text_color, 0.0, y.unwrap_or(cx.size));
         let name = dest_name(&cx.doc_id, Some(&footnote_anchor(&note.label)));
         runs.insert(0, Item::Anchor { name, y: 0.0, outline: None });
         inner[0].items.splice(0..0, runs);

@@ -3,6 +3,7 @@
 
 use super::fonts::FontId;
 use super::image::ImageInfo;
+use super::script;
 use super::shape::{self, Shaped};
 use super::{Glyph, Item, Rgb, TextRun};
 use crate::diag::Diagnostic;
@@ -108,7 +109,8 @@ pub struct Cx {
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,
     footnotes: BTreeMap<String, usize>,
-    reported: BTreeSet<(u32, char)>,
+    /// Scripts already warned about: one warning a page and script.
+    reported: BTreeSet<&'static str>,
     counters: [u32; 6],
 }
 
@@ -134,12 +136,17 @@ impl Cx {
         }
     }
 
-    /// Shapes text, reporting characters no bundled face has (once per line and character).
+    /// Shapes text, reporting characters no font has: once a page and script, at the first.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
         let shaped = shape::shape(text, font);
         for &c in &shaped.missing {
-            if self.reported.insert((self.line, c)) {
-                let message = format!("no bundled font has the character {c:?} (U+{:04X}); drawn as U+FFFD", c as u32);
+            let name = script::name(c);
+            if self.reported.insert(name) {
+                let message = format!(
+                    "no font covers {name} ({c:?}, U+{:04X}, drawn as a box): install {} or add a font to [fonts] fallback",
+                    c as u32,
+                    script::package(c)
+                );
                 self.diagnostics.push(Diagnostic::warning(&self.source, self.line, 0, message));
             }
         }

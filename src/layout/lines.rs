@@ -297,7 +297,7 @@ fn break_wide(cx: &mut Cx, spans: &[Span], word: Word, width: f32) -> Vec<Word> 
 fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32, align: Align) -> Slab {
     let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
     let height = size * leading;
-    let face = FontId::Serif.face();
+    let face = FontId::SERIF.face();
     let (asc, desc) = (face.ascender / face.units_per_em, -face.descender / face.units_per_em);
     let baseline = (height - size * (asc + desc)) / 2.0 + size * asc;
     let used = line.iter().map(|w| w.full).sum::<f32>() - line.last().map_or(0.0, |w| w.full - w.width);

@@ -7,12 +7,14 @@
 
 mod blocks;
 mod flow;
+pub mod fontbook;
 pub mod fonts;
 pub mod image;
 pub(crate) mod image_check;
 mod inline;
 mod lines;
 mod paginate;
+mod script;
 mod shape;
 pub(crate) mod snapshot;
 mod table;

@@ -8,6 +8,7 @@ mod deck_pdf;
 mod deck_text;
 mod diagnostics;
 mod faults;
+mod fonts;
 mod hostile;
 mod html;
 mod limits;

@@ -153,7 +153,7 @@ fn chapter_entries(doc: &Document, pages: &[Page]) -> Vec<Entry> {
 fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>) -> Vec<Item> {
     let title = collection.title.as_str();
     let column = g.column();
-    let mut style = Style::plain(FontId::Sans, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: g.width, h: g.height * 0.06, color: g.accent }];
     let mut y = g.height * 0.3;
@@ -180,7 +180,7 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
         line.push_str(date);
     }
     let grey = Rgb(0.4, 0.4, 0.45);
-    let (runs, _) = cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0);
+    let (runs, _) = cx.text(&line, FontId::SANS, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0);
     items.extend(runs);
     items.push(Item::Anchor { name: "cover".into(), y: 0.0, outline: None });
     items
@@ -191,14 +191,14 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
 fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<Vec<Item>> {
     let column = g.column();
     let mut slabs = Vec::new();
-    let mut style = Style::plain(FontId::Sans, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     slabs.extend(layout_lines(cx, &[Span { text: "Contents".into(), style }], column.w, 1.6, Align::Left));
     let number_w = g.size * 3.0;
     let pitch = g.size * 0.55;
     for entry in entries {
         let indent = f32::from(entry.depth) * g.size * 1.6;
-        let mut style = Style::plain(FontId::Serif, g.size, Rgb(0.12, 0.12, 0.14));
+        let mut style = Style::plain(FontId::SERIF, g.size, Rgb(0.12, 0.12, 0.14));
         style.bold = entry.depth == 0;
         let number = (before + entry.page + 1).to_string();
         let spans = [Span { text: entry.title.clone(), style }];
@@ -212,7 +212,7 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
             Item::Text(run) => (run.y, e.max(run.x + run.width)),
             _ => (b, e),
         });
-        let font = if entry.depth == 0 { FontId::SerifBold } else { FontId::Serif };
+        let font = if entry.depth == 0 { FontId::SERIF_BOLD } else { FontId::SERIF };
         let (mut runs, w) = cx.text(&number, font, g.size, Rgb(0.12, 0.12, 0.14), 0.0, baseline);
         for run in &mut runs {
             run.shift(column.w - w, 0.0);
@@ -241,8 +241,9 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
 
 /// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up.
 fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32) -> Option<Item> {
-    let dot = cx.shape(".", FontId::Serif);
-    let id = dot.pieces.first()?.glyphs.first()?.id;
+    let dot = cx.shape(".", FontId::SERIF);
+    let piece = dot.pieces.first()?;
+    let (font, id) = (piece.font, piece.glyphs.first()?.id);
     let start = (from / pitch).ceil() as i32;
     let end = (to / pitch).floor() as i32;
     if end <= start {
@@ -253,5 +254,5 @@ fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32
     let text = ".".repeat(glyphs.len());
     let width = (end - start) as f32 * pitch;
     let color = Rgb(0.55, 0.55, 0.6);
-    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, text, width }))
+    Some(Item::Text(TextRun { x: x0, y: baseline, font, size, color, glyphs, text, width }))
 }

@@ -118,11 +118,11 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     if doc.meta.breadcrumb == Some(true) {
         let trail = breadcrumb(doc, collection);
         if !trail.is_empty() {
-            let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::Sans, cx.size * 0.85, grey) }];
+            let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::SANS, cx.size * 0.85, grey) }];
             out.extend(layout_lines(cx, &spans, width, 1.4, Align::Left));
         }
     }
-    let mut style = Style::plain(FontId::Sans, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let mut title = layout_lines(cx, &[Span { text: doc.title.clone(), style }], width, 1.2, Align::Left);
     let anchor = Item::Anchor { name: dest_name(&doc.id, None), y: 0.0, outline: Some((0, doc.title.clone())) };
@@ -130,14 +130,14 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     out.extend(title);
     if let Some(label) = doc.meta.label.as_deref().filter(|l| !l.trim().is_empty() && *l != doc.title) {
         let size = cx.size * 0.8;
-        let label = fit(cx, label, FontId::SansBold, size, width - size * 1.4);
-        let (mut runs, w) = cx.text(&label, FontId::SansBold, size, cx.accent, size * 0.7, size * 1.25);
+        let label = fit(cx, label, FontId::SANS_BOLD, size, width - size * 1.4);
+        let (mut runs, w) = cx.text(&label, FontId::SANS_BOLD, size, cx.accent, size * 0.7, size * 1.25);
         let pill = Item::Rect { x: 0.0, y: size * 0.2, w: w + size * 1.4, h: size * 1.45, color: cx.accent.tint(0.88) };
         runs.insert(0, pill);
         out.push(Slab { space_before: cx.size * 0.3, ..Slab::new(size * 1.8, runs) });
     }
     if let Some(description) = doc.meta.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        let mut style = Style::plain(FontId::Serif, cx.size * 1.05, grey);
+        let mut style = Style::plain(FontId::SERIF, cx.size * 1.05, grey);
         style.italic = true;
         let mut lines = layout_lines(cx, &[Span { text: description.to_string(), style }], width, 1.4, Align::Left);
         lines[0].space_before = cx.size * 0.4;
@@ -186,8 +186,8 @@ pub fn decoration(cx: &mut Cx, g: &Geometry, index: usize, total: usize, head: &
     let mut items = Vec::new();
     if !head.is_empty() {
         let y = g.margin * 0.55;
-        let header = fit(cx, head, FontId::Sans, size, g.width - 2.0 * g.margin);
-        let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
+        let header = fit(cx, head, FontId::SANS, size, g.width - 2.0 * g.margin);
+        let (runs, _) = cx.text(&header, FontId::SANS, size, grey, g.margin, y);
         items.extend(runs);
         let rule_y = y + size * 0.5;
         let right = g.width - g.margin;
@@ -195,7 +195,7 @@ pub fn decoration(cx: &mut Cx, g: &Geometry, index: usize, total: usize, head: &
     }
     let label = format!("page {} of {}", index + 1, total);
     let y = g.height - g.margin * 0.45;
-    let (mut runs, w) = cx.text(&label, FontId::Sans, size, grey, 0.0, y);
+    let (mut runs, w) = cx.text(&label, FontId::SANS, size, grey, 0.0, y);
     for run in &mut runs {
         run.shift(g.width - g.margin - w, 0.0);
     }

@@ -73,7 +73,7 @@ pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span>
                 code: run.code,
                 strike: run.strike,
                 link,
-                ..Style::plain(FontId::Sans, size, color)
+                ..Style::plain(FontId::SANS, size, color)
             };
             Span { text: run.text.clone(), style }
         })
@@ -116,14 +116,14 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
             };
             let baseline = lines[0].items.iter().find_map(|i| if let Drawn::Text(r) = i { Some(r.y) } else { None });
             let x = style.indent - style.indent.min(24.0);
-            let (runs, _) = cx.text(&mark, FontId::Sans, size, palette.accent, x, baseline.unwrap_or(size));
+            let (runs, _) = cx.text(&mark, FontId::SANS, size, palette.accent, x, baseline.unwrap_or(size));
             lines[0].items.extend(runs);
             lines
         }
         Item::Code(code) => code
             .split('\n')
             .flat_map(|line| {
-                let span = Span { text: line.to_string(), style: Style::plain(FontId::Mono, size, palette.text) };
+                let span = Span { text: line.to_string(), style: Style::plain(FontId::MONO, size, palette.text) };
                 layout_lines(cx, &[span], column, LINE_SPACING, Align::Left)
             })
             .collect(),
