@@ -7,6 +7,7 @@ use super::inline::{footnote_anchor, spans, Span, Style};
 use super::lines::layout_lines;
 use super::{dest_name, Item, Rgb};
 use crate::diag::Diagnostic;
+use crate::highlight::{code_lines, CodeLine};
 use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
 
 /// Line height of body text, as a multiple of the size.
@@ -22,7 +23,7 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
             BlockKind::Heading { level, id, content } => heading(cx, *level, id, content, width, out),
             BlockKind::List { start, tight, items } => list(cx, *start, *tight, items, width, depth, out),
             BlockKind::Table { align, head, rows } => super::table::table(cx, align, head, rows, width, out),
-            BlockKind::CodeBlock { text, .. } => code(cx, text, width, out),
+            BlockKind::CodeBlock { lang, text } => code(cx, lang.as_deref(), text, width, out),
             BlockKind::Quote { blocks } => quote(cx, blocks, width, depth, out),
             BlockKind::Callout { kind, title, blocks } => {
                 callout(cx, *kind, title.as_deref(), blocks, width, depth, out)
@@ -174,17 +175,31 @@ fn list(
     }
 }
 
-fn code(cx: &mut Cx, text: &str, width: f32, out: &mut Vec<Slab>) {
+/// A code block on a shaded box; highlighted when its language is one syntect knows. Long lines
+/// wrap inside the box.
+fn code(cx: &mut Cx, lang: Option<&str>, text: &str, width: f32, out: &mut Vec<Slab>) {
     let pad = cx.size * 0.8;
     let style = Style::plain(FontId::MONO, cx.size * 0.85, Rgb(0.15, 0.17, 0.2));
     let mut inner = Vec::new();
-    for line in text.trim_end_matches('\n').split('\n') {
-        let line = line.trim_end_matches('\r').replace('\t', "    ");
-        let spans = [Span { text: line, style: style.clone() }];
-        inner.extend(layout_lines(cx, &spans, width - 2.0 * pad, 1.35, Align::Left));
+    for line in code_lines(text.trim_end_matches('\n'), lang, cx.code_theme) {
+        inner.extend(layout_lines(cx, &code_spans(&line, &style), width - 2.0 * pad, 1.35, Align::Left));
     }
     let frame = Frame { fill: Some(Rgb(0.955, 0.96, 0.965)), bar: None, pad_x: pad, pad_y: cx.size * 0.5 };
     out.extend(frame.wrap(inner, width));
+}
+
+/// The spans of a line of code in `style`, highlighted runs in their colours; one empty span for
+/// an empty line, which keeps its height. Tabs are four spaces.
+pub fn code_spans(line: &CodeLine, style: &Style) -> Vec<Span> {
+    let span = |(text, color): (&str, Option<[u8; 3]>)| Span {
+        text: text.trim_end_matches('\r').replace('\t', "    "),
+        style: Style { color: color.map_or(style.color, Rgb::from), ..style.clone() },
+    };
+    let spans: Vec<Span> = line.runs().map(span).collect();
+    if spans.is_empty() {
+        return vec![Span { text: String::new(), style: style.clone() }];
+    }
+    spans
 }
 
 fn quote(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, out: &mut Vec<Slab>) {

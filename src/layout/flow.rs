@@ -108,6 +108,8 @@ pub struct Cx {
     pub unsupported: BTreeSet<String>,
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,
+    /// The syntect theme code blocks are highlighted with.
+    pub code_theme: &'static str,
     footnotes: BTreeMap<String, usize>,
     /// Scripts already warned about: one warning a page and script.
     reported: BTreeSet<&'static str>,
@@ -130,6 +132,7 @@ impl Cx {
             images: BTreeMap::new(),
             unsupported: BTreeSet::new(),
             column_height: f32::INFINITY,
+            code_theme: crate::highlight::DEFAULT_THEME,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],

@@ -9,6 +9,7 @@ mod deck_text;
 mod diagnostics;
 mod faults;
 mod fonts;
+mod highlight;
 mod hostile;
 mod html;
 mod limits;

@@ -2,6 +2,7 @@
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
 use super::PdfTheme;
+use crate::highlight;
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
 use crate::layout::image::probe;
 use crate::layout::layout_lines;
@@ -21,6 +22,8 @@ pub struct Geometry {
     pub size: f32,
     pub accent: Rgb,
     pub numbering: bool,
+    /// The syntect theme of code blocks.
+    pub code_theme: &'static str,
 }
 
 impl Geometry {
@@ -28,7 +31,9 @@ impl Geometry {
     pub fn new(theme: &PdfTheme) -> Geometry {
         let (width, height) = theme.paper.size();
         let accent = Rgb::from(theme.accent);
-        Geometry { width, height, margin: theme.margin_pt(), size: theme.font_size, accent, numbering: theme.numbering }
+        let code_theme = highlight::theme_name(&theme.code_theme).unwrap_or(highlight::DEFAULT_THEME);
+        let (margin, size, numbering) = (theme.margin_pt(), theme.font_size, theme.numbering);
+        Geometry { width, height, margin, size, accent, numbering, code_theme }
     }
 
     /// A page of this geometry showing `items`.
@@ -44,6 +49,7 @@ impl Geometry {
     /// A layout context for document `doc`, with the images among `assets` that can be drawn.
     pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
+        cx.code_theme = self.code_theme;
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
         for (key, bytes) in assets {

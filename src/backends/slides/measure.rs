@@ -8,8 +8,9 @@ use super::layout::{
     text_style, CALLOUT_BORDER, CALLOUT_PAD, CELL_MARGIN_X, CELL_MARGIN_Y, FOOTNOTE_SIZE, LINE_SPACING,
     PARAGRAPH_SPACE, TABLE_GAP,
 };
+use crate::highlight::code_lines;
 use crate::ir::Align;
-use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Slab, Span, Style};
+use crate::layout::{code_spans, layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Slab, Span, Style};
 use std::cell::RefCell;
 
 /// The colours of a slide's text: body text, and headings, bullets and links.
@@ -66,7 +67,11 @@ pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span>
                 Link::Url(url) => LinkDest::Uri(url.clone()),
                 Link::Document { id, anchor } => LinkDest::Internal { doc: id.clone(), anchor: anchor.clone() },
             });
-            let color = if link.is_some() { palette.accent } else { palette.text };
+            let color = match (&link, run.color) {
+                (Some(_), _) => palette.accent,
+                (None, Some(color)) => Rgb::from(color),
+                (None, None) => palette.text,
+            };
             let style = Style {
                 bold: run.bold || bold,
                 italic: run.italic,
@@ -120,13 +125,13 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
             lines[0].items.extend(runs);
             lines
         }
-        Item::Code(code) => code
-            .split('\n')
-            .flat_map(|line| {
-                let span = Span { text: line.to_string(), style: Style::plain(FontId::MONO, size, palette.text) };
-                layout_lines(cx, &[span], column, LINE_SPACING, Align::Left)
-            })
-            .collect(),
+        Item::Code { text, lang } => {
+            let style = Style::plain(FontId::MONO, size, palette.text);
+            code_lines(text, lang.as_deref(), cx.code_theme)
+                .iter()
+                .flat_map(|line| layout_lines(cx, &code_spans(line, &style), column, LINE_SPACING, Align::Left))
+                .collect()
+        }
         Item::Table(_) | Item::Callout(_) => Vec::new(),
     };
     if let Some(first) = lines.first_mut() {
