@@ -122,7 +122,9 @@ impl FontBook {
         let system = self.system_faces()?;
         let hint = script::hint(c);
         let mut candidates: Vec<&Listed> = system.listed.iter().collect();
-        candidates.sort_by_key(|l| (hint.rank(&l.family), l.oddness));
+        // Made for the script first, then sans-serif faces (they sit best beside any text), then
+        // regular ones; the list is already sorted by name, and the sort is stable.
+        candidates.sort_by_key(|l| (hint.rank(&l.family), !l.family.contains("Sans"), l.oddness));
         // The file of a face is mapped, not read, to look in its character map.
         let covers = |l: &&Listed| system.db.with_face_data(l.id, |data, index| has_char(data, index, c)) == Some(true);
         let best = candidates.into_iter().find(covers)?;

@@ -75,21 +75,16 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMa
     let mut embedded = BTreeMap::new();
     for (&font, glyphs) in used {
         let mut remapper = GlyphRemapper::new();
-        if font.face().cff {
-            // A CFF subset numbers its glyphs from 0 and they are shown by that number, with
-            // no map from the ids in the whole face: so it keeps every glyph up to the last one
-            // drawn, each at its own id.
-            let last = glyphs.texts.keys().next_back().copied().unwrap_or(0);
-            (0..=last).for_each(|glyph| {
-                remapper.remap(glyph);
-            });
-        } else {
-            for &glyph in glyphs.texts.keys() {
-                remapper.remap(glyph);
-            }
+        for &glyph in glyphs.texts.keys() {
+            remapper.remap(glyph);
         }
-        let program = subsetter::subset(font.bytes(), font.face().index, &remapper)
-            .map_err(|e| io::Error::other(format!("subsetting {font:?}: {e}")))?;
+        let failed = |e: String| io::Error::other(format!("subsetting {}: {e}", font.postscript_name()));
+        let mut program =
+            subsetter::subset(font.bytes(), font.face().index, &remapper).map_err(|e| failed(e.to_string()))?;
+        if font.face().cff {
+            let cids: Vec<u16> = remapper.remapped_gids().collect();
+            program = super::cff::with_whole_face_cids(&program, &cids).ok_or_else(|| failed("no CFF table".into()))?;
+        }
         embedded.insert(font, write_font(file, font, &glyphs.texts, &remapper, &program)?);
     }
     Ok(embedded)
@@ -122,12 +117,14 @@ fn write_font<W: Write>(
     let face = font.face();
     let scale = 1000.0 / face.units_per_em;
     let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
-    let [program_id, descriptor_id, map_id, cid_id, cmap_id, type0_id] = [(); 6].map(|()| file.alloc());
+    let [program_id, descriptor_id] = [(); 2].map(|()| file.alloc());
+    let map_id = (!face.cff).then(|| file.alloc());
+    let [cid_id, cmap_id, type0_id] = [(); 3].map(|()| file.alloc());
     let packed = Packed::new(program.to_vec());
     file.object(program_id, |c| {
         let mut stream = packed.stream(c, program_id);
         if face.cff {
-            stream.pair(Name(b"Subtype"), Name(b"OpenType"));
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
         } else {
             stream.pair(Name(b"Length1"), program.len() as i32);
         }
@@ -157,23 +154,21 @@ fn write_font<W: Write>(
             descriptor.font_file2(program_id);
         }
     })?;
-    let last = glyphs.keys().next_back().copied().unwrap_or(0);
-    let mut map = vec![0u8; (usize::from(last) + 1) * 2];
-    for &gid in glyphs.keys() {
-        let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
-        map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
+    // A TrueType subset's glyphs are found through a CIDToGIDMap; a CFF subset's charset
+    // names each glyph by its id in the whole face (see `cff.rs`).
+    if let Some(map_id) = map_id {
+        let map = Packed::new(gid_map(glyphs, remapper));
+        file.object(map_id, |c| {
+            map.stream(c, map_id);
+        })?;
     }
-    let map = Packed::new(map);
-    file.object(map_id, |c| {
-        map.stream(c, map_id);
-    })?;
     file.object(cid_id, |c| {
         let mut cid = c.cid_font(cid_id);
         cid.subtype(if face.cff { CidFontType::Type0 } else { CidFontType::Type2 })
             .base_font(Name(name.as_bytes()))
             .system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 })
             .font_descriptor(descriptor_id);
-        if !face.cff {
+        if let Some(map_id) = map_id {
             cid.cid_to_gid_map_stream(map_id);
         }
         // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.
@@ -196,6 +191,18 @@ fn write_font<W: Write>(
             .to_unicode(cmap_id);
     })?;
     Ok(type0_id)
+}
+
+/// The CIDToGIDMap of a TrueType subset: two bytes a glyph id of the whole face, its id in the
+/// subset.
+fn gid_map(glyphs: &BTreeMap<u16, String>, remapper: &GlyphRemapper) -> Vec<u8> {
+    let last = glyphs.keys().next_back().copied().unwrap_or(0);
+    let mut map = vec![0u8; (usize::from(last) + 1) * 2];
+    for &gid in glyphs.keys() {
+        let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
+        map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
+    }
+    map
 }
 
 /// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from.

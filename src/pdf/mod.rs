@@ -4,6 +4,7 @@
 //! information ([`Info`]) and how links between documents go ([`Links`]) given by the caller.
 //! It knows no backend and no page design.
 
+mod cff;
 mod content;
 mod file;
 mod fonts;

@@ -97,3 +97,36 @@ fn a_configured_body_family_sets_the_text_and_a_changed_font_rebuilds() {
     let again = stderr(&build());
     assert!(again.contains("built:") && !again.contains("up to date"), "a changed font rebuilds: {again}");
 }
+
+#[test]
+fn the_pptx_theme_and_the_workbook_name_the_configured_families() {
+    let fonts = test_fonts();
+    let file = |name: &str| std::fs::read(fonts.join(name)).unwrap();
+    let (cjk, thai, hindi) =
+        (file("NotoSansCJKsc-Subset.otf"), file("NotoSansThai-Subset.ttf"), file("NotoSansDevanagari-Subset.ttf"));
+    let config = "[fonts]\npaths = [\"fonts\"]\nsystem = false\nbody = \"Noto Sans Devanagari\"\nheading = \"Noto Sans Thai\"\nfallback = [\"Noto Sans CJK SC\", \"Noto Sans Thai\"]\n";
+    let page = "# Page\n\n| Skill | Level |\n|---|---|\n| 中文 | ไทย |\n";
+    let dir = tree(&[
+        ("page.md", page.as_bytes()),
+        ("folio.toml", config.as_bytes()),
+        ("fonts/cjk.otf", &cjk),
+        ("fonts/thai.ttf", &thai),
+        ("fonts/hindi.ttf", &hindi),
+    ]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides,xlsx"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let theme = zipped(&dir.path().join("out/slides/page.pptx"), "ppt/theme/theme1.xml");
+    let fonts = "<a:latin typeface=\"Noto Sans Thai\"/><a:ea typeface=\"Noto Sans CJK SC\"/><a:cs typeface=\"Noto Sans Thai\"/>";
+    assert!(theme.contains(fonts), "{theme}");
+    let styles = zipped(&dir.path().join("out/xlsx/page.xlsx"), "xl/styles.xml");
+    assert!(styles.contains("<name val=\"Noto Sans Devanagari\"/>"), "{styles}");
+}
+
+/// The text of the part `name` of the zip at `path`.
+fn zipped(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
