@@ -42,6 +42,9 @@ pub struct Meta {
     pub permalink: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<String>,
+    /// The page's language (`zh-TW`, `ja`, …): which variant of a CJK font draws its Han.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Every key not listed above, as parsed.
     #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
     pub extra: BTreeMap<String, Value>,
@@ -66,6 +69,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "draft",
     "permalink",
     "layout",
+    "lang",
 ];
 
 /// A frontmatter key whose value has the wrong type for folio's typed field.
@@ -99,6 +103,7 @@ impl Meta {
                 "draft" => set(&mut meta.draft, value.as_bool()),
                 "permalink" => set(&mut meta.permalink, as_string(&value)),
                 "layout" => set(&mut meta.layout, as_string(&value)),
+                "lang" => set(&mut meta.lang, as_string(&value)),
                 _ => {
                     meta.extra.insert(key, value);
                     continue;

@@ -110,6 +110,8 @@ pub struct Cx {
     pub column_height: f32,
     /// The syntect theme code blocks are highlighted with.
     pub code_theme: &'static str,
+    /// The CJK variant (`SC`, `TC`, `JP`, …) of the document's language, which Han falls back to.
+    pub cjk: Option<&'static str>,
     footnotes: BTreeMap<String, usize>,
     /// Scripts already warned about: one warning a page and script.
     reported: BTreeSet<&'static str>,
@@ -133,6 +135,7 @@ impl Cx {
             unsupported: BTreeSet::new(),
             column_height: f32::INFINITY,
             code_theme: crate::highlight::DEFAULT_THEME,
+            cjk: None,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],
@@ -141,7 +144,7 @@ impl Cx {
 
     /// Shapes text, reporting characters no font has: once a page and script, at the first.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        let shaped = shape::shape(text, font);
+        let shaped = shape::shape(text, font, self.cjk);
         for &c in &shaped.missing {
             let name = script::name(c);
             if self.reported.insert(name) {

@@ -16,13 +16,19 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 pub struct FontBook {
     /// The face each bundled id stands for: the configured body, heading and mono families.
     roles: [FontId; 10],
-    /// The configured fallback faces, in order.
+    /// The `[fonts] fallback` faces, in order.
     fallback: Vec<Listed>,
+    /// Every face in `[fonts] paths`, tried after them, best suited to the character first.
+    in_paths: Vec<Listed>,
     /// The system fonts, listed when a character first needs them; `None` when they are off.
     system: Option<OnceLock<Faces>>,
-    /// The face found for each character that needed a fallback, shared by every thread.
-    found: Mutex<FxHashMap<char, Option<FontId>>>,
+    /// The face found for each character that needed a fallback (and the CJK variant asked
+    /// for), shared by every thread.
+    found: Mutex<Found>,
 }
+
+/// The face found for a character and a CJK variant; `None` when no font has the character.
+type Found = FxHashMap<(char, Option<&'static str>), Option<FontId>>;
 
 /// A font database and its faces in a fixed order.
 struct Faces {
@@ -47,6 +53,7 @@ impl FontBook {
         FontBook {
             roles: FontId::BUNDLED,
             fallback: Vec::new(),
+            in_paths: Vec::new(),
             system: system.then(OnceLock::new),
             found: Mutex::default(),
         }
@@ -88,10 +95,7 @@ impl FontBook {
         for name in &config.fallback {
             book.fallback.extend(family("fallback", name)?[0].cloned());
         }
-        // Every face in the paths is a fallback too, regular ones first.
-        let mut rest = from_paths;
-        rest.sort_by_key(|l| l.oddness);
-        book.fallback.extend(rest);
+        book.in_paths = from_paths;
         Ok(book)
     }
 
@@ -100,34 +104,31 @@ impl FontBook {
         self.roles.get(font.index()).copied().unwrap_or(font)
     }
 
-    /// The face that draws `c`, which the text's own face lacks; `None` when no font has it.
-    pub fn fallback_for(&self, c: char) -> Option<FontId> {
+    /// The face that draws `c`, which the text's own face lacks, preferring the CJK `variant`
+    /// of the text's language; `None` when no font has it.
+    pub fn fallback_for(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
         if FontId::FALLBACK.face().glyph(c).is_some() {
             return Some(FontId::FALLBACK);
         }
-        if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&c) {
+        if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&(c, variant)) {
             return known;
         }
-        let found = self.search(c);
-        self.found.lock().unwrap_or_else(|e| e.into_inner()).insert(c, found);
+        let found = self.search(c, variant);
+        self.found.lock().unwrap_or_else(|e| e.into_inner()).insert((c, variant), found);
         found
     }
 
-    fn search(&self, c: char) -> Option<FontId> {
+    fn search(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
         let covers = |id: &FontId| id.face().glyph(c).is_some();
-        let configured = self.fallback.iter().filter_map(|l| register(&l.file, &l.name));
-        if let Some(id) = configured.into_iter().find(covers) {
+        let hint = script::hint_in(c, variant);
+        let configured = self.fallback.iter().chain(ranked(&self.in_paths, hint));
+        if let Some(id) = configured.filter_map(|l| register(&l.file, &l.name)).find(covers) {
             return Some(id);
         }
         let system = self.system_faces()?;
-        let hint = script::hint(c);
-        let mut candidates: Vec<&Listed> = system.listed.iter().collect();
-        // Made for the script first, then sans-serif faces (they sit best beside any text), then
-        // regular ones; the list is already sorted by name, and the sort is stable.
-        candidates.sort_by_key(|l| (hint.rank(&l.family), !l.family.contains("Sans"), l.oddness));
         // The file of a face is mapped, not read, to look in its character map.
         let covers = |l: &&Listed| system.db.with_face_data(l.id, |data, index| has_char(data, index, c)) == Some(true);
-        let best = candidates.into_iter().find(covers)?;
+        let best = ranked(&system.listed, hint).into_iter().find(covers)?;
         register(&best.file, &best.name)
     }
 
@@ -140,6 +141,15 @@ impl FontBook {
             Faces { listed: listed(&db), db }
         }))
     }
+}
+
+/// Faces in the order they are tried for a character with `hint`: made for its script first,
+/// then sans-serif faces (they sit best beside any text), then regular ones; `listed` is sorted
+/// by name, and the sort is stable.
+fn ranked(listed: &[Listed], hint: script::Hint) -> Vec<&Listed> {
+    let mut candidates: Vec<&Listed> = listed.iter().collect();
+    candidates.sort_by_key(|l| (hint.rank(&l.family), !l.family.contains("Sans"), l.oddness));
+    candidates
 }
 
 /// The faces in the configured paths.

@@ -25,6 +25,7 @@ pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
+pub use script::cjk_variant;
 pub use table::styled_table;
 
 use crate::diag::Diagnostic;

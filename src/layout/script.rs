@@ -12,6 +12,29 @@ pub enum Hint {
     Other(Script),
 }
 
+/// The CJK variant a language tag asks for: `ja` Japanese, `ko` Korean, `zh-TW`, `zh-Hant`
+/// Traditional Chinese, `zh-HK` Hong Kong, other `zh` Simplified Chinese.
+pub fn cjk_variant(lang: &str) -> Option<&'static str> {
+    let lang = lang.to_ascii_lowercase().replace('_', "-");
+    let variant = match lang.split('-').next()? {
+        "ja" => "JP",
+        "ko" => "KR",
+        "zh" if lang.contains("hk") => "HK",
+        "zh" if lang.contains("tw") || lang.contains("hant") || lang.contains("mo") => "TC",
+        "zh" => "SC",
+        _ => return None,
+    };
+    Some(variant)
+}
+
+/// The hint of a character in a text whose language asks for the CJK `variant`, if any.
+pub fn hint_in(c: char, variant: Option<&'static str>) -> Hint {
+    match (hint(c), variant) {
+        (Hint::Cjk(_), Some(variant)) => Hint::Cjk(variant),
+        (hint, _) => hint,
+    }
+}
+
 /// The hint of a character.
 pub fn hint(c: char) -> Hint {
     if is_emoji(c) {
@@ -83,5 +106,9 @@ mod tests {
         assert_eq!((name('한'), package('한')), ("Hangul", "fonts-noto-cjk"));
         assert_eq!((name('🚀'), package('🚀')), ("emoji", "fonts-noto-color-emoji"));
         assert_eq!((name('ไ'), package('ไ')), ("Thai", "fonts-noto-core"));
+        assert_eq!(hint_in('中', cjk_variant("zh-TW")).rank("Noto Sans CJK TC"), 0);
+        assert_eq!(hint_in('中', cjk_variant("ja")).rank("Noto Sans CJK SC"), 1);
+        assert_eq!(hint_in('a', cjk_variant("ja")), hint('a'));
+        assert_eq!(cjk_variant("de"), None);
     }
 }

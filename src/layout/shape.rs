@@ -75,14 +75,15 @@ thread_local! {
 }
 
 /// Shapes `text` in `font` (a bundled id standing for its role) with this thread's shaper and
-/// the font book in use.
-pub fn shape(text: &str, font: FontId) -> Rc<Shaped> {
+/// the font book in use; Han falls back to a face of the CJK `variant` (of the page's
+/// language) first.
+pub fn shape(text: &str, font: FontId, variant: Option<&'static str>) -> Rc<Shaped> {
     SHAPER.with(|shaper| {
         let mut shaper = shaper.borrow_mut();
-        if shaper.generation != fontbook::generation() {
+        if shaper.generation != fontbook::generation() || shaper.variant != variant {
             let (book, generation) = fontbook::current();
             *shaper = Shaper::new(book);
-            shaper.generation = generation;
+            (shaper.generation, shaper.variant) = (generation, variant);
         }
         shaper.shape(text, font)
     })
@@ -93,6 +94,8 @@ pub struct Shaper {
     book: Arc<FontBook>,
     /// The generation of `book` (see [`fontbook::generation`]).
     generation: u64,
+    /// The CJK variant fallbacks prefer; a shaper starts afresh when it changes.
+    variant: Option<&'static str>,
     /// Harfrust's view of each face used, by id.
     fonts: Vec<Option<ShaperFont<'static, 'static>>>,
     /// Results by face (by id, as asked for) and text; a fast hash, as most words are hits.
@@ -116,6 +119,7 @@ impl Shaper {
         Shaper {
             book,
             generation: 0,
+            variant: None,
             fonts: Vec::new(),
             cache: Vec::new(),
             cached: 0,
@@ -145,7 +149,8 @@ impl Shaper {
     /// The face that draws `c` where the text's face lacks it, asking the book once a character.
     fn fallback_for(&mut self, c: char) -> Option<FontId> {
         let book = &self.book;
-        *self.fallbacks.entry(c).or_insert_with(|| book.fallback_for(c))
+        let variant = self.variant;
+        *self.fallbacks.entry(c).or_insert_with(|| book.fallback_for(c, variant))
     }
 
     fn shape_uncached(&mut self, text: &str, font: FontId) -> Shaped {

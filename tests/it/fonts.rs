@@ -130,3 +130,17 @@ fn zipped(path: &Path, name: &str) -> String {
     archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
     text
 }
+
+#[test]
+fn the_page_language_chooses_the_cjk_variant_of_its_han() {
+    let fonts = test_fonts();
+    let page = |lang: &str| format!("---\ntitle: Han\nlang: {lang}\n---\n\n中文\n");
+    let (simplified, traditional) = (page("zh-CN"), page("zh-TW"));
+    let dir = tree(&[("scripts.md", simplified.as_bytes())]);
+    let (_, _, faces) = build_scripts(dir.path(), &["--font-path", fonts.to_str().unwrap()]);
+    assert!(faces.iter().any(|f| f.ends_with("+NotoSansCJKsc-Regular")), "{faces:?}");
+    std::fs::write(dir.path().join("scripts.md"), traditional).unwrap();
+    let (_, _, faces) = build_scripts(dir.path(), &["--font-path", fonts.to_str().unwrap()]);
+    assert!(faces.iter().any(|f| f.ends_with("+NotoSansCJKtc-Regular")), "{faces:?}");
+    assert!(!faces.iter().any(|f| f.ends_with("+NotoSansCJKsc-Regular")), "{faces:?}");
+}

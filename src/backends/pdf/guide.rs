@@ -50,6 +50,7 @@ impl Geometry {
     pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
         cx.code_theme = self.code_theme;
+        cx.cjk = doc.meta.lang.as_deref().and_then(crate::layout::cjk_variant);
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
         for (key, bytes) in assets {
