@@ -4,6 +4,7 @@
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
 use super::inline::Span;
+use super::script;
 use super::shape::Shaped;
 use super::{Glyph, Item, TextRun};
 use crate::ir::Align;
@@ -185,7 +186,8 @@ impl Chars {
         make_word(cx, spans, parts, forced)
     }
 
-    /// Where a cut after as many characters from `from` as fit `width` falls (at least one).
+    /// Where a cut after as many characters from `from` as fit `width` falls (at least one), not
+    /// inside a grapheme cluster.
     fn cut(&self, from: usize, width: f32) -> usize {
         let (mut x, mut to) = (0.0, from);
         for &w in &self.widths[from..] {
@@ -194,6 +196,13 @@ impl Chars {
             }
             x += w;
             to += 1;
+        }
+        // A mark (a Thai vowel or tone mark, a Devanagari sign) stays with its base.
+        while to > from + 1
+            && to < self.chars.len()
+            && !script::grapheme_boundary(self.chars[to - 1].1, self.chars[to].1)
+        {
+            to -= 1;
         }
         to
     }

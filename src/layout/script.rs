@@ -1,5 +1,6 @@
 //! What a character's script says about fonts: which system families are made for it (for
-//! choosing a fallback), what to call it and what to install when no font has it.
+//! choosing a fallback), what to call it and what to install when no font has it; and where a
+//! word of it may be cut when it is wider than the line.
 
 use unicode_script::{Script, UnicodeScript};
 
@@ -87,6 +88,13 @@ pub fn package(c: char) -> &'static str {
     }
 }
 
+/// Whether a word wider than the line may be cut between `a` and `b`: not inside a grapheme
+/// cluster (a base and its marks, Thai `คำ`, Devanagari `हि`).
+pub fn grapheme_boundary(a: char, b: char) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    [a, b].iter().collect::<String>().graphemes(true).count() == 2
+}
+
 /// Pictographs drawn as emoji.
 fn is_emoji(c: char) -> bool {
     matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B50}' | '\u{2B55}')
@@ -110,5 +118,11 @@ mod tests {
         assert_eq!(hint_in('中', cjk_variant("ja")).rank("Noto Sans CJK SC"), 1);
         assert_eq!(hint_in('a', cjk_variant("ja")), hint('a'));
         assert_eq!(cjk_variant("de"), None);
+    }
+
+    #[test]
+    fn cuts_fall_between_grapheme_clusters() {
+        assert!(grapheme_boundary('a', 'b') && grapheme_boundary('ค', 'ภ'));
+        assert!(!grapheme_boundary('ค', 'ำ') && !grapheme_boundary('ह', 'ि') && !grapheme_boundary('e', '\u{301}'));
     }
 }
