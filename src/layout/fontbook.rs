@@ -1,7 +1,7 @@
 //! The font book of a build: the face each role draws with (the bundled faces unless `[fonts]`
 //! names families), and the face that draws a character the role's face lacks: the bundled
-//! DejaVu Sans, then the `[fonts] fallback` families in order, then the system fonts, best
-//! suited to the character's script first. Only the list of faces is read up front; a face's
+//! DejaVu Sans, then the `[fonts] fallback` families in order, then the faces in `[fonts]
+//! paths` and the system fonts, best suited to the character's script first. Only the list of faces is read up front; a face's
 //! data is read when a page first uses it, and the system fonts are listed only when a
 //! character needs them.
 
