@@ -10,6 +10,7 @@ mod generator;
 mod links;
 mod markdown;
 mod page;
+mod site_title;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
@@ -109,12 +110,15 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         })
         .collect();
     let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
-    let site_title = config
+    let configured_title = config
         .site
         .title
         .clone()
-        .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())))
-        .unwrap_or_else(|| title_from_stem(&root_name));
+        .or_else(|| matches!(pages, Pages::Disk).then(|| site_title::from_generator_config(root)).flatten())
+        .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())));
+    let folder_title = site_title::title_case(&root_name);
+    // Template tags (`{{ site.title }}`) are filled in before the root index page is read.
+    let template_title = configured_title.clone().unwrap_or_else(|| folder_title.clone());
     let site_generator = match pages {
         Pages::Disk => generator::of_site(root),
         Pages::Memory(_) => None,
@@ -126,7 +130,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .map(|rel| {
             read_page(
                 (root, rel, &tree::on_disk(root, rel)),
-                &site_title,
+                &template_title,
                 pages,
                 config.build.warn_unknown_keys,
                 site_generator,
@@ -152,6 +156,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         }
     }
 
+    let site_title = configured_title.or_else(|| root_index_title(&documents)).unwrap_or(folder_title);
     let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents);
     let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
@@ -253,6 +258,14 @@ fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut V
             None
         }
     }
+}
+
+/// The title or label of the root folder's own page, or the title its first heading gives it
+/// (not one made from its file name, `README`).
+fn root_index_title(documents: &[Document]) -> Option<String> {
+    let index = documents.iter().find(|d| d.folder.is_empty() && tree::is_index(d))?;
+    let from_heading = (index.title != title_from_stem(&index.id)).then(|| index.title.clone());
+    index.meta.title.clone().or_else(|| index.meta.label.clone()).or(from_heading)
 }
 
 /// Folders that hold documents (directly or below), the root first, each before its children.

@@ -16,6 +16,7 @@ mod ownership;
 mod pdf;
 mod plugins;
 mod rebuilds;
+mod sites;
 mod slides;
 mod spec;
 mod walk;
