@@ -2,6 +2,7 @@
 //! configuration, the dialects of MkDocs, Docusaurus, VitePress and mdBook, and their orders.
 
 use crate::util::{load, tree};
+use folio::ir::{plain_text, Block, BlockKind, CalloutKind};
 
 fn site_title(files: &[(&str, &[u8])], folder: &str) -> String {
     let dir = tree(files);
@@ -39,4 +40,47 @@ fn without_configuration_the_root_index_page_and_then_the_folder_name_title_the_
     assert_eq!(site_title(&headed, "my-docs"), "Handbook of Roles");
     let bare: [(&str, &[u8]); 1] = [("career-ladder/a.md", b"# A\n")];
     assert_eq!(site_title(&bare, "career-ladder"), "Career Ladder");
+}
+
+/// The callouts of a page: kind, title and the plain text of their first paragraph, in order.
+fn callouts(page: &[u8]) -> Vec<(CalloutKind, String, String)> {
+    let dir = tree(&[("page.md", page)]);
+    let body = load(&dir.path().join("page.md")).collection.documents[0].body();
+    let mut found = Vec::new();
+    folio::ir::walk::query_blocks(&body.blocks, &mut |block: &Block| {
+        if let BlockKind::Callout { kind, title, blocks } = &block.kind {
+            let first = blocks.iter().find_map(|b| match &b.kind {
+                BlockKind::Paragraph { content } => Some(plain_text(content)),
+                _ => None,
+            });
+            found.push((*kind, title.as_deref().map(plain_text).unwrap_or_default(), first.unwrap_or_default()));
+        }
+    });
+    found
+}
+
+#[test]
+fn mkdocs_admonitions_become_callouts() {
+    let page = b"# P\n\n!!! warning \"Mind *this*\"\n    Body text.\n\n    !!! tip\n        Nested.\n\n???+ note \"Open\"\n    Shown.\n\nAfter.\n";
+    let found = callouts(page);
+    let expected = [
+        (CalloutKind::Warning, "Mind this", "Body text."),
+        (CalloutKind::Tip, "", "Nested."),
+        (CalloutKind::Note, "Open", "Shown."),
+    ];
+    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn docusaurus_and_vitepress_containers_become_callouts() {
+    let page = b"# P\n\n::::info Outer\nOuter text.\n\n:::danger[Inner]\nInner text.\n:::\n::::\n\n::: tip Vite\nTip text.\n:::\n";
+    let found = callouts(page);
+    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
+    let expected = [
+        (CalloutKind::Info, "Outer", "Outer text."),
+        (CalloutKind::Danger, "Inner", "Inner text."),
+        (CalloutKind::Tip, "Vite", "Tip text."),
+    ];
+    assert_eq!(found, expected);
 }
