@@ -9,6 +9,7 @@ mod frontmatter;
 mod generator;
 mod links;
 mod markdown;
+mod nav;
 mod page;
 mod site_title;
 mod tree;
@@ -86,7 +87,7 @@ enum Pages<'a> {
     Memory(&'a [u8]),
 }
 
-fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pages) -> Loaded {
+fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages: &Pages) -> Loaded {
     let mut diagnostics: Vec<Diagnostic> = listing
         .skipped
         .iter()
@@ -96,6 +97,10 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         let message = "the name is not UTF-8; read, and named with `\u{fffd}` for each byte that is not";
         diagnostics.push(Diagnostic::warning(display_path(root, rel), 0, 0, message));
     }
+    let nav = match pages {
+        Pages::Disk => nav::SiteNav::read(root, &mut listing, &mut diagnostics),
+        Pages::Memory(_) => nav::SiteNav::default(),
+    };
     let root_name = match pages {
         Pages::Disk => root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
         Pages::Memory(_) => None,
@@ -157,8 +162,11 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
     }
 
     let site_title = configured_title.or_else(|| root_index_title(&documents)).unwrap_or(folder_title);
-    let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
-    let mut documents = tree::order_documents(&folders, documents);
+    for doc in documents.iter_mut().filter(|d| d.meta.label.is_none()) {
+        doc.meta.label = nav.titles.get(&doc.source).cloned();
+    }
+    let folders = build_folders((&listing.folders, &folder_metas, &nav), &documents, &site_title);
+    let mut documents = tree::order_documents(&folders, documents, &nav);
     let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
@@ -269,7 +277,11 @@ fn root_index_title(documents: &[Document]) -> Option<String> {
 }
 
 /// Folders that hold documents (directly or below), the root first, each before its children.
-fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document], site_title: &str) -> Vec<Folder> {
+fn build_folders(
+    (ids, metas, nav): (&[String], &[(String, Meta)], &nav::SiteNav),
+    documents: &[Document],
+    site_title: &str,
+) -> Vec<Folder> {
     let mut folders = Vec::new();
     for id in ids {
         let prefix = format!("{id}/");
@@ -290,6 +302,7 @@ fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document
             meta.title
                 .clone()
                 .or_else(|| meta.label.clone())
+                .or_else(|| nav.category(id).and_then(|c| c.label.clone()))
                 .or_else(|| index.map(|d| d.title.clone()))
                 .unwrap_or_else(|| title_from_stem(name))
         };

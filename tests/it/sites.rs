@@ -84,3 +84,59 @@ fn docusaurus_and_vitepress_containers_become_callouts() {
     ];
     assert_eq!(found, expected);
 }
+
+/// The ids of a tree's documents in reading order, with their labels.
+fn reading_order(files: &[(&str, &[u8])], folder: &str) -> Vec<(String, String)> {
+    let dir = tree(files);
+    let loaded = load(&dir.path().join(folder));
+    loaded.collection.documents.iter().map(|d| (d.id.clone(), d.label().to_string())).collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn an_mdbook_summary_is_the_reading_order_and_not_a_chapter() {
+    let files: [(&str, &[u8]); 6] = [
+        ("book.toml", b"[book]\ntitle = \"Book\"\n"),
+        ("src/SUMMARY.md", b"# Summary\n\n[Preface](./preface.md)\n\n- [Zeta first](zeta.md)\n  - [Nested](part/alpha.md)\n- [Beta](beta.md)\n"),
+        ("src/preface.md", b"# Preface\n"),
+        ("src/beta.md", b"# Beta\n"),
+        ("src/zeta.md", b"# Zeta\n"),
+        ("src/part/alpha.md", b"# Alpha\n"),
+    ];
+    let expected = [("preface", "Preface"), ("zeta", "Zeta first"), ("part/alpha", "Nested"), ("beta", "Beta")];
+    assert_eq!(reading_order(&files, "src"), pairs(&expected));
+}
+
+#[test]
+fn the_mkdocs_nav_gives_order_and_titles() {
+    let files: [(&str, &[u8]); 5] = [
+        ("mkdocs.yml", b"site_name: Docs\nnav:\n  - Home: index.md\n  - Guide:\n      - guide/z.md\n      - Start here: guide/a.md\n  - About: about.md\n"),
+        ("docs/index.md", b"# Welcome\n"),
+        ("docs/about.md", b"# About us\n"),
+        ("docs/guide/a.md", b"# A page\n"),
+        ("docs/guide/z.md", b"# Z page\n"),
+    ];
+    let expected = [("index", "Home"), ("guide/z", "Z page"), ("guide/a", "Start here"), ("about", "About")];
+    assert_eq!(reading_order(&files, "docs"), pairs(&expected));
+}
+
+#[test]
+fn docusaurus_positions_and_categories_order_the_tree() {
+    let files: [(&str, &[u8]); 6] = [
+        ("docs/intro.md", b"---\nsidebar_position: 1\n---\n# Intro\n"),
+        ("docs/zz.md", b"---\nsidebar_position: 3\n---\n# Last\n"),
+        ("docs/basics/_category_.json", b"{\"label\": \"The Basics\", \"position\": 2}"),
+        ("docs/basics/b.md", b"---\nsidebar_position: 2\n---\n# B\n"),
+        ("docs/basics/a.md", b"---\nsidebar_position: 1.5\n---\n# A\n"),
+        ("docs/aa.md", b"# Unplaced\n"),
+    ];
+    let expected = [("intro", "Intro"), ("basics/a", "A"), ("basics/b", "B"), ("zz", "Last"), ("aa", "Unplaced")];
+    assert_eq!(reading_order(&files, "docs"), pairs(&expected));
+    let dir = tree(&files);
+    let loaded = load(&dir.path().join("docs"));
+    let basics = loaded.collection.folders.iter().find(|f| f.id == "basics").expect("the folder");
+    assert_eq!(basics.title, "The Basics");
+}
