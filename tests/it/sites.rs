@@ -140,3 +140,25 @@ fn docusaurus_positions_and_categories_order_the_tree() {
     let basics = loaded.collection.folders.iter().find(|f| f.id == "basics").expect("the folder");
     assert_eq!(basics.title, "The Basics");
 }
+
+#[test]
+fn bare_urls_www_addresses_and_emails_become_links_but_not_in_code_or_links() {
+    let page = b"# P\n\nSee https://example.org/a, www.example.com and ask@example.net.\n\n`https://code.example` and [https://linked.example](https://other.example)\n\n    https://block.example\n";
+    let dir = tree(&[("page.md", page)]);
+    let body = load(&dir.path().join("page.md")).collection.documents[0].body();
+    let mut links = Vec::new();
+    folio::ir::walk::query_block_inlines(&body.blocks, &mut |inline| {
+        if let folio::ir::Inline::Link(link) = inline {
+            if let folio::ir::LinkTarget::External { url } = &link.target {
+                links.push((plain_text(&link.content), url.clone()));
+            }
+        }
+    });
+    let expected = [
+        ("https://example.org/a", "https://example.org/a"),
+        ("www.example.com", "http://www.example.com"),
+        ("ask@example.net", "mailto:ask@example.net"),
+        ("https://linked.example", "https://other.example"),
+    ];
+    assert_eq!(links, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+}
