@@ -20,7 +20,7 @@ mod table;
 pub use blocks::{footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
-pub use inline::{Span, Style};
+pub use inline::{spans, Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
 pub use table::styled_table;

@@ -226,7 +226,7 @@ mod tests {
     fn doc(id: &str, heading: &str) -> Document {
         let heading =
             Block { span: Span::default(), kind: BlockKind::Heading { level: 2, id: heading.into(), content: vec![] } };
-        let body = Body { blocks: vec![heading], footnotes: Vec::new() };
+        let body = Body { blocks: vec![heading], footnotes: Vec::new(), ..Body::default() };
         Document::new(id.into(), String::new(), String::new(), String::new(), Meta::default(), &body)
     }
 

@@ -1,7 +1,7 @@
 //! Real documentation sites as they are written: the title from the generator's own
 //! configuration, the dialects of MkDocs, Docusaurus, VitePress and mdBook, and their orders.
 
-use crate::util::{load, tree};
+use crate::util::{folio, load, stderr, tree};
 use folio::ir::{plain_text, Block, BlockKind, CalloutKind};
 
 fn site_title(files: &[(&str, &[u8])], folder: &str) -> String {
@@ -161,4 +161,19 @@ fn bare_urls_www_addresses_and_emails_become_links_but_not_in_code_or_links() {
         ("https://linked.example", "https://other.example"),
     ];
     assert_eq!(links, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+}
+
+#[test]
+fn a_leading_h1_keeps_its_link_and_code_in_the_title_shown() {
+    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n")]);
+    let out = dir.path().join("out");
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "pdf"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdf = lopdf::Document::load(out.join("pdf/guide.pdf")).expect("the guide reads back");
+    let links = crate::pdf::link_actions(&pdf);
+    assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
+    let text = crate::pdf::page_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.starts_with("Guide to Rust and cargo Body."), "{text}");
+    let loaded = load(dir.path());
+    assert_eq!(loaded.collection.documents[0].title, "Guide to Rust and cargo");
 }
