@@ -2,6 +2,7 @@
 
 mod util;
 
+mod aliases;
 mod build;
 mod cli;
 mod deck_pdf;
