@@ -86,14 +86,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             print!("{}", listing(&loaded));
             Ok(reporter.exit_code(&loaded.diagnostics))
         }
-        Command::Check { dir } => {
-            let loaded = load(&dir, config_file)?;
-            let (_, mut diagnostics) = driver::load_assets(&loaded);
-            diagnostics.extend(loaded.diagnostics.iter().cloned());
-            diagnostics.sort();
-            reporter.diagnostics(&diagnostics);
-            reporter.summary(&format!("{} documents, {}", loaded.collection.documents.len(), counts(&diagnostics)));
-            Ok(reporter.exit_code(&diagnostics))
+        Command::Check { target } => {
+            let Prepared { config, out, backends } = prepare(&target, config_file)?;
+            let checked = driver::check(&target.content, &config, &backends, &out)?;
+            reporter.diagnostics(&checked.diagnostics);
+            reporter.summary(&format!("{} documents, {}", checked.documents, counts(&checked.diagnostics)));
+            Ok(reporter.exit_code(&checked.diagnostics))
         }
         Command::MergeManifests { manifests, output } => {
             let parts = manifests

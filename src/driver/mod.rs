@@ -3,6 +3,7 @@
 //! their artifacts atomically, removes outputs it no longer makes and records the manifest.
 
 mod assets;
+mod check;
 mod journal;
 mod lock;
 mod manifest;
@@ -11,6 +12,7 @@ mod sink;
 mod write;
 
 pub use assets::load_assets;
+pub use check::{check, Checked};
 pub use lock::Wait;
 pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFEST_BYTES};
 pub use plan::Shard;
@@ -265,17 +267,19 @@ fn render(
     let (outputs, refused) = written.into_parts();
     let mut render_diagnostics = refused;
     for result in rendered {
-        for mut d in result? {
-            // Backends name files relative to the content root; show them as the user named them.
-            let document =
-                sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
-            if let Some((_, source)) = document {
-                d.file = parse::display_path(&loaded.root, source);
-            }
-            render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
-        }
+        render_diagnostics.extend(result?.into_iter().map(|d| by_document(d, &sources, &loaded.root)));
     }
     Ok((outputs, render_diagnostics))
+}
+
+/// A diagnostic of rendering with the document it is about. Backends name files relative to
+/// the content root; the diagnostic shows them as the user named them.
+fn by_document(mut d: Diagnostic, sources: &BTreeMap<String, String>, root: &Path) -> sink::ByDocument {
+    let document = sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(root, s));
+    if let Some((_, source)) = document {
+        d.file = parse::display_path(root, source);
+    }
+    (document.map(|(id, _)| id.clone()), d)
 }
 
 /// How long the parts of a build take, one after another.

@@ -4,6 +4,7 @@ mod util;
 
 mod aliases;
 mod build;
+mod check;
 mod cli;
 mod deck_pdf;
 mod deck_text;
