@@ -1,6 +1,8 @@
 //! What each command does; the definitions are in [`args`], the printing in [`report`].
 
 mod args;
+#[cfg(feature = "man")]
+mod man;
 #[cfg(feature = "progress")]
 mod progress;
 mod report;
@@ -126,9 +128,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         #[cfg(feature = "man")]
         Command::Man => {
-            clap_mangen::Man::new(Args::command())
-                .render(&mut std::io::stdout())
-                .map_err(|e| Error::io("stdout", e))?;
+            man::render(&mut std::io::stdout()).map_err(|e| Error::io("stdout", e))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -243,21 +243,23 @@ fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
     named.into_iter().map(backends::lookup).collect()
 }
 
+/// The extensions `convert` writes, with the format that writes each.
+const CONVERT_EXTENSIONS: [(&str, &str); 4] = [("pdf", "pdf"), ("xlsx", "xlsx"), ("pptx", "slides"), ("json", "json")];
+
 /// The format that writes files with this extension.
 fn format_for_extension(ext: &str) -> Option<&'static str> {
-    match ext {
-        "json" => Some("json"),
-        "pdf" => Some("pdf"),
-        "pptx" => Some("slides"),
-        "xlsx" => Some("xlsx"),
-        _ => None,
-    }
+    CONVERT_EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|(_, format)| *format)
 }
 
 fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Reporter) -> Result<ExitCode> {
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     let format = format_for_extension(&ext).ok_or_else(|| {
-        Error::Usage(format!("cannot tell the format from the extension `.{ext}` of {}", output.display()))
+        let accepted: Vec<String> = CONVERT_EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+        Error::Usage(format!(
+            "cannot tell the format from the extension `.{ext}` of {}; convert writes {}",
+            output.display(),
+            accepted.join(", ")
+        ))
     })?;
     let config = load_config(file, explicit)?;
     let loaded = parse::load(file, &config)?;

@@ -114,8 +114,7 @@ pub fn run(
     let (scope, incremental) = match plan::plan(previous, &settings, &inputs, options.shard, &damaged) {
         Plan::UpToDate => {
             let prev = previous.expect("up to date means there was a build");
-            let documents = files.iter().filter(|f| parse::is_page(f)).count();
-            return Ok(up_to_date(prev, root, documents, phases));
+            return Ok(up_to_date(prev, root, phases));
         }
         Plan::Render { scope, incremental } => (scope, incremental),
     };
@@ -134,7 +133,10 @@ pub fn run(
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
     let rendered = rendered.inspect_err(|_| journal::settle(out))?;
     let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
-    let manifest = record(root, settings, inputs, rendered, diagnostics, kept);
+    let manifest = Manifest {
+        documents: loaded.collection.documents.len(),
+        ..record(root, settings, inputs, rendered, diagnostics, kept)
+    };
     let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out).inspect_err(|_| journal::settle(out))?;
     journal.finish()?;
@@ -183,6 +185,7 @@ fn record(
         outputs,
         diagnostics,
         render_diagnostics,
+        documents: 0,
     }
 }
 
@@ -214,10 +217,10 @@ fn settings_key(
 }
 
 /// The report of a build that found nothing to do: the last build's diagnostics again.
-fn up_to_date(prev: &Manifest, root: &Path, documents: usize, phases: Phases) -> Report {
+fn up_to_date(prev: &Manifest, root: &Path, phases: Phases) -> Report {
     let diagnostics = prev.shown_diagnostics(root);
     Report {
-        documents,
+        documents: prev.documents,
         outputs: prev.outputs.len(),
         rendered: 0,
         cached: true,

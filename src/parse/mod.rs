@@ -40,7 +40,10 @@ pub struct Loaded {
 
 /// Loads a content folder, or a single Markdown file as a collection of one.
 pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
-    let listing = list(path, None)?;
+    let mut listing = list(path, None)?;
+    if !path.is_dir() {
+        listing.siblings = tree::pages_beside(path);
+    }
     Ok(load_listed(path, listing, config))
 }
 
@@ -167,7 +170,7 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
     }
     let folders = build_folders((&listing.folders, &folder_metas, &nav), &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents, &nav);
-    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
+    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes).with_siblings(&listing.siblings);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
         .map(|doc| {

@@ -32,6 +32,9 @@ pub struct Listing {
     /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte);
     /// [`on_disk`] finds them.
     pub not_utf8: Vec<String>,
+    /// Pages beside a single page read on its own, which are not loaded but which its links
+    /// may name (`folio convert` links to their outputs).
+    pub siblings: Vec<String>,
 }
 
 impl Listing {
@@ -126,6 +129,20 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Result<Listing> {
     listing.folder_meta.sort();
     listing.others.sort();
     Ok(listing)
+}
+
+/// The names of the pages in the folder of the page at `path`, but for itself, sorted.
+pub fn pages_beside(path: &Path) -> Vec<String> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let own = path.file_name().and_then(|n| n.to_str());
+    let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+    let files = entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file()));
+    let mut names: Vec<String> = files
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| is_page(name) && !name.starts_with('.') && Some(name.as_str()) != own)
+        .collect();
+    names.sort();
+    names
 }
 
 /// Where the file listed as `rel` below `root` is on disk, for a reader that has only the

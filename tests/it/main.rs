@@ -20,6 +20,7 @@ mod plugins;
 mod rebuilds;
 mod sites;
 mod slides;
+mod slips;
 mod spec;
 mod walk;
 mod xlsx;
