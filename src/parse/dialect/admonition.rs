@@ -26,7 +26,10 @@ impl Cutter<'_> {
         }
         let opener = opener(first.trim())?;
         let body_len = body_len(&lines[1..]);
-        if body_len == 0 || self.too_deep(line_no) {
+        // `!!! kind` whose indented lines a bare `!!!` closes is Retype's callout.
+        let closed_by_bangs =
+            lines[1 + body_len..].iter().find(|l| !l.trim().is_empty()).map(|l| l.trim()) == Some("!!!");
+        if body_len == 0 || (first.trim_start().starts_with("!!!") && closed_by_bangs) || self.too_deep(line_no) {
             return None;
         }
         let body: String = lines[1..=body_len].iter().map(|line| dedent(line)).collect();

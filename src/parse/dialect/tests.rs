@@ -116,3 +116,12 @@ fn colon_containers_nest_and_other_fenced_divs_stay_text() {
     assert_eq!(title.as_deref(), Some("Details"));
     assert_eq!(segments[2], Segment::Markdown { text: "::: {.x}\n".into(), first_line: 10 });
 }
+
+#[test]
+fn an_indented_body_closed_by_bangs_is_a_retype_callout() {
+    let (segments, warnings) = cut("!!! warning\n    indented\n!!!\nAfter\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Callout { kind: CalloutKind::Warning, body, .. } = &segments[0] else { panic!("{segments:?}") };
+    assert_eq!(body[0], Segment::Markdown { text: "    indented\n".into(), first_line: 2 });
+    assert_eq!(segments[1], Segment::Markdown { text: "After\n".into(), first_line: 4 });
+}
