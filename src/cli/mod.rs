@@ -244,7 +244,8 @@ fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
 }
 
 /// The extensions `convert` writes, with the format that writes each.
-const CONVERT_EXTENSIONS: [(&str, &str); 4] = [("pdf", "pdf"), ("xlsx", "xlsx"), ("pptx", "slides"), ("json", "json")];
+const CONVERT_EXTENSIONS: [(&str, &str); 5] =
+    [("pdf", "pdf"), ("docx", "docx"), ("xlsx", "xlsx"), ("pptx", "slides"), ("json", "json")];
 
 /// The format that writes files with this extension.
 fn format_for_extension(ext: &str) -> Option<&'static str> {

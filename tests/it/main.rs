@@ -1,5 +1,6 @@
 //! folio's integration tests: one test binary, a module per area, small helpers in `util`.
 
+mod ooxml;
 mod util;
 
 mod aliases;
@@ -9,6 +10,7 @@ mod cli;
 mod deck_pdf;
 mod deck_text;
 mod diagnostics;
+mod docx;
 mod faults;
 mod hostile;
 mod html;
@@ -22,5 +24,6 @@ mod sites;
 mod slides;
 mod slips;
 mod spec;
+mod tagged;
 mod walk;
 mod xlsx;

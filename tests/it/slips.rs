@@ -19,7 +19,7 @@ fn convert_to_an_unknown_extension_lists_the_accepted_ones() {
     let run = folio(dir.path(), &["convert", "a.md", "-o", "a.odt"]);
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(2), "{err}");
-    assert!(err.contains("`.odt`") && err.contains(".pdf, .xlsx, .pptx, .json"), "{err}");
+    assert!(err.contains("`.odt`") && err.contains(".pdf, .docx, .xlsx, .pptx, .json"), "{err}");
 }
 
 #[test]

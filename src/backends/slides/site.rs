@@ -86,7 +86,7 @@ impl SitePart {
     pub fn front(links: &SiteLinks, accent: Rgb, config: &SlidesConfig) -> Result<SitePart> {
         let laid = slide_pages(&links.front, 1, accent, "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages)], config)
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config)
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
@@ -102,7 +102,7 @@ impl SitePart {
     ) -> Result<SitePart> {
         let divider = slide_pages(std::slice::from_ref(section), first, accent, "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
-        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages), rest_pages], config)
+        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages, divider.tree), rest_pages], config)
     }
 
     fn new(
