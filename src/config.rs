@@ -120,6 +120,10 @@ impl Config {
     /// else the defaults.
     pub fn discover(explicit: Option<&Path>, content_root: &Path) -> Result<Config> {
         if let Some(path) = explicit {
+            if !path.exists() {
+                let message = format!("--config {}: no such file; give the path of a folio.toml", path.display());
+                return Err(Error::Usage(message));
+            }
             return Config::load(path);
         }
         let candidate = content_root.join(CONFIG_FILE);

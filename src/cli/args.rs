@@ -112,10 +112,11 @@ pub enum Command {
         #[arg(default_value = "content")]
         dir: PathBuf,
     },
-    /// Report every diagnostic of a content tree; exit 1 if there are errors.
+    /// A dry-run build: lay out every output `build` would make and report every diagnostic
+    /// it would, with its exit code, writing nothing.
     Check {
-        #[arg(default_value = "content")]
-        dir: PathBuf,
+        #[command(flatten)]
+        target: Target,
     },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },

@@ -1,6 +1,8 @@
 //! What each command does; the definitions are in [`args`], the printing in [`report`].
 
 mod args;
+#[cfg(feature = "man")]
+mod man;
 #[cfg(feature = "progress")]
 mod progress;
 mod report;
@@ -91,14 +93,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             print!("{}", listing(&loaded));
             Ok(reporter.exit_code(&loaded.diagnostics))
         }
-        Command::Check { dir } => {
-            let loaded = load(&dir, config_file)?;
-            let (_, mut diagnostics) = driver::load_assets(&loaded);
-            diagnostics.extend(loaded.diagnostics.iter().cloned());
-            diagnostics.sort();
-            reporter.diagnostics(&diagnostics);
-            reporter.summary(&format!("{} documents, {}", loaded.collection.documents.len(), counts(&diagnostics)));
-            Ok(reporter.exit_code(&diagnostics))
+        Command::Check { target } => {
+            let Prepared { config, out, backends } = prepare(&target, config_file)?;
+            let checked = driver::check(&target.content, &config, &backends, &out)?;
+            reporter.diagnostics(&checked.diagnostics);
+            reporter.summary(&format!("{} documents, {}", checked.documents, counts(&checked.diagnostics)));
+            Ok(reporter.exit_code(&checked.diagnostics))
         }
         Command::MergeManifests { manifests, output } => {
             let parts = manifests
@@ -133,9 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         #[cfg(feature = "man")]
         Command::Man => {
-            clap_mangen::Man::new(Args::command())
-                .render(&mut std::io::stdout())
-                .map_err(|e| Error::io("stdout", e))?;
+            man::render(&mut std::io::stdout()).map_err(|e| Error::io("stdout", e))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -256,22 +254,24 @@ fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
     named.into_iter().map(backends::lookup).collect()
 }
 
+/// The extensions `convert` writes, with the format that writes each.
+const CONVERT_EXTENSIONS: [(&str, &str); 5] =
+    [("pdf", "pdf"), ("docx", "docx"), ("xlsx", "xlsx"), ("pptx", "slides"), ("json", "json")];
+
 /// The format that writes files with this extension.
 fn format_for_extension(ext: &str) -> Option<&'static str> {
-    match ext {
-        "json" => Some("json"),
-        "docx" => Some("docx"),
-        "pdf" => Some("pdf"),
-        "pptx" => Some("slides"),
-        "xlsx" => Some("xlsx"),
-        _ => None,
-    }
+    CONVERT_EXTENSIONS.iter().find(|(e, _)| *e == ext).map(|(_, format)| *format)
 }
 
 fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Reporter) -> Result<ExitCode> {
     let ext = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     let format = format_for_extension(&ext).ok_or_else(|| {
-        Error::Usage(format!("cannot tell the format from the extension `.{ext}` of {}", output.display()))
+        let accepted: Vec<String> = CONVERT_EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+        Error::Usage(format!(
+            "cannot tell the format from the extension `.{ext}` of {}; convert writes {}",
+            output.display(),
+            accepted.join(", ")
+        ))
     })?;
     let config = load_config(file, explicit)?;
     driver::use_fonts(&config)?;

@@ -21,6 +21,10 @@ pub struct Manifest {
     /// Hash of what every output depends on besides the content: folio's version, the
     /// configuration, the formats and the shard. A change rebuilds everything.
     pub settings: String,
+    /// The pages the build loaded (drafts and pages skipped for errors left out), for the
+    /// summary of a later run that finds nothing changed.
+    #[serde(default)]
+    pub documents: usize,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
     /// Diagnostics of loading the content, repeated when a later run finds it up to date.
@@ -225,6 +229,7 @@ pub fn merge_manifests(parts: &[Manifest]) -> Result<Manifest> {
         merged.render_diagnostics.extend(part.render_diagnostics.iter().cloned());
     }
     merged.settings = hasher.finalize().to_hex().to_string();
+    merged.documents = parts.iter().map(|p| p.documents).max().unwrap_or_default();
     merged.inputs = first.inputs.clone();
     merged.outputs.sort_by(|a, b| a.path.cmp(&b.path));
     merged.diagnostics.sort();

@@ -3,6 +3,7 @@
 //! their artifacts atomically, removes outputs it no longer makes and records the manifest.
 
 mod assets;
+mod check;
 mod journal;
 mod lock;
 mod manifest;
@@ -11,6 +12,7 @@ mod sink;
 mod write;
 
 pub use assets::load_assets;
+pub use check::{check, Checked};
 pub use lock::Wait;
 pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFEST_BYTES};
 pub use plan::Shard;
@@ -116,8 +118,7 @@ pub fn run(
     let (scope, incremental) = match plan::plan(previous, &settings, &inputs, options.shard, &damaged) {
         Plan::UpToDate => {
             let prev = previous.expect("up to date means there was a build");
-            let documents = files.iter().filter(|f| parse::is_page(f)).count();
-            return Ok(up_to_date(prev, root, documents, phases));
+            return Ok(up_to_date(prev, root, phases));
         }
         Plan::Render { scope, incremental } => (scope, incremental),
     };
@@ -138,8 +139,11 @@ pub fn run(
     let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
     let fonts = fonts_used(kept.map(|(p, _)| p));
     let settings = settings_key(config, backends, options.shard, date, &fonts)?;
-    let mut manifest = record(root, settings, inputs, rendered, diagnostics, kept);
-    manifest.fonts = fonts;
+    let manifest = Manifest {
+        documents: loaded.collection.documents.len(),
+        fonts,
+        ..record(root, settings, inputs, rendered, diagnostics, kept)
+    };
     let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out).inspect_err(|_| journal::settle(out))?;
     journal.finish()?;
@@ -189,6 +193,7 @@ fn record(
         diagnostics,
         render_diagnostics,
         fonts: Vec::new(),
+        documents: 0,
     }
 }
 
@@ -238,10 +243,10 @@ fn settings_key(
 }
 
 /// The report of a build that found nothing to do: the last build's diagnostics again.
-fn up_to_date(prev: &Manifest, root: &Path, documents: usize, phases: Phases) -> Report {
+fn up_to_date(prev: &Manifest, root: &Path, phases: Phases) -> Report {
     let diagnostics = prev.shown_diagnostics(root);
     Report {
-        documents,
+        documents: prev.documents,
         outputs: prev.outputs.len(),
         rendered: 0,
         cached: true,
@@ -291,17 +296,19 @@ fn render(
     let (outputs, refused) = written.into_parts();
     let mut render_diagnostics = refused;
     for result in rendered {
-        for mut d in result? {
-            // Backends name files relative to the content root; show them as the user named them.
-            let document =
-                sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(&loaded.root, s));
-            if let Some((_, source)) = document {
-                d.file = parse::display_path(&loaded.root, source);
-            }
-            render_diagnostics.push((document.map(|(id, _)| id.clone()), d));
-        }
+        render_diagnostics.extend(result?.into_iter().map(|d| by_document(d, &sources, &loaded.root)));
     }
     Ok((outputs, render_diagnostics))
+}
+
+/// A diagnostic of rendering with the document it is about. Backends name files relative to
+/// the content root; the diagnostic shows them as the user named them.
+fn by_document(mut d: Diagnostic, sources: &BTreeMap<String, String>, root: &Path) -> sink::ByDocument {
+    let document = sources.iter().find(|(_, s)| d.file == **s || d.file == parse::display_path(root, s));
+    if let Some((_, source)) = document {
+        d.file = parse::display_path(root, source);
+    }
+    (document.map(|(id, _)| id.clone()), d)
 }
 
 /// How long the parts of a build take, one after another.

@@ -14,6 +14,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// footnote definitions, in order of first definition.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize, JsonSchema)]
 pub struct Body {
+    /// The leading H1 that gave the title, as written (emphasis, code, links): the heading a
+    /// page's title is shown as. Empty when the title came from elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heading: Vec<Block>,
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
 }
@@ -153,7 +157,7 @@ mod tests {
     fn a_body_comes_back_as_it_went_in_and_json_keeps_its_shape() {
         let text = Inline::Text { text: "skill".into() };
         let paragraph = Block { span: Span { line: 3, column: 1 }, kind: BlockKind::Paragraph { content: vec![text] } };
-        let body = Body { blocks: vec![paragraph], footnotes: Vec::new() };
+        let body = Body { blocks: vec![paragraph], footnotes: Vec::new(), ..Body::default() };
         let doc = Document::new("a".into(), "a.md".into(), String::new(), "A".into(), Meta::default(), &body);
         assert_eq!(doc.body(), body);
         let json = serde_json::to_value(&doc).unwrap();
@@ -169,6 +173,7 @@ mod tests {
         let body = Body {
             blocks: vec![Block { span: Span::default(), kind: BlockKind::Paragraph { content: vec![text] } }],
             footnotes: Vec::new(),
+            ..Body::default()
         };
         let encoded = borsh::to_vec(&body).unwrap();
         let plain = Frozen::Plain(encoded.clone().into_boxed_slice());

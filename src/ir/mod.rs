@@ -104,6 +104,22 @@ impl Document {
     pub fn label(&self) -> &str {
         self.meta.label.as_deref().unwrap_or(&self.title)
     }
+
+    /// The names the page goes by besides its title: its `label`, the short form in brackets
+    /// at the end of its title ("Individual Contributor (IC)" gives "IC" and "Individual
+    /// Contributor") and its frontmatter `aliases` that are names, not paths (Hugo's are URLs).
+    pub fn aliases(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.meta.label.iter().cloned().collect();
+        if let Some((long, short)) = self.title.trim().strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            names.extend([short.trim().to_string(), long.trim().to_string()]);
+        }
+        let listed = self.meta.extra.get("aliases").and_then(serde_json::Value::as_array);
+        names.extend(
+            listed.into_iter().flatten().filter_map(|a| a.as_str()).filter(|a| !a.contains('/')).map(str::to_string),
+        );
+        names.retain(|n| !n.is_empty());
+        names
+    }
 }
 
 /// A footnote definition: `[^label]: …`.

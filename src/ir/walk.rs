@@ -10,14 +10,25 @@
 use super::{Block, BlockKind, Body, Inline};
 
 impl Body {
-    /// The trees of blocks the body holds: the page's blocks, then each footnote's.
+    /// The trees of blocks the body holds: the title's heading, the page's blocks, then each
+    /// footnote's.
     pub fn block_trees(&self) -> impl Iterator<Item = &[Block]> {
-        std::iter::once(&self.blocks[..]).chain(self.footnotes.iter().map(|f| &f.blocks[..]))
+        [&self.heading[..], &self.blocks[..]].into_iter().chain(self.footnotes.iter().map(|f| &f.blocks[..]))
     }
 
     /// [`Body::block_trees`], to be changed.
     pub fn block_trees_mut(&mut self) -> impl Iterator<Item = &mut [Block]> {
-        std::iter::once(&mut self.blocks[..]).chain(self.footnotes.iter_mut().map(|f| &mut f.blocks[..]))
+        [&mut self.heading[..], &mut self.blocks[..]]
+            .into_iter()
+            .chain(self.footnotes.iter_mut().map(|f| &mut f.blocks[..]))
+    }
+
+    /// The inlines of the leading H1 that gave the page its title, if one did.
+    pub fn title_inlines(&self) -> Option<&[Inline]> {
+        self.heading.iter().find_map(|b| match &b.kind {
+            BlockKind::Heading { content, .. } => Some(&content[..]),
+            _ => None,
+        })
     }
 }
 

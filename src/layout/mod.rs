@@ -23,7 +23,7 @@ mod tag;
 pub use blocks::{code_spans, footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
-pub use inline::{Span, Style};
+pub use inline::{spans, Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;

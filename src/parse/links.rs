@@ -102,6 +102,16 @@ impl LinkIndex {
         ))
     }
 
+    /// Lets links name the pages `siblings` (file names beside a page read on its own), which
+    /// are not loaded: such a link is to the sibling, whose headings are not known.
+    pub fn with_siblings(mut self, siblings: &[String]) -> Self {
+        for name in siblings {
+            let id = strip_page_extension(name);
+            self.paths.entry(id.clone()).or_insert(id);
+        }
+        self
+    }
+
     /// Resolves one link written in document `from`; the second value explains a failure.
     pub fn resolve(&self, from: &str, href: &str) -> (LinkTarget, Option<String>) {
         let unresolved = |message: String| (LinkTarget::Unresolved { href: href.to_string() }, Some(message));
@@ -125,7 +135,7 @@ impl LinkIndex {
         };
         let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
         if let Some(a) = &anchor {
-            if !self.anchors.get(&doc).is_some_and(|ids| ids.contains(a)) {
+            if self.anchors.get(&doc).is_some_and(|ids| !ids.contains(a)) {
                 let message = format!("link `{href}`: `{doc}` has no heading with id `{a}`");
                 return (LinkTarget::Internal { doc, anchor: None, href: href.to_string() }, Some(message));
             }
@@ -226,7 +236,7 @@ mod tests {
     fn doc(id: &str, heading: &str) -> Document {
         let heading =
             Block { span: Span::default(), kind: BlockKind::Heading { level: 2, id: heading.into(), content: vec![] } };
-        let body = Body { blocks: vec![heading], footnotes: Vec::new() };
+        let body = Body { blocks: vec![heading], footnotes: Vec::new(), ..Body::default() };
         Document::new(id.into(), String::new(), String::new(), String::new(), Meta::default(), &body)
     }
 

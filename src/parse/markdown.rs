@@ -3,6 +3,7 @@
 //! of nesting can overflow the call stack; containers nested deeper than [`MAX_DEPTH`] are
 //! flattened into their parent with a warning.
 
+mod autolink;
 mod frame;
 mod html;
 mod lines;
@@ -281,7 +282,14 @@ impl Fold<'_> {
                     self.block(Block { span, kind: BlockKind::Callout { kind: CalloutKind::Note, title, blocks } })
                 }
             },
-            Frame::Inlines { kind, span, inlines } => self.finish_inlines(kind, span, inlines),
+            Frame::Inlines { kind, span, inlines } => {
+                let text_of_page =
+                    !matches!(kind, InlineKind::Link { .. } | InlineKind::Image { .. } | InlineKind::Code);
+                let in_link =
+                    self.stack.iter().any(|f| matches!(f, Frame::Inlines { kind: InlineKind::Link { .. }, .. }));
+                let inlines = if text_of_page && !in_link { autolink::autolink(inlines, span) } else { inlines };
+                self.finish_inlines(kind, span, inlines)
+            }
             Frame::List { start, tight, span, items } => {
                 self.block(Block { span, kind: BlockKind::List { start, tight, items } })
             }

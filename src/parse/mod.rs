@@ -9,7 +9,9 @@ mod frontmatter;
 mod generator;
 mod links;
 mod markdown;
+mod nav;
 mod page;
+mod site_title;
 mod tree;
 
 pub use markdown::MAX_DEPTH;
@@ -38,7 +40,10 @@ pub struct Loaded {
 
 /// Loads a content folder, or a single Markdown file as a collection of one.
 pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
-    let listing = list(path, None)?;
+    let mut listing = list(path, None)?;
+    if !path.is_dir() {
+        listing.siblings = tree::pages_beside(path);
+    }
     Ok(load_listed(path, listing, config))
 }
 
@@ -85,7 +90,7 @@ enum Pages<'a> {
     Memory(&'a [u8]),
 }
 
-fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pages) -> Loaded {
+fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages: &Pages) -> Loaded {
     let mut diagnostics: Vec<Diagnostic> = listing
         .skipped
         .iter()
@@ -95,6 +100,10 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         let message = "the name is not UTF-8; read, and named with `\u{fffd}` for each byte that is not";
         diagnostics.push(Diagnostic::warning(display_path(root, rel), 0, 0, message));
     }
+    let nav = match pages {
+        Pages::Disk => nav::SiteNav::read(root, &mut listing, &mut diagnostics),
+        Pages::Memory(_) => nav::SiteNav::default(),
+    };
     let root_name = match pages {
         Pages::Disk => root.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())),
         Pages::Memory(_) => None,
@@ -109,12 +118,15 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         })
         .collect();
     let root_meta = folder_metas.iter().find(|(f, _)| f.is_empty()).map(|(_, m)| m);
-    let site_title = config
+    let configured_title = config
         .site
         .title
         .clone()
-        .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())))
-        .unwrap_or_else(|| title_from_stem(&root_name));
+        .or_else(|| matches!(pages, Pages::Disk).then(|| site_title::from_generator_config(root)).flatten())
+        .or_else(|| root_meta.and_then(|m| m.title.clone().or_else(|| m.label.clone())));
+    let folder_title = site_title::title_case(&root_name);
+    // Template tags (`{{ site.title }}`) are filled in before the root index page is read.
+    let template_title = configured_title.clone().unwrap_or_else(|| folder_title.clone());
     let site_generator = match pages {
         Pages::Disk => generator::of_site(root),
         Pages::Memory(_) => None,
@@ -126,7 +138,7 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         .map(|rel| {
             read_page(
                 (root, rel, &tree::on_disk(root, rel)),
-                &site_title,
+                &template_title,
                 pages,
                 config.build.warn_unknown_keys,
                 site_generator,
@@ -152,9 +164,13 @@ fn load_listing(root: &Path, listing: tree::Listing, config: &Config, pages: &Pa
         }
     }
 
-    let folders = build_folders(&listing.folders, &folder_metas, &documents, &site_title);
-    let mut documents = tree::order_documents(&folders, documents);
-    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes);
+    let site_title = configured_title.or_else(|| root_index_title(&documents)).unwrap_or(folder_title);
+    for doc in documents.iter_mut().filter(|d| d.meta.label.is_none()) {
+        doc.meta.label = nav.titles.get(&doc.source).cloned();
+    }
+    let folders = build_folders((&listing.folders, &folder_metas, &nav), &documents, &site_title);
+    let mut documents = tree::order_documents(&folders, documents, &nav);
+    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes).with_siblings(&listing.siblings);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
         .map(|doc| {
@@ -255,8 +271,20 @@ fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut V
     }
 }
 
+/// The title or label of the root folder's own page, or the title its first heading gives it
+/// (not one made from its file name, `README`).
+fn root_index_title(documents: &[Document]) -> Option<String> {
+    let index = documents.iter().find(|d| d.folder.is_empty() && tree::is_index(d))?;
+    let from_heading = (index.title != title_from_stem(&index.id)).then(|| index.title.clone());
+    index.meta.title.clone().or_else(|| index.meta.label.clone()).or(from_heading)
+}
+
 /// Folders that hold documents (directly or below), the root first, each before its children.
-fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document], site_title: &str) -> Vec<Folder> {
+fn build_folders(
+    (ids, metas, nav): (&[String], &[(String, Meta)], &nav::SiteNav),
+    documents: &[Document],
+    site_title: &str,
+) -> Vec<Folder> {
     let mut folders = Vec::new();
     for id in ids {
         let prefix = format!("{id}/");
@@ -277,6 +305,7 @@ fn build_folders(ids: &[String], metas: &[(String, Meta)], documents: &[Document
             meta.title
                 .clone()
                 .or_else(|| meta.label.clone())
+                .or_else(|| nav.category(id).and_then(|c| c.label.clone()))
                 .or_else(|| index.map(|d| d.title.clone()))
                 .unwrap_or_else(|| title_from_stem(name))
         };

@@ -83,13 +83,11 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => Some(plain_text(content)),
         _ => None,
     };
-    if h1.is_some() {
-        blocks.remove(0);
-    }
+    let heading = if h1.is_some() { vec![blocks.remove(0)] } else { Vec::new() };
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| title_from_stem(&stem));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
     let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
-    let body = Body { blocks, footnotes: builder.footnotes };
+    let body = Body { heading, blocks, footnotes: builder.footnotes };
     let document = Document::new(id, source.rel.to_string(), folder, title, meta, &body);
     PageResult { document: Some(document), diagnostics }
 }

@@ -1,6 +1,8 @@
-//! Walking a content folder: which files are pages, which hold folder metadata, and the ladder
-//! order of siblings (Retype `order` descending, Hugo `weight` ascending, then title).
+//! Walking a content folder: which files are pages, which hold folder metadata, and the reading
+//! order of siblings (the site's navigation, Docusaurus positions, Retype `order` descending,
+//! Hugo `weight` ascending, then title).
 
+use super::nav::{sidebar_position, SiteNav};
 use crate::error::{Error, Result};
 use crate::ir::{Document, Folder, Meta};
 use std::cmp::Ordering;
@@ -30,6 +32,9 @@ pub struct Listing {
     /// Entries whose name is not UTF-8, listed under their lossy name (`�` for each bad byte);
     /// [`on_disk`] finds them.
     pub not_utf8: Vec<String>,
+    /// Pages beside a single page read on its own, which are not loaded but which its links
+    /// may name (`folio convert` links to their outputs).
+    pub siblings: Vec<String>,
 }
 
 impl Listing {
@@ -126,6 +131,20 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Result<Listing> {
     Ok(listing)
 }
 
+/// The names of the pages in the folder of the page at `path`, but for itself, sorted.
+pub fn pages_beside(path: &Path) -> Vec<String> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let own = path.file_name().and_then(|n| n.to_str());
+    let entries = std::fs::read_dir(folder).into_iter().flatten().flatten();
+    let files = entries.filter(|e| e.file_type().is_ok_and(|t| t.is_file()));
+    let mut names: Vec<String> = files
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| is_page(name) && !name.starts_with('.') && Some(name.as_str()) != own)
+        .collect();
+    names.sort();
+    names
+}
+
 /// Where the file listed as `rel` below `root` is on disk, for a reader that has only the
 /// listed name: a name with `\u{fffd}` may stand for one that is not UTF-8, found by looking
 /// for the entry whose lossy name it is.
@@ -170,11 +189,12 @@ pub fn ladder_order(a: (&Meta, &str, &str), b: (&Meta, &str, &str)) -> Ordering 
 }
 
 /// Puts documents in reading order: depth first, a folder's own page first, siblings
-/// (pages and subfolders together) in ladder order.
-pub fn order_documents(folders: &[Folder], documents: Vec<Document>) -> Vec<Document> {
+/// (pages and subfolders together) in the order the site's navigation lists them, then by
+/// Docusaurus position, then in ladder order.
+pub fn order_documents(folders: &[Folder], documents: Vec<Document>, nav: &SiteNav) -> Vec<Document> {
     let mut slots: Vec<Option<Document>> = documents.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(slots.len());
-    visit(folders, "", &mut slots, &mut out);
+    visit((folders, nav), "", &mut slots, &mut out);
     // Documents in folders that were not listed (cannot happen for walked trees) keep their place.
     out.extend(slots.into_iter().flatten());
     out
@@ -185,7 +205,35 @@ enum Child<'a> {
     Folder(&'a Folder),
 }
 
-fn visit(folders: &[Folder], folder_id: &str, slots: &mut [Option<Document>], out: &mut Vec<Document>) {
+/// What siblings are sorted by: the navigation's rank, the Docusaurus position, then the
+/// ladder order's metadata, label and id.
+struct SortKey {
+    rank: Option<usize>,
+    position: Option<f64>,
+    meta: Meta,
+    label: String,
+    id: String,
+}
+
+impl SortKey {
+    fn cmp(&self, other: &SortKey) -> Ordering {
+        let first_given = |a: Option<Ordering>, b: bool, c: bool| match (b, c) {
+            (true, true) => a.unwrap_or(Ordering::Equal),
+            (true, false) => Ordering::Less,
+            (false, true) => Ordering::Greater,
+            (false, false) => Ordering::Equal,
+        };
+        let rank =
+            first_given(self.rank.zip(other.rank).map(|(a, b)| a.cmp(&b)), self.rank.is_some(), other.rank.is_some());
+        let position = self.position.zip(other.position).and_then(|(a, b)| a.partial_cmp(&b));
+        let position = first_given(position, self.position.is_some(), other.position.is_some());
+        let ladder = ladder_order((&self.meta, &self.label, &self.id), (&other.meta, &other.label, &other.id));
+        rank.then(position).then(ladder)
+    }
+}
+
+fn visit(site: (&[Folder], &SiteNav), folder_id: &str, slots: &mut [Option<Document>], out: &mut Vec<Document>) {
+    let (folders, nav) = site;
     let index = slots.iter().position(|d| d.as_ref().is_some_and(|d| d.folder == folder_id && is_index(d)));
     if let Some(i) = index {
         out.extend(slots[i].take());
@@ -197,21 +245,28 @@ fn visit(folders: &[Folder], folder_id: &str, slots: &mut [Option<Document>], ou
         .map(|(i, _)| Child::Page(i))
         .collect();
     children.extend(folders.iter().filter(|f| parent_of(&f.id) == Some(folder_id)).map(Child::Folder));
-    let key = |c: &Child| -> (Meta, String, String) {
+    let key = |c: &Child| -> SortKey {
         match c {
             Child::Page(i) => {
                 let d = slots[*i].as_ref().expect("listed pages are present");
-                (d.meta.clone(), d.label().to_string(), d.id.clone())
+                let (rank, position) = (nav.rank(&d.source), sidebar_position(&d.meta));
+                SortKey { rank, position, meta: d.meta.clone(), label: d.label().to_string(), id: d.id.clone() }
             }
-            Child::Folder(f) => (f.meta.clone(), f.title.clone(), f.id.clone()),
+            Child::Folder(f) => {
+                let prefix = format!("{}/", f.id);
+                let within = |d: &Document| d.folder == f.id || d.folder.starts_with(&prefix);
+                let rank = slots.iter().flatten().filter(|d| within(d)).filter_map(|d| nav.rank(&d.source)).min();
+                let position = nav.category(&f.id).and_then(|c| c.position);
+                SortKey { rank, position, meta: f.meta.clone(), label: f.title.clone(), id: f.id.clone() }
+            }
         }
     };
     let mut keyed: Vec<_> = children.into_iter().map(|c| (key(&c), c)).collect();
-    keyed.sort_by(|(a, _), (b, _)| ladder_order((&a.0, &a.1, &a.2), (&b.0, &b.1, &b.2)));
+    keyed.sort_by(|(a, _), (b, _)| a.cmp(b));
     for (_, child) in keyed {
         match child {
             Child::Page(i) => out.extend(slots[i].take()),
-            Child::Folder(f) => visit(folders, &f.id, slots, out),
+            Child::Folder(f) => visit(site, &f.id, slots, out),
         }
     }
 }

@@ -3,7 +3,9 @@
 mod ooxml;
 mod util;
 
+mod aliases;
 mod build;
+mod check;
 mod cli;
 mod deck_pdf;
 mod deck_text;
@@ -20,7 +22,9 @@ mod ownership;
 mod pdf;
 mod plugins;
 mod rebuilds;
+mod sites;
 mod slides;
+mod slips;
 mod spec;
 mod tagged;
 mod walk;

@@ -73,8 +73,9 @@ fn the_example_plugin_counts_words_and_reaches_the_assets() {
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let read = |file: &str| std::fs::read_to_string(site.path().join("out").join(file)).unwrap();
-    assert_eq!(read("wordcount/page.txt"), "Counted: 5 words\n");
-    let expected = format!("5 words in 1 documents\nimg/pic.png: {} bytes\n", png.len());
+    // The title's heading ("Counted") is in the IR too, as `heading`.
+    assert_eq!(read("wordcount/page.txt"), "Counted: 6 words\n");
+    let expected = format!("6 words in 1 documents\nimg/pic.png: {} bytes\n", png.len());
     assert_eq!(read("wordcount.txt"), expected);
     // Without the plugin on PATH the format is unknown: a usage error.
     let run = folio(site.path(), &["build", ".", "-o", "out2", "-f", "wordcount"]);

@@ -10,8 +10,8 @@ use crate::layout::FontId;
 use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb, Role};
 use crate::layout::{footnotes, layout_blocks};
 use crate::layout::{paginate, Column};
+use crate::layout::{spans, Span, Style};
 use crate::layout::{Cx, Slab};
-use crate::layout::{Span, Style};
 
 /// Page geometry and type settings derived from a (valid) theme.
 #[derive(Debug, Clone, Copy)]
@@ -113,13 +113,13 @@ fn top_level(body: &Body) -> u8 {
 
 /// A document's slabs: title block, body and footnotes.
 fn chapter(cx: &mut Cx, doc: &Document, body: &Body, collection: &Collection, width: f32) -> Vec<Slab> {
-    let mut out = title_block(cx, doc, collection, width);
+    let mut out = title_block(cx, (doc, body), collection, width);
     layout_blocks(cx, &body.blocks, width, 0, &mut out);
     footnotes(cx, &body.footnotes, width, &mut out);
     out
 }
 
-fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32) -> Vec<Slab> {
+fn title_block(cx: &mut Cx, (doc, body): (&Document, &Body), collection: &Collection, width: f32) -> Vec<Slab> {
     let mut out = Vec::new();
     let grey = Rgb(0.42, 0.42, 0.46);
     if doc.meta.breadcrumb == Some(true) {
@@ -131,8 +131,11 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     }
     let mut style = Style::plain(FontId::SANS, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
-    let spans = [Span { text: doc.title.clone(), style }];
-    let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &spans, width, 1.2, Align::Left));
+    let title_spans = match body.title_inlines() {
+        Some(inlines) => spans(cx, inlines, &style),
+        None => vec![Span { text: doc.title.clone(), style }],
+    };
+    let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &title_spans, width, 1.2, Align::Left));
     let anchor = Item::Anchor { name: dest_name(&doc.id, None), y: 0.0, outline: Some((0, doc.title.clone())) };
     title[0].items.insert(0, anchor);
     out.extend(title);

@@ -8,19 +8,26 @@ use super::style::{best_scale, frame, heat_map, Grid, Styles};
 use crate::diag::Diagnostic;
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Url, Worksheet, XlsxError};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Fill of the first column of a pivot.
 const KEY_FILL: u32 = 0xEDF1F9;
 /// Width of a role column in the pivots, in characters.
 const ROLE_WIDTH: f64 = 28.0;
 
-/// Role columns in ladder order: roles with a document by their place in the collection, then
-/// roles named only in a column header, in the order first met.
+/// Role columns in the order of the source tables' columns: a role where it first comes, by
+/// table and then by column (for a page's list of skills, the page's place in reading order).
 fn roles<'a>(rows: impl Iterator<Item = &'a SkillRow>) -> Vec<&'a Role> {
-    let mut seen = HashSet::new();
-    let mut roles: Vec<&Role> = rows.map(|r| &r.role).filter(|r| seen.insert((&r.name, r.rank))).collect();
-    roles.sort_by_key(|r| r.rank.unwrap_or(usize::MAX));
+    let mut first: HashMap<(&String, Option<usize>), (usize, usize)> = HashMap::new();
+    let mut roles: Vec<&Role> = Vec::new();
+    for row in rows {
+        let place = first.entry((&row.role.name, row.role.rank)).or_insert_with(|| {
+            roles.push(&row.role);
+            row.column
+        });
+        *place = (*place).min(row.column);
+    }
+    roles.sort_by_key(|r| first[&(&r.name, r.rank)]);
     roles
 }
 

@@ -8,7 +8,7 @@
 
 use super::config::XlsxConfig;
 use super::source::{tables, SourceTable};
-use crate::ir::{plain_text, Cell, Collection, Document};
+use crate::ir::{plain_text, Cell, Collection, Document, Inline, LinkTarget};
 
 /// One skill of one role.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +22,9 @@ pub struct SkillRow {
     pub source: String,
     /// Id of that page.
     pub page: String,
+    /// Where the role's column is: the table's place among the site's skill tables, and the
+    /// column's in that table (0 for a page's own list of skills).
+    pub column: (usize, usize),
 }
 
 /// A role of the ladder: a document, or a column header that names none.
@@ -64,11 +67,12 @@ pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
     for (rank, doc) in collection.documents.iter().enumerate() {
         let body = doc.body();
         for table in tables(&body, &doc.source) {
+            let place = Place { doc, table: &table, seq: out.last().map_or(0, |r: &SkillRow| r.column.0 + 1) };
             match shape(&table, config) {
                 Some(Shape::Lists { category, skills }) => {
-                    lists(collection, rank, doc, &table, (category, skills), &mut out)
+                    lists(collection, rank, &place, (category, skills), &mut out)
                 }
-                Some(Shape::Levels) => levels(collection, doc, &table, config, &mut out),
+                Some(Shape::Levels) => levels(collection, &place, config, &mut out),
                 None => {}
             }
         }
@@ -76,14 +80,21 @@ pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
     out
 }
 
+/// A skill table and where it is: its page, and its place among the site's skill tables.
+struct Place<'a> {
+    doc: &'a Document,
+    table: &'a SourceTable<'a>,
+    seq: usize,
+}
+
 fn lists(
     collection: &Collection,
     rank: usize,
-    doc: &Document,
-    table: &SourceTable,
+    place: &Place,
     (category_col, skills_col): (usize, usize),
     out: &mut Vec<SkillRow>,
 ) {
+    let (doc, table) = (place.doc, place.table);
     let role = role_of(collection, rank);
     let mut category = String::new();
     for row in table.rows() {
@@ -99,6 +110,7 @@ fn lists(
                 level: None,
                 source: doc.source.clone(),
                 page: doc.id.clone(),
+                column: (place.seq, 0),
             });
         }
     }
@@ -106,8 +118,9 @@ fn lists(
 
 /// The levels of a `Skill | <role> …` table, if its columns are roles: at least one names a
 /// page, or most of its cells are levels of a scale (so `Skill | Description` is no level table).
-fn levels(collection: &Collection, doc: &Document, table: &SourceTable, config: &XlsxConfig, out: &mut Vec<SkillRow>) {
-    let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, &plain_text(c))).collect();
+fn levels(collection: &Collection, place: &Place, config: &XlsxConfig, out: &mut Vec<SkillRow>) {
+    let (doc, table) = (place.doc, place.table);
+    let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, c)).collect();
     let cells: Vec<String> =
         table.rows().flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c))).filter(|t| !t.is_empty()).collect();
     let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| l.eq_ignore_ascii_case(t))).count();
@@ -131,6 +144,7 @@ fn levels(collection: &Collection, doc: &Document, table: &SourceTable, config: 
                 level: Some(level),
                 source: doc.source.clone(),
                 page: doc.id.clone(),
+                column: (place.seq, column + 1),
             });
         }
     }
@@ -147,14 +161,28 @@ fn role_of(collection: &Collection, rank: usize) -> Role {
     Role { name: doc.label().to_string(), track, order: doc.meta.order, rank: Some(rank) }
 }
 
-/// The role a column header names: the document with that label or title, else the bare name.
-fn named_role(collection: &Collection, header: &str) -> Option<Role> {
-    let header = header.trim();
+/// The role a column header names: the page it links to, else the page with that title, label
+/// or other alias ("IC" for "Individual Contributor (IC)"), else the bare name.
+fn named_role(collection: &Collection, cell: &Cell) -> Option<Role> {
+    let text = plain_text(cell);
+    let header = text.trim();
     if header.is_empty() {
         return None;
     }
+    let linked = cell.iter().find_map(|inline| match inline {
+        Inline::Link(link) => match &link.target {
+            LinkTarget::Internal { doc, .. } => Some(doc.as_str()),
+            _ => None,
+        },
+        _ => None,
+    });
     let same = |s: &str| s.trim().eq_ignore_ascii_case(header);
-    match collection.documents.iter().position(|d| same(d.label()) || same(&d.title)) {
+    let names = |d: &Document| same(&d.title) || d.aliases().iter().any(|a| same(a));
+    let found = match linked {
+        Some(id) => collection.documents.iter().position(|d| d.id == id),
+        None => collection.documents.iter().position(names),
+    };
+    match found {
         Some(rank) => Some(role_of(collection, rank)),
         None => Some(Role { name: header.to_string(), track: String::new(), order: None, rank: None }),
     }

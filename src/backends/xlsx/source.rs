@@ -110,7 +110,11 @@ mod tests {
         let head = vec![cell(); MAX_COLUMNS + 3];
         let rows = vec![vec![cell(); 2]; MAX_ROWS as usize + 1];
         let kind = BlockKind::Table { align: Vec::new(), head, rows };
-        let body = Body { blocks: vec![Block { span: Span { line: 7, column: 1 }, kind }], footnotes: Vec::new() };
+        let body = Body {
+            blocks: vec![Block { span: Span { line: 7, column: 1 }, kind }],
+            footnotes: Vec::new(),
+            ..Body::default()
+        };
         let found = tables(&body, "big.md");
         let table = &found[0];
         assert_eq!(

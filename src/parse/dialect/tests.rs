@@ -1,0 +1,127 @@
+//! The dialect layer's cases: each dialect's callouts, template tags, notes, and code left alone.
+
+use super::*;
+
+const VALUES: TemplateValues = TemplateValues { page_title: "VP", site_title: "Ladder" };
+
+fn cut(body: &str) -> (Vec<Segment>, Vec<DialectWarning>) {
+    segment(body, 1, Some(VALUES))
+}
+
+#[test]
+fn retype_callout_becomes_a_segment() {
+    let (segments, warnings) = cut("Intro\n\n!!!warning Mind the gap\nBody **text**\n!!!\n\nAfter\n");
+    assert!(warnings.is_empty());
+    assert_eq!(segments.len(), 3);
+    let Segment::Callout { kind, title, line, body } = &segments[1] else { panic!("{segments:?}") };
+    assert_eq!((*kind, title.as_deref(), *line), (CalloutKind::Warning, Some("Mind the gap"), 3));
+    assert_eq!(body, &vec![Segment::Markdown { text: "Body **text**\n".into(), first_line: 4 }]);
+    assert_eq!(segments[2], Segment::Markdown { text: "\nAfter\n".into(), first_line: 6 });
+}
+
+#[test]
+fn hugo_callout_and_cards() {
+    let body = "{{< callout type=\"warning\" >}}\nCareful.\n{{< /callout >}}\n{{< cards >}}\n{{< card link=\"engineer\" title=\"2. Engineer\" >}}\n{{< /cards >}}\n";
+    let (segments, warnings) = cut(body);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(matches!(&segments[0], Segment::Callout { kind: CalloutKind::Warning, .. }));
+    let Segment::Markdown { text, first_line } = &segments[1] else { panic!() };
+    assert_eq!(*first_line, 4);
+    assert_eq!(text, "\n- [2. Engineer](engineer)\n\n");
+}
+
+#[test]
+fn liquid_tags_are_resolved_or_removed_with_a_warning() {
+    let (segments, warnings) = cut("# {{page.title}} of {{ site.title }}\n{% include nav.html %}x\n`{{kept}}`\n");
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+    assert_eq!(text, "# VP of Ladder\nx\n`{{kept}}`\n");
+    assert_eq!(warnings.len(), 1);
+    assert_eq!((warnings[0].line, warnings[0].column), (2, 1));
+}
+
+#[test]
+fn tags_in_comments_and_closing_tags_are_not_reported() {
+    let (_, warnings) = cut("<!-- {{< hero >}}\n{{ x }} -->\n{{< box >}}\n{{< /box >}}\n");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].line, 3);
+}
+
+#[test]
+fn fenced_code_is_left_alone() {
+    let (segments, warnings) = cut("```\n!!!warning\n{{ x }}\n```\n");
+    assert!(warnings.is_empty());
+    assert_eq!(segments.len(), 1);
+}
+
+#[test]
+fn tags_in_code_of_every_kind_are_kept() {
+    let body = "a\n\n    helm: {{ .Values.name }}\n\n> ```\n> run: echo ${{ secrets.TOKEN }}\n> ```\n\n- item\n\n  ```yaml\n  x: {% raw %}\n  ```\n\n``a {{ b }} ` c`` and {{ gone }}\n";
+    let (segments, warnings) = cut(body);
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+    assert_eq!(text, &body.replace(" and {{ gone }}", " and "));
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!((warnings[0].line, warnings[0].column), (15, 23));
+}
+
+#[test]
+fn without_a_templating_dialect_tags_are_text() {
+    let body = "# {{ page.title }}\n{{< callout >}}\n{% include x %}\n!!!tip\nHi\n!!!\n";
+    let (segments, warnings) = segment(body, 1, None);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(segments[0], Segment::Markdown { text: body[..51].into(), first_line: 1 });
+    assert!(matches!(&segments[1], Segment::Callout { kind: CalloutKind::Tip, .. }), "Retype boxes stay");
+}
+
+#[test]
+fn an_unclosed_callout_is_closed_with_a_warning() {
+    let (segments, warnings) = cut("!!!tip\nHello\n");
+    assert_eq!(warnings.len(), 1);
+    assert!(matches!(&segments[0], Segment::Callout { kind: CalloutKind::Tip, title: None, .. }));
+}
+
+#[test]
+fn a_notes_block_becomes_a_notes_comment_on_the_same_lines() {
+    let (segments, warnings) = cut("Text\n\n::: notes\nSay --> this\n:::\n\n```\n::: notes\n```\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let expected = "Text\n\n<!-- notes:\nSay - -> this\n-->\n\n```\n::: notes\n```\n";
+    assert_eq!(segments, [Segment::Markdown { text: expected.into(), first_line: 1 }]);
+    let (_, warnings) = cut("::: notes\nnever closed\n");
+    assert_eq!(warnings.len(), 1);
+}
+
+#[test]
+fn mkdocs_admonitions_take_their_indented_body_and_nest() {
+    let body = "!!! note \"Look\"\n    First **line**\n\n    ??? tip\n        Inner\n\n            code\n\nAfter\n";
+    let (segments, warnings) = cut(body);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Callout { kind, title, line, body } = &segments[0] else { panic!("{segments:?}") };
+    assert_eq!((*kind, title.as_deref(), *line), (CalloutKind::Note, Some("Look"), 1));
+    assert_eq!(body[0], Segment::Markdown { text: "First **line**\n\n".into(), first_line: 2 });
+    let Segment::Callout { kind: CalloutKind::Tip, body: inner, line: 4, .. } = &body[1] else { panic!("{body:?}") };
+    assert_eq!(inner[0], Segment::Markdown { text: "Inner\n\n    code\n".into(), first_line: 5 });
+    assert_eq!(segments[1], Segment::Markdown { text: "\nAfter\n".into(), first_line: 8 });
+}
+
+#[test]
+fn colon_containers_nest_and_other_fenced_divs_stay_text() {
+    let body = "::::info Outer\n:::danger[Inner]\nDeep\n:::\nBack\n::::\n::: details\nHidden\n:::\n::: {.x}\n";
+    let (segments, warnings) = cut(body);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Callout { kind: CalloutKind::Info, title, body: outer, .. } = &segments[0] else { panic!() };
+    assert_eq!(title.as_deref(), Some("Outer"));
+    let Segment::Callout { kind: CalloutKind::Danger, title, .. } = &outer[0] else { panic!("{outer:?}") };
+    assert_eq!(title.as_deref(), Some("Inner"));
+    assert_eq!(outer[1], Segment::Markdown { text: "Back\n".into(), first_line: 5 });
+    let Segment::Callout { kind: CalloutKind::Note, title, .. } = &segments[1] else { panic!() };
+    assert_eq!(title.as_deref(), Some("Details"));
+    assert_eq!(segments[2], Segment::Markdown { text: "::: {.x}\n".into(), first_line: 10 });
+}
+
+#[test]
+fn an_indented_body_closed_by_bangs_is_a_retype_callout() {
+    let (segments, warnings) = cut("!!! warning\n    indented\n!!!\nAfter\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Callout { kind: CalloutKind::Warning, body, .. } = &segments[0] else { panic!("{segments:?}") };
+    assert_eq!(body[0], Segment::Markdown { text: "    indented\n".into(), first_line: 2 });
+    assert_eq!(segments[1], Segment::Markdown { text: "After\n".into(), first_line: 4 });
+}

@@ -1,0 +1,179 @@
+//! Real documentation sites as they are written: the title from the generator's own
+//! configuration, the dialects of MkDocs, Docusaurus, VitePress and mdBook, and their orders.
+
+use crate::util::{folio, load, stderr, tree};
+use folio::ir::{plain_text, Block, BlockKind, CalloutKind};
+
+fn site_title(files: &[(&str, &[u8])], folder: &str) -> String {
+    let dir = tree(files);
+    load(&dir.path().join(folder)).collection.title
+}
+
+#[test]
+fn the_site_title_comes_from_the_generator_configuration() {
+    let page: (&str, &[u8]) = ("docs/a.md", b"# A\n");
+    let cases: [(&str, &str, &str); 6] = [
+        ("retype.yml", "branding:\n  title: Retype Ladder\n", "Retype Ladder"),
+        ("mkdocs.yml", "site_name: MkDocs Site\nnav:\n  - a.md\n", "MkDocs Site"),
+        ("hugo.toml", "baseURL = 'https://x.org/'\ntitle = 'Hugo Site'\n", "Hugo Site"),
+        ("book.toml", "[book]\ntitle = \"The Book\"\n", "The Book"),
+        ("docusaurus.config.js", "export default {\n  title: 'Docu Site',\n  tagline: 'x',\n};\n", "Docu Site"),
+        ("docusaurus.config.ts", "const config: Config = {\n  title: \"TS Site\",\n};\n", "TS Site"),
+    ];
+    for (name, text, expected) in cases {
+        let files = [page, (name, text.as_bytes())];
+        assert_eq!(site_title(&files, "docs"), expected, "{name} in the folder above the pages");
+        let files = [page, (&format!("docs/{name}") as &str, text.as_bytes())];
+        assert_eq!(site_title(&files, "docs"), expected, "{name} in the content folder");
+    }
+    let configured =
+        [page, ("retype.yml", b"branding:\n  title: Mine\n"), ("docs/folio.toml", b"[site]\ntitle = \"Set\"\n")];
+    assert_eq!(site_title(&configured, "docs"), "Set", "folio.toml comes first");
+}
+
+#[test]
+fn without_configuration_the_root_index_page_and_then_the_folder_name_title_the_site() {
+    let labelled: [(&str, &[u8]); 2] =
+        [("career-ladder/index.md", b"---\nlabel: Career Ladder\n---\nText\n"), ("career-ladder/a.md", b"# A\n")];
+    assert_eq!(site_title(&labelled, "career-ladder"), "Career Ladder");
+    let headed: [(&str, &[u8]); 1] = [("my-docs/README.md", b"# Handbook of Roles\n\nText\n")];
+    assert_eq!(site_title(&headed, "my-docs"), "Handbook of Roles");
+    let bare: [(&str, &[u8]); 1] = [("career-ladder/a.md", b"# A\n")];
+    assert_eq!(site_title(&bare, "career-ladder"), "Career Ladder");
+}
+
+/// The callouts of a page: kind, title and the plain text of their first paragraph, in order.
+fn callouts(page: &[u8]) -> Vec<(CalloutKind, String, String)> {
+    let dir = tree(&[("page.md", page)]);
+    let body = load(&dir.path().join("page.md")).collection.documents[0].body();
+    let mut found = Vec::new();
+    folio::ir::walk::query_blocks(&body.blocks, &mut |block: &Block| {
+        if let BlockKind::Callout { kind, title, blocks } = &block.kind {
+            let first = blocks.iter().find_map(|b| match &b.kind {
+                BlockKind::Paragraph { content } => Some(plain_text(content)),
+                _ => None,
+            });
+            found.push((*kind, title.as_deref().map(plain_text).unwrap_or_default(), first.unwrap_or_default()));
+        }
+    });
+    found
+}
+
+#[test]
+fn mkdocs_admonitions_become_callouts() {
+    let page = b"# P\n\n!!! warning \"Mind *this*\"\n    Body text.\n\n    !!! tip\n        Nested.\n\n???+ note \"Open\"\n    Shown.\n\nAfter.\n";
+    let found = callouts(page);
+    let expected = [
+        (CalloutKind::Warning, "Mind this", "Body text."),
+        (CalloutKind::Tip, "", "Nested."),
+        (CalloutKind::Note, "Open", "Shown."),
+    ];
+    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn docusaurus_and_vitepress_containers_become_callouts() {
+    let page = b"# P\n\n::::info Outer\nOuter text.\n\n:::danger[Inner]\nInner text.\n:::\n::::\n\n::: tip Vite\nTip text.\n:::\n";
+    let found = callouts(page);
+    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
+    let expected = [
+        (CalloutKind::Info, "Outer", "Outer text."),
+        (CalloutKind::Danger, "Inner", "Inner text."),
+        (CalloutKind::Tip, "Vite", "Tip text."),
+    ];
+    assert_eq!(found, expected);
+}
+
+/// The ids of a tree's documents in reading order, with their labels.
+fn reading_order(files: &[(&str, &[u8])], folder: &str) -> Vec<(String, String)> {
+    let dir = tree(files);
+    let loaded = load(&dir.path().join(folder));
+    loaded.collection.documents.iter().map(|d| (d.id.clone(), d.label().to_string())).collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[test]
+fn an_mdbook_summary_is_the_reading_order_and_not_a_chapter() {
+    let files: [(&str, &[u8]); 6] = [
+        ("book.toml", b"[book]\ntitle = \"Book\"\n"),
+        ("src/SUMMARY.md", b"# Summary\n\n[Preface](./preface.md)\n\n- [Zeta first](zeta.md)\n  - [Nested](part/alpha.md)\n- [Beta](beta.md)\n"),
+        ("src/preface.md", b"# Preface\n"),
+        ("src/beta.md", b"# Beta\n"),
+        ("src/zeta.md", b"# Zeta\n"),
+        ("src/part/alpha.md", b"# Alpha\n"),
+    ];
+    let expected = [("preface", "Preface"), ("zeta", "Zeta first"), ("part/alpha", "Nested"), ("beta", "Beta")];
+    assert_eq!(reading_order(&files, "src"), pairs(&expected));
+}
+
+#[test]
+fn the_mkdocs_nav_gives_order_and_titles() {
+    let files: [(&str, &[u8]); 5] = [
+        ("mkdocs.yml", b"site_name: Docs\nnav:\n  - Home: index.md\n  - Guide:\n      - guide/z.md\n      - Start here: guide/a.md\n  - About: about.md\n"),
+        ("docs/index.md", b"# Welcome\n"),
+        ("docs/about.md", b"# About us\n"),
+        ("docs/guide/a.md", b"# A page\n"),
+        ("docs/guide/z.md", b"# Z page\n"),
+    ];
+    let expected = [("index", "Home"), ("guide/z", "Z page"), ("guide/a", "Start here"), ("about", "About")];
+    assert_eq!(reading_order(&files, "docs"), pairs(&expected));
+}
+
+#[test]
+fn docusaurus_positions_and_categories_order_the_tree() {
+    let files: [(&str, &[u8]); 6] = [
+        ("docs/intro.md", b"---\nsidebar_position: 1\n---\n# Intro\n"),
+        ("docs/zz.md", b"---\nsidebar_position: 3\n---\n# Last\n"),
+        ("docs/basics/_category_.json", b"{\"label\": \"The Basics\", \"position\": 2}"),
+        ("docs/basics/b.md", b"---\nsidebar_position: 2\n---\n# B\n"),
+        ("docs/basics/a.md", b"---\nsidebar_position: 1.5\n---\n# A\n"),
+        ("docs/aa.md", b"# Unplaced\n"),
+    ];
+    let expected = [("intro", "Intro"), ("basics/a", "A"), ("basics/b", "B"), ("zz", "Last"), ("aa", "Unplaced")];
+    assert_eq!(reading_order(&files, "docs"), pairs(&expected));
+    let dir = tree(&files);
+    let loaded = load(&dir.path().join("docs"));
+    let basics = loaded.collection.folders.iter().find(|f| f.id == "basics").expect("the folder");
+    assert_eq!(basics.title, "The Basics");
+}
+
+#[test]
+fn bare_urls_www_addresses_and_emails_become_links_but_not_in_code_or_links() {
+    let page = b"# P\n\nSee https://example.org/a, www.example.com and ask@example.net.\n\n`https://code.example` and [https://linked.example](https://other.example)\n\n    https://block.example\n";
+    let dir = tree(&[("page.md", page)]);
+    let body = load(&dir.path().join("page.md")).collection.documents[0].body();
+    let mut links = Vec::new();
+    folio::ir::walk::query_block_inlines(&body.blocks, &mut |inline| {
+        if let folio::ir::Inline::Link(link) = inline {
+            if let folio::ir::LinkTarget::External { url } = &link.target {
+                links.push((plain_text(&link.content), url.clone()));
+            }
+        }
+    });
+    let expected = [
+        ("https://example.org/a", "https://example.org/a"),
+        ("www.example.com", "http://www.example.com"),
+        ("ask@example.net", "mailto:ask@example.net"),
+        ("https://linked.example", "https://other.example"),
+    ];
+    assert_eq!(links, expected.map(|(a, b)| (a.to_string(), b.to_string())));
+}
+
+#[test]
+fn a_leading_h1_keeps_its_link_and_code_in_the_title_shown() {
+    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n")]);
+    let out = dir.path().join("out");
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "pdf"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdf = lopdf::Document::load(out.join("pdf/guide.pdf")).expect("the guide reads back");
+    let links = crate::pdf::link_actions(&pdf);
+    assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
+    let text = crate::pdf::page_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.starts_with("Guide to Rust and cargo Body."), "{text}");
+    let loaded = load(dir.path());
+    assert_eq!(loaded.collection.documents[0].title, "Guide to Rust and cargo");
+}

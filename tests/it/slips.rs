@@ -1,0 +1,72 @@
+//! Small things of the command line a new user meets first: a missing `--config`, an unknown
+//! extension for `convert`, links between converted pages, the up-to-date summary's count and
+//! the man page's references.
+
+use crate::util::{folio, stderr, tree};
+
+#[test]
+fn a_missing_config_file_is_a_usage_error_with_a_clear_line() {
+    let dir = tree(&[("a.md", b"# A\n")]);
+    let run = folio(dir.path(), &["--config", "nowhere.toml", "check", "."]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert_eq!(err.trim(), "error: --config nowhere.toml: no such file; give the path of a folio.toml");
+}
+
+#[test]
+fn convert_to_an_unknown_extension_lists_the_accepted_ones() {
+    let dir = tree(&[("a.md", b"# A\n")]);
+    let run = folio(dir.path(), &["convert", "a.md", "-o", "a.odt"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(err.contains("`.odt`") && err.contains(".pdf, .docx, .xlsx, .pptx, .json"), "{err}");
+}
+
+#[test]
+fn convert_links_a_sibling_page_to_its_output_of_the_same_format() {
+    let page = b"# Page\n\nSee [the other](other.md#part), and [a gone one](gone.md).\n";
+    let dir = tree(&[("page.md", page), ("other.md", b"# Other\n\n## Part\n")]);
+    let run = folio(dir.path(), &["convert", "page.md", "-o", "page.pdf"]);
+    let err = stderr(&run);
+    assert!(run.status.success(), "{err}");
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "only the missing page is warned of: {err}");
+    assert!(warnings[0].contains("`gone.md`"), "{err}");
+    let pdf = lopdf::Document::load(dir.path().join("page.pdf")).unwrap();
+    let links = crate::pdf::link_actions(&pdf);
+    assert!(links.iter().any(|(kind, file)| kind == "GoToR" && file == "other.pdf"), "{links:?}");
+    let run = folio(dir.path(), &["convert", "page.md", "-o", "page.pptx"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let deck = std::fs::read(dir.path().join("page.pptx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(deck)).unwrap();
+    let rels: Vec<String> = (0..zip.len())
+        .filter_map(|i| {
+            let mut file = zip.by_index(i).ok()?;
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).ok()?;
+            file.name().ok()?.ends_with(".rels").then_some(text)
+        })
+        .collect();
+    assert!(rels.iter().any(|r| r.contains("Target=\"other.pptx\"")), "the deck links other.pptx");
+}
+
+#[test]
+fn the_up_to_date_summary_counts_no_drafts() {
+    let dir = tree(&[("a.md", b"# A\n"), ("b.md", b"---\ndraft: true\n---\n# B\n")]);
+    let first = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json"]);
+    assert!(stderr(&first).contains("built: 1 documents"), "{}", stderr(&first));
+    let again = folio(dir.path(), &["build", ".", "-o", "out", "-f", "json"]);
+    assert!(stderr(&again).contains("up to date, nothing rendered: 1 documents"), "{}", stderr(&again));
+}
+
+#[test]
+fn the_man_page_holds_every_subcommand_and_points_to_no_other_page() {
+    let run = folio(&crate::util::repo(), &["man"]);
+    let page = String::from_utf8(run.stdout).unwrap();
+    assert!(run.status.success());
+    for command in ["BUILD", "CONVERT", "CHECK", "MERGE-MANIFESTS"] {
+        assert!(page.contains(&format!(".SH \"FOLIO {command}\"")), "a section for {command}");
+    }
+    let references: Vec<&str> = page.lines().filter(|l| l.contains("(1)")).collect();
+    assert!(references.is_empty(), "{references:?}");
+}
