@@ -11,6 +11,14 @@ use syntect::parsing::SyntaxSet;
 /// The theme code is highlighted with unless `[pdf] code_theme` names another.
 pub const DEFAULT_THEME: &str = "InspiredGitHub";
 
+/// Code blocks longer than this stay plain: syntect's regexes take about a second a megabyte,
+/// and a generated listing of many megabytes would hold the build for minutes.
+pub const MAX_HIGHLIGHTED_BYTES: usize = 256 * 1024;
+
+/// A block with a line longer than this stays plain (minified code): syntect's time on one
+/// line grows faster than its length.
+pub const MAX_HIGHLIGHTED_LINE: usize = 4096;
+
 /// A colour as red, green and blue from 0 to 255.
 pub type Rgb8 = [u8; 3];
 
@@ -69,10 +77,12 @@ pub fn code_lines(code: &str, lang: Option<&str>, theme: &str) -> Vec<CodeLine> 
 
 /// The lines of `code` (split at `\n`, without it) in coloured runs, when `lang` names a
 /// language syntect knows (`rust`, `rs`, `yaml`, …) and `theme` a theme; `None` otherwise, and
-/// the code stays plain.
+/// the code stays plain. So does a block past [`MAX_HIGHLIGHTED_BYTES`] or with a line past
+/// [`MAX_HIGHLIGHTED_LINE`].
 pub fn highlight(code: &str, lang: &str, theme: &str) -> Option<Vec<Line>> {
     let lang = lang.trim();
-    if lang.is_empty() {
+    let too_long = code.len() > MAX_HIGHLIGHTED_BYTES || code.split('\n').any(|l| l.len() > MAX_HIGHLIGHTED_LINE);
+    if lang.is_empty() || too_long {
         return None;
     }
     let set = syntaxes();
@@ -121,6 +131,16 @@ mod tests {
         assert!(highlight("x", "no-such-language", DEFAULT_THEME).is_none());
         assert!(highlight("x", "", DEFAULT_THEME).is_none());
         assert!(highlight("x", "rust", "No Such Theme").is_none());
+    }
+
+    #[test]
+    fn very_long_blocks_and_lines_stay_plain() {
+        let line = "let x = 1;\n";
+        let long = line.repeat(MAX_HIGHLIGHTED_BYTES / line.len() + 1);
+        assert!(highlight(&long, "rust", DEFAULT_THEME).is_none());
+        let wide = format!("let x = {};", "1 + ".repeat(MAX_HIGHLIGHTED_LINE / 4));
+        assert!(highlight(&wide, "rust", DEFAULT_THEME).is_none());
+        assert!(highlight(&line.repeat(100), "rust", DEFAULT_THEME).is_some());
     }
 
     #[test]

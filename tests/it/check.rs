@@ -12,19 +12,20 @@ fn diagnostics(output: &std::process::Output) -> Vec<String> {
 
 #[test]
 fn check_and_build_agree_on_missing_glyphs_and_broken_images() {
+    // System fonts off: the machine may have a face for 漢.
     let dir = tree(&[
         ("page.md", "# Page\n\nA glyph no font has: 漢.\n\n![a broken picture](bad.png)\n".as_bytes()),
         ("bad.png", b"\x89PNG\r\n\x1a\nnot really a picture"),
     ]);
     let before = crate::util::snapshot(dir.path());
-    let check = folio(dir.path(), &["--deny-warnings", "check", "."]);
+    let check = folio(dir.path(), &["--no-system-fonts", "--deny-warnings", "check", "."]);
     assert_eq!(crate::util::snapshot(dir.path()), before, "check writes nothing");
-    let build = folio(dir.path(), &["--deny-warnings", "build", ".", "-o", "out"]);
+    let build = folio(dir.path(), &["--no-system-fonts", "--deny-warnings", "build", ".", "-o", "out"]);
     let found = diagnostics(&check);
     assert!(found.iter().any(|l| l.contains("U+6F22")), "the missing glyph: {found:?}");
     assert!(found.iter().any(|l| l.contains("bad.png")), "the broken image: {found:?}");
     assert_eq!(found, diagnostics(&build));
     assert_eq!((check.status.code(), build.status.code()), (Some(1), Some(1)));
-    let lenient = folio(dir.path(), &["check", "."]);
+    let lenient = folio(dir.path(), &["--no-system-fonts", "check", "."]);
     assert_eq!(lenient.status.code(), Some(0), "warnings alone pass without --deny-warnings");
 }

@@ -99,7 +99,7 @@ fn a_configured_body_family_sets_the_text_and_a_changed_font_rebuilds() {
 }
 
 #[test]
-fn the_pptx_theme_and_the_workbook_name_the_configured_families() {
+fn the_pptx_theme_the_workbook_and_the_word_styles_name_the_configured_families() {
     let fonts = test_fonts();
     let file = |name: &str| std::fs::read(fonts.join(name)).unwrap();
     let (cjk, thai, hindi) =
@@ -113,13 +113,16 @@ fn the_pptx_theme_and_the_workbook_name_the_configured_families() {
         ("fonts/thai.ttf", &thai),
         ("fonts/hindi.ttf", &hindi),
     ]);
-    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides,xlsx"]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides,xlsx,docx"]);
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     let theme = zipped(&dir.path().join("out/slides/page.pptx"), "ppt/theme/theme1.xml");
     let fonts = "<a:latin typeface=\"Noto Sans Thai\"/><a:ea typeface=\"Noto Sans CJK SC\"/><a:cs typeface=\"Noto Sans Thai\"/>";
     assert!(theme.contains(fonts), "{theme}");
     let styles = zipped(&dir.path().join("out/xlsx/page.xlsx"), "xl/styles.xml");
     assert!(styles.contains("<name val=\"Noto Sans Devanagari\"/>"), "{styles}");
+    let word = zipped(&dir.path().join("out/docx/page.docx"), "word/styles.xml");
+    let body = "w:ascii=\"Noto Sans Devanagari\" w:hAnsi=\"Noto Sans Devanagari\" w:eastAsia=\"Noto Sans CJK SC\"";
+    assert!(word.contains(body) && word.contains("w:ascii=\"Noto Sans Thai\""), "{word}");
 }
 
 /// The text of the part `name` of the zip at `path`.

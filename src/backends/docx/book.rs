@@ -38,7 +38,7 @@ pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
     }
     let properties =
         CoreProperties { title: &collection.title, author: env.author, date: env.date, ..Default::default() };
-    let bytes = writer.finish(refs, env.theme, env.assets, &properties).map_err(failed)?;
+    let bytes = writer.finish(refs, env, &properties).map_err(failed)?;
     sink.put(Artifact::for_site(book_path(collection), bytes))
 }
 

@@ -31,6 +31,7 @@ use blocks::Part;
 use ids::Refs;
 use package::DocxWriter;
 use rayon::prelude::*;
+use styles::Families;
 
 /// Writes Word documents.
 pub struct Docx;
@@ -42,11 +43,13 @@ impl Backend for Docx {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme = PdfTheme::read(ctx.config)?;
+        let families = Families::new(&ctx.config.fonts);
         let date = ctx.date().map(|d| d.iso());
         let env = Env {
             collection: ctx.collection,
             assets: ctx.assets,
             theme: &theme,
+            families: &families,
             author: ctx.config.site.author.as_deref(),
             date: date.as_deref(),
             book: false,
@@ -75,6 +78,7 @@ pub(super) struct Env<'a> {
     pub collection: &'a Collection,
     pub assets: &'a Assets,
     pub theme: &'a PdfTheme,
+    pub families: &'a Families,
     pub author: Option<&'a str>,
     /// The build date as W3CDTF, when there is one.
     pub date: Option<&'a str>,
@@ -117,6 +121,6 @@ fn page(env: &Env, doc: &Document, sink: &dyn Sink) -> Result<()> {
         author: Some(authors.as_str()).filter(|a| !a.is_empty()).or(env.author),
         date: env.date,
     };
-    let bytes = writer.finish(part.into_refs(), env.theme, env.assets, &properties).map_err(failed)?;
+    let bytes = writer.finish(part.into_refs(), &env, &properties).map_err(failed)?;
     sink.put(Artifact::for_document(&doc.id, format!("docx/{}.docx", output_stem(&doc.id)), bytes))
 }

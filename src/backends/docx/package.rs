@@ -8,11 +8,10 @@ use super::lists::numbering_xml;
 use super::notes::footnotes_xml;
 use super::section::{footer_xml, header_xml, section_properties, settings_xml};
 use super::styles::styles_xml;
+use super::Env;
 use crate::backends::ooxml::{
     content_types, core, relationships, zip_options, CoreProperties, CORE_PROPERTIES, DECLARATION,
 };
-use crate::backends::print_theme::PdfTheme;
-use crate::layout::Assets;
 use std::io::{Cursor, Write};
 use zip::result::ZipResult;
 use zip::ZipWriter;
@@ -48,13 +47,8 @@ impl DocxWriter {
     }
 
     /// Closes the body and writes every other part; returns the file's bytes.
-    pub fn finish(
-        mut self,
-        refs: Refs,
-        theme: &PdfTheme,
-        assets: &Assets,
-        properties: &CoreProperties,
-    ) -> ZipResult<Vec<u8>> {
+    pub fn finish(mut self, refs: Refs, env: &Env, properties: &CoreProperties) -> ZipResult<Vec<u8>> {
+        let (theme, assets) = (env.theme, env.assets);
         self.body(&format!("{}</w:body></w:document>", section_properties(theme)))?;
         let app = format!(
             "{DECLARATION}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
@@ -76,7 +70,7 @@ impl DocxWriter {
         document_rels.extend(note_rels.iter().cloned());
         let parts: Vec<(&str, String, String)> = vec![
             ("word/_rels/document.xml.rels", String::new(), relationships(&document_rels)),
-            ("word/styles.xml", format!("{WML}styles+xml"), styles_xml(theme)),
+            ("word/styles.xml", format!("{WML}styles+xml"), styles_xml(theme, env.families)),
             ("word/numbering.xml", format!("{WML}numbering+xml"), numbering_xml(&refs.ordered)),
             ("word/footnotes.xml", format!("{WML}footnotes+xml"), footnotes_xml(&refs.notes)),
             ("word/_rels/footnotes.xml.rels", String::new(), relationships(&note_rels)),

@@ -1,15 +1,34 @@
 //! `word/styles.xml`: the named styles the body uses, sized from the `[pdf]` type size and
-//! coloured with its accent, in the bundled families (Noto Serif text, Noto Sans headings,
-//! DejaVu Sans Mono code). Headings carry their outline level, so Word's navigation pane and
+//! coloured with its accent, in the `[fonts]` families (by default the bundled ones: Noto Serif
+//! text, Noto Sans headings, DejaVu Sans Mono code). Headings carry their outline level, so Word's navigation pane and
 //! the contents field find them.
 
 use super::package::NAMESPACES;
+use crate::backends::ooxml::esc;
 use crate::backends::ooxml::DECLARATION;
 use crate::backends::print_theme::PdfTheme;
+use crate::config::FontsConfig;
 
-const SERIF: &str = "Noto Serif";
-const SANS: &str = "Noto Sans";
-const MONO: &str = "DejaVu Sans Mono";
+/// The families of the styles: `[fonts]` body, heading and mono, else the bundled faces', and
+/// the first `fallback` family for East Asian text when one is set.
+pub struct Families {
+    body: String,
+    heading: String,
+    mono: String,
+    east_asian: Option<String>,
+}
+
+impl Families {
+    pub fn new(fonts: &FontsConfig) -> Families {
+        let family = |set: &Option<String>, bundled: &str| esc(set.as_deref().unwrap_or(bundled)).to_string();
+        Families {
+            body: family(&fonts.body, "Noto Serif"),
+            heading: family(&fonts.heading, "Noto Sans"),
+            mono: family(&fonts.mono, "DejaVu Sans Mono"),
+            east_asian: fonts.fallback.first().map(|f| esc(f).to_string()),
+        }
+    }
+}
 const DARK: &str = "33333D";
 const GREY: &str = "6B6B75";
 
@@ -24,10 +43,11 @@ pub const CALLOUT_BOX: &str = concat!(
 );
 
 /// Run properties: a font family, a size `scale` times the body's, and more (`extra`).
-fn font(family: &str, size: f32, scale: f32, extra: &str) -> String {
+fn font(families: &Families, family: &str, size: f32, scale: f32, extra: &str) -> String {
     let half_points = (size * scale * 2.0).round() as u32;
+    let east_asian = families.east_asian.as_deref().unwrap_or(family);
     format!(
-        "<w:rPr><w:rFonts w:ascii=\"{family}\" w:hAnsi=\"{family}\" w:cs=\"{family}\"/>{extra}\
+        "<w:rPr><w:rFonts w:ascii=\"{family}\" w:hAnsi=\"{family}\" w:eastAsia=\"{east_asian}\" w:cs=\"{family}\"/>{extra}\
          <w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr>"
     )
 }
@@ -64,8 +84,8 @@ const BUILT_IN: [&str; 19] = [
     "TOCHeading",
 ];
 
-/// `word/styles.xml` for `theme`.
-pub fn styles_xml(theme: &PdfTheme) -> String {
+/// `word/styles.xml` for `theme`, in the families `f`.
+pub fn styles_xml(theme: &PdfTheme, f: &Families) -> String {
     let size = theme.font_size;
     let accent = theme.accent.to_string();
     let mut out = format!(
@@ -73,15 +93,20 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
          <w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
          </w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>",
-        font(SERIF, size, 1.0, "")
+        font(f, &f.body, size, 1.0, "")
     );
     let bold = |color: &str| format!("<w:b/><w:bCs/><w:color w:val=\"{color}\"/>");
-    out.push_str(&paragraph("Title", "Title", "<w:spacing w:after=\"240\"/>", &font(SANS, size, 2.3, &bold("14171F"))));
+    out.push_str(&paragraph(
+        "Title",
+        "Title",
+        "<w:spacing w:after=\"240\"/>",
+        &font(f, &f.heading, size, 2.3, &bold("14171F")),
+    ));
     out.push_str(&paragraph(
         "Subtitle",
         "Subtitle",
         "",
-        &font(SERIF, size, 1.05, &format!("<w:color w:val=\"{GREY}\"/>")),
+        &font(f, &f.body, size, 1.05, &format!("<w:color w:val=\"{GREY}\"/>")),
     ));
     for level in 1..=6u8 {
         let (scale, color) = match level {
@@ -99,7 +124,7 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
             &format!("Heading{level}"),
             &format!("heading {level}"),
             &ppr,
-            &font(SANS, size, scale, &bold(color)),
+            &font(f, &f.heading, size, scale, &bold(color)),
         ));
     }
     let tight = "<w:spacing w:after=\"60\"/><w:contextualSpacing/>";
@@ -120,7 +145,7 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
         "Caption",
         "caption",
         "<w:jc w:val=\"center\"/>",
-        &font(SERIF, size, 0.85, &format!("<w:i/><w:color w:val=\"{GREY}\"/>")),
+        &font(f, &f.body, size, 0.85, &format!("<w:i/><w:color w:val=\"{GREY}\"/>")),
     ));
     out.push_str(&paragraph(
         "Callout",
@@ -132,14 +157,14 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
         "Code",
         "Code",
         "<w:keepLines/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F4F6\"/><w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>",
-        &font(MONO, size, 0.85, "<w:color w:val=\"262B33\"/>"),
+        &font(f, &f.mono, size, 0.85, "<w:color w:val=\"262B33\"/>"),
     ));
-    out.push_str(&paragraph("TableText", "Table Text", "<w:spacing w:after=\"0\"/>", &font(SERIF, size, 0.9, "")));
+    out.push_str(&paragraph("TableText", "Table Text", "<w:spacing w:after=\"0\"/>", &font(f, &f.body, size, 0.9, "")));
     out.push_str(&paragraph(
         "TableHeading",
         "Table Heading",
         "<w:keepNext/><w:spacing w:after=\"0\"/>",
-        &font(SANS, size, 0.9, &bold("FFFFFF")),
+        &font(f, &f.heading, size, 0.9, &bold("FFFFFF")),
     ));
     out.push_str(&paragraph(
         "TableEnd",
@@ -151,21 +176,21 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
         "FootnoteText",
         "footnote text",
         "<w:spacing w:after=\"0\"/>",
-        &font(SERIF, size, 0.85, ""),
+        &font(f, &f.body, size, 0.85, ""),
     ));
     for (id, name) in [("Header", "header"), ("Footer", "footer")] {
         out.push_str(&paragraph(
             id,
             name,
             "<w:spacing w:after=\"0\"/>",
-            &font(SANS, size, 0.8, &format!("<w:color w:val=\"{GREY}\"/>")),
+            &font(f, &f.heading, size, 0.8, &format!("<w:color w:val=\"{GREY}\"/>")),
         ));
     }
     out.push_str(&paragraph(
         "TOCHeading",
         "TOC Heading",
         "<w:keepNext/><w:spacing w:after=\"240\"/>",
-        &font(SANS, size, 1.55, &bold(&accent)),
+        &font(f, &f.heading, size, 1.55, &bold(&accent)),
     ));
     for level in 1..=3u32 {
         let ppr = format!("<w:spacing w:after=\"60\"/><w:ind w:left=\"{}\"/>", (level - 1) * 240);
@@ -180,7 +205,7 @@ pub fn styles_xml(theme: &PdfTheme) -> String {
     out.push_str(&character(
         "CodeChar",
         "Code Char",
-        &format!("<w:rFonts w:ascii=\"{MONO}\" w:hAnsi=\"{MONO}\" w:cs=\"{MONO}\"/><w:sz w:val=\"{}\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F4F6\"/>", (size * 1.76).round() as u32),
+        &format!("<w:rFonts w:ascii=\"{mono}\" w:hAnsi=\"{mono}\" w:cs=\"{mono}\"/><w:sz w:val=\"{}\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F4F6\"/>", (size * 1.76).round() as u32, mono = f.mono),
     ));
     out.push_str(
         "<w:style w:type=\"table\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:tblPr><w:tblBorders>\
