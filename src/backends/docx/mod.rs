@@ -121,6 +121,6 @@ fn page(env: &Env, doc: &Document, sink: &dyn Sink) -> Result<()> {
         author: Some(authors.as_str()).filter(|a| !a.is_empty()).or(env.author),
         date: env.date,
     };
-    let bytes = writer.finish(part.into_refs(), &env, &properties).map_err(failed)?;
+    let bytes = writer.finish(part.into_refs(), env, &properties).map_err(failed)?;
     sink.put(Artifact::for_document(&doc.id, format!("docx/{}.docx", output_stem(&doc.id)), bytes))
 }
