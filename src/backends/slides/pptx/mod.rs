@@ -19,9 +19,11 @@ use super::deck::{Deck, Slide};
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
 use slide::slide_parts;
+use std::collections::HashMap;
 use std::io::{Cursor, Write};
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
+use zip::read::ZipFile;
 use zip::{ZipArchive, ZipWriter};
 
 /// What goes into the document properties besides the deck.
@@ -32,11 +34,12 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` bytes of `deck`, with the deck-independent parts of `template`.
-pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Vec<u8>> {
+/// The `.pptx` bytes of the deck titled `title` whose slides are `slides` (all of them,
+/// [`prepare`]d), with the deck-independent parts of `template`.
+pub fn write(title: &str, slides: &Zipped, template: &Template, properties: Properties) -> ZipResult<Vec<u8>> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
-    writer.add(&prepare(deck, deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide)), accent)?)?;
-    writer.finish(&deck.title, properties)
+    writer.add(slides)?;
+    writer.finish(title, properties)
 }
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
@@ -47,6 +50,9 @@ pub struct Zipped {
     parts: Vec<(String, String)>,
     /// The number of each slide, and whether it has notes.
     slides: Vec<(usize, bool)>,
+    /// The text of each slide's entry, in order, so that a deck showing the same part copies
+    /// it compressed instead of compressing it again ([`prepare`]).
+    texts: Vec<String>,
 }
 
 /// The parts every deck of a run has: theme, masters, layouts, settings.
@@ -79,18 +85,22 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
         .into_iter()
         .map(|(name, kind, _)| (name, if kind.is_empty() { String::new() } else { content_type(kind) }))
         .collect();
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new() })
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new(), texts: Vec::new() })
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings.
+/// `deck` resolves; `accent` is the RGB hex of sub-headings. A part whose text is one of the
+/// parts of `shown` (the same slides zipped for another deck) is copied from it compressed:
+/// the site deck shows every document's slides again, mostly with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
+    shown: Option<&Zipped>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let mut numbers = Vec::new();
+    let mut shown = Shown::open(shown)?;
+    let (mut numbers, mut texts) = (Vec::new(), Vec::new());
     for (n, slide) in slides {
         let parts = slide_parts(deck, slide, n, accent);
         let mut named = vec![
@@ -103,11 +113,41 @@ pub fn prepare<'s>(
             named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
         }
         for (name, xml) in named {
-            zip.start_file(name, zip_options(xml.len()))?;
-            zip.write_all(xml.as_bytes())?;
+            match shown.find(&xml)? {
+                Some(file) => zip.raw_copy_file_rename(file, name)?,
+                None => {
+                    zip.start_file(name, zip_options(xml.len()))?;
+                    zip.write_all(xml.as_bytes())?;
+                }
+            }
+            texts.push(xml);
         }
     }
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers })
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers, texts })
+}
+
+/// The slide parts of another deck, found by their text.
+struct Shown<'z> {
+    archive: Option<ZipArchive<Cursor<&'z [u8]>>>,
+    index: HashMap<&'z str, usize>,
+}
+
+impl<'z> Shown<'z> {
+    fn open(zipped: Option<&'z Zipped>) -> ZipResult<Shown<'z>> {
+        let Some(zipped) = zipped else {
+            return Ok(Shown { archive: None, index: HashMap::new() });
+        };
+        let index = zipped.texts.iter().enumerate().map(|(i, text)| (text.as_str(), i)).collect();
+        Ok(Shown { archive: Some(ZipArchive::new(Cursor::new(zipped.zip.as_slice()))?), index })
+    }
+
+    /// The compressed entry whose text is `text`, if there is one.
+    fn find(&mut self, text: &str) -> ZipResult<Option<ZipFile<'_, Cursor<&'z [u8]>>>> {
+        match (self.archive.as_mut(), self.index.get(text)) {
+            (Some(archive), Some(&i)) => archive.by_index_raw(i).map(Some),
+            _ => Ok(None),
+        }
+    }
 }
 
 /// A presentation being written into `W`.
