@@ -17,9 +17,8 @@ mod xml;
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
-use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
+use package::{app, content_type, content_types, core, deflated, presentation, root_rels, settings, zip_options};
 use slide::slide_parts;
-use std::collections::HashMap;
 use std::io::{Cursor, Write};
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
@@ -126,26 +125,32 @@ pub fn prepare<'s>(
     Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers, texts })
 }
 
-/// The slide parts of another deck, found by their text.
+/// The slide parts of another deck, found by their text. Both decks hold the parts of a slide
+/// in the same order, so the search goes on from the last part found.
 struct Shown<'z> {
     archive: Option<ZipArchive<Cursor<&'z [u8]>>>,
-    index: HashMap<&'z str, usize>,
+    texts: &'z [String],
+    next: usize,
 }
 
 impl<'z> Shown<'z> {
     fn open(zipped: Option<&'z Zipped>) -> ZipResult<Shown<'z>> {
-        let Some(zipped) = zipped else {
-            return Ok(Shown { archive: None, index: HashMap::new() });
-        };
-        let index = zipped.texts.iter().enumerate().map(|(i, text)| (text.as_str(), i)).collect();
-        Ok(Shown { archive: Some(ZipArchive::new(Cursor::new(zipped.zip.as_slice()))?), index })
+        let archive = zipped.map(|z| ZipArchive::new(Cursor::new(z.zip.as_slice()))).transpose()?;
+        Ok(Shown { archive, texts: zipped.map_or(&[], |z| z.texts.as_slice()), next: 0 })
     }
 
-    /// The compressed entry whose text is `text`, if there is one.
+    /// The compressed entry whose text is `text`, if there is one and `text` is compressed at
+    /// all (a stored part costs as much to copy as to write).
     fn find(&mut self, text: &str) -> ZipResult<Option<ZipFile<'_, Cursor<&'z [u8]>>>> {
-        match (self.archive.as_mut(), self.index.get(text)) {
-            (Some(archive), Some(&i)) => archive.by_index_raw(i).map(Some),
-            _ => Ok(None),
+        let (Some(archive), true) = (self.archive.as_mut(), deflated(text.len())) else {
+            return Ok(None);
+        };
+        match self.texts[self.next..].iter().position(|t| t == text) {
+            Some(i) => {
+                self.next += i + 1;
+                archive.by_index_raw(self.next - 1).map(Some)
+            }
+            None => Ok(None),
         }
     }
 }

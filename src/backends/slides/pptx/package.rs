@@ -38,11 +38,15 @@ pub fn content_types<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Stri
 /// too short to gain from it (relationships); dated 1980-01-01, mode 0644.
 pub fn zip_options(size: usize) -> SimpleFileOptions {
     let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
-    if size < 1024 {
-        options.compression_method(CompressionMethod::Stored)
-    } else {
-        options.compression_method(CompressionMethod::Deflated).compression_level(Some(1))
+    match deflated(size) {
+        true => options.compression_method(CompressionMethod::Deflated).compression_level(Some(1)),
+        false => options.compression_method(CompressionMethod::Stored),
     }
+}
+
+/// Whether a part of `size` bytes is compressed.
+pub fn deflated(size: usize) -> bool {
+    size >= 1024
 }
 
 /// `_rels/.rels`.
