@@ -9,10 +9,13 @@ pub const NS: &str = concat!(
     "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
 );
 
-/// `text` escaped for element content and attribute values.
+/// `text` escaped for element content and attribute values. The plain stretches between the
+/// characters that change are copied whole (a character at a time, this was 2 % of a build).
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some((i, c)) = rest.char_indices().find(|&(_, c)| changed(c)) {
+        out.push_str(&rest[..i]);
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -20,11 +23,17 @@ pub fn esc(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if allowed(c) => out.push(c),
             _ => {}
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether `c` is escaped, replaced or dropped.
+fn changed(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '"' | '\'' | '\t' | '\n' | '\r') || !allowed(c)
 }
 
 /// Whether XML 1.0 allows `c` in a document.
@@ -57,5 +66,7 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(esc("a<b & \"c\"\u{1}\u{FFFF}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(esc("é<ü\u{1}x\ty'"), "é&lt;üx y&apos;");
+        assert_eq!(esc("plain text"), "plain text");
     }
 }
