@@ -20,9 +20,9 @@ use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, deflated, presentation, root_rels, settings, zip_options};
 use slide::slide_parts;
 use std::io::{Cursor, Write};
+use zip::read::ZipFile;
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
-use zip::read::ZipFile;
 use zip::{ZipArchive, ZipWriter};
 
 /// What goes into the document properties besides the deck.
