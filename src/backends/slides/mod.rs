@@ -178,12 +178,11 @@ impl Job<'_> {
     }
 
     /// Writes `doc`'s deck as PPTX, PDF and Marp; `rest` holds the pages of all its slides
-    /// but the first. Returns the deck's warnings and its slides zipped.
-    fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<(Vec<Diagnostic>, pptx::Zipped)> {
+    /// but the first. Returns the deck's warnings and its PPTX as written.
+    fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<(Vec<Diagnostic>, pptx::Written)> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
-        let slides = pptx::prepare(deck, numbered, &self.config.accent.to_string(), None).map_err(slide_zip_error)?;
-        let pptx = pptx::write(&deck.title, &slides, &self.template, self.properties).map_err(slide_zip_error)?;
+        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
+            .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
@@ -197,12 +196,12 @@ impl Job<'_> {
         }
         let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
-        for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
+        for (extension, bytes) in [("pptx", pptx.pptx.clone()), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
         }
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
-        Ok((diagnostics, slides))
+        Ok((diagnostics, pptx))
     }
 
     /// The PDF information of a deck titled `title`.

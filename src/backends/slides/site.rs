@@ -8,7 +8,7 @@ use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
-use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
+use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
 use crate::error::Result;
 use crate::ir::Document;
@@ -91,7 +91,7 @@ impl SitePart {
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
     /// whose pages are set already (`rest_pages`), and whose PPTX parts are copied from `shown`
-    /// (the document's own deck, zipped) where they are the same.
+    /// (the document's own deck) where they are the same.
     pub fn document(
         links: &SiteLinks,
         section: &Slide,
@@ -99,7 +99,7 @@ impl SitePart {
         rest_pages: SetPages,
         first: usize,
         config: &SlidesConfig,
-        shown: Option<&Zipped>,
+        shown: Option<&Written>,
     ) -> Result<SitePart> {
         let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
@@ -113,7 +113,7 @@ impl SitePart {
         first: usize,
         pages: Vec<SetPages>,
         config: &SlidesConfig,
-        shown: Option<&Zipped>,
+        shown: Option<&Written>,
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
         let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), shown).map_err(slide_zip_error)?;

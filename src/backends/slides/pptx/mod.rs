@@ -8,6 +8,7 @@
 
 mod masters;
 mod package;
+mod shown;
 mod slide;
 mod table;
 mod text;
@@ -17,10 +18,11 @@ mod xml;
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
-use package::{app, content_type, content_types, core, deflated, presentation, root_rels, settings, zip_options};
+use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
+use shown::Shown;
+pub use shown::Written;
 use slide::slide_parts;
-use std::io::{Cursor, Write};
-use zip::read::ZipFile;
+use std::io::{Cursor, Seek, Write};
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
 use zip::{ZipArchive, ZipWriter};
@@ -33,12 +35,16 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` bytes of the deck titled `title` whose slides are `slides` (all of them,
-/// [`prepare`]d), with the deck-independent parts of `template`.
-pub fn write(title: &str, slides: &Zipped, template: &Template, properties: Properties) -> ZipResult<Vec<u8>> {
+/// The `.pptx` of `deck`, with the deck-independent parts of `template`, its slides zipped
+/// straight into it; `accent` is the RGB hex of sub-headings.
+pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
-    writer.add(slides)?;
-    writer.finish(title, properties)
+    let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
+    let (numbers, texts) = zip_slides(&mut writer.zip, deck, numbered, accent, &mut Shown::open(None)?)?;
+    writer.count(&numbers)?;
+    let pptx = writer.finish(&deck.title, properties)?;
+    // The template holds no slides: one part that is not a slide for each of its entries.
+    Ok(Written { pptx, first: template.parts.len(), texts })
 }
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
@@ -47,12 +53,11 @@ pub struct Zipped {
     zip: Vec<u8>,
     /// The parts that are not slides, with their content types (empty for relationships).
     parts: Vec<(String, String)>,
-    /// The number of each slide, and whether it has notes.
-    slides: Vec<(usize, bool)>,
-    /// The text of each slide's entry, in order, so that a deck showing the same part copies
-    /// it compressed instead of compressing it again ([`prepare`]).
-    texts: Vec<String>,
+    slides: Numbers,
 }
+
+/// The number of each slide, and whether it has notes.
+type Numbers = Vec<(usize, bool)>;
 
 /// The parts every deck of a run has: theme, masters, layouts, settings.
 pub type Template = Zipped;
@@ -84,21 +89,33 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
         .into_iter()
         .map(|(name, kind, _)| (name, if kind.is_empty() { String::new() } else { content_type(kind) }))
         .collect();
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new(), texts: Vec::new() })
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new() })
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
 /// `deck` resolves; `accent` is the RGB hex of sub-headings. A part whose text is one of the
-/// parts of `shown` (the same slides zipped for another deck) is copied from it compressed:
+/// parts of `shown` (the same slides in a document's own deck) is copied from it compressed:
 /// the site deck shows every document's slides again, mostly with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
-    shown: Option<&Zipped>,
+    shown: Option<&Written>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let mut shown = Shown::open(shown)?;
+    let (slides, _) = zip_slides(&mut zip, deck, slides, accent, &mut Shown::open(shown)?)?;
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides })
+}
+
+/// Makes the parts of `slides` and zips them into `zip`, copying those `shown` has. Returns the
+/// number of each slide and whether it has notes, and the text of each part in order.
+fn zip_slides<'s, W: Write + Seek>(
+    zip: &mut ZipWriter<W>,
+    deck: &Deck,
+    slides: impl IntoIterator<Item = (usize, &'s Slide)>,
+    accent: &str,
+    shown: &mut Shown,
+) -> ZipResult<(Numbers, Vec<String>)> {
     let (mut numbers, mut texts) = (Vec::new(), Vec::new());
     for (n, slide) in slides {
         let parts = slide_parts(deck, slide, n, accent);
@@ -122,37 +139,7 @@ pub fn prepare<'s>(
             texts.push(xml);
         }
     }
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers, texts })
-}
-
-/// The slide parts of another deck, found by their text. Both decks hold the parts of a slide
-/// in the same order, so the search goes on from the last part found.
-struct Shown<'z> {
-    archive: Option<ZipArchive<Cursor<&'z [u8]>>>,
-    texts: &'z [String],
-    next: usize,
-}
-
-impl<'z> Shown<'z> {
-    fn open(zipped: Option<&'z Zipped>) -> ZipResult<Shown<'z>> {
-        let archive = zipped.map(|z| ZipArchive::new(Cursor::new(z.zip.as_slice()))).transpose()?;
-        Ok(Shown { archive, texts: zipped.map_or(&[], |z| z.texts.as_slice()), next: 0 })
-    }
-
-    /// The compressed entry whose text is `text`, if there is one and `text` is compressed at
-    /// all (a stored part costs as much to copy as to write).
-    fn find(&mut self, text: &str) -> ZipResult<Option<ZipFile<'_, Cursor<&'z [u8]>>>> {
-        let (Some(archive), true) = (self.archive.as_mut(), deflated(text.len())) else {
-            return Ok(None);
-        };
-        match self.texts[self.next..].iter().position(|t| t == text) {
-            Some(i) => {
-                self.next += i + 1;
-                archive.by_index_raw(self.next - 1).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
+    Ok((numbers, texts))
 }
 
 /// A presentation being written into `W`.
@@ -198,7 +185,13 @@ impl<W: Write> PptxWriter<W> {
 
     /// Writes the next slides.
     pub fn add(&mut self, slides: &Zipped) -> ZipResult<()> {
-        for &(n, notes) in &slides.slides {
+        self.count(&slides.slides)?;
+        self.copy(slides)
+    }
+
+    /// Counts the slides numbered in `slides` (with whether each has notes) as written next.
+    fn count(&mut self, slides: &[(usize, bool)]) -> ZipResult<()> {
+        for &(n, notes) in slides {
             if n != self.slides + 1 {
                 return Err(ZipError::Io(std::io::Error::other(format!("slide {n} written after {}", self.slides))));
             }
@@ -207,7 +200,7 @@ impl<W: Write> PptxWriter<W> {
                 self.notes.push(n);
             }
         }
-        self.copy(slides)
+        Ok(())
     }
 
     /// Writes the parts that list the slides and the document properties; returns the writer.
