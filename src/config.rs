@@ -17,6 +17,7 @@ mod keys;
 mod paper;
 mod scheme;
 
+pub use crate::ir::Lang;
 pub use color::Color;
 pub use paper::Paper;
 pub use scheme::UnsafeScheme;
@@ -65,6 +66,8 @@ pub struct SiteConfig {
     pub title: Option<String>,
     /// Author written into document metadata.
     pub author: Option<String>,
+    /// Language of the text, as a BCP 47 tag (`en` when not set), declared in tagged PDFs.
+    pub lang: Option<Lang>,
 }
 
 /// `[build]`: what `folio build` makes by default.

@@ -1,7 +1,7 @@
 //! Fuzz target: a backend chosen by the first byte, rendering the rest of the bytes as a page.
-//! Past the backend (`byte % 4`), the byte also sets how many of a page's tables get a sheet of
-//! their own in its workbook (`byte / 4`: 0 the default of 250, else 0 to 62), so the stacked
-//! `More tables` sheet is reached by pages small enough to fuzz.
+//! Past the backend (`byte %` the number of built-in backends), the byte also sets how many of
+//! a page's tables get a sheet of their own in its workbook (`byte / 4`: 0 the default of 250,
+//! else 0 to 62), so the stacked `More tables` sheet is reached by pages small enough to fuzz.
 #![no_main]
 
 use folio::config::Config;

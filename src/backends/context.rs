@@ -5,7 +5,7 @@
 
 use super::Civil;
 use crate::config::Config;
-use crate::ir::{Collection, IR_VERSION};
+use crate::ir::{Collection, Document, IR_VERSION};
 pub use crate::layout::Assets;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
@@ -83,6 +83,13 @@ impl<'a> RenderContext<'a> {
     /// The same context, dated `source_date_epoch` (see [`super::source_date_epoch`]).
     pub fn with_date(self, source_date_epoch: Option<i64>) -> Self {
         RenderContext { source_date_epoch, ..self }
+    }
+
+    /// The language of `doc`'s text (its `lang`, else `[site] lang`), or of the site's without
+    /// a document; `None` when neither says.
+    pub fn lang(&self, doc: Option<&Document>) -> Option<String> {
+        let page = doc.and_then(|d| d.meta.lang.as_ref());
+        page.or(self.config.site.lang.as_ref()).map(|l| l.as_str().to_string())
     }
 
     /// The build date as a civil date and time, if there is one.

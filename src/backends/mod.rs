@@ -5,14 +5,18 @@
 mod batch;
 mod context;
 mod date;
+mod docx;
 mod external;
 mod json;
+mod ooxml;
 pub(crate) mod pdf;
+mod print_theme;
 pub mod slides;
 mod xlsx;
 
 pub use context::{Assets, RenderContext, Scope};
 pub use date::{source_date_epoch, Civil, SOURCE_DATE_ORIGIN};
+pub use docx::Docx;
 pub use external::External;
 pub use json::Json;
 pub use pdf::Pdf;
@@ -125,7 +129,7 @@ pub trait Backend: Send + Sync {
 
 /// The built-in backends, in the order `folio build` runs them by default.
 pub fn builtin() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides)]
+    vec![Box::new(Json), Box::new(Pdf), Box::new(Xlsx), Box::new(Slides), Box::new(Docx)]
 }
 
 /// Checks `config` before anything is built: every section is `[site]`, `[build]`, a built-in

@@ -249,6 +249,7 @@ fn select_backends(formats: &[String]) -> Result<Vec<Box<dyn Backend>>> {
 fn format_for_extension(ext: &str) -> Option<&'static str> {
     match ext {
         "json" => Some("json"),
+        "docx" => Some("docx"),
         "pdf" => Some("pdf"),
         "pptx" => Some("slides"),
         "xlsx" => Some("xlsx"),

@@ -1,5 +1,6 @@
 //! Page and folder metadata: the frontmatter keys folio understands, typed, and the rest kept.
 
+use super::Lang;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -42,6 +43,9 @@ pub struct Meta {
     pub permalink: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub layout: Option<String>,
+    /// The language of the page's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     /// Every key not listed above, as parsed.
     #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
     pub extra: BTreeMap<String, Value>,
@@ -66,6 +70,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "draft",
     "permalink",
     "layout",
+    "lang",
 ];
 
 /// A frontmatter key whose value has the wrong type for folio's typed field.
@@ -99,6 +104,7 @@ impl Meta {
                 "draft" => set(&mut meta.draft, value.as_bool()),
                 "permalink" => set(&mut meta.permalink, as_string(&value)),
                 "layout" => set(&mut meta.layout, as_string(&value)),
+                "lang" => set(&mut meta.lang, as_string(&value).and_then(|s| Lang::parse(&s))),
                 _ => {
                     meta.extra.insert(key, value);
                     continue;
@@ -118,6 +124,7 @@ fn expected_type(key: &str) -> &'static str {
         "order" | "weight" => "an integer",
         "expanded" | "breadcrumb" | "draft" => "true or false",
         "author" | "authors" | "tags" => "a string or a list of strings",
+        "lang" => "a language tag like \"en\" or \"de-CH\"",
         _ => "a string",
     }
 }

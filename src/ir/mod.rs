@@ -6,6 +6,7 @@
 //! The whole tree serialises to versioned JSON (see [`IR_VERSION`]).
 
 mod body;
+mod lang;
 mod meta;
 mod names;
 pub mod runs;
@@ -13,8 +14,9 @@ mod text;
 pub mod walk;
 
 pub use body::Body;
+pub use lang::Lang;
 pub use meta::{Meta, KNOWN_KEYS};
-pub use names::output_stem;
+pub use names::{output_stem, relative_output};
 pub use text::{collapse_spaces, plain_text, slugify};
 
 use borsh::{BorshDeserialize, BorshSerialize};

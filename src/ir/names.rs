@@ -27,6 +27,18 @@ pub fn output_stem(id: &str) -> Cow<'_, str> {
     Cow::Owned(if folder.is_empty() { short } else { format!("{folder}/{short}") })
 }
 
+/// The path of document `to`'s output with extension `ext` relative to the folder of
+/// document `from`'s output of the same kind, as links between sibling outputs say it.
+pub fn relative_output(from: &str, to: &str, ext: &str) -> String {
+    let to = output_stem(to);
+    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.matches('/').count()].to_vec();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
+    parts.extend(&to_parts[common..]);
+    format!("{}.{ext}", parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +52,12 @@ mod tests {
         assert!(stem.starts_with("guides/éé") && name.len() + EXTENSION_ROOM <= NAME_MAX, "{stem}");
         assert_eq!(stem, output_stem(&long), "stable");
         assert_ne!(stem, output_stem(&format!("{long}x")));
+    }
+
+    #[test]
+    fn sibling_outputs_are_found_relative_to_each_other() {
+        assert_eq!(relative_output("ladder/management/vp", "ladder/management/cto", "pdf"), "cto.pdf");
+        assert_eq!(relative_output("ladder/management/vp", "ladder/overview", "docx"), "../overview.docx");
+        assert_eq!(relative_output("top", "ladder/ic/senior", "pdf"), "ladder/ic/senior.pdf");
     }
 }

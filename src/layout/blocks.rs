@@ -5,6 +5,7 @@ use super::flow::{Cx, Frame, Slab};
 use super::fonts::FontId;
 use super::inline::{footnote_anchor, spans, Span, Style};
 use super::lines::layout_lines;
+use super::tag::Role;
 use super::{dest_name, Item, Rgb};
 use crate::diag::Diagnostic;
 use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
@@ -20,12 +21,20 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
         match &block.kind {
             BlockKind::Paragraph { content } => paragraph(cx, content, width, out),
             BlockKind::Heading { level, id, content } => heading(cx, *level, id, content, width, out),
-            BlockKind::List { start, tight, items } => list(cx, *start, *tight, items, width, depth, out),
-            BlockKind::Table { align, head, rows } => super::table::table(cx, align, head, rows, width, out),
-            BlockKind::CodeBlock { text, .. } => code(cx, text, width, out),
-            BlockKind::Quote { blocks } => quote(cx, blocks, width, depth, out),
+            BlockKind::List { start, tight, items } => {
+                cx.within(Role::L, |cx| list(cx, *start, *tight, items, width, depth, out));
+            }
+            BlockKind::Table { align, head, rows } => {
+                cx.within(Role::Table, |cx| super::table::table(cx, align, head, rows, width, out));
+            }
+            BlockKind::CodeBlock { text, .. } => {
+                cx.within(Role::Code, |cx| code(cx, text, width, out));
+            }
+            BlockKind::Quote { blocks } => {
+                cx.within(Role::BlockQuote, |cx| quote(cx, blocks, width, depth, out));
+            }
             BlockKind::Callout { kind, title, blocks } => {
-                callout(cx, *kind, title.as_deref(), blocks, width, depth, out)
+                cx.within(Role::Div, |cx| callout(cx, *kind, title.as_deref(), blocks, width, depth, out));
             }
             BlockKind::Rule => {
                 let y = cx.size * 0.6;
@@ -63,7 +72,7 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
         return;
     }
     let spans = spans(cx, content, &body(cx));
-    let mut lines = layout_lines(cx, &spans, width, LEADING, Align::Left);
+    let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, LEADING, Align::Left));
     let n = lines.len();
     if n >= 2 {
         lines[0].keep_with_next = true;
@@ -74,7 +83,9 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
 
 /// A paragraph that is only an image the context can draw: the image, at 96 pixels to the inch,
 /// scaled down to fit the column's width and 60 % of its height.
-/// An image in a format or variant that cannot be embedded is a warning, and its alt text shows.
+/// An image in a format or variant that cannot be embedded is a warning, and its alt text shows;
+/// so is one without alt text, which is all a screen reader can say of it (its file name is said
+/// instead).
 fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
     let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
@@ -88,7 +99,15 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
     let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);
     let (w, h) = (w * scale, h * scale);
-    let image = Item::Image { x: 0.0, y: cx.size * 0.3, w, h, key };
+    let mut alt = image.alt.trim();
+    if alt.is_empty() {
+        let message = format!("image `{src}` has no alt text: a screen reader can say only its file name");
+        cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
+        alt = src.rsplit('/').next().unwrap_or(src);
+    }
+    let current = cx.tag();
+    let tag = cx.tree.add(Role::Figure(alt.into()), current);
+    let image = Item::Image { x: 0.0, y: cx.size * 0.3, w, h, key, tag };
     Some(Slab::new(h + cx.size * 0.6, vec![image]))
 }
 
@@ -108,7 +127,9 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
         all.push(Span { text: format!("{}  ", cx.heading_number(rel)), style: style.clone() });
     }
     all.extend(spans(cx, content, &style));
-    let mut lines = layout_lines(cx, &all, width, 1.25, Align::Left);
+    // The document's title is the one level 1 heading; its top headings are level 2.
+    let role = Role::H((rel + 1).min(6) as u8);
+    let (mut lines, _) = cx.within(role, |cx| layout_lines(cx, &all, width, 1.25, Align::Left));
     let title = all.iter().map(|s| s.text.as_str()).collect::<String>().trim().to_string();
     let name = dest_name(&cx.doc_id, Some(id));
     lines[0].items.insert(0, Item::Anchor { name, y: 0.0, outline: Some((rel as u8, title)) });
@@ -144,34 +165,52 @@ fn list(
             (None, Some(n)) => format!("{}.", n + i as u64),
             (None, None) => ["•", "◦", "▪"][depth % 3].to_string(),
         };
-        let mut inner = Vec::new();
-        layout_blocks(cx, &item.blocks, width - indent, depth + 1, &mut inner);
-        if inner.is_empty() {
-            inner.push(Slab::new(cx.size * LEADING, Vec::new()));
-        }
-        let gap = if tight { cx.size * 0.15 } else { cx.size * 0.45 };
-        inner[0].space_before = if i == 0 { cx.size * 0.6 } else { gap };
-        for slab in inner.iter_mut() {
-            slab.indent(indent);
-            if tight && slab.space_before > 0.0 {
-                slab.space_before = slab.space_before.min(gap);
-            }
-        }
-        let baseline = inner[0].items.iter().find_map(|item| match item {
-            Item::Text(run) => Some(run.y),
-            _ => None,
-        });
-        let y = baseline.unwrap_or(cx.size * 1.1);
-        let font = if item.checked.is_none() { FontId::Serif } else { FontId::Fallback };
-        let size = if item.checked.is_some() { cx.size * 1.1 } else { cx.size };
-        let color = if item.checked.is_some() { cx.accent } else { cx.text_color };
-        let (mut runs, w) = cx.text(&marker, font, size, color, 0.0, y);
-        for run in &mut runs {
-            run.shift(indent - cx.size * 0.45 - w, 0.0);
-        }
-        inner[0].items.splice(0..0, runs);
+        let first = i == 0;
+        let (inner, _) = cx.within(Role::LI, |cx| list_item(cx, item, &marker, (indent, width), (first, tight), depth));
         out.extend(inner);
     }
+}
+
+/// One item of a list (the `first` of a `tight` list or not): its body indented by `indent` in
+/// `width`, its `marker` hanging before the first line.
+fn list_item(
+    cx: &mut Cx,
+    item: &ListItem,
+    marker: &str,
+    (indent, width): (f32, f32),
+    (first, tight): (bool, bool),
+    depth: usize,
+) -> Vec<Slab> {
+    let (mut inner, _) = cx.within(Role::LBody, |cx| {
+        let mut inner = Vec::new();
+        layout_blocks(cx, &item.blocks, width - indent, depth + 1, &mut inner);
+        inner
+    });
+    if inner.is_empty() {
+        inner.push(Slab::new(cx.size * LEADING, Vec::new()));
+    }
+    let gap = if tight { cx.size * 0.15 } else { cx.size * 0.45 };
+    inner[0].space_before = if first { cx.size * 0.6 } else { gap };
+    for slab in inner.iter_mut() {
+        slab.indent(indent);
+        if tight && slab.space_before > 0.0 {
+            slab.space_before = slab.space_before.min(gap);
+        }
+    }
+    let baseline = inner[0].items.iter().find_map(|item| match item {
+        Item::Text(run) => Some(run.y),
+        _ => None,
+    });
+    let y = baseline.unwrap_or(cx.size * 1.1);
+    let font = if item.checked.is_none() { FontId::Serif } else { FontId::Fallback };
+    let size = if item.checked.is_some() { cx.size * 1.1 } else { cx.size };
+    let color = if item.checked.is_some() { cx.accent } else { cx.text_color };
+    let ((mut runs, w), _) = cx.within(Role::Lbl, |cx| cx.text(marker, font, size, color, 0.0, y));
+    for run in &mut runs {
+        run.shift(indent - cx.size * 0.45 - w, 0.0);
+    }
+    inner[0].items.splice(0..0, runs);
+    inner
 }
 
 fn code(cx: &mut Cx, text: &str, width: f32, out: &mut Vec<Slab>) {
@@ -230,7 +269,7 @@ fn callout(
             heading.extend(spans(cx, title, &label));
         }
     }
-    let mut inner = layout_lines(cx, &heading, inner_width, 1.3, Align::Left);
+    let (mut inner, _) = cx.within(Role::Caption, |cx| layout_lines(cx, &heading, inner_width, 1.3, Align::Left));
     for line in &mut inner {
         line.keep_with_next = true;
     }
@@ -254,25 +293,32 @@ pub fn footnotes(cx: &mut Cx, notes: &[Footnote], width: f32, out: &mut Vec<Slab
     out.push(Slab { space_before: saved * 1.5, keep_with_next: true, ..Slab::new(cx.size * 0.4, vec![rule]) });
     let mut ordered: Vec<(usize, &Footnote)> = notes.iter().map(|n| (cx.footnote_number(&n.label), n)).collect();
     ordered.sort_by_key(|(n, _)| *n);
-    let indent = cx.size * 1.8;
     for (number, note) in ordered {
         cx.line = note.span.line;
-        let mut inner = Vec::new();
-        layout_blocks(cx, &note.blocks, width - indent, 0, &mut inner);
-        if inner.is_empty() {
-            inner.push(Slab::new(cx.size * LEADING, Vec::new()));
-        }
-        inner[0].space_before = cx.size * 0.3;
-        for slab in &mut inner {
-            slab.indent(indent);
-        }
-        let y = inner[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
-        let (mut runs, _) =
-            cx.text(&format!("{number}."), FontId::Serif, cx.size, cx.text_color, 0.0, y.unwrap_or(cx.size));
-        let name = dest_name(&cx.doc_id, Some(&footnote_anchor(&note.label)));
-        runs.insert(0, Item::Anchor { name, y: 0.0, outline: None });
-        inner[0].items.splice(0..0, runs);
+        let (inner, _) = cx.within(Role::Note, |cx| footnote(cx, number, note, width));
         out.extend(inner);
     }
     cx.size = saved;
+}
+
+/// Footnote `number`'s text, `width` wide, its number hanging before it.
+fn footnote(cx: &mut Cx, number: usize, note: &Footnote, width: f32) -> Vec<Slab> {
+    let indent = cx.size * 1.8;
+    let mut inner = Vec::new();
+    layout_blocks(cx, &note.blocks, width - indent, 0, &mut inner);
+    if inner.is_empty() {
+        inner.push(Slab::new(cx.size * LEADING, Vec::new()));
+    }
+    inner[0].space_before = cx.size * 0.3;
+    for slab in &mut inner {
+        slab.indent(indent);
+    }
+    let y = inner[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
+    let (size, color, y) = (cx.size, cx.text_color, y.unwrap_or(cx.size));
+    let ((mut runs, _), _) =
+        cx.within(Role::Lbl, |cx| cx.text(&format!("{number}."), FontId::Serif, size, color, 0.0, y));
+    let name = dest_name(&cx.doc_id, Some(&footnote_anchor(&note.label)));
+    runs.insert(0, Item::Anchor { name, y: 0.0, outline: None });
+    inner[0].items.splice(0..0, runs);
+    inner
 }

@@ -4,6 +4,7 @@
 use super::fonts::FontId;
 use super::image::ImageInfo;
 use super::shape::{self, Shaped};
+use super::tag::{Role, Tag, Tree};
 use super::{Glyph, Item, Rgb, TextRun};
 use crate::diag::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,6 +108,10 @@ pub struct Cx {
     pub unsupported: BTreeSet<String>,
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,
+    /// The structure of what is laid out, and the node being filled (an artifact until one is
+    /// opened with [`Cx::within`]).
+    pub tree: Tree,
+    current: Tag,
     footnotes: BTreeMap<String, usize>,
     reported: BTreeSet<(u32, char)>,
     counters: [u32; 6],
@@ -128,10 +133,28 @@ impl Cx {
             images: BTreeMap::new(),
             unsupported: BTreeSet::new(),
             column_height: f32::INFINITY,
+            tree: Tree::default(),
+            current: Tag::ARTIFACT,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],
         }
+    }
+
+    /// The node what is laid out now belongs to.
+    pub fn tag(&self) -> Tag {
+        self.current
+    }
+
+    /// Runs `f` with a new node playing `role` open under the current one; returns its result
+    /// and the node.
+    pub fn within<T>(&mut self, role: Role, f: impl FnOnce(&mut Cx) -> T) -> (T, Tag) {
+        let outer = self.current;
+        self.current = self.tree.add(role, outer);
+        let tag = self.current;
+        let result = f(self);
+        self.current = outer;
+        (result, tag)
     }
 
     /// Shapes text, reporting characters no bundled face has (once per line and character).
@@ -146,17 +169,18 @@ impl Cx {
         shaped
     }
 
-    /// Text on one line at (`x`, baseline `y`): its runs (several when a fallback face is needed)
-    /// and its width.
+    /// Text on one line at (`x`, baseline `y`), in the current node: its runs (several when a
+    /// fallback face is needed) and its width.
     pub fn text(&mut self, text: &str, font: FontId, size: f32, color: Rgb, x: f32, y: f32) -> (Vec<Item>, f32) {
         let shaped = self.shape(text, font);
         let mut items = Vec::new();
         let mut pen = x;
+        let tag = self.current;
         for piece in &shaped.pieces {
             let glyphs = piece.glyphs.iter().map(|g| Glyph { x: g.x * size, ..*g }).collect();
             let width = piece.width * size;
             let text = piece.text.clone();
-            items.push(Item::Text(TextRun { x: pen, y, font: piece.font, size, color, glyphs, text, width }));
+            items.push(Item::Text(TextRun { x: pen, y, font: piece.font, size, color, glyphs, text, width, tag }));
             pen += width;
         }
         (items, pen - x)

@@ -1,8 +1,9 @@
 //! Inline content to styled spans: emphasis, code, links and footnote marks resolved to faces,
-//! sizes and colours, ready for line breaking.
+//! sizes and colours, ready for line breaking; and the structure node each span's text goes to.
 
 use super::flow::Cx;
 use super::fonts::FontId;
+use super::tag::{Role, Tag};
 use super::{LinkDest, Rgb};
 use crate::ir::runs::{styled_runs, Dest, Piece, StyledRun};
 use crate::ir::Inline;
@@ -96,4 +97,22 @@ fn span(cx: &mut Cx, run: StyledRun, base: &Style) -> Span {
 /// The anchor of a footnote's text at the end of its document.
 pub fn footnote_anchor(label: &str) -> String {
     format!("fn-{label}")
+}
+
+/// The structure node of each span: the current one, or for a link a link node under it, one
+/// for each run of spans going to the same place.
+pub fn span_tags(cx: &mut Cx, spans: &[Span]) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::with_capacity(spans.len());
+    for (i, span) in spans.iter().enumerate() {
+        let tag = match &span.style.link {
+            None => cx.tag(),
+            Some(dest) if i > 0 && spans[i - 1].style.link.as_ref() == Some(dest) => tags[i - 1],
+            Some(_) => {
+                let current = cx.tag();
+                cx.tree.add(Role::Link, current)
+            }
+        };
+        tags.push(tag);
+    }
+    tags
 }

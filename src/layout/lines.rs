@@ -3,8 +3,10 @@
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
+use super::inline::span_tags;
 use super::inline::Span;
 use super::shape::Shaped;
+use super::tag::Tag;
 use super::{Glyph, Item, TextRun};
 use crate::ir::Align;
 use std::rc::Rc;
@@ -76,7 +78,8 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
         lines.pop();
     }
     let base_size = spans.first().map_or(cx.size, |s| s.style.size);
-    lines.iter().map(|line| line_slab(spans, line, base_size, leading, width, align)).collect()
+    let tags = span_tags(cx, spans);
+    lines.iter().map(|line| line_slab((spans, &tags), line, base_size, leading, width, align)).collect()
 }
 
 /// Splits the spans' text at break opportunities into words.
@@ -294,7 +297,14 @@ fn break_wide(cx: &mut Cx, spans: &[Span], word: Word, width: f32) -> Vec<Word> 
 
 /// Positions the words of one line: text runs (merged per style), code shading, strike lines,
 /// link areas.
-fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32, align: Align) -> Slab {
+fn line_slab(
+    (spans, tags): (&[Span], &[Tag]),
+    line: &[Word],
+    base: f32,
+    leading: f32,
+    width: f32,
+    align: Align,
+) -> Slab {
     let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
     let height = size * leading;
     let face = FontId::Serif.face();
@@ -312,13 +322,20 @@ fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32,
     for (w, word) in line.iter().enumerate() {
         for (p, part) in word.parts.iter().enumerate() {
             let style = &spans[part.span].style;
+            let tag = tags[part.span];
             let fs = style.font_size();
             let y = baseline - style.rise;
             let mut px = x;
             for piece in &part.shaped.pieces {
                 let glyphs = piece.glyphs.iter().map(|g| Glyph { x: px + g.x * fs, ..*g });
                 match runs.last_mut() {
-                    Some(run) if run.font == piece.font && run.size == fs && run.color == style.color && run.y == y => {
+                    Some(run)
+                        if run.font == piece.font
+                            && run.size == fs
+                            && run.color == style.color
+                            && run.y == y
+                            && run.tag == tag =>
+                    {
                         let base_x = run.x;
                         run.glyphs.extend(glyphs.map(|g| Glyph { x: g.x - base_x, ..g }));
                         run.text.push_str(&piece.text);
@@ -333,6 +350,7 @@ fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32,
                         glyphs: glyphs.map(|g| Glyph { x: g.x - px, ..g }).collect(),
                         text: piece.text.clone(),
                         width: piece.width * fs,
+                        tag,
                     }),
                 }
                 px += piece.width * fs;
@@ -358,7 +376,7 @@ fn line_slab(spans: &[Span], line: &[Word], base: f32, leading: f32, width: f32,
                     Some(Item::Link { x: lx, w: lw, dest: d, .. }) if d == dest && (*lx + *lw - x).abs() < 0.5 => {
                         *lw = x + ink - *lx;
                     }
-                    _ => extras.push(Item::Link { x, y: top, w: ink, h, dest: dest.clone() }),
+                    _ => extras.push(Item::Link { x, y: top, w: ink, h, dest: dest.clone(), tag }),
                 }
             }
             x += part.width;

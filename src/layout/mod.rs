@@ -16,6 +16,7 @@ mod paginate;
 mod shape;
 pub(crate) mod snapshot;
 mod table;
+mod tag;
 
 pub use blocks::{footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
@@ -23,7 +24,8 @@ pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
-pub use table::styled_table;
+pub use table::{column_widths, styled_table};
+pub use tag::{Node, Role, Tag, Tree};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;
@@ -31,10 +33,12 @@ use std::collections::BTreeMap;
 /// Image files by their key (path relative to the content root), as the render context has them.
 pub type Assets = BTreeMap<String, Vec<u8>>;
 
-/// Pages of a layout and what was found wrong on the way (characters no font has).
+/// Pages of a layout, the structure their items are tagged with, and what was found wrong on
+/// the way (characters no font has).
 #[derive(Debug, Default)]
 pub struct Laid {
     pub pages: Vec<Page>,
+    pub tree: Tree,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -91,6 +95,8 @@ pub struct TextRun {
     pub text: String,
     /// Advance width of the whole run.
     pub width: f32,
+    /// The structure node the run belongs to.
+    pub tag: Tag,
 }
 
 impl TextRun {
@@ -153,14 +159,16 @@ pub enum Item {
         w: f32,
         h: f32,
         key: String,
+        tag: Tag,
     },
-    /// A clickable area.
+    /// A clickable area, belonging to the link node `tag`.
     Link {
         x: f32,
         y: f32,
         w: f32,
         h: f32,
         dest: LinkDest,
+        tag: Tag,
     },
     /// A named place to jump to; with `outline` it is also a bookmark at that depth (0: title).
     Anchor {
@@ -171,6 +179,25 @@ pub enum Item {
 }
 
 impl Item {
+    /// The structure node of a run, an image or a link area; fills and rules have none (they
+    /// are decoration), nor do anchors.
+    pub fn tag(&self) -> Option<Tag> {
+        match self {
+            Item::Text(run) => Some(run.tag),
+            Item::Image { tag, .. } | Item::Link { tag, .. } => Some(*tag),
+            Item::Rule { .. } | Item::Rect { .. } | Item::Anchor { .. } => None,
+        }
+    }
+
+    /// The structure node of a run, an image or a link area, to change.
+    pub fn tag_mut(&mut self) -> Option<&mut Tag> {
+        match self {
+            Item::Text(run) => Some(&mut run.tag),
+            Item::Image { tag, .. } | Item::Link { tag, .. } => Some(tag),
+            Item::Rule { .. } | Item::Rect { .. } | Item::Anchor { .. } => None,
+        }
+    }
+
     /// Moves the item by `dx`, `dy`.
     pub fn shift(&mut self, dx: f32, dy: f32) {
         match self {

@@ -1,8 +1,9 @@
 //! Pagination: stacks slabs into the text column of pages, keeping chained slabs together,
-//! repeating table headers, dropping space at the top of a page, and cutting a slab taller than
-//! a page between its lines.
+//! repeating table headers (as decoration: the table has its header once), dropping space at the
+//! top of a page, and cutting a slab taller than a page between its lines.
 
 use super::flow::Slab;
+use super::tag::Tag;
 use super::Item;
 
 /// The text column of a page, in points from the page's top left corner.
@@ -49,7 +50,7 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
             pages.push(Vec::new());
             y = 0.0;
             if let Some(header) = &slab.header {
-                place(pages.last_mut().expect("a page"), header.items.iter().cloned(), column, 0.0);
+                place(pages.last_mut().expect("a page"), repeated(&header.items), column, 0.0);
                 y = header.height;
             }
             y0 = y;
@@ -76,6 +77,16 @@ pub fn paginate(slabs: Vec<Slab>, column: Column) -> Vec<Vec<Item>> {
         place(pages.last_mut().expect("a page"), slab.items, column, y0);
     }
     pages
+}
+
+/// A table's header row drawn again on a later page: an artifact, without its link areas.
+fn repeated(items: &[Item]) -> impl Iterator<Item = Item> + '_ {
+    items.iter().filter(|item| !matches!(item, Item::Link { .. })).cloned().map(|mut item| {
+        if let Some(tag) = item.tag_mut() {
+            *tag = Tag::ARTIFACT;
+        }
+        item
+    })
 }
 
 /// Moves a slab's items onto a page, its top at `y` in the column.

@@ -22,8 +22,8 @@ pub fn snapshot(pages: &[Page]) -> String {
                     format!("  rule {x1:.1},{y1:.1} {x2:.1},{y2:.1} w{width:.1}")
                 }
                 Item::Rect { x, y, w, h, .. } => format!("  rect {x:.1},{y:.1} {w:.1}x{h:.1}"),
-                Item::Image { x, y, w, h, key } => format!("  image {x:.1},{y:.1} {w:.1}x{h:.1} {key}"),
-                Item::Link { x, y, w, h, dest } => {
+                Item::Image { x, y, w, h, key, .. } => format!("  image {x:.1},{y:.1} {w:.1}x{h:.1} {key}"),
+                Item::Link { x, y, w, h, dest, .. } => {
                     let to = match dest {
                         LinkDest::Uri(uri) => uri.clone(),
                         LinkDest::Internal { doc, anchor } => super::dest_name(doc, anchor.as_deref()),

@@ -1,11 +1,13 @@
 //! Tables: column widths from the cells' narrowest and widest settings (as browsers' automatic
-//! table layout does), wrapped cells, a styled header row repeated on every page, zebra rows.
+//! table layout does), wrapped cells, a styled header row repeated on every page, zebra rows,
+//! tagged as a table with a head of column headers and a body.
 //! A table too wide for the column shrinks its type down to a floor, then wraps inside words.
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
 use super::inline::{spans, Span, Style};
 use super::lines::{layout_lines, measure};
+use super::tag::Role;
 use super::{Item, Rgb};
 use crate::ir::{Align, Cell};
 use std::rc::Rc;
@@ -31,6 +33,21 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
         emit(cx, &grid, align, size, width, out);
         return;
     }
+}
+
+/// The widths of a table's columns set `width` wide at the table type size of `cx`, as the
+/// PDF's tables get them before their type shrinks, padding included: for writers that set
+/// tables themselves (DOCX) in the PDF's proportions. Empty for a table without columns.
+pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
+    let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    if columns == 0 {
+        return Vec::new();
+    }
+    let size = cx.size * 0.9;
+    let pad = padding(columns, size, width);
+    let grid = Grid::new(cx, head, rows, columns, size);
+    let inner = widths(&grid.min, &grid.max, width - 2.0 * pad * columns as f32);
+    inner.into_iter().map(|w| w + 2.0 * pad).collect()
 }
 
 /// A table of cells already styled (the first row is the header when `has_head`), set `width`
@@ -104,7 +121,7 @@ impl Grid {
 /// Column widths that fill `avail`: widest settings when they fit, else the narrowest plus a
 /// share of the rest in proportion to what each column would like more, else the narrowest
 /// scaled down.
-fn column_widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
+fn widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
     let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if max_total <= avail {
         let extra = (avail - max_total) / max.len() as f32;
@@ -117,55 +134,80 @@ fn column_widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
     min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect()
 }
 
-/// The rows of a measured grid as slabs, its columns sized to fill `width`.
+/// The rows of a measured grid as slabs, its columns sized to fill `width`: the header row in
+/// the table's head, the others in its body.
 fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &mut Vec<Slab>) {
     let pad = padding(grid.min.len(), size, width);
-    let widths = column_widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
+    let widths = widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
+    let set = RowSet { align, widths, pad, pad_y: size * 0.4, width };
+    let mut rows = grid.cells.iter();
     let mut header: Option<Rc<Slab>> = None;
-    let pad_y = size * 0.4;
-    let border = Rgb(0.82, 0.83, 0.86);
-    for (r, row) in grid.cells.iter().enumerate() {
-        let is_head = r == 0 && grid.has_head;
-        let body_index = if grid.has_head { r.wrapping_sub(1) } else { r };
-        let mut cells = Vec::new();
-        let mut height: f32 = 0.0;
-        let mut x = 0.0;
-        for (c, cell) in row.iter().enumerate() {
-            let a = align.get(c).copied().unwrap_or(Align::None);
-            let lines = layout_lines(cx, cell, widths[c], 1.3, a);
-            let mut y = pad_y;
-            for line in lines {
-                for mut item in line.items {
-                    item.shift(x + pad, y);
-                    cells.push(item);
-                }
-                y += line.height;
-            }
-            height = height.max(y + pad_y);
-            x += widths[c] + 2.0 * pad;
-        }
-        let total: f32 = x;
-        let fill = if is_head {
-            Some(cx.accent)
-        } else if body_index % 2 == 1 {
-            Some(Rgb(0.955, 0.96, 0.97))
-        } else {
-            None
-        };
-        let mut items = Vec::new();
-        if let Some(color) = fill {
-            items.push(Item::Rect { x: 0.0, y: 0.0, w: total.min(width), h: height, color });
-        }
-        items.extend(cells);
-        items.push(Item::Rule { x1: 0.0, y1: height, x2: total.min(width), y2: height, width: 0.4, color: border });
-        let mut slab = Slab::new(height, items);
-        if is_head {
+    if grid.has_head {
+        if let Some(row) = rows.next() {
+            let ((mut slab, _), _) = cx.within(Role::THead, |cx| cx.within(Role::TR, |cx| set.row(cx, row, true)));
+            slab.items.splice(0..0, set.fill(Some(cx.accent), slab.height));
             slab.keep_with_next = true;
             slab.space_before = cx.size * 0.8;
             header = Some(Rc::new(slab.clone()));
-        } else {
-            slab.header = header.clone();
+            out.push(slab);
         }
-        out.push(slab);
+    }
+    cx.within(Role::TBody, |cx| {
+        for (i, row) in rows.enumerate() {
+            let (mut slab, _) = cx.within(Role::TR, |cx| set.row(cx, row, false));
+            let zebra = (i % 2 == 1).then_some(Rgb(0.955, 0.96, 0.97));
+            slab.items.splice(0..0, set.fill(zebra, slab.height));
+            slab.header = header.clone();
+            out.push(slab);
+        }
+    });
+}
+
+/// How the rows of a grid are set: its column widths and cell padding.
+struct RowSet<'a> {
+    align: &'a [Align],
+    widths: Vec<f32>,
+    pad: f32,
+    pad_y: f32,
+    width: f32,
+}
+
+impl RowSet<'_> {
+    /// The full width of the rows, within the column.
+    fn total(&self) -> f32 {
+        let total: f32 = self.widths.iter().map(|w| w + 2.0 * self.pad).sum();
+        total.min(self.width)
+    }
+
+    /// A row's cells, each a header cell (`head`) or a data cell, with the rule below it.
+    fn row(&self, cx: &mut Cx, row: &[Vec<Span>], head: bool) -> Slab {
+        let mut items = Vec::new();
+        let mut height: f32 = 0.0;
+        let mut x = 0.0;
+        let role = if head { Role::TH } else { Role::TD };
+        for (c, cell) in row.iter().enumerate() {
+            let a = self.align.get(c).copied().unwrap_or(Align::None);
+            let width = self.widths[c];
+            let (lines, _) = cx.within(role.clone(), |cx| layout_lines(cx, cell, width, 1.3, a));
+            let mut y = self.pad_y;
+            for line in lines {
+                for mut item in line.items {
+                    item.shift(x + self.pad, y);
+                    items.push(item);
+                }
+                y += line.height;
+            }
+            height = height.max(y + self.pad_y);
+            x += width + 2.0 * self.pad;
+        }
+        let total = self.total();
+        let border = Rgb(0.82, 0.83, 0.86);
+        items.push(Item::Rule { x1: 0.0, y1: height, x2: total, y2: height, width: 0.4, color: border });
+        Slab::new(height, items)
+    }
+
+    /// The fill behind a row `height` tall, if it has one.
+    fn fill(&self, color: Option<Rgb>, height: f32) -> Option<Item> {
+        color.map(|color| Item::Rect { x: 0.0, y: 0.0, w: self.total(), h: height, color })
     }
 }

@@ -1,9 +1,12 @@
 //! Page content streams: layout items to PDF drawing operators (`pdf-writer`'s content
 //! builder), y flipped to PDF's upward axis. Glyphs are written as their ids in the whole face
 //! (see [`super::fonts`]) with TJ adjustments that put each one where the shaper placed it.
+//! Each stretch of items of one structure node is marked content with an MCID, named by the
+//! node's structure type; decoration is marked as an artifact.
 
 use super::fonts::resource;
-use crate::layout::{Item, Page, Rgb, TextRun};
+use super::tags::struct_role;
+use crate::layout::{Item, Page, Rgb, Tag, TextRun, Tree};
 use pdf_writer::{Content, Name, Str};
 
 /// A coordinate rounded to thousandths of a point: finer than any device, and short to write.
@@ -20,11 +23,27 @@ fn fill(content: &mut Content, c: Rgb) {
     content.set_fill_rgb(r(c.0), r(c.1), r(c.2));
 }
 
-/// The content stream of a page, uncompressed; `image_name` names the XObject of an image key.
-pub fn page_content(page: &Page, image_name: impl Fn(&str) -> String) -> Vec<u8> {
+/// The content stream of a page tagged with `tree`, uncompressed, and the node of each of its
+/// MCIDs in order; `image_name` names the XObject of an image key.
+pub fn page_content(page: &Page, tree: &Tree, image_name: impl Fn(&str) -> String) -> (Vec<u8>, Vec<Tag>) {
     let mut content = Content::new();
+    let mut mcids = Vec::new();
+    let mut open: Option<Tag> = None;
     let h = page.height;
     for item in &page.items {
+        let tag = match item {
+            Item::Link { .. } | Item::Anchor { .. } => continue,
+            Item::Rect { .. } | Item::Rule { .. } => Tag::ARTIFACT,
+            Item::Text(run) => run.tag,
+            Item::Image { tag, .. } => *tag,
+        };
+        if open != Some(tag) {
+            if open.is_some() {
+                content.end_marked_content();
+            }
+            mark(&mut content, tree, tag, &mut mcids);
+            open = Some(tag);
+        }
         match item {
             Item::Rect { x, y, w, h: rh, color } => {
                 fill(&mut content, *color);
@@ -36,7 +55,7 @@ pub fn page_content(page: &Page, image_name: impl Fn(&str) -> String) -> Vec<u8>
                 content.move_to(r(*x1), r(h - y1)).line_to(r(*x2), r(h - y2)).stroke();
             }
             Item::Text(run) => text(&mut content, run, h),
-            Item::Image { x, y, w, h: ih, key } => {
+            Item::Image { x, y, w, h: ih, key, .. } => {
                 let name = image_name(key);
                 content.save_state();
                 content.transform([r(*w), 0.0, 0.0, r(*ih), r(*x), r(h - y - ih)]);
@@ -46,7 +65,25 @@ pub fn page_content(page: &Page, image_name: impl Fn(&str) -> String) -> Vec<u8>
             Item::Link { .. } | Item::Anchor { .. } => {}
         }
     }
-    content.finish().into_vec()
+    if open.is_some() {
+        content.end_marked_content();
+    }
+    (content.finish().into_vec(), mcids)
+}
+
+/// Begins the marked content of node `tag` of `tree` (the next MCID, recorded in `mcids`), or an
+/// artifact.
+fn mark(content: &mut Content, tree: &Tree, tag: Tag, mcids: &mut Vec<Tag>) {
+    match tree.node(tag) {
+        Some(node) => {
+            let mcid = i32::try_from(mcids.len()).unwrap_or(i32::MAX);
+            content.begin_marked_content_with_properties(struct_role(&node.role).to_name()).properties().identify(mcid);
+            mcids.push(tag);
+        }
+        None => {
+            content.begin_marked_content(Name(b"Artifact"));
+        }
+    }
 }
 
 fn text(content: &mut Content, run: &TextRun, page_height: f32) {

@@ -40,9 +40,10 @@ impl Links<'_> {
             LinkDest::Internal { doc, anchor } => {
                 let exact = dest_name(doc, anchor.as_deref());
                 match self {
-                    Links::Guide { this } if this != doc => {
-                        Action::GoToR { file: relative_pdf(this, doc), dest: anchor.as_ref().map(|_| exact) }
-                    }
+                    Links::Guide { this } if this != doc => Action::GoToR {
+                        file: crate::ir::relative_output(this, doc, "pdf"),
+                        dest: anchor.as_ref().map(|_| exact),
+                    },
                     _ => {
                         wanted.entry(exact.clone()).or_insert_with(|| dest_name(doc, None));
                         Action::GoTo(exact)
@@ -135,28 +136,10 @@ pub fn write_dests<W: Write>(
     Ok(Some(root))
 }
 
-/// The path of document `to`'s PDF relative to the folder of document `from`'s PDF.
-fn relative_pdf(from: &str, to: &str) -> String {
-    let to = crate::ir::output_stem(to);
-    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.matches('/').count()].to_vec();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
-    parts.extend(&to_parts[common..]);
-    format!("{}.pdf", parts.join("/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use lopdf::{Document, Object};
-
-    #[test]
-    fn sibling_pdfs_are_found_relative_to_each_other() {
-        assert_eq!(relative_pdf("ladder/management/vp", "ladder/management/cto"), "cto.pdf");
-        assert_eq!(relative_pdf("ladder/management/vp", "ladder/overview"), "../overview.pdf");
-        assert_eq!(relative_pdf("top", "ladder/ic/senior"), "ladder/ic/senior.pdf");
-    }
 
     /// Every name of the name tree at `id`, in order, after checking each leaf's limits.
     fn names(pdf: &Document, id: lopdf::ObjectId) -> Vec<String> {

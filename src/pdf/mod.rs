@@ -2,6 +2,8 @@
 //! layout's items ([`crate::layout::Page`]), sets them ([`SetPages`]: content streams made and
 //! compressed) and writes them into a PDF as they come ([`PdfWriter`]), with the document
 //! information ([`Info`]) and how links between documents go ([`Links`]) given by the caller.
+//! The PDF is tagged (PDF/UA-1): the structure the layout gives its items becomes the structure
+//! tree, and everything else is marked as an artifact.
 //! It knows no backend and no page design.
 
 mod content;
@@ -13,6 +15,7 @@ mod mark;
 mod outline;
 mod pack;
 mod set;
+mod tags;
 mod writer;
 
 pub use links::Links;

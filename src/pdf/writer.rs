@@ -1,7 +1,8 @@
 //! Assembles a PDF as it goes: pages and their content, embedded fonts, link annotations with
-//! no border, named destinations, a nested outline, document information and a content-derived
-//! /ID. Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`];
-//! what stays until the end is a few numbers a page and the named places.
+//! no border, named destinations, a nested outline, the structure tree of a tagged PDF
+//! ([`super::tags`]), document information with its XMP metadata and a content-derived /ID.
+//! Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`]; what
+//! stays until the end is a few numbers a page and the named places.
 //!
 //! Why not printpdf: printpdf 0.12.8 without its heavy `text_layout` feature embeds whole font
 //! programs (no subsetting, no subset tag) and maps text to glyphs itself; its bookmarks are
@@ -15,9 +16,10 @@ use super::links::{write_dests, Links};
 use super::mark::{Anchor, Mark};
 use super::outline::write_outline;
 use super::pack::Packed;
-use super::set::{image_name, SetPages};
-use crate::layout::Assets;
-use pdf_writer::types::{AnnotationType, PageMode};
+use super::set::{image_name, SetLink, SetPages};
+use super::tags::{Part, Structure};
+use crate::layout::{Assets, LinkDest};
+use pdf_writer::types::{AnnotationType, PageMode, TabOrder};
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Name, Rect, Ref, Str, TextStr};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +34,8 @@ pub struct Info {
     pub keywords: Option<String>,
     /// `D:YYYYMMDDHHmmSSZ`, only when `SOURCE_DATE_EPOCH` is set.
     pub date: Option<String>,
+    /// The natural language of the text (BCP 47); `en` when not given.
+    pub lang: Option<String>,
 }
 
 /// A page written so far: what its dictionary needs at the end.
@@ -41,6 +45,8 @@ struct Placed {
     height: f32,
     contents: Vec<Ref>,
     annotations: Vec<Ref>,
+    /// The page's key in the parent tree, if it has tagged content.
+    key: Option<i32>,
 }
 
 /// A PDF being written to `W` page by page: each page's content and link annotations are
@@ -58,6 +64,7 @@ pub struct PdfWriter<'a, W: Write> {
     wanted: BTreeMap<String, String>,
     resources: Ref,
     tree: Ref,
+    structure: Structure,
     hasher: blake3::Hasher,
 }
 
@@ -66,6 +73,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     pub fn new(out: W, assets: &'a Assets, links: Links<'a>) -> io::Result<Self> {
         let mut file = PdfFile::new(out)?;
         let (resources, tree) = (file.alloc(), file.alloc());
+        let structure = Structure::new(&mut file);
         Ok(PdfWriter {
             file,
             assets,
@@ -77,35 +85,54 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             wanted: BTreeMap::new(),
             resources,
             tree,
+            structure,
             hasher: blake3::Hasher::new(),
         })
     }
 
-    /// Adds `pages` after those added before.
+    /// Adds `pages` after those added before, with their structure.
     pub fn add(&mut self, pages: &SetPages) -> io::Result<()> {
         self.take(pages)?;
+        let mut part = self.structure.part(&pages.tree);
         for page in &pages.pages {
             let id = self.file.alloc();
             let content = self.stream(&page.content)?;
+            let key = part.page(&mut self.file, &mut self.structure, id, &page.mcids)?;
             self.anchors.extend(page.marks.iter().map(|mark| Anchor { page: id, mark: mark.clone() }));
             let mut annotations = Vec::with_capacity(page.links.len());
-            for (rect, dest) in &page.links {
-                let action = self.links.action(dest, &mut self.wanted);
-                let annotation = self.file.alloc();
-                self.file.object(annotation, |c| {
-                    let mut annot = c.annotation(annotation);
-                    annot.subtype(AnnotationType::Link).rect(*rect).border(0.0, 0.0, 0.0, None);
-                    action.write(annot.action());
-                })?;
-                annotations.push(annotation);
+            for link in &page.links {
+                annotations.push(self.annotation(&mut part, id, link)?);
             }
             let (width, height) = (page.width, page.height);
-            self.placed.push(Placed { id, width, height, contents: vec![content], annotations });
+            self.placed.push(Placed { id, width, height, contents: vec![content], annotations, key });
         }
-        Ok(())
+        part.finish(&mut self.file, &self.structure)
     }
 
-    /// Draws each page of `pages` over the page added at the same place of `indices`.
+    /// Writes the annotation of `link` on page `page`, a child of its link element.
+    fn annotation(&mut self, part: &mut Part, page: Ref, link: &SetLink) -> io::Result<Ref> {
+        let action = self.links.action(&link.dest, &mut self.wanted);
+        let annotation = self.file.alloc();
+        let key = part.link(&mut self.file, &mut self.structure, (page, annotation), link.tag);
+        let contents = match (&link.dest, link.text.is_empty()) {
+            (_, false) => link.text.clone(),
+            (LinkDest::Uri(uri), true) => uri.clone(),
+            (LinkDest::Internal { doc, anchor }, true) => format!("Go to {}", anchor.as_deref().unwrap_or(doc)),
+        };
+        self.file.object(annotation, |c| {
+            let mut annot = c.annotation(annotation);
+            annot.subtype(AnnotationType::Link).rect(link.rect).border(0.0, 0.0, 0.0, None);
+            annot.contents(TextStr(&contents));
+            if let Some(key) = key {
+                annot.struct_parent(key);
+            }
+            action.write(annot.action());
+        })?;
+        Ok(annotation)
+    }
+
+    /// Draws each page of `pages` over the page added at the same place of `indices`. Overlays
+    /// are decoration (running headers, page numbers): their items must all be artifacts.
     pub fn overlay(&mut self, indices: &[usize], pages: &SetPages) -> io::Result<()> {
         self.take(pages)?;
         for (&index, page) in indices.iter().zip(&pages.pages) {
@@ -134,6 +161,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let count = count.min(self.placed.len());
         self.placed.rotate_right(count);
         let front: BTreeSet<Ref> = self.placed[..count].iter().map(|p| p.id).collect();
+        self.structure.move_to_front(&front);
         let (first, rest): (Vec<Anchor>, Vec<Anchor>) =
             std::mem::take(&mut self.anchors).into_iter().partition(|a| front.contains(&a.page));
         self.anchors = first.into_iter().chain(rest).collect();
@@ -195,6 +223,10 @@ impl<'a, W: Write> PdfWriter<'a, W> {
                 };
                 if !placed.annotations.is_empty() {
                     page.annotations(placed.annotations.iter().copied());
+                    page.tab_order(TabOrder::StructureOrder);
+                }
+                if let Some(key) = placed.key {
+                    page.struct_parents(key);
                 }
             })?;
         }
@@ -209,10 +241,20 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let dests = write_dests(&mut self.file, &places, &self.wanted, first)?;
         drop(places);
         let outline = write_outline(&mut self.file, &self.anchors, &mut self.hasher)?;
+        self.structure.finish(&mut self.file)?;
+        let metadata = self.file.alloc();
+        let xmp = xmp(info);
+        self.file.object(metadata, |c| {
+            c.metadata(metadata, xmp.as_bytes());
+        })?;
         let catalog = self.file.alloc();
+        let lang = info.lang.as_deref().unwrap_or("en");
         self.file.object(catalog, |c| {
             let mut cat = c.indirect(catalog).start::<Catalog>();
-            cat.pages(tree);
+            cat.pages(tree).lang(TextStr(lang)).metadata(metadata);
+            cat.pair(Name(b"StructTreeRoot"), self.structure.root());
+            cat.mark_info().marked(true);
+            cat.viewer_preferences().display_doc_title(true);
             if let Some(outline) = outline {
                 cat.outlines(outline).page_mode(PageMode::UseOutlines);
             }
@@ -226,6 +268,19 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let id: [u8; 16] = hasher.finalize().as_bytes()[..16].try_into().unwrap_or_default();
         self.file.finish(catalog, info_id, id)
     }
+}
+
+/// The XMP metadata: the title, the producer and the claim of PDF/UA-1.
+fn xmp(info: &Info) -> String {
+    let mut xmp = xmp_writer::XmpWriter::new();
+    xmp.title([(None, info.title.as_str())]);
+    if let Some(author) = info.author.as_deref().filter(|a| !a.is_empty()) {
+        xmp.creator([author]);
+    }
+    xmp.language([xmp_writer::LangId(info.lang.as_deref().unwrap_or("en"))]);
+    xmp.producer(concat!("folio ", env!("CARGO_PKG_VERSION"))).creator_tool("folio");
+    xmp.pdfua_part(1);
+    xmp.finish(None)
 }
 
 fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {

@@ -221,7 +221,7 @@ fn progress_reports_each_format_and_every_output_written() {
     let report = run(site.path(), &config, &folio::backends::builtin(), out.path(), options).unwrap();
     let events = events.into_inner().unwrap();
     let formats: Vec<&String> = events.iter().filter(|e| e.starts_with("format ")).collect();
-    assert_eq!(formats, ["format json", "format pdf", "format xlsx", "format slides"]);
+    assert_eq!(formats, ["format json", "format pdf", "format xlsx", "format slides", "format docx"]);
     let wrote = events.iter().filter(|e| e.starts_with("wrote ")).count();
     assert_eq!(wrote, report.outputs, "{events:?}");
     assert!(events.contains(&"wrote pdf/a.pdf".to_string()), "{events:?}");

@@ -56,7 +56,7 @@ fn assert_whole(out: &Path) {
         let bytes = std::fs::read(out.join(&rel)).unwrap();
         let whole = match rel.rsplit('.').next().unwrap() {
             "pdf" => lopdf::Document::load_mem(&bytes).is_ok(),
-            "xlsx" | "pptx" => zip::ZipArchive::new(std::io::Cursor::new(&bytes)).is_ok(),
+            "xlsx" | "pptx" | "docx" => zip::ZipArchive::new(std::io::Cursor::new(&bytes)).is_ok(),
             "json" => serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
             _ => std::str::from_utf8(&bytes).is_ok(),
         };

@@ -1,5 +1,6 @@
 //! folio's integration tests: one test binary, a module per area, small helpers in `util`.
 
+mod ooxml;
 mod util;
 
 mod build;
@@ -7,6 +8,7 @@ mod cli;
 mod deck_pdf;
 mod deck_text;
 mod diagnostics;
+mod docx;
 mod faults;
 mod hostile;
 mod html;
@@ -18,5 +20,6 @@ mod plugins;
 mod rebuilds;
 mod slides;
 mod spec;
+mod tagged;
 mod walk;
 mod xlsx;

@@ -8,7 +8,7 @@ use crate::ir::{Align, Collection, Document};
 use crate::layout::layout_lines;
 use crate::layout::paginate;
 use crate::layout::FontId;
-use crate::layout::{dest_name, Assets, Glyph, Item, Laid, LinkDest, Page, Rgb, TextRun};
+use crate::layout::{dest_name, Assets, Glyph, Item, Laid, LinkDest, Page, Rgb, Role, Tag, TextRun, Tree};
 use crate::layout::{Cx, Slab};
 use crate::layout::{Span, Style};
 
@@ -60,24 +60,26 @@ impl<'a> Book<'a> {
         self.heads.extend(note.heads);
     }
 
-    /// The cover and the contents, which go in front of the chapters; `date` goes on the cover.
-    /// The contents list each chapter's sections too, unless the book has more chapters than
-    /// [`SECTIONS_UP_TO`] (the outline still has them all).
-    pub fn front_matter(&mut self, date: Option<&str>) -> Vec<Page> {
+    /// The cover and the contents, which go in front of the chapters, and their structure;
+    /// `date` goes on the cover. The contents list each chapter's sections too, unless the book
+    /// has more chapters than [`SECTIONS_UP_TO`] (the outline still has them all).
+    pub fn front_matter(&mut self, date: Option<&str>) -> (Vec<Page>, Tree) {
         if self.entries.iter().filter(|e| e.depth == 0).count() > SECTIONS_UP_TO {
             self.entries.retain(|e| e.depth == 0);
         }
         let (g, cx) = (&self.g, &mut self.cx);
         // Numbers are right-aligned in a fixed width, so the draft's page count is the final one.
         let before = 1 + contents(cx, g, &self.entries, 0).len();
-        let toc = contents(cx, g, &self.entries, before);
+        // The draft's structure goes with it.
+        cx.tree = Tree::default();
         let mut front = vec![String::new()];
-        front.extend(toc.iter().map(|items| running_head(items, "Contents")));
         let mut pages = vec![g.page(cover(cx, g, self.collection, date))];
+        let toc = contents(cx, g, &self.entries, before);
+        front.extend(toc.iter().map(|items| running_head(items, "Contents")));
         pages.extend(toc.into_iter().map(|items| g.page(items)));
         front.append(&mut self.heads);
         self.heads = front;
-        pages
+        (pages, std::mem::take(&mut cx.tree))
     }
 
     /// The number of pages, front matter included once it is made.
@@ -120,19 +122,22 @@ impl ChapterNote {
 /// Lays out the book in memory. `date` goes on the cover when given.
 pub fn layout_book(collection: &Collection, theme: &PdfTheme, date: Option<&str>, assets: &Assets) -> Laid {
     let mut book = Book::new(collection, theme);
-    let (mut pages, mut diagnostics) = (Vec::new(), Vec::new());
+    let (mut pages, mut diagnostics, mut tree) = (Vec::new(), Vec::new(), Tree::default());
     for doc in &collection.documents {
-        let laid = chapter_pages(doc, collection, &book.geometry(), assets);
+        let mut laid = chapter_pages(doc, collection, &book.geometry(), assets);
         book.add_chapter(ChapterNote::new(doc, &laid.pages));
+        tree.graft(laid.tree, laid.pages.iter_mut().flat_map(|p| &mut p.items));
         pages.extend(laid.pages);
         diagnostics.extend(laid.diagnostics);
     }
-    pages.splice(0..0, book.front_matter(date));
+    let (mut front, front_tree) = book.front_matter(date);
+    tree.graft(front_tree, front.iter_mut().flat_map(|p| &mut p.items));
+    pages.splice(0..0, front);
     for (i, overlay) in book.decorations(0..pages.len()) {
         pages[i].items.extend(overlay.items);
     }
     diagnostics.extend(book.into_diagnostics());
-    Laid { pages, diagnostics }
+    Laid { pages, tree, diagnostics }
 }
 
 /// The chapter and its top-level sections, with the page (of the chapter) each starts on.
@@ -157,7 +162,8 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
     style.bold = true;
     let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: g.width, h: g.height * 0.06, color: g.accent }];
     let mut y = g.height * 0.3;
-    for line in layout_lines(cx, &[Span { text: title.to_string(), style }], column.w, 1.15, Align::Left) {
+    let spans = [Span { text: title.to_string(), style }];
+    for line in cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.15, Align::Left)).0 {
         items.extend(line.items.into_iter().map(|mut item| {
             item.shift(column.x, y);
             item
@@ -180,7 +186,8 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
         line.push_str(date);
     }
     let grey = Rgb(0.4, 0.4, 0.45);
-    let (runs, _) = cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0);
+    let ((runs, _), _) =
+        cx.within(Role::P, |cx| cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0));
     items.extend(runs);
     items.push(Item::Anchor { name: "cover".into(), y: 0.0, outline: None });
     items
@@ -193,41 +200,16 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
     let mut slabs = Vec::new();
     let mut style = Style::plain(FontId::Sans, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
-    slabs.extend(layout_lines(cx, &[Span { text: "Contents".into(), style }], column.w, 1.6, Align::Left));
-    let number_w = g.size * 3.0;
-    let pitch = g.size * 0.55;
-    for entry in entries {
-        let indent = f32::from(entry.depth) * g.size * 1.6;
-        let mut style = Style::plain(FontId::Serif, g.size, Rgb(0.12, 0.12, 0.14));
-        style.bold = entry.depth == 0;
-        let number = (before + entry.page + 1).to_string();
-        let spans = [Span { text: entry.title.clone(), style }];
-        let mut lines = layout_lines(cx, &spans, column.w - indent - number_w - g.size, 1.5, Align::Left);
-        let last = lines.len() - 1;
-        for line in &mut lines {
-            line.indent(indent);
+    let spans = [Span { text: "Contents".into(), style }];
+    slabs.extend(cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.6, Align::Left)).0);
+    let (entries, _) = cx.within(Role::TOC, |cx| {
+        let mut slabs = Vec::new();
+        for entry in entries {
+            cx.within(Role::TOCI, |cx| cx.within(Role::Link, |cx| slabs.extend(toc_entry(cx, g, entry, before))));
         }
-        let line = &mut lines[last];
-        let (baseline, text_end) = line.items.iter().fold((g.size, indent), |(b, e), item| match item {
-            Item::Text(run) => (run.y, e.max(run.x + run.width)),
-            _ => (b, e),
-        });
-        let font = if entry.depth == 0 { FontId::SerifBold } else { FontId::Serif };
-        let (mut runs, w) = cx.text(&number, font, g.size, Rgb(0.12, 0.12, 0.14), 0.0, baseline);
-        for run in &mut runs {
-            run.shift(column.w - w, 0.0);
-        }
-        line.items.extend(runs);
-        line.items.extend(leaders(cx, text_end + g.size * 0.4, column.w - number_w * 0.8, baseline, g.size, pitch));
-        let dest = LinkDest::Internal { doc: entry.doc.clone(), anchor: entry.anchor.clone() };
-        let height: f32 = lines.iter().map(|l| l.height).sum();
-        lines[0].items.push(Item::Link { x: indent, y: 0.0, w: column.w - indent, h: height, dest });
-        lines[0].space_before = if entry.depth == 0 { g.size * 0.7 } else { 0.0 };
-        if entry.depth == 0 {
-            lines.iter_mut().for_each(|l| l.keep_with_next = true);
-        }
-        slabs.extend(lines);
-    }
+        slabs
+    });
+    slabs.extend(entries);
     if let Some(first) = slabs.first_mut() {
         let outline = Some((0, "Contents".to_string()));
         first.items.insert(0, Item::Anchor { name: dest_name("contents", None), y: 0.0, outline });
@@ -239,7 +221,45 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
     paginate(slabs, column)
 }
 
-/// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up.
+/// The lines of an entry of the contents, in the current node (its link): title, dot leaders,
+/// page number, all one link to the place.
+fn toc_entry(cx: &mut Cx, g: &Geometry, entry: &Entry, before: usize) -> Vec<Slab> {
+    let column = g.column();
+    let number_w = g.size * 3.0;
+    let pitch = g.size * 0.55;
+    let indent = f32::from(entry.depth) * g.size * 1.6;
+    let mut style = Style::plain(FontId::Serif, g.size, Rgb(0.12, 0.12, 0.14));
+    style.bold = entry.depth == 0;
+    let number = (before + entry.page + 1).to_string();
+    let spans = [Span { text: entry.title.clone(), style }];
+    let mut lines = layout_lines(cx, &spans, column.w - indent - number_w - g.size, 1.5, Align::Left);
+    let last = lines.len() - 1;
+    for line in &mut lines {
+        line.indent(indent);
+    }
+    let line = &mut lines[last];
+    let (baseline, text_end) = line.items.iter().fold((g.size, indent), |(b, e), item| match item {
+        Item::Text(run) => (run.y, e.max(run.x + run.width)),
+        _ => (b, e),
+    });
+    let font = if entry.depth == 0 { FontId::SerifBold } else { FontId::Serif };
+    let (mut runs, w) = cx.text(&number, font, g.size, Rgb(0.12, 0.12, 0.14), 0.0, baseline);
+    for run in &mut runs {
+        run.shift(column.w - w, 0.0);
+    }
+    line.items.extend(leaders(cx, text_end + g.size * 0.4, column.w - number_w * 0.8, baseline, g.size, pitch));
+    line.items.extend(runs);
+    let dest = LinkDest::Internal { doc: entry.doc.clone(), anchor: entry.anchor.clone() };
+    let height: f32 = lines.iter().map(|l| l.height).sum();
+    lines[0].items.push(Item::Link { x: indent, y: 0.0, w: column.w - indent, h: height, dest, tag: cx.tag() });
+    lines[0].space_before = if entry.depth == 0 { g.size * 0.7 } else { 0.0 };
+    if entry.depth == 0 {
+        lines.iter_mut().for_each(|l| l.keep_with_next = true);
+    }
+    lines
+}
+
+/// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up; decoration.
 fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32) -> Option<Item> {
     let dot = cx.shape(".", FontId::Serif);
     let id = dot.pieces.first()?.glyphs.first()?.id;
@@ -253,5 +273,6 @@ fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32
     let text = ".".repeat(glyphs.len());
     let width = (end - start) as f32 * pitch;
     let color = Rgb(0.55, 0.55, 0.6);
-    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, text, width }))
+    let tag = Tag::ARTIFACT;
+    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, text, width, tag }))
 }

@@ -6,7 +6,7 @@ use crate::ir::{Align, BlockKind, Body, Collection, Document};
 use crate::layout::image::probe;
 use crate::layout::layout_lines;
 use crate::layout::FontId;
-use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb};
+use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb, Role};
 use crate::layout::{footnotes, layout_blocks};
 use crate::layout::{paginate, Column};
 use crate::layout::{Cx, Slab};
@@ -74,13 +74,13 @@ pub fn chapter_pages(doc: &Document, collection: &Collection, g: &Geometry, asse
     let body = doc.body();
     let mut cx = g.cx(doc, assets);
     cx.top_level = top_level(&body);
-    let slabs = chapter(&mut cx, doc, &body, collection, g.column().w);
+    let (slabs, _) = cx.within(Role::Sect, |cx| chapter(cx, doc, &body, collection, g.column().w));
     let pages = paginate(slabs, g.column()).into_iter().map(|items| g.page(items)).collect();
-    Laid { pages, diagnostics: cx.diagnostics }
+    Laid { pages, tree: cx.tree, diagnostics: cx.diagnostics }
 }
 
 /// The running header (from the second page) and the "page X of Y" footer of each page of a
-/// guide with `body`, as pages to draw over it.
+/// guide with `body`, as pages to draw over it: decoration, untagged.
 pub fn guide_overlays(doc: &Document, g: &Geometry, body: &[Page]) -> Laid {
     let mut cx = g.cx(doc, &Assets::new());
     let total = body.len();
@@ -89,7 +89,7 @@ pub fn guide_overlays(doc: &Document, g: &Geometry, body: &[Page]) -> Laid {
         .enumerate()
         .map(|(i, page)| g.page(decoration(&mut cx, g, i, total, &running_head(&page.items, &doc.title))))
         .collect();
-    Laid { pages, diagnostics: cx.diagnostics }
+    Laid { pages, tree: cx.tree, diagnostics: cx.diagnostics }
 }
 
 /// The level of the highest heading of a body (1 when it has none).
@@ -119,19 +119,22 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
         let trail = breadcrumb(doc, collection);
         if !trail.is_empty() {
             let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::Sans, cx.size * 0.85, grey) }];
-            out.extend(layout_lines(cx, &spans, width, 1.4, Align::Left));
+            out.extend(cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left)).0);
         }
     }
     let mut style = Style::plain(FontId::Sans, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
-    let mut title = layout_lines(cx, &[Span { text: doc.title.clone(), style }], width, 1.2, Align::Left);
+    let spans = [Span { text: doc.title.clone(), style }];
+    let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &spans, width, 1.2, Align::Left));
     let anchor = Item::Anchor { name: dest_name(&doc.id, None), y: 0.0, outline: Some((0, doc.title.clone())) };
     title[0].items.insert(0, anchor);
     out.extend(title);
     if let Some(label) = doc.meta.label.as_deref().filter(|l| !l.trim().is_empty() && *l != doc.title) {
         let size = cx.size * 0.8;
         let label = fit(cx, label, FontId::SansBold, size, width - size * 1.4);
-        let (mut runs, w) = cx.text(&label, FontId::SansBold, size, cx.accent, size * 0.7, size * 1.25);
+        let accent = cx.accent;
+        let ((mut runs, w), _) =
+            cx.within(Role::P, |cx| cx.text(&label, FontId::SansBold, size, accent, size * 0.7, size * 1.25));
         let pill = Item::Rect { x: 0.0, y: size * 0.2, w: w + size * 1.4, h: size * 1.45, color: cx.accent.tint(0.88) };
         runs.insert(0, pill);
         out.push(Slab { space_before: cx.size * 0.3, ..Slab::new(size * 1.8, runs) });
@@ -139,7 +142,8 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     if let Some(description) = doc.meta.description.as_deref().filter(|d| !d.trim().is_empty()) {
         let mut style = Style::plain(FontId::Serif, cx.size * 1.05, grey);
         style.italic = true;
-        let mut lines = layout_lines(cx, &[Span { text: description.to_string(), style }], width, 1.4, Align::Left);
+        let spans = [Span { text: description.to_string(), style }];
+        let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left));
         lines[0].space_before = cx.size * 0.4;
         out.extend(lines);
     }

@@ -1,6 +1,6 @@
 //! The `pdf` backend: a guide per document (`pdf/<doc id>.pdf`) and the whole collection as a
 //! book (`<site slug>.pdf`). The page designs are this backend's own: [`guide`] and [`book`],
-//! sized and coloured by the `[pdf]` [`theme`]; the typesetting comes from the engine,
+//! sized and coloured by the `[pdf]` [`PdfTheme`]; the typesetting comes from the engine,
 //! [`crate::layout`], and the PDF from the one writer, [`crate::pdf`].
 //!
 //! A document's guide and its chapter of the book are the same pages under different headers
@@ -9,22 +9,21 @@
 
 pub(crate) mod book;
 pub(crate) mod guide;
-mod theme;
 
 use super::batch::ordered;
+pub use super::print_theme::PdfTheme;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
-use crate::layout::Page;
+use crate::layout::{Page, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use book::{Book, ChapterNote};
 use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
-pub use theme::PdfTheme;
 
 /// Writes print-ready PDFs.
 pub struct Pdf;
@@ -35,7 +34,7 @@ impl Backend for Pdf {
     }
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
-        let theme = read_theme(ctx.config)?;
+        let theme = PdfTheme::read(ctx.config)?;
         let run =
             Run { ctx, sink, g: Geometry::new(&theme), date: ctx.date(), author: ctx.config.site.author.as_deref() };
         let collection = ctx.collection;
@@ -56,15 +55,8 @@ impl Backend for Pdf {
     }
 
     fn check(&self, config: &Config) -> Result<()> {
-        read_theme(config).map(drop)
+        PdfTheme::read(config).map(drop)
     }
-}
-
-/// Reads and checks `[pdf]`.
-fn read_theme(config: &Config) -> Result<PdfTheme> {
-    let theme: PdfTheme = config.section("pdf")?;
-    theme.validate().map_err(|(key, message)| config.invalid("pdf", key, &message))?;
-    Ok(theme)
 }
 
 /// One run of the backend: what every chapter and guide needs.
@@ -104,7 +96,7 @@ impl Run<'_> {
     /// The chapter of `doc`, and its guide written if it is in scope.
     fn chapter(&self, doc: &Document) -> Result<Chapter> {
         let laid = chapter_pages(doc, self.ctx.collection, &self.g, self.ctx.assets);
-        let set = SetPages::new(&laid.pages);
+        let set = SetPages::new(&laid.pages, laid.tree);
         if self.ctx.scope.includes(&doc.id) {
             self.guide(doc, &laid.pages, &set)?;
         }
@@ -116,9 +108,10 @@ impl Run<'_> {
     /// Writes the guide of `doc`, whose body is `pages`, set as `set`.
     fn guide(&self, doc: &Document, pages: &[Page], set: &SetPages) -> Result<()> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
-        let overlays = SetPages::new(&guide_overlays(doc, &self.g, pages).pages);
+        let overlays = guide_overlays(doc, &self.g, pages);
+        let overlays = SetPages::new(&overlays.pages, overlays.tree);
         let indices: Vec<usize> = (0..pages.len()).collect();
-        let info = doc_info(doc, self.author, self.date.as_ref());
+        let info = Info { lang: self.ctx.lang(Some(doc)), ..doc_info(doc, self.author, self.date.as_ref()) };
         // Streamed into the file: the guide of one huge page can be tens of megabytes.
         self.sink.put_with(&format!("pdf/{}.pdf", output_stem(&doc.id)), Some(&doc.id), &mut |out| {
             let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
@@ -141,18 +134,19 @@ impl Run<'_> {
             writer.add(&chapter.set).map_err(fail)
         })?;
         let day = self.date.map(|d| d.date());
-        let front = book.front_matter(day.as_deref());
-        writer.add(&SetPages::new(&front)).map_err(fail)?;
+        let (front, tree) = book.front_matter(day.as_deref());
+        writer.add(&SetPages::new(&front, tree)).map_err(fail)?;
         writer.move_to_front(front.len());
         for start in (0..book.page_count()).step_by(1024) {
             let (indices, pages): (Vec<usize>, Vec<Page>) = book.decorations(start..start + 1024).into_iter().unzip();
-            writer.overlay(&indices, &SetPages::new(&pages)).map_err(fail)?;
+            writer.overlay(&indices, &SetPages::new(&pages, Tree::default())).map_err(fail)?;
         }
         diagnostics.extend(book.into_diagnostics());
         let info = Info {
             title: collection.title.clone(),
             author: self.author.map(str::to_string),
             date: self.date.as_ref().map(Civil::pdf),
+            lang: self.ctx.lang(None),
             ..Info::default()
         };
         writer.finish(&info).map_err(fail)?;
@@ -177,5 +171,6 @@ fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&Civil>) -> 
         subject: doc.meta.description.clone(),
         keywords: (!doc.meta.tags.is_empty()).then(|| doc.meta.tags.join(", ")),
         date: date.map(Civil::pdf),
+        lang: None,
     }
 }

@@ -9,7 +9,7 @@ use super::layout::{
     PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::ir::Align;
-use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Slab, Span, Style};
+use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style, Tree};
 use std::cell::RefCell;
 
 /// The colours of a slide's text: body text, and headings, bullets and links.
@@ -35,6 +35,7 @@ pub fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
         let mut cx = cx.borrow_mut();
         let out = f(&mut cx);
         cx.diagnostics.clear();
+        cx.tree = Tree::default();
         out
     })
 }
@@ -106,7 +107,7 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
         Item::Heading(text) => text_lines(cx, text, size, column, true, Palette { text: palette.accent, ..palette }),
         Item::Paragraph(text) => text_lines(cx, text, size, column, false, palette),
         Item::Bullet { marker, text, .. } => {
-            let mut lines = text_lines(cx, text, size, column, false, palette);
+            let (mut lines, _) = cx.within(Role::LBody, |cx| text_lines(cx, text, size, column, false, palette));
             for line in &mut lines {
                 line.indent(style.indent);
             }
@@ -116,7 +117,8 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
             };
             let baseline = lines[0].items.iter().find_map(|i| if let Drawn::Text(r) = i { Some(r.y) } else { None });
             let x = style.indent - style.indent.min(24.0);
-            let (runs, _) = cx.text(&mark, FontId::Sans, size, palette.accent, x, baseline.unwrap_or(size));
+            let y = baseline.unwrap_or(size);
+            let ((runs, _), _) = cx.within(Role::Lbl, |cx| cx.text(&mark, FontId::Sans, size, palette.accent, x, y));
             lines[0].items.extend(runs);
             lines
         }
@@ -152,8 +154,11 @@ pub fn item_height(item: &Item, width: f32) -> f32 {
 
 /// A callout: its text items inside a box tinted with the accent and bordered by it.
 fn callout(cx: &mut Cx, items: &[Item], width: f32, palette: Palette) -> Slab {
-    let mut inner: Vec<Slab> =
-        items.iter().flat_map(|item| item_lines(cx, item, width - 2.0 * CALLOUT_PAD, palette)).collect();
+    let mut inner = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let role = if i == 0 { Role::Caption } else { Role::P };
+        inner.extend(cx.within(role, |cx| item_lines(cx, item, width - 2.0 * CALLOUT_PAD, palette)).0);
+    }
     // The padding stands above the first line in place of its space.
     if let Some(first) = inner.first_mut() {
         first.space_before = 0.0;
@@ -183,7 +188,10 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
         let align = table.align.get(c).copied().unwrap_or(Align::None);
         let spans = spans(runs, table.size, head, text);
         let mut y = CELL_MARGIN_Y;
-        for line in layout_lines(cx, &spans, width - 2.0 * CELL_MARGIN_X, LINE_SPACING, align) {
+        let role = if head { Role::TH } else { Role::TD };
+        let (lines, _) =
+            cx.within(role, |cx| layout_lines(cx, &spans, width - 2.0 * CELL_MARGIN_X, LINE_SPACING, align));
+        for line in lines {
             items.extend(line.items.into_iter().map(|mut item| {
                 item.shift(x + CELL_MARGIN_X, y);
                 item
@@ -207,8 +215,10 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
 
 /// The rows of a table, the header first, the first with the gap above the table.
 pub fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
-    let mut rows = vec![row(cx, &table.head, table, None, palette)];
-    rows.extend(table.rows.iter().enumerate().map(|(i, r)| row(cx, r, table, Some(i % 2 == 1), palette)));
+    let mut rows = vec![cx.within(Role::TR, |cx| row(cx, &table.head, table, None, palette)).0];
+    for (i, cells) in table.rows.iter().enumerate() {
+        rows.push(cx.within(Role::TR, |cx| row(cx, cells, table, Some(i % 2 == 1), palette)).0);
+    }
     rows[0].space_before = TABLE_GAP;
     rows
 }

@@ -35,7 +35,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
-use crate::layout::Rgb;
+use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
 use pdf::{names_by_slide, slide_marks, slide_pages};
@@ -104,7 +104,7 @@ impl Job<'_> {
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
             let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
-            let info = run.info(&clean(title));
+            let info = run.info(&clean(title), ctx.lang(None));
             site.finish(&clean(title), run.properties, &info)?;
             Ok(diagnostics)
         })
@@ -145,9 +145,9 @@ impl Job<'_> {
         let (rest_pages, rest_diagnostics) = match in_scope || site_shows_slides {
             true => {
                 let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
-                (SetPages::new(&rest.pages), rest.diagnostics)
+                (SetPages::new(&rest.pages, rest.tree), rest.diagnostics)
             }
-            false => (SetPages::new(&[]), Vec::new()),
+            false => (SetPages::new(&[], Tree::default()), Vec::new()),
         };
         let deck = Deck {
             title: clean(&doc.title),
@@ -168,7 +168,7 @@ impl Job<'_> {
             Some((links, first)) => {
                 let (rest, rest_pages) = match links.full {
                     true => (&deck.slides[1..], rest_pages),
-                    false => (&[][..], SetPages::new(&[])),
+                    false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
                 Some(SitePart::document(links, &section, rest, rest_pages, first, &self.config, shown.as_ref())?)
             }
@@ -180,13 +180,14 @@ impl Job<'_> {
     /// Writes `doc`'s deck as PPTX, PDF and Marp; `rest` holds the pages of all its slides
     /// but the first. Returns the deck's warnings and its PPTX as written.
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<(Vec<Diagnostic>, pptx::Written)> {
+        let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
             .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
-        pdf.add(&SetPages::new(&title.pages)).map_err(slide_pdf_error)?;
+        pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
         let names = names_by_slide(&deck.anchors);
         for (i, slide) in deck.slides.iter().enumerate() {
@@ -194,7 +195,7 @@ impl Job<'_> {
                 pdf.mark(i, mark);
             }
         }
-        let pdf = pdf.finish(&self.info(&deck.title)).map_err(slide_pdf_error)?;
+        let pdf = pdf.finish(&self.info(&deck.title, lang)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
         for (extension, bytes) in [("pptx", pptx.pptx.clone()), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
@@ -204,12 +205,13 @@ impl Job<'_> {
         Ok((diagnostics, pptx))
     }
 
-    /// The PDF information of a deck titled `title`.
-    fn info(&self, title: &str) -> Info {
+    /// The PDF information of a deck titled `title` in language `lang`.
+    fn info(&self, title: &str, lang: Option<String>) -> Info {
         Info {
             title: title.to_string(),
             author: self.properties.author.map(str::to_string),
             date: self.pdf_date.clone(),
+            lang,
             ..Info::default()
         }
     }

@@ -4,11 +4,11 @@
 //! measure (`measure`), so every slide's text fits its box at full size: nothing is shrunk or
 //! left out.
 
-use super::deck::{Deck, Layout, Run, Slide};
+use super::deck::{Deck, Item as DeckItem, Layout, Run, Slide};
 use super::layout::{boxes, COVER_RULE_Y, FOOTNOTE_SIZE, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_RULE_Y};
 use super::measure::{item_slabs, place, stacked, text_lines, Palette};
 use crate::diag::Diagnostic;
-use crate::layout::{Cx, Item, Laid, Page, Rgb, Slab};
+use crate::layout::{Cx, Item, Laid, Page, Rgb, Role, Slab, Tree};
 use crate::pdf::Mark;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -31,24 +31,31 @@ pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
     laid
 }
 
-/// The pages of `slides`, the first numbered `first` in its deck, set in parallel; without
-/// anchors, so that the same pages can go into two decks (see [`slide_marks`]).
+/// The pages of `slides`, the first numbered `first` in its deck, set in parallel, each slide a
+/// section of the structure; without anchors, so that the same pages can go into two decks (see
+/// [`slide_marks`]).
 pub fn slide_pages(slides: &[Slide], first: usize, accent: Rgb, doc: &str, source: &str) -> Laid {
-    let set: Vec<(Page, Option<Diagnostic>)> = slides
+    let set: Vec<(Page, Tree, Option<Diagnostic>)> = slides
         .par_iter()
         .enumerate()
         .map(|(i, slide)| {
             let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, doc, source);
             let mut items = Vec::new();
-            let overflow = (!slide_items(&mut cx, slide, &mut items)).then(|| {
+            let (fits, _) = cx.within(Role::Sect, |cx| slide_items(cx, slide, &mut items));
+            let overflow = (!fits).then(|| {
                 let message = format!("slide {} (\"{}\") is set beyond its box", first + i, slide.title);
                 Diagnostic::warning(source, 0, 0, message)
             });
-            (Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items }, overflow)
+            (Page { width: SLIDE_WIDTH, height: SLIDE_HEIGHT, items }, cx.tree, overflow)
         })
         .collect();
-    let (pages, overflows): (Vec<Page>, Vec<Option<Diagnostic>>) = set.into_iter().unzip();
-    Laid { pages, diagnostics: overflows.into_iter().flatten().collect() }
+    let mut laid = Laid::default();
+    for (mut page, tree, overflow) in set {
+        laid.tree.graft(tree, &mut page.items);
+        laid.pages.push(page);
+        laid.diagnostics.extend(overflow);
+    }
+    laid
 }
 
 /// The names of the places in a deck, by the slide they show.
@@ -90,19 +97,45 @@ fn slide_items(cx: &mut Cx, slide: &Slide, items: &mut Vec<Item>) -> bool {
         }
     };
     let title = [Run { text: slide.title.clone(), ..Run::default() }];
-    let lines =
-        text_lines(cx, &title, slide.title_size, title_box.w, true, Palette { accent: palette.text, ..palette });
+    let title_palette = Palette { accent: palette.text, ..palette };
+    let (lines, _) =
+        cx.within(Role::H(1), |cx| text_lines(cx, &title, slide.title_size, title_box.w, true, title_palette));
     let height = stacked(&lines);
     place(lines, title_box.x, title_box.y + title_box.h - height, items);
-    let body: Vec<Slab> = slide.body.iter().flat_map(|block| item_slabs(cx, block, body_box.w, palette)).collect();
+    let body = body_slabs(cx, &slide.body, body_box.w, palette);
     let body_height = stacked(&body);
     place(body, body_box.x, body_box.y, items);
-    let notes: Vec<Slab> = slide
-        .footnotes
-        .iter()
-        .flat_map(|note| text_lines(cx, note, FOOTNOTE_SIZE, body_box.w, false, palette))
-        .collect();
+    let mut notes = Vec::new();
+    for note in &slide.footnotes {
+        notes.extend(cx.within(Role::Note, |cx| text_lines(cx, note, FOOTNOTE_SIZE, body_box.w, false, palette)).0);
+    }
     let notes_height = stacked(&notes);
     place(notes, body_box.x, body_box.y + body_box.h - notes_height, items);
     height <= title_box.h + 0.01 && body_height + notes_height <= body_box.h + 0.01
+}
+
+/// The slabs of a slide's body `width` wide, each item tagged: a run of bullets as one list.
+fn body_slabs(cx: &mut Cx, body: &[DeckItem], width: f32, palette: Palette) -> Vec<Slab> {
+    let mut slabs = Vec::new();
+    let bullet = |item: &DeckItem| matches!(item, DeckItem::Bullet { .. });
+    for group in body.chunk_by(|a, b| bullet(a) && bullet(b)) {
+        let list = group.iter().all(bullet);
+        let items = |cx: &mut Cx| {
+            let mut slabs = Vec::new();
+            for item in group {
+                let role = match item {
+                    DeckItem::Heading(_) => Role::H(2),
+                    DeckItem::Paragraph(_) => Role::P,
+                    DeckItem::Bullet { .. } => Role::LI,
+                    DeckItem::Code(_) => Role::Code,
+                    DeckItem::Table(_) => Role::Table,
+                    DeckItem::Callout(_) => Role::Div,
+                };
+                slabs.extend(cx.within(role, |cx| item_slabs(cx, item, width, palette)).0);
+            }
+            slabs
+        };
+        slabs.extend(if list { cx.within(Role::L, items).0 } else { items(cx) });
+    }
+    slabs
 }

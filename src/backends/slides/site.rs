@@ -86,7 +86,7 @@ impl SitePart {
     pub fn front(links: &SiteLinks, config: &SlidesConfig) -> Result<SitePart> {
         let laid = slide_pages(&links.front, 1, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages)], config, None)
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config, None)
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
@@ -103,7 +103,7 @@ impl SitePart {
     ) -> Result<SitePart> {
         let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
-        let pages = vec![SetPages::new(&divider.pages), rest_pages];
+        let pages = vec![SetPages::new(&divider.pages, divider.tree), rest_pages];
         SitePart::new(links, &slides, first, pages, config, shown)
     }
 

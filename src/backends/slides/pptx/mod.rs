@@ -17,6 +17,7 @@ mod xml;
 
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
+use crate::backends::ooxml::CoreProperties;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
 use shown::Shown;
@@ -209,7 +210,9 @@ impl<W: Write> PptxWriter<W> {
         self.part("ppt/presentation.xml", "presentation.main", &xml)?;
         self.part("ppt/_rels/presentation.xml.rels", "", &rels)?;
         let core_type = "application/vnd.openxmlformats-package.core-properties+xml";
-        self.part("docProps/core.xml", core_type, &core(title, properties.author, properties.date))?;
+        let core_properties =
+            CoreProperties { title, author: properties.author, date: properties.date, ..Default::default() };
+        self.part("docProps/core.xml", core_type, &core(&core_properties))?;
         let app_type = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
         self.part("docProps/app.xml", app_type, &app(self.slides, self.notes.len()))?;
         let slides: Vec<String> = (1..=self.slides).map(|n| format!("ppt/slides/slide{n}.xml")).collect();

@@ -1,11 +1,11 @@
-//! The package around the slides: content types, zip options with fixed entry times, the
-//! document properties and `presentation.xml`.
+//! The package around the slides: content types, the document properties and
+//! `presentation.xml` (the zip options and core properties are [`crate::backends::ooxml`]'s).
 
 use super::text::emu;
-use super::xml::{esc, relationships, DECLARATION, NS};
+use super::xml::{relationships, DECLARATION, NS};
+use crate::backends::ooxml::CORE_PROPERTIES;
+pub use crate::backends::ooxml::{content_types, core, zip_options};
 use crate::backends::slides::layout::{SLIDE_HEIGHT, SLIDE_WIDTH};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime};
 
 const PML: &str = "application/vnd.openxmlformats-officedocument.presentationml.";
 
@@ -18,70 +18,13 @@ pub fn content_type(kind: &str) -> String {
     }
 }
 
-/// `[Content_Types].xml` for `parts` (name without the leading slash, content type; an empty
-/// type for relationships parts, which the `rels` default covers).
-pub fn content_types<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> String {
-    let mut out = format!(
-        "{DECLARATION}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-         <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-         <Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    );
-    for (name, kind) in parts.filter(|(_, kind)| !kind.is_empty()) {
-        out.push_str(&format!("<Override PartName=\"/{name}\" ContentType=\"{kind}\"/>"));
-    }
-    out.push_str("</Types>");
-    out
-}
-
-/// How a part of `size` bytes is zipped: Deflate at level 1 (a fifth less time than level 6
-/// for files a fifth larger, measured on the 1,000-page benchmark tree), or stored when it is
-/// too short to gain from it (relationships); dated 1980-01-01, mode 0644.
-pub fn zip_options(size: usize) -> SimpleFileOptions {
-    let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
-    match deflated(size) {
-        true => options.compression_method(CompressionMethod::Deflated).compression_level(Some(1)),
-        false => options.compression_method(CompressionMethod::Stored),
-    }
-}
-
-/// Whether a part of `size` bytes is compressed.
-pub fn deflated(size: usize) -> bool {
-    size >= 1024
-}
-
 /// `_rels/.rels`.
 pub fn root_rels() -> String {
     relationships(&[
         ("rId1".to_string(), "officeDocument", "ppt/presentation.xml".to_string()),
-        (
-            "rId2".to_string(),
-            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-            "docProps/core.xml".to_string(),
-        ),
+        ("rId2".to_string(), CORE_PROPERTIES, "docProps/core.xml".to_string()),
         ("rId3".to_string(), "extended-properties", "docProps/app.xml".to_string()),
     ])
-}
-
-/// `docProps/core.xml`: title, author and, when given, the creation date (W3CDTF).
-pub fn core(title: &str, author: Option<&str>, date: Option<&str>) -> String {
-    let mut out = format!(
-        "{DECLARATION}<cp:coreProperties \
-         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
-         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
-         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
-         <dc:title>{}</dc:title>",
-        esc(title)
-    );
-    if let Some(author) = author {
-        out.push_str(&format!("<dc:creator>{}</dc:creator>", esc(author)));
-    }
-    if let Some(date) = date {
-        for element in ["created", "modified"] {
-            out.push_str(&format!("<dcterms:{element} xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:{element}>"));
-        }
-    }
-    out.push_str("</cp:coreProperties>");
-    out
 }
 
 /// `docProps/app.xml`.

@@ -1,7 +1,7 @@
 //! A document's own deck as written, kept so that the site deck, which shows the same slides
 //! again, copies their parts compressed instead of compressing them a second time.
 
-use super::package::deflated;
+use crate::backends::ooxml::deflated;
 use std::io::Cursor;
 use zip::read::ZipFile;
 use zip::result::ZipResult;

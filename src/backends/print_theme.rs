@@ -1,6 +1,9 @@
 //! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering.
+//! The printed documents read it: the PDF guides and book, and the DOCX pages and book, so
+//! both print on the same paper with the same margins.
 
-use crate::config::{Color, Paper};
+use crate::config::{Color, Config, Paper};
+use crate::error::Result;
 use serde::Deserialize;
 
 /// Settings of the PDF output. Every key is optional.
@@ -36,6 +39,13 @@ impl Default for PdfTheme {
 }
 
 impl PdfTheme {
+    /// Reads and checks `[pdf]` of `config`.
+    pub fn read(config: &Config) -> Result<PdfTheme> {
+        let theme: PdfTheme = config.section("pdf")?;
+        theme.validate().map_err(|(key, message)| config.invalid("pdf", key, &message))?;
+        Ok(theme)
+    }
+
     /// Checks the values, giving a message naming the key at fault.
     pub fn validate(&self) -> Result<(), (&'static str, String)> {
         let (w, h) = self.paper.size();

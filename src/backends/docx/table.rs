@@ -1,0 +1,69 @@
+//! Tables as Word tables: column widths from the cells' text as the PDF measures it
+//! ([`crate::layout::column_widths`]), a header row in the accent colour that Word repeats on
+//! every page (`w:tblHeader`), and rows that do not split across pages when they are short.
+
+use super::blocks::{indent_twips, Frame, Part};
+use crate::ir::{plain_text, Align, Cell};
+use crate::layout::column_widths;
+
+/// A row whose text is longer than this may break across pages: a row taller than a page
+/// could not be printed whole.
+const SHORT_ROW: usize = 1200;
+
+impl Part<'_> {
+    /// A table, followed by an empty paragraph so that two tables in a row stay apart.
+    pub fn table(&mut self, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], frame: Frame) {
+        let (column_width, _) = self.env.column();
+        let indent = indent_twips(frame);
+        let width = column_width - indent as f32 / 20.0;
+        let cx = self.cx();
+        let widths: Vec<u32> = column_widths(cx, head, rows, width).iter().map(|w| (w * 20.0) as u32).collect();
+        cx.diagnostics.clear();
+        if widths.is_empty() {
+            return;
+        }
+        let total: u32 = widths.iter().sum();
+        let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
+        self.xml.push_str(&format!(
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>\
+             <w:tblInd w:w=\"{indent}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>\
+             <w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" \
+             w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ));
+        if !head.is_empty() {
+            self.row(head, align, &widths, true);
+        }
+        for row in rows {
+            self.row(row, align, &widths, false);
+        }
+        self.xml.push_str("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableEnd\"/></w:pPr></w:p>");
+    }
+
+    /// One row, as wide as `widths` (missing cells are empty).
+    fn row(&mut self, cells: &[Cell], align: &[Align], widths: &[u32], head: bool) {
+        let length: usize = cells.iter().map(|c| plain_text(c).len()).sum();
+        let keep = if length <= SHORT_ROW { "<w:cantSplit/>" } else { "" };
+        let repeat = if head { "<w:tblHeader/>" } else { "" };
+        self.xml.push_str(&format!("<w:tr><w:trPr>{keep}{repeat}</w:trPr>"));
+        let accent = self.env.theme.accent;
+        for (c, width) in widths.iter().enumerate() {
+            let runs = cells.get(c).map(|cell| self.runs(cell)).unwrap_or_default();
+            let shade = if head {
+                format!("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{accent}\"/>")
+            } else {
+                String::new()
+            };
+            let style = if head { "TableHeading" } else { "TableText" };
+            let jc = match align.get(c) {
+                Some(Align::Center) => "<w:jc w:val=\"center\"/>",
+                Some(Align::Right) => "<w:jc w:val=\"right\"/>",
+                _ => "",
+            };
+            self.xml.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr>\
+                 <w:p><w:pPr><w:pStyle w:val=\"{style}\"/>{jc}</w:pPr>{runs}</w:p></w:tc>"
+            ));
+        }
+        self.xml.push_str("</w:tr>");
+    }
+}
