@@ -8,17 +8,22 @@
 //! formats = ["pdf", "xlsx", "slides", "json"]
 //! out = "out"
 //!
+//! [fonts]        # one font setting for every format
+//! fallback = ["Noto Sans CJK SC"]
+//!
 //! [pdf]          # read by the PDF backend, and so on for every backend
 //! paper = "a4"
 //! ```
 
 mod color;
+mod fonts;
 mod keys;
 mod paper;
 mod scheme;
 
 pub use crate::ir::Lang;
 pub use color::Color;
+pub use fonts::FontsConfig;
 pub use paper::Paper;
 pub use scheme::UnsafeScheme;
 
@@ -46,6 +51,8 @@ pub struct Config {
     pub site: SiteConfig,
     #[serde(default)]
     pub build: BuildConfig,
+    #[serde(default)]
+    pub fonts: FontsConfig,
     /// `[pdf]`, `[xlsx]`, `[slides]`, … as written.
     #[serde(flatten)]
     #[schemars(with = "BTreeMap<String, serde_json::Value>")]
@@ -98,12 +105,15 @@ impl Config {
         let mut config = Config { path: Some(path.to_path_buf()), text: Some(text), ..Config::default() };
         config.check_keys::<SiteConfig>("site")?;
         config.check_keys::<BuildConfig>("build")?;
+        config.check_keys::<FontsConfig>("fonts")?;
         let text = config.text.as_deref().unwrap_or_default();
         let parsed: Config = toml::from_str(text).map_err(|e| {
             let named = e.span().and_then(|span| config.named_at(span.start)).unwrap_or_default();
             config.error_at(e.span(), &format!("{named}{}", e.message().trim_end()))
         })?;
-        Ok(Config { path: config.path.take(), text: config.text.take(), ..parsed })
+        let mut parsed = Config { path: config.path.take(), text: config.text.take(), ..parsed };
+        parsed.fonts.resolve_paths(path.parent().unwrap_or(Path::new("")));
+        Ok(parsed)
     }
 
     /// The explicit file if given, else `folio.toml` at the content root if it exists,

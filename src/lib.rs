@@ -52,6 +52,7 @@ pub mod config;
 pub mod diag;
 pub mod driver;
 pub mod error;
+pub mod highlight;
 pub mod ir;
 pub mod layout;
 pub mod panic_guard;

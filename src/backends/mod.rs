@@ -138,7 +138,8 @@ pub fn builtin() -> Vec<Box<dyn Backend>> {
 pub fn check_config(config: &Config, formats: &[String]) -> Result<()> {
     let builtin = builtin();
     let asked = config.build.formats.iter().chain(formats).map(|f| f.trim());
-    let known: Vec<&str> = ["site", "build"].into_iter().chain(builtin.iter().map(|b| b.name())).chain(asked).collect();
+    let known: Vec<&str> =
+        ["site", "build", "fonts"].into_iter().chain(builtin.iter().map(|b| b.name())).chain(asked).collect();
     config.check_sections(&known)?;
     builtin.iter().try_for_each(|backend| backend.check(config))
 }

@@ -1,9 +1,11 @@
-//! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering.
+//! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering,
+//! the theme of highlighted code.
 //! The printed documents read it: the PDF guides and book, and the DOCX pages and book, so
 //! both print on the same paper with the same margins.
 
 use crate::config::{Color, Config, Paper};
 use crate::error::Result;
+use crate::highlight;
 use serde::Deserialize;
 
 /// Settings of the PDF output. Every key is optional.
@@ -15,6 +17,7 @@ use serde::Deserialize;
 /// font_size = 10.5     # body text in points
 /// accent = "#1d4e89"   # headings, rules, table headers
 /// numbering = true     # number headings 1, 1.1, 1.1.1
+/// code_theme = "InspiredGitHub"   # syntect theme of highlighted code
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -24,6 +27,7 @@ pub struct PdfTheme {
     pub font_size: f32,
     pub accent: Color,
     pub numbering: bool,
+    pub code_theme: String,
 }
 
 impl Default for PdfTheme {
@@ -34,6 +38,7 @@ impl Default for PdfTheme {
             font_size: 10.0,
             accent: Color { r: 0x1d, g: 0x4e, b: 0x89 },
             numbering: false,
+            code_theme: highlight::DEFAULT_THEME.to_string(),
         }
     }
 }
@@ -55,6 +60,10 @@ impl PdfTheme {
         }
         if !(6.0..=24.0).contains(&self.font_size) {
             return Err(("font_size", format!("{} is not between 6 and 24 points", self.font_size)));
+        }
+        if highlight::theme_name(&self.code_theme).is_none() {
+            let known = highlight::theme_names().join("`, `");
+            return Err(("code_theme", format!("no theme `{}`; known: `{known}`", self.code_theme)));
         }
         Ok(())
     }

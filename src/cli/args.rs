@@ -23,6 +23,14 @@ pub struct Args {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// A font file or a folder of fonts to use besides those of `[fonts] paths`; may be given
+    /// more than once.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+    /// Use no font installed on the machine, only the bundled ones and those of the font paths
+    /// (also `system = false` under `[fonts]`).
+    #[arg(long, global = true)]
+    pub no_system_fonts: bool,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -44,8 +44,13 @@ fn thread_count(jobs: Option<usize>, reporter: &Reporter) -> usize {
 pub fn run(args: Args) -> Result<ExitCode> {
     let reporter =
         Reporter { format: args.message_format, deny_warnings: args.deny_warnings, quiet: args.quiet, timings: false };
-    let config_file =
-        ConfigSource { file: args.config.as_deref(), warn_unknown_keys: args.warn_unknown_keys, formats: &[] };
+    let config_file = ConfigSource {
+        file: args.config.as_deref(),
+        warn_unknown_keys: args.warn_unknown_keys,
+        formats: &[],
+        font_paths: &args.font_path,
+        no_system_fonts: args.no_system_fonts,
+    };
     match args.command {
         Command::Build { target, jobs, force, shard, timings, no_wait } => {
             let Prepared { config, out, backends } = prepare(&target, config_file)?;
@@ -207,6 +212,10 @@ struct ConfigSource<'a> {
     warn_unknown_keys: bool,
     /// The formats asked for on the command line, whose sections `folio.toml` may hold.
     formats: &'a [String],
+    /// `--font-path`, added to `[fonts] paths`.
+    font_paths: &'a [PathBuf],
+    /// `--no-system-fonts`.
+    no_system_fonts: bool,
 }
 
 fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
@@ -216,6 +225,8 @@ fn load_config(path: &Path, source: ConfigSource) -> Result<Config> {
     let mut config = Config::discover(source.file, parse::content_root(path))?;
     backends::check_config(&config, source.formats)?;
     config.build.warn_unknown_keys |= source.warn_unknown_keys;
+    config.fonts.paths.extend(source.font_paths.iter().map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())));
+    config.fonts.system = Some(config.fonts.system.unwrap_or(true) && !source.no_system_fonts);
     Ok(config)
 }
 
@@ -263,6 +274,7 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
         Error::Usage(format!("cannot tell the format from the extension `.{ext}` of {}", output.display()))
     })?;
     let config = load_config(file, explicit)?;
+    driver::use_fonts(&config)?;
     let loaded = parse::load(file, &config)?;
     let (assets, mut diagnostics) = driver::load_assets(&loaded);
     let (date, date_warning) = backends::source_date_epoch();

@@ -27,6 +27,10 @@ pub struct Manifest {
     pub diagnostics: Vec<Diagnostic>,
     /// Diagnostics of rendering, by the document they are about (`None`: the site).
     pub render_diagnostics: Vec<(Option<String>, Diagnostic)>,
+    /// The font files (not bundled) the outputs were laid out with, by their whole path, with
+    /// their hash: part of `settings`, so a changed font rebuilds everything.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fonts: Vec<Input>,
 }
 
 /// An input file, relative to the content root.
@@ -186,6 +190,17 @@ pub fn hash_inputs(root: &Path, files: &[String]) -> Vec<Input> {
             let blake3 =
                 hash_file(&crate::parse::on_disk(root, rel)).unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
             Input { path: rel.clone(), blake3 }
+        })
+        .collect()
+}
+
+/// The hashes of the font files at `paths`, in the order given.
+pub fn hash_fonts(paths: impl IntoIterator<Item = String>) -> Vec<Input> {
+    paths
+        .into_iter()
+        .map(|path| {
+            let blake3 = hash_file(Path::new(&path)).unwrap_or_else(|e| format!("unreadable: {}", e.kind()));
+            Input { path, blake3 }
         })
         .collect()
 }

@@ -20,6 +20,7 @@ use crate::backends::{self, Backend, RenderContext};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::layout::fontbook::FontBook;
 use crate::parse::{self, Loaded};
 use journal::Journal;
 use plan::Plan;
@@ -105,7 +106,10 @@ pub fn run(
     let files = listing.files();
     // Read once: the date is a setting (a new one re-renders) and goes to every backend.
     let (date, date_warning) = crate::backends::source_date_epoch();
-    let settings = settings_key(config, backends, options.shard, date)?;
+    use_fonts(config)?;
+    // The fonts the last build used, as they are now: a changed one changes the settings.
+    let fonts_before = manifest::hash_fonts(recorded.iter().flat_map(|m| m.fonts.iter().map(|f| f.path.clone())));
+    let settings = settings_key(config, backends, options.shard, date, &fonts_before)?;
     let inputs = manifest::hash_inputs(root, &files);
     let previous = recorded.as_ref().filter(|_| !options.force);
     let damaged = previous.map(|p| p.damaged(out)).unwrap_or_default();
@@ -132,7 +136,10 @@ pub fn run(
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
     let rendered = rendered.inspect_err(|_| journal::settle(out))?;
     let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
-    let manifest = record(root, settings, inputs, rendered, diagnostics, kept);
+    let fonts = fonts_used(kept.map(|(p, _)| p));
+    let settings = settings_key(config, backends, options.shard, date, &fonts)?;
+    let mut manifest = record(root, settings, inputs, rendered, diagnostics, kept);
+    manifest.fonts = fonts;
     let removed = recorded.map(|p| p.remove_stale(&manifest, out)).unwrap_or_default();
     manifest.write(out).inspect_err(|_| journal::settle(out))?;
     journal.finish()?;
@@ -149,7 +156,7 @@ pub fn run(
     })
 }
 
-/// The manifest of a build of `inputs` with `settings`: the outputs and diagnostics rendered,
+/// The manifest of a build of `inputs` with `settings`, its fonts yet to be added: the outputs and diagnostics rendered,
 /// those of loading, and (`kept`) those of the last build for the documents out of this scope.
 /// Files in diagnostics are recorded relative to the content root `root`.
 fn record(
@@ -181,6 +188,7 @@ fn record(
         outputs,
         diagnostics,
         render_diagnostics,
+        fonts: Vec::new(),
     }
 }
 
@@ -194,19 +202,37 @@ fn shortened_names(loaded: &Loaded) -> Vec<Diagnostic> {
     shortened.collect()
 }
 
-/// The hash of what every output depends on besides the content.
+/// Sets up the fonts of `[fonts]` (and the font flags) for every layout that follows.
+pub fn use_fonts(config: &Config) -> Result<()> {
+    let book = FontBook::new(&config.fonts).map_err(|(key, message)| config.invalid("fonts", key, &message))?;
+    crate::layout::fontbook::use_book(book);
+    Ok(())
+}
+
+/// The font files the outputs are laid out with, hashed: those this process read and, in an
+/// incremental build, those of the outputs `kept` from the last one.
+fn fonts_used(kept: Option<&Manifest>) -> Vec<manifest::Input> {
+    let read = crate::layout::fonts::registered_files().into_iter().map(|p| p.display().to_string());
+    let paths: std::collections::BTreeSet<String> =
+        read.chain(kept.into_iter().flat_map(|m| m.fonts.iter().map(|f| f.path.clone()))).collect();
+    manifest::hash_fonts(paths)
+}
+
+/// The hash of what every output depends on besides the content: `fonts` are the font files
+/// read with their hashes.
 fn settings_key(
     config: &Config,
     backends: &[Box<dyn Backend>],
     shard: Option<Shard>,
     epoch: Option<i64>,
+    fonts: &[manifest::Input],
 ) -> Result<String> {
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH (`epoch`), so it is a setting too; and
     // so is the build of folio (build.rs), which can change without its version number.
     let build = env!("FOLIO_BUILD_ID");
-    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch))
+    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch, fonts))
         .map_err(|e| Error::backend("manifest", e.to_string()))?;
     Ok(manifest::hash(settings.as_bytes()))
 }

@@ -8,6 +8,7 @@ use super::lines::layout_lines;
 use super::tag::Role;
 use super::{dest_name, Item, Rgb};
 use crate::diag::Diagnostic;
+use crate::highlight::{code_lines, CodeLine};
 use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
 
 /// Line height of body text, as a multiple of the size.
@@ -27,8 +28,8 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
             BlockKind::Table { align, head, rows } => {
                 cx.within(Role::Table, |cx| super::table::table(cx, align, head, rows, width, out));
             }
-            BlockKind::CodeBlock { text, .. } => {
-                cx.within(Role::Code, |cx| code(cx, text, width, out));
+            BlockKind::CodeBlock { lang, text } => {
+                cx.within(Role::Code, |cx| code(cx, lang.as_deref(), text, width, out));
             }
             BlockKind::Quote { blocks } => {
                 cx.within(Role::BlockQuote, |cx| quote(cx, blocks, width, depth, out));
@@ -63,7 +64,7 @@ fn nest(cx: &Cx, indent: f32, width: f32) -> f32 {
 
 /// The body style at the current size and colour.
 fn body(cx: &Cx) -> Style {
-    Style::plain(FontId::Serif, cx.size, cx.text_color)
+    Style::plain(FontId::SERIF, cx.size, cx.text_color)
 }
 
 fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
@@ -120,7 +121,7 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
         _ => (1.0, Rgb(0.2, 0.2, 0.24)),
     };
     let size = cx.size * scale;
-    let mut style = Style::plain(FontId::Sans, size, color);
+    let mut style = Style::plain(FontId::SANS, size, color);
     style.bold = true;
     let mut all = Vec::new();
     if cx.numbering {
@@ -202,7 +203,7 @@ fn list_item(
         _ => None,
     });
     let y = baseline.unwrap_or(cx.size * 1.1);
-    let font = if item.checked.is_none() { FontId::Serif } else { FontId::Fallback };
+    let font = if item.checked.is_none() { FontId::SERIF } else { FontId::FALLBACK };
     let size = if item.checked.is_some() { cx.size * 1.1 } else { cx.size };
     let color = if item.checked.is_some() { cx.accent } else { cx.text_color };
     let ((mut runs, w), _) = cx.within(Role::Lbl, |cx| cx.text(marker, font, size, color, 0.0, y));
@@ -213,17 +214,31 @@ fn list_item(
     inner
 }
 
-fn code(cx: &mut Cx, text: &str, width: f32, out: &mut Vec<Slab>) {
+/// A code block on a shaded box; highlighted when its language is one syntect knows. Long lines
+/// wrap inside the box.
+fn code(cx: &mut Cx, lang: Option<&str>, text: &str, width: f32, out: &mut Vec<Slab>) {
     let pad = cx.size * 0.8;
-    let style = Style::plain(FontId::Mono, cx.size * 0.85, Rgb(0.15, 0.17, 0.2));
+    let style = Style::plain(FontId::MONO, cx.size * 0.85, Rgb(0.15, 0.17, 0.2));
     let mut inner = Vec::new();
-    for line in text.trim_end_matches('\n').split('\n') {
-        let line = line.trim_end_matches('\r').replace('\t', "    ");
-        let spans = [Span { text: line, style: style.clone() }];
-        inner.extend(layout_lines(cx, &spans, width - 2.0 * pad, 1.35, Align::Left));
+    for line in code_lines(text.trim_end_matches('\n'), lang, cx.code_theme) {
+        inner.extend(layout_lines(cx, &code_spans(&line, &style), width - 2.0 * pad, 1.35, Align::Left));
     }
     let frame = Frame { fill: Some(Rgb(0.955, 0.96, 0.965)), bar: None, pad_x: pad, pad_y: cx.size * 0.5 };
     out.extend(frame.wrap(inner, width));
+}
+
+/// The spans of a line of code in `style`, highlighted runs in their colours; one empty span for
+/// an empty line, which keeps its height. Tabs are four spaces.
+pub fn code_spans(line: &CodeLine, style: &Style) -> Vec<Span> {
+    let span = |(text, color): (&str, Option<[u8; 3]>)| Span {
+        text: text.trim_end_matches('\r').replace('\t', "    "),
+        style: Style { color: color.map_or(style.color, Rgb::from), ..style.clone() },
+    };
+    let spans: Vec<Span> = line.runs().map(span).collect();
+    if spans.is_empty() {
+        return vec![Span { text: String::new(), style: style.clone() }];
+    }
+    spans
 }
 
 fn quote(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, out: &mut Vec<Slab>) {
@@ -260,7 +275,7 @@ fn callout(
     let color = callout_color(kind);
     let pad = nest(cx, cx.size, width);
     let inner_width = width - 2.0 * pad;
-    let mut label = Style::plain(FontId::Sans, cx.size * 0.95, color);
+    let mut label = Style::plain(FontId::SANS, cx.size * 0.95, color);
     label.bold = true;
     let mut heading = vec![Span { text: kind.display_name().to_string(), style: label.clone() }];
     if let Some(title) = title.filter(|t| !plain_text(t).trim().is_empty()) {
@@ -316,7 +331,7 @@ fn footnote(cx: &mut Cx, number: usize, note: &Footnote, width: f32) -> Vec<Slab
     let y = inner[0].items.iter().find_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None });
     let (size, color, y) = (cx.size, cx.text_color, y.unwrap_or(cx.size));
     let ((mut runs, _), _) =
-        cx.within(Role::Lbl, |cx| cx.text(&format!("{number}."), FontId::Serif, size, color, 0.0, y));
+        cx.within(Role::Lbl, |cx| cx.text(&format!("{number}."), FontId::SERIF, size, color, 0.0, y));
     let name = dest_name(&cx.doc_id, Some(&footnote_anchor(&note.label)));
     runs.insert(0, Item::Anchor { name, y: 0.0, outline: None });
     inner[0].items.splice(0..0, runs);

@@ -3,6 +3,7 @@
 
 use super::fonts::FontId;
 use super::image::ImageInfo;
+use super::script;
 use super::shape::{self, Shaped};
 use super::tag::{Role, Tag, Tree};
 use super::{Glyph, Item, Rgb, TextRun};
@@ -112,8 +113,13 @@ pub struct Cx {
     /// opened with [`Cx::within`]).
     pub tree: Tree,
     current: Tag,
+    /// The syntect theme code blocks are highlighted with.
+    pub code_theme: &'static str,
+    /// The CJK variant (`SC`, `TC`, `JP`, …) of the document's language, which Han falls back to.
+    pub cjk: Option<&'static str>,
     footnotes: BTreeMap<String, usize>,
-    reported: BTreeSet<(u32, char)>,
+    /// Scripts already warned about: one warning a page and script.
+    reported: BTreeSet<&'static str>,
     counters: [u32; 6],
 }
 
@@ -135,6 +141,8 @@ impl Cx {
             column_height: f32::INFINITY,
             tree: Tree::default(),
             current: Tag::ARTIFACT,
+            code_theme: crate::highlight::DEFAULT_THEME,
+            cjk: None,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],
@@ -157,12 +165,17 @@ impl Cx {
         (result, tag)
     }
 
-    /// Shapes text, reporting characters no bundled face has (once per line and character).
+    /// Shapes text, reporting characters no font has: once a page and script, at the first.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        let shaped = shape::shape(text, font);
+        let shaped = shape::shape(text, font, self.cjk);
         for &c in &shaped.missing {
-            if self.reported.insert((self.line, c)) {
-                let message = format!("no bundled font has the character {c:?} (U+{:04X}); drawn as U+FFFD", c as u32);
+            let name = script::name(c);
+            if self.reported.insert(name) {
+                let message = format!(
+                    "no font covers {name} ({c:?}, U+{:04X}, drawn as a box): install {} or add a font to [fonts] fallback",
+                    c as u32,
+                    script::package(c)
+                );
                 self.diagnostics.push(Diagnostic::warning(&self.source, self.line, 0, message));
             }
         }

@@ -33,7 +33,7 @@ impl Style {
     /// The face this style draws with.
     pub fn font(&self) -> FontId {
         if self.code {
-            FontId::Mono
+            FontId::MONO
         } else {
             self.family.styled(self.bold, self.italic)
         }

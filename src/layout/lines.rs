@@ -5,6 +5,7 @@ use super::flow::{Cx, Slab};
 use super::fonts::FontId;
 use super::inline::span_tags;
 use super::inline::Span;
+use super::script;
 use super::shape::Shaped;
 use super::tag::Tag;
 use super::{Glyph, Item, TextRun};
@@ -188,7 +189,8 @@ impl Chars {
         make_word(cx, spans, parts, forced)
     }
 
-    /// Where a cut after as many characters from `from` as fit `width` falls (at least one).
+    /// Where a cut after as many characters from `from` as fit `width` falls (at least one), not
+    /// inside a grapheme cluster.
     fn cut(&self, from: usize, width: f32) -> usize {
         let (mut x, mut to) = (0.0, from);
         for &w in &self.widths[from..] {
@@ -197,6 +199,13 @@ impl Chars {
             }
             x += w;
             to += 1;
+        }
+        // A mark (a Thai vowel or tone mark, a Devanagari sign) stays with its base.
+        while to > from + 1
+            && to < self.chars.len()
+            && !script::grapheme_boundary(self.chars[to - 1].1, self.chars[to].1)
+        {
+            to -= 1;
         }
         to
     }
@@ -307,7 +316,7 @@ fn line_slab(
 ) -> Slab {
     let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
     let height = size * leading;
-    let face = FontId::Serif.face();
+    let face = FontId::SERIF.face();
     let (asc, desc) = (face.ascender / face.units_per_em, -face.descender / face.units_per_em);
     let baseline = (height - size * (asc + desc)) / 2.0 + size * asc;
     let used = line.iter().map(|w| w.full).sum::<f32>() - line.last().map_or(0.0, |w| w.full - w.width);

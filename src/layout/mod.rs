@@ -7,23 +7,26 @@
 
 mod blocks;
 mod flow;
+pub mod fontbook;
 pub mod fonts;
 pub mod image;
 pub(crate) mod image_check;
 mod inline;
 mod lines;
 mod paginate;
+mod script;
 mod shape;
 pub(crate) mod snapshot;
 mod table;
 mod tag;
 
-pub use blocks::{footnotes, layout_blocks};
+pub use blocks::{code_spans, footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
 pub use inline::{Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
+pub use script::cjk_variant;
 pub use table::{column_widths, styled_table};
 pub use tag::{Node, Role, Tag, Tree};
 
@@ -51,6 +54,13 @@ impl From<crate::config::Color> for Rgb {
     fn from(color: crate::config::Color) -> Rgb {
         let unit = |channel: u8| f32::from(channel) / 255.0;
         Rgb(unit(color.r), unit(color.g), unit(color.b))
+    }
+}
+
+/// A colour as red, green and blue from 0 to 255 (a highlighted code run's).
+impl From<[u8; 3]> for Rgb {
+    fn from([r, g, b]: [u8; 3]) -> Rgb {
+        Rgb::from(crate::config::Color { r, g, b })
     }
 }
 

@@ -1,13 +1,16 @@
-//! Shaping: text in a face to positioned glyphs with harfrust, falling back to DejaVu Sans for
-//! characters the face lacks and to U+FFFD for characters no bundled face has. Results are cached
-//! per thread across documents: a ladder repeats its words from page to page.
+//! Shaping: text in a face to positioned glyphs with harfrust. A run is split into pieces by the
+//! face that has their characters: the text's own face, else the font book's fallback for the
+//! character, else U+FFFD. Results are cached per thread across documents: a ladder repeats its
+//! words from page to page.
 
+use super::fontbook::{self, FontBook};
 use super::fonts::FontId;
 use super::Glyph;
 use harfrust::{Buffer, Direction, Script, ShapeOptions, ShapePlan, ShaperFont};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The glyphs of one face within a shaped string and the text they show; positions and widths
 /// in ems.
@@ -54,7 +57,7 @@ impl Shaped {
     }
 }
 
-/// The replacement drawn for a character that no bundled face has.
+/// The replacement drawn for a character that no face has.
 const REPLACEMENT: char = '\u{FFFD}';
 
 /// Format characters that draw nothing (zero-width spaces and joiners, word joiner, BOM); left
@@ -71,36 +74,63 @@ thread_local! {
     static SHAPER: RefCell<Shaper> = RefCell::new(Shaper::default());
 }
 
-/// Shapes `text` in `font` with this thread's shaper.
-pub fn shape(text: &str, font: FontId) -> Rc<Shaped> {
-    SHAPER.with(|shaper| shaper.borrow_mut().shape(text, font))
+/// Shapes `text` in `font` (a bundled id standing for its role) with this thread's shaper and
+/// the font book in use; Han falls back to a face of the CJK `variant` (of the page's
+/// language) first.
+pub fn shape(text: &str, font: FontId, variant: Option<&'static str>) -> Rc<Shaped> {
+    SHAPER.with(|shaper| {
+        let mut shaper = shaper.borrow_mut();
+        if shaper.generation != fontbook::generation() || shaper.variant != variant {
+            let (book, generation) = fontbook::current();
+            *shaper = Shaper::new(book);
+            (shaper.generation, shaper.variant) = (generation, variant);
+        }
+        shaper.shape(text, font)
+    })
 }
 
 /// Shapes strings, remembering results (up to [`CACHE_LIMIT`], then it starts afresh).
 pub struct Shaper {
-    fonts: Vec<ShaperFont<'static, 'static>>,
-    /// Results by face (index of [`FontId::ALL`]) and text; a fast hash, as most words are hits.
+    book: Arc<FontBook>,
+    /// The generation of `book` (see [`fontbook::generation`]).
+    generation: u64,
+    /// The CJK variant fallbacks prefer; a shaper starts afresh when it changes.
+    variant: Option<&'static str>,
+    /// Harfrust's view of each face used, by id.
+    fonts: Vec<Option<ShaperFont<'static, 'static>>>,
+    /// Results by face (by id, as asked for) and text; a fast hash, as most words are hits.
     cache: Vec<FxHashMap<String, Rc<Shaped>>>,
     cached: usize,
     /// Shaping plans by face, direction and script: building one costs more than shaping a word.
     plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
+    /// The face for each character its text's face lacks, as the book found it.
+    fallbacks: FxHashMap<char, Option<FontId>>,
 }
 
 impl Default for Shaper {
+    /// A shaper with the bundled faces only, whatever fonts the machine has.
     fn default() -> Self {
-        Shaper {
-            fonts: FontId::ALL.iter().map(|f| ShaperFont::new(&f.face().font)).collect(),
-            cache: FontId::ALL.iter().map(|_| FxHashMap::default()).collect(),
-            cached: 0,
-            plans: Vec::new(),
-        }
+        Shaper::new(Arc::new(FontBook::bundled(false)))
     }
 }
 
 impl Shaper {
+    fn new(book: Arc<FontBook>) -> Self {
+        Shaper {
+            book,
+            generation: 0,
+            variant: None,
+            fonts: Vec::new(),
+            cache: Vec::new(),
+            cached: 0,
+            plans: Vec::new(),
+            fallbacks: FxHashMap::default(),
+        }
+    }
+
     /// Shapes `text` in `font`, with fallback.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        if let Some(hit) = self.cache[font as usize].get(text) {
+        if let Some(hit) = self.cache.get(font.index()).and_then(|c| c.get(text)) {
             return hit.clone();
         }
         if self.cached >= CACHE_LIMIT {
@@ -108,12 +138,23 @@ impl Shaper {
             self.cached = 0;
         }
         let shaped = Rc::new(self.shape_uncached(text, font));
-        self.cache[font as usize].insert(text.to_string(), shaped.clone());
+        if self.cache.len() <= font.index() {
+            self.cache.resize_with(font.index() + 1, FxHashMap::default);
+        }
+        self.cache[font.index()].insert(text.to_string(), shaped.clone());
         self.cached += 1;
         shaped
     }
 
+    /// The face that draws `c` where the text's face lacks it, asking the book once a character.
+    fn fallback_for(&mut self, c: char) -> Option<FontId> {
+        let book = &self.book;
+        let variant = self.variant;
+        *self.fallbacks.entry(c).or_insert_with(|| book.fallback_for(c, variant))
+    }
+
     fn shape_uncached(&mut self, text: &str, font: FontId) -> Shaped {
+        let font = self.book.resolve(font);
         let mut shaped = Shaped::default();
         let mut segment = String::new();
         let mut segment_font = font;
@@ -124,11 +165,11 @@ impl Shaper {
                 (font, ' ')
             } else if c.is_control() || is_invisible(c) {
                 continue;
-            } else if FontId::Fallback.face().glyph(c).is_some() {
-                (FontId::Fallback, c)
+            } else if let Some(fallback) = self.fallback_for(c) {
+                (fallback, c)
             } else {
                 shaped.missing.push(c);
-                (FontId::Fallback, REPLACEMENT)
+                (FontId::FALLBACK, REPLACEMENT)
             };
             if face != segment_font && !segment.is_empty() {
                 self.push_piece(&mut shaped, &segment, segment_font);
@@ -157,7 +198,11 @@ impl Shaper {
             self.plans.len() - 1
         });
         let options = ShapeOptions::new().plan(Some(&self.plans[index].3));
-        if harfrust::shape(&self.fonts[font as usize], &mut buffer, options).is_err() {
+        if self.fonts.len() <= font.index() {
+            self.fonts.resize_with(font.index() + 1, || None);
+        }
+        let shaper_font = self.fonts[font.index()].get_or_insert_with(|| ShaperFont::new(&face.font));
+        if harfrust::shape(shaper_font, &mut buffer, options).is_err() {
             return;
         }
         let scale = 1.0 / face.units_per_em;
@@ -192,23 +237,23 @@ mod tests {
     #[test]
     fn fallback_replacement_and_invisible_characters() {
         let mut shaper = Shaper::default();
-        let shaped = shaper.shape("a→b", FontId::Serif);
+        let shaped = shaper.shape("a→b", FontId::SERIF);
         let fonts: Vec<FontId> = shaped.pieces.iter().map(|p| p.font).collect();
-        assert_eq!(fonts, [FontId::Serif, FontId::Fallback, FontId::Serif]);
-        let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::Mono);
+        assert_eq!(fonts, [FontId::SERIF, FontId::FALLBACK, FontId::SERIF]);
+        let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::MONO);
         let text: String = code.pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "ab c", "an invisible separator the face lacks is left out, a space it lacks is a space");
-        let missing = shaper.shape("x漢", FontId::Serif);
+        let missing = shaper.shape("x漢", FontId::SERIF);
         assert_eq!(missing.missing, ['漢']);
         assert_eq!(missing.pieces[1].text, "\u{FFFD}");
-        assert!(shaper.shape("fi", FontId::Serif).width > 0.3);
+        assert!(shaper.shape("fi", FontId::SERIF).width > 0.3);
     }
 
     #[test]
     fn ink_leaves_out_trailing_white_space_only() {
         let mut shaper = Shaper::default();
         for (text, bare) in [("Delivery  ", "Delivery"), ("a→b ", "a→b"), ("x", "x"), (" ", ""), ("漢 ", "漢")] {
-            let (with, without) = (shaper.shape(text, FontId::Serif), shaper.shape(bare, FontId::Serif));
+            let (with, without) = (shaper.shape(text, FontId::SERIF), shaper.shape(bare, FontId::SERIF));
             assert!((with.ink - without.width).abs() < 1e-4, "{text:?}: {} vs {}", with.ink, without.width);
             assert!(with.width >= with.ink);
         }

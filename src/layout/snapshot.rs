@@ -1,6 +1,7 @@
-//! A text form of laid-out pages, one line per item, for golden tests and debugging.
+//! A text form of laid-out pages, one line per item (text with its face, size and colour), for
+//! golden tests and debugging.
 
-use super::{Item, LinkDest, Page};
+use super::{Item, LinkDest, Page, Rgb};
 use std::fmt::Write;
 
 /// Describes pages one item a line, positions rounded to a tenth of a point.
@@ -11,11 +12,12 @@ pub fn snapshot(pages: &[Page]) -> String {
         for item in &page.items {
             let line = match item {
                 Item::Text(run) => format!(
-                    "  text {:.1},{:.1} {} {:.1} {:?}",
+                    "  text {:.1},{:.1} {} {:.1} {} {:?}",
                     run.x,
                     run.y,
                     run.font.postscript_name(),
                     run.size,
+                    hex(run.color),
                     run.text
                 ),
                 Item::Rule { x1, y1, x2, y2, width, .. } => {
@@ -40,4 +42,10 @@ pub fn snapshot(pages: &[Page]) -> String {
         }
     }
     out
+}
+
+/// A colour as `#rrggbb`.
+fn hex(Rgb(r, g, b): Rgb) -> String {
+    let byte = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
 }

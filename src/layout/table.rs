@@ -89,9 +89,9 @@ struct Grid {
 
 impl Grid {
     fn new(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], columns: usize, size: f32) -> Grid {
-        let mut head_style = Style::plain(FontId::Sans, size, Rgb(1.0, 1.0, 1.0));
+        let mut head_style = Style::plain(FontId::SANS, size, Rgb(1.0, 1.0, 1.0));
         head_style.bold = true;
-        let body_style = Style::plain(FontId::Serif, size, cx.text_color);
+        let body_style = Style::plain(FontId::SERIF, size, cx.text_color);
         let head_row = (!head.is_empty()).then_some((head, &head_style));
         let all = head_row.into_iter().chain(rows.iter().map(|r| (r.as_slice(), &body_style)));
         let cells = all

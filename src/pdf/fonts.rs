@@ -9,6 +9,7 @@ use super::pack::Packed;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Rect, Ref, Str};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use subsetter::GlyphRemapper;
@@ -61,9 +62,12 @@ pub fn merge(used: &mut Used, more: &Used) {
 }
 
 /// The resource name of a face on every page.
-pub fn resource(font: FontId) -> &'static str {
-    const NAMES: [&str; FontId::ALL.len()] = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"];
-    NAMES[font as usize]
+pub fn resource(font: FontId) -> Cow<'static, str> {
+    const NAMES: [&str; FontId::BUNDLED.len()] = ["F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10"];
+    match NAMES.get(font.index()) {
+        Some(&name) => Cow::Borrowed(name),
+        None => Cow::Owned(format!("F{}", font.index() + 1)),
+    }
 }
 
 /// Embeds every face in `used`; returns each face's font object.
@@ -74,8 +78,13 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMa
         for &glyph in glyphs.texts.keys() {
             remapper.remap(glyph);
         }
-        let program = subsetter::subset(font.bytes(), 0, &remapper)
-            .map_err(|e| io::Error::other(format!("subsetting {font:?}: {e}")))?;
+        let failed = |e: String| io::Error::other(format!("subsetting {}: {e}", font.postscript_name()));
+        let mut program =
+            subsetter::subset(font.bytes(), font.face().index, &remapper).map_err(|e| failed(e.to_string()))?;
+        if font.face().cff {
+            let cids: Vec<u16> = remapper.remapped_gids().collect();
+            program = super::cff::with_whole_face_cids(&program, &cids).ok_or_else(|| failed("no CFF table".into()))?;
+        }
         embedded.insert(font, write_font(file, font, &glyphs.texts, &remapper, &program)?);
     }
     Ok(embedded)
@@ -108,13 +117,20 @@ fn write_font<W: Write>(
     let face = font.face();
     let scale = 1000.0 / face.units_per_em;
     let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
-    let [program_id, descriptor_id, map_id, cid_id, cmap_id, type0_id] = [(); 6].map(|()| file.alloc());
+    let [program_id, descriptor_id] = [(); 2].map(|()| file.alloc());
+    let map_id = (!face.cff).then(|| file.alloc());
+    let [cid_id, cmap_id, type0_id] = [(); 3].map(|()| file.alloc());
     let packed = Packed::new(program.to_vec());
     file.object(program_id, |c| {
-        packed.stream(c, program_id).pair(Name(b"Length1"), program.len() as i32);
+        let mut stream = packed.stream(c, program_id);
+        if face.cff {
+            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+        } else {
+            stream.pair(Name(b"Length1"), program.len() as i32);
+        }
     })?;
     let mut flags = FontFlags::SYMBOLIC;
-    if font == FontId::Mono {
+    if font == FontId::MONO {
         flags |= FontFlags::FIXED_PITCH;
     }
     if face.italic_angle != 0.0 {
@@ -122,7 +138,8 @@ fn write_font<W: Write>(
     }
     let [x0, y0, x1, y1] = face.bbox.map(|v| (v * scale).round());
     file.object(descriptor_id, |c| {
-        c.font_descriptor(descriptor_id)
+        let mut descriptor = c.font_descriptor(descriptor_id);
+        descriptor
             .name(Name(name.as_bytes()))
             .flags(flags)
             .bbox(Rect::new(x0, y0, x1, y1))
@@ -130,26 +147,30 @@ fn write_font<W: Write>(
             .ascent((face.ascender * scale).round())
             .descent((face.descender * scale).round())
             .cap_height((face.cap_height * scale).round())
-            .stem_v(80.0)
-            .font_file2(program_id);
+            .stem_v(80.0);
+        if face.cff {
+            descriptor.font_file3(program_id);
+        } else {
+            descriptor.font_file2(program_id);
+        }
     })?;
-    let last = glyphs.keys().next_back().copied().unwrap_or(0);
-    let mut map = vec![0u8; (usize::from(last) + 1) * 2];
-    for &gid in glyphs.keys() {
-        let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
-        map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
+    // A TrueType subset's glyphs are found through a CIDToGIDMap; a CFF subset's charset
+    // names each glyph by its id in the whole face (see `cff.rs`).
+    if let Some(map_id) = map_id {
+        let map = Packed::new(gid_map(glyphs, remapper));
+        file.object(map_id, |c| {
+            map.stream(c, map_id);
+        })?;
     }
-    let map = Packed::new(map);
-    file.object(map_id, |c| {
-        map.stream(c, map_id);
-    })?;
     file.object(cid_id, |c| {
         let mut cid = c.cid_font(cid_id);
-        cid.subtype(CidFontType::Type2)
+        cid.subtype(if face.cff { CidFontType::Type0 } else { CidFontType::Type2 })
             .base_font(Name(name.as_bytes()))
             .system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 })
-            .font_descriptor(descriptor_id)
-            .cid_to_gid_map_stream(map_id);
+            .font_descriptor(descriptor_id);
+        if let Some(map_id) = map_id {
+            cid.cid_to_gid_map_stream(map_id);
+        }
         // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.
         let mut widths = cid.widths();
         let ids: Vec<u16> = glyphs.keys().copied().collect();
@@ -170,6 +191,18 @@ fn write_font<W: Write>(
             .to_unicode(cmap_id);
     })?;
     Ok(type0_id)
+}
+
+/// The CIDToGIDMap of a TrueType subset: two bytes a glyph id of the whole face, its id in the
+/// subset.
+fn gid_map(glyphs: &BTreeMap<u16, String>, remapper: &GlyphRemapper) -> Vec<u8> {
+    let last = glyphs.keys().next_back().copied().unwrap_or(0);
+    let mut map = vec![0u8; (usize::from(last) + 1) * 2];
+    for &gid in glyphs.keys() {
+        let new = remapper.get(gid).unwrap_or(0).to_be_bytes();
+        map[usize::from(gid) * 2..usize::from(gid) * 2 + 2].copy_from_slice(&new);
+    }
+    map
 }
 
 /// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from.

@@ -6,6 +6,7 @@
 //! tree, and everything else is marked as an artifact.
 //! It knows no backend and no page design.
 
+mod cff;
 mod content;
 mod file;
 mod fonts;

@@ -94,7 +94,7 @@ fn unknown_sections_and_keys_name_the_closest_known_one_and_a_bad_colour_fails_a
         ("[site]\ntitle = \"T\"\n\n[pdff]\npaper = \"a4\"\n", "folio.toml:4:2: invalid configuration: unknown section [pdff]; did you mean [pdf]?"),
         ("[pdf]\npaper = \"a4\"\n  acent = \"#aa0000\"\n", "folio.toml:3:3: invalid configuration: [pdf] unknown key `acent`; did you mean `accent`?"),
         ("[site]\ntitel = \"T\"\n", "folio.toml:2:1: invalid configuration: [site] unknown key `titel`; did you mean `title`?"),
-        ("[wordcount]\nx = 1\n", "folio.toml:1:2: invalid configuration: unknown section [wordcount]; known: [site], [build], [json], [pdf], [xlsx], [slides]"),
+        ("[wordcount]\nx = 1\n", "folio.toml:1:2: invalid configuration: unknown section [wordcount]; known: [site], [build], [fonts], [json], [pdf], [xlsx], [slides]"),
         ("[json]\npretty = true\n", "folio.toml:2:1: invalid configuration: [json] unknown key `pretty`; there are none"),
         (
             "[build]\nallow_schemes = [\"file\", \"javascrip\"]\n",

@@ -10,6 +10,8 @@ mod deck_text;
 mod diagnostics;
 mod docx;
 mod faults;
+mod fonts;
+mod highlight;
 mod hostile;
 mod html;
 mod limits;

@@ -102,22 +102,22 @@ fn golden_layout_of_a_small_page() {
     let expected = "\
 page 1 595.3x841.9
   anchor 56.7 g outline 0 \"Golden\"
-  text 56.7,79.4 NotoSans-Bold 23.0 \"Golden\"
+  text 56.7,79.4 NotoSans-Bold 23.0 #141721 \"Golden\"
   rule 56.7,90.3 538.6,90.3 w1.5
-  text 56.7,109.4 NotoSerif-Regular 10.0 \"A \"
-  text 66.3,109.4 NotoSerif-Bold 10.0 \"bold\"
-  text 89.0,109.4 NotoSerif-Regular 10.0 \" \"
-  text 91.6,109.4 NotoSerif-Regular 10.0 \"link\"
-  text 110.2,109.4 NotoSerif-Regular 10.0 \".\"
+  text 56.7,109.4 NotoSerif-Regular 10.0 #1f1f24 \"A \"
+  text 66.3,109.4 NotoSerif-Bold 10.0 #1f1f24 \"bold\"
+  text 89.0,109.4 NotoSerif-Regular 10.0 #1f1f24 \" \"
+  text 91.6,109.4 NotoSerif-Regular 10.0 #1d4e89 \"link\"
+  text 110.2,109.4 NotoSerif-Regular 10.0 #1f1f24 \".\"
   link 91.6,100.4 18.6x12.0 -> https://x.org
   anchor 131.8 g#part outline 1 \"Part\"
-  text 56.7,147.5 NotoSans-Bold 15.5 \"Part\"
+  text 56.7,147.5 NotoSans-Bold 15.5 #1d4e89 \"Part\"
   rule 56.7,153.2 538.6,153.2 w0.6
-  text 63.6,169.8 NotoSerif-Regular 10.0 \"•\"
-  text 71.7,169.8 NotoSerif-Regular 10.0 \"one\"
-  text 63.6,185.8 NotoSerif-Regular 10.0 \"•\"
-  text 71.7,185.8 NotoSerif-Regular 10.0 \"two\"
-  text 496.8,816.4 NotoSans-Regular 8.0 \"page 1 of 1\"
+  text 63.6,169.8 NotoSerif-Regular 10.0 #1f1f24 \"•\"
+  text 71.7,169.8 NotoSerif-Regular 10.0 #1f1f24 \"one\"
+  text 63.6,185.8 NotoSerif-Regular 10.0 #1f1f24 \"•\"
+  text 71.7,185.8 NotoSerif-Regular 10.0 #1f1f24 \"two\"
+  text 496.8,816.4 NotoSans-Regular 8.0 #737380 \"page 1 of 1\"
 ";
     assert_eq!(snapshot(&laid.pages), expected);
 }

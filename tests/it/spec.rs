@@ -91,7 +91,10 @@ fn every_spec_example_shows_its_text_in_the_pdf() {
     let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
     let dir = tree(&refs);
     let out = dir.path().join("out");
-    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "--format", "pdf,slides,xlsx", "--quiet"]);
+    let run = folio(
+        dir.path(),
+        &["build", ".", "-o", out.to_str().unwrap(), "--format", "pdf,slides,xlsx", "--quiet", "--no-system-fonts"],
+    );
     assert!(run.status.code().is_some_and(|c| c <= 1), "{}", stderr(&run));
 
     let mut failures = Vec::new();

@@ -158,7 +158,7 @@ fn chapter_entries(doc: &Document, pages: &[Page]) -> Vec<Entry> {
 fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>) -> Vec<Item> {
     let title = collection.title.as_str();
     let column = g.column();
-    let mut style = Style::plain(FontId::Sans, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, g.size * 3.2, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: g.width, h: g.height * 0.06, color: g.accent }];
     let mut y = g.height * 0.3;
@@ -187,7 +187,7 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
     }
     let grey = Rgb(0.4, 0.4, 0.45);
     let ((runs, _), _) =
-        cx.within(Role::P, |cx| cx.text(&line, FontId::Sans, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0));
+        cx.within(Role::P, |cx| cx.text(&line, FontId::SANS, g.size * 1.2, grey, column.x, rule_y + g.size * 3.0));
     items.extend(runs);
     items.push(Item::Anchor { name: "cover".into(), y: 0.0, outline: None });
     items
@@ -198,7 +198,7 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
 fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<Vec<Item>> {
     let column = g.column();
     let mut slabs = Vec::new();
-    let mut style = Style::plain(FontId::Sans, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let spans = [Span { text: "Contents".into(), style }];
     slabs.extend(cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.6, Align::Left)).0);
@@ -228,7 +228,7 @@ fn toc_entry(cx: &mut Cx, g: &Geometry, entry: &Entry, before: usize) -> Vec<Sla
     let number_w = g.size * 3.0;
     let pitch = g.size * 0.55;
     let indent = f32::from(entry.depth) * g.size * 1.6;
-    let mut style = Style::plain(FontId::Serif, g.size, Rgb(0.12, 0.12, 0.14));
+    let mut style = Style::plain(FontId::SERIF, g.size, Rgb(0.12, 0.12, 0.14));
     style.bold = entry.depth == 0;
     let number = (before + entry.page + 1).to_string();
     let spans = [Span { text: entry.title.clone(), style }];
@@ -242,7 +242,7 @@ fn toc_entry(cx: &mut Cx, g: &Geometry, entry: &Entry, before: usize) -> Vec<Sla
         Item::Text(run) => (run.y, e.max(run.x + run.width)),
         _ => (b, e),
     });
-    let font = if entry.depth == 0 { FontId::SerifBold } else { FontId::Serif };
+    let font = if entry.depth == 0 { FontId::SERIF_BOLD } else { FontId::SERIF };
     let (mut runs, w) = cx.text(&number, font, g.size, Rgb(0.12, 0.12, 0.14), 0.0, baseline);
     for run in &mut runs {
         run.shift(column.w - w, 0.0);
@@ -261,8 +261,9 @@ fn toc_entry(cx: &mut Cx, g: &Geometry, entry: &Entry, before: usize) -> Vec<Sla
 
 /// Dots from `from` to `to` on a grid of `pitch`, so the leaders of all lines line up; decoration.
 fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32) -> Option<Item> {
-    let dot = cx.shape(".", FontId::Serif);
-    let id = dot.pieces.first()?.glyphs.first()?.id;
+    let dot = cx.shape(".", FontId::SERIF);
+    let piece = dot.pieces.first()?;
+    let (font, id) = (piece.font, piece.glyphs.first()?.id);
     let start = (from / pitch).ceil() as i32;
     let end = (to / pitch).floor() as i32;
     if end <= start {
@@ -274,5 +275,5 @@ fn leaders(cx: &mut Cx, from: f32, to: f32, baseline: f32, size: f32, pitch: f32
     let width = (end - start) as f32 * pitch;
     let color = Rgb(0.55, 0.55, 0.6);
     let tag = Tag::ARTIFACT;
-    Some(Item::Text(TextRun { x: x0, y: baseline, font: FontId::Serif, size, color, glyphs, text, width, tag }))
+    Some(Item::Text(TextRun { x: x0, y: baseline, font, size, color, glyphs, text, width, tag }))
 }

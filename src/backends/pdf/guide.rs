@@ -2,6 +2,7 @@
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
 use super::PdfTheme;
+use crate::highlight;
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
 use crate::layout::image::probe;
 use crate::layout::layout_lines;
@@ -21,6 +22,8 @@ pub struct Geometry {
     pub size: f32,
     pub accent: Rgb,
     pub numbering: bool,
+    /// The syntect theme of code blocks.
+    pub code_theme: &'static str,
 }
 
 impl Geometry {
@@ -28,7 +31,9 @@ impl Geometry {
     pub fn new(theme: &PdfTheme) -> Geometry {
         let (width, height) = theme.paper.size();
         let accent = Rgb::from(theme.accent);
-        Geometry { width, height, margin: theme.margin_pt(), size: theme.font_size, accent, numbering: theme.numbering }
+        let code_theme = highlight::theme_name(&theme.code_theme).unwrap_or(highlight::DEFAULT_THEME);
+        let (margin, size, numbering) = (theme.margin_pt(), theme.font_size, theme.numbering);
+        Geometry { width, height, margin, size, accent, numbering, code_theme }
     }
 
     /// A page of this geometry showing `items`.
@@ -44,6 +49,8 @@ impl Geometry {
     /// A layout context for document `doc`, with the images among `assets` that can be drawn.
     pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
+        cx.code_theme = self.code_theme;
+        cx.cjk = doc.meta.lang.as_ref().and_then(|lang| crate::layout::cjk_variant(lang.as_str()));
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
         for (key, bytes) in assets {
@@ -118,11 +125,11 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     if doc.meta.breadcrumb == Some(true) {
         let trail = breadcrumb(doc, collection);
         if !trail.is_empty() {
-            let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::Sans, cx.size * 0.85, grey) }];
+            let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::SANS, cx.size * 0.85, grey) }];
             out.extend(cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left)).0);
         }
     }
-    let mut style = Style::plain(FontId::Sans, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
+    let mut style = Style::plain(FontId::SANS, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let spans = [Span { text: doc.title.clone(), style }];
     let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &spans, width, 1.2, Align::Left));
@@ -131,16 +138,16 @@ fn title_block(cx: &mut Cx, doc: &Document, collection: &Collection, width: f32)
     out.extend(title);
     if let Some(label) = doc.meta.label.as_deref().filter(|l| !l.trim().is_empty() && *l != doc.title) {
         let size = cx.size * 0.8;
-        let label = fit(cx, label, FontId::SansBold, size, width - size * 1.4);
+        let label = fit(cx, label, FontId::SANS_BOLD, size, width - size * 1.4);
         let accent = cx.accent;
         let ((mut runs, w), _) =
-            cx.within(Role::P, |cx| cx.text(&label, FontId::SansBold, size, accent, size * 0.7, size * 1.25));
+            cx.within(Role::P, |cx| cx.text(&label, FontId::SANS_BOLD, size, accent, size * 0.7, size * 1.25));
         let pill = Item::Rect { x: 0.0, y: size * 0.2, w: w + size * 1.4, h: size * 1.45, color: cx.accent.tint(0.88) };
         runs.insert(0, pill);
         out.push(Slab { space_before: cx.size * 0.3, ..Slab::new(size * 1.8, runs) });
     }
     if let Some(description) = doc.meta.description.as_deref().filter(|d| !d.trim().is_empty()) {
-        let mut style = Style::plain(FontId::Serif, cx.size * 1.05, grey);
+        let mut style = Style::plain(FontId::SERIF, cx.size * 1.05, grey);
         style.italic = true;
         let spans = [Span { text: description.to_string(), style }];
         let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left));
@@ -190,8 +197,8 @@ pub fn decoration(cx: &mut Cx, g: &Geometry, index: usize, total: usize, head: &
     let mut items = Vec::new();
     if !head.is_empty() {
         let y = g.margin * 0.55;
-        let header = fit(cx, head, FontId::Sans, size, g.width - 2.0 * g.margin);
-        let (runs, _) = cx.text(&header, FontId::Sans, size, grey, g.margin, y);
+        let header = fit(cx, head, FontId::SANS, size, g.width - 2.0 * g.margin);
+        let (runs, _) = cx.text(&header, FontId::SANS, size, grey, g.margin, y);
         items.extend(runs);
         let rule_y = y + size * 0.5;
         let right = g.width - g.margin;
@@ -199,7 +206,7 @@ pub fn decoration(cx: &mut Cx, g: &Geometry, index: usize, total: usize, head: &
     }
     let label = format!("page {} of {}", index + 1, total);
     let y = g.height - g.margin * 0.45;
-    let (mut runs, w) = cx.text(&label, FontId::Sans, size, grey, 0.0, y);
+    let (mut runs, w) = cx.text(&label, FontId::SANS, size, grey, 0.0, y);
     for run in &mut runs {
         run.shift(g.width - g.margin - w, 0.0);
     }

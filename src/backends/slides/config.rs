@@ -29,6 +29,11 @@ pub struct SlidesConfig {
     pub site_deck_limit: usize,
     /// Where paragraphs of more than 240 characters go.
     pub long_prose: LongProse,
+    /// The theme's East Asian and complex-script fonts, from `[fonts] fallback`.
+    #[serde(skip)]
+    pub east_asian_font: String,
+    #[serde(skip)]
+    pub complex_script_font: String,
 }
 
 /// Where long paragraphs go: on the slides (the default) or into the speaker notes.
@@ -49,6 +54,8 @@ impl Default for SlidesConfig {
             accent: Color { r: 0x1f, g: 0x5f, b: 0x99 },
             site_deck_limit: 250,
             long_prose: LongProse::Slides,
+            east_asian_font: String::new(),
+            complex_script_font: String::new(),
         }
     }
 }
@@ -61,7 +68,19 @@ impl SlidesConfig {
 
     /// Reads and checks `[slides]`.
     pub fn read(config: &Config) -> Result<SlidesConfig> {
-        let slides: SlidesConfig = config.section("slides")?;
+        let mut slides: SlidesConfig = config.section("slides")?;
+        // `[fonts] heading` draws the deck's text in the PDF deck; the theme names it too,
+        // unless `[slides]` names its own.
+        let written = |key: &str| config.sections.get("slides").and_then(|s| s.get(key)).is_some();
+        if let Some(heading) = &config.fonts.heading {
+            for (key, font) in [("font", &mut slides.font), ("heading_font", &mut slides.heading_font)] {
+                if !written(key) {
+                    font.clone_from(heading);
+                }
+            }
+        }
+        slides.east_asian_font = config.fonts.east_asian().to_string();
+        slides.complex_script_font = config.fonts.complex_script().to_string();
         let bad = |key: &str, message: String| config.invalid("slides", key, &message);
         if !(1..=6).contains(&slides.heading_level) {
             return Err(bad("heading_level", format!("must be 1 to 6, not {}", slides.heading_level)));

@@ -110,6 +110,8 @@ pub struct Run {
     pub code: bool,
     pub strike: bool,
     pub link: Option<Link>,
+    /// The colour of highlighted code, which the deck's own colours do not replace.
+    pub color: Option<[u8; 3]>,
 }
 
 /// The text of runs without styling.
@@ -137,8 +139,11 @@ pub enum Item {
         marker: Marker,
         text: Text,
     },
-    /// Code, lines kept.
-    Code(String),
+    /// Code, lines kept, and the language its fence names.
+    Code {
+        text: String,
+        lang: Option<String>,
+    },
     Table(Table),
     /// A callout: a box holding text items (the first its label).
     Callout(Vec<Item>),

@@ -87,7 +87,7 @@ pub fn text_style(item: &Item) -> Option<TextStyle> {
         Item::Paragraph(_) => TextStyle { size: BODY_SIZE, indent: 0.0 },
         Item::Bullet { level: 1, .. } => TextStyle { size: BODY_SIZE, indent: 27.0 },
         Item::Bullet { .. } => TextStyle { size: LEVEL2_SIZE, indent: 54.0 },
-        Item::Code(_) => TextStyle { size: CODE_SIZE, indent: 0.0 },
+        Item::Code { .. } => TextStyle { size: CODE_SIZE, indent: 0.0 },
         Item::Table(_) | Item::Callout(_) => return None,
     })
 }

@@ -99,9 +99,10 @@ fn items_text(deck: &Deck, items: &[Item]) -> String {
                 }
                 out.push_str(&format!("{indent}{mark} {}\n", inline(deck, text)));
             }
-            Item::Code(code) => {
+            Item::Code { text: code, lang } => {
                 let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
-                out.push_str(&format!("{fence}\n{code}\n{fence}\n"));
+                let lang = lang.as_deref().unwrap_or_default();
+                out.push_str(&format!("{fence}{lang}\n{code}\n{fence}\n"));
             }
             Item::Table(table) => push_table(&mut out, deck, table),
             // A callout is a quote: Marp's theme draws it with a bar beside it.

@@ -8,8 +8,11 @@ use super::layout::{
     text_style, CALLOUT_BORDER, CALLOUT_PAD, CELL_MARGIN_X, CELL_MARGIN_Y, FOOTNOTE_SIZE, LINE_SPACING,
     PARAGRAPH_SPACE, TABLE_GAP,
 };
+use crate::highlight::code_lines;
 use crate::ir::Align;
-use crate::layout::{layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style, Tree};
+use crate::layout::{
+    code_spans, layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style, Tree,
+};
 use std::cell::RefCell;
 
 /// The colours of a slide's text: body text, and headings, bullets and links.
@@ -67,14 +70,18 @@ pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span>
                 Link::Url(url) => LinkDest::Uri(url.clone()),
                 Link::Document { id, anchor } => LinkDest::Internal { doc: id.clone(), anchor: anchor.clone() },
             });
-            let color = if link.is_some() { palette.accent } else { palette.text };
+            let color = match (&link, run.color) {
+                (Some(_), _) => palette.accent,
+                (None, Some(color)) => Rgb::from(color),
+                (None, None) => palette.text,
+            };
             let style = Style {
                 bold: run.bold || bold,
                 italic: run.italic,
                 code: run.code,
                 strike: run.strike,
                 link,
-                ..Style::plain(FontId::Sans, size, color)
+                ..Style::plain(FontId::SANS, size, color)
             };
             Span { text: run.text.clone(), style }
         })
@@ -118,17 +125,17 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
             let baseline = lines[0].items.iter().find_map(|i| if let Drawn::Text(r) = i { Some(r.y) } else { None });
             let x = style.indent - style.indent.min(24.0);
             let y = baseline.unwrap_or(size);
-            let ((runs, _), _) = cx.within(Role::Lbl, |cx| cx.text(&mark, FontId::Sans, size, palette.accent, x, y));
+            let ((runs, _), _) = cx.within(Role::Lbl, |cx| cx.text(&mark, FontId::SANS, size, palette.accent, x, y));
             lines[0].items.extend(runs);
             lines
         }
-        Item::Code(code) => code
-            .split('\n')
-            .flat_map(|line| {
-                let span = Span { text: line.to_string(), style: Style::plain(FontId::Mono, size, palette.text) };
-                layout_lines(cx, &[span], column, LINE_SPACING, Align::Left)
-            })
-            .collect(),
+        Item::Code { text, lang } => {
+            let style = Style::plain(FontId::MONO, size, palette.text);
+            code_lines(text, lang.as_deref(), cx.code_theme)
+                .iter()
+                .flat_map(|line| layout_lines(cx, &code_spans(line, &style), column, LINE_SPACING, Align::Left))
+                .collect()
+        }
         Item::Table(_) | Item::Callout(_) => Vec::new(),
     };
     if let Some(first) = lines.first_mut() {

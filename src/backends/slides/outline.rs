@@ -187,7 +187,9 @@ impl Sorter<'_> {
             BlockKind::Heading { content, .. } => self.item(content, Item::Heading, out),
             BlockKind::List { start, items, .. } => self.list(items, *start, 1, out),
             BlockKind::Table { align, head, rows } => self.table(align, head, rows, block.span, out),
-            BlockKind::CodeBlock { text, .. } => out.push(Entry::Item(Item::Code(clean(text.trim_end())))),
+            BlockKind::CodeBlock { lang, text } => {
+                out.push(Entry::Item(Item::Code { text: clean(text.trim_end()), lang: lang.clone() }))
+            }
             BlockKind::Quote { blocks } => blocks.iter().for_each(|b| self.convert(b, out)),
             BlockKind::Callout { kind, title, blocks } => {
                 let title = title.as_ref().map_or_else(|| kind.display_name().to_string(), |t| clean(&plain_text(t)));
@@ -208,9 +210,9 @@ impl Sorter<'_> {
         let mut after = Vec::new();
         for entry in inner {
             match entry {
-                Entry::Item(item @ (Item::Heading(_) | Item::Paragraph(_) | Item::Bullet { .. } | Item::Code(_))) => {
-                    boxed.push(item)
-                }
+                Entry::Item(
+                    item @ (Item::Heading(_) | Item::Paragraph(_) | Item::Bullet { .. } | Item::Code { .. }),
+                ) => boxed.push(item),
                 other => after.push(other),
             }
         }

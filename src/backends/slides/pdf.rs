@@ -127,7 +127,7 @@ fn body_slabs(cx: &mut Cx, body: &[DeckItem], width: f32, palette: Palette) -> V
                     DeckItem::Heading(_) => Role::H(2),
                     DeckItem::Paragraph(_) => Role::P,
                     DeckItem::Bullet { .. } => Role::LI,
-                    DeckItem::Code(_) => Role::Code,
+                    DeckItem::Code { .. } => Role::Code,
                     DeckItem::Table(_) => Role::Table,
                     DeckItem::Callout(_) => Role::Div,
                 };

@@ -27,7 +27,8 @@ fn deck_style(style: Style) -> Run {
         Dest::Url(url) => Link::Url(url.to_string()),
         Dest::Page { doc, anchor } => Link::Document { id: doc.to_string(), anchor: anchor.map(str::to_string) },
     });
-    Run { text: String::new(), bold: style.bold, italic: style.italic, code: style.code, strike: style.strike, link }
+    let (bold, italic, code, strike) = (style.bold, style.italic, style.code, style.strike);
+    Run { text: String::new(), bold, italic, code, strike, link, color: None }
 }
 
 /// `text` without control characters (other than newlines), which no slide can show.

@@ -82,7 +82,7 @@ fn cut_points(item: &Item, from: Point, limit: usize) -> Vec<Point> {
             }
             starts
         }
-        Item::Code(code) => {
+        Item::Code { text: code, .. } => {
             let starts = code[from.1..].match_indices('\n').map(|(at, _)| (0, from.1 + at + 1));
             starts.filter(|&(_, at)| at < code.len()).take(limit).collect()
         }
@@ -100,7 +100,8 @@ pub fn slice(item: &Item, from: Point, to: Option<Point>) -> Option<Item> {
             let stop = if i == end.0 { end.1 } else { run.text.len() };
             // Each field but the text: a run's whole text is never copied for a part of it.
             let (bold, italic, code, strike, link) = (run.bold, run.italic, run.code, run.strike, run.link.clone());
-            part.push(Run { text: run.text[start..stop].to_string(), bold, italic, code, strike, link });
+            let text = run.text[start..stop].to_string();
+            part.push(Run { text, bold, italic, code, strike, link, color: run.color });
         }
         trim(part)
     };
@@ -108,7 +109,10 @@ pub fn slice(item: &Item, from: Point, to: Option<Point>) -> Option<Item> {
         Item::Heading(t) => Item::Heading(text(t)),
         Item::Paragraph(t) => Item::Paragraph(text(t)),
         Item::Bullet { level, marker, text: t } => Item::Bullet { level: *level, marker: *marker, text: text(t) },
-        Item::Code(code) => Item::Code(code[from.1..to.map_or(code.len(), |t| t.1)].trim_end_matches('\n').to_string()),
+        Item::Code { text: code, lang } => Item::Code {
+            text: code[from.1..to.map_or(code.len(), |t| t.1)].trim_end_matches('\n').to_string(),
+            lang: lang.clone(),
+        },
         Item::Table(_) | Item::Callout(_) => return None,
     })
 }
@@ -136,9 +140,10 @@ mod tests {
     #[test]
     fn long_code_splits_between_lines() {
         let code = (0..80).map(|i| format!("line {i}")).collect::<Vec<_>>().join("\n");
-        let item = Item::Code(code.clone());
+        let item = Item::Code { text: code.clone(), lang: Some("text".into()) };
         let Cut::At(at) = split(&item, (0, 0), 300.0, 800.0) else { panic!("cut") };
-        let (Some(Item::Code(a)), Some(Item::Code(b))) = (slice(&item, (0, 0), Some(at)), slice(&item, at, None))
+        let (Some(Item::Code { text: a, .. }), Some(Item::Code { text: b, .. })) =
+            (slice(&item, (0, 0), Some(at)), slice(&item, at, None))
         else {
             panic!("code")
         };

@@ -11,7 +11,7 @@ use super::style::Styles;
 use crate::backends::Artifact;
 use crate::diag::Diagnostic;
 use crate::ir::{slugify, Collection, Document};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 /// The creation time written when `SOURCE_DATE_EPOCH` is not set: 2000-01-01 00:00:00 UTC.
 const FIXED_EPOCH: i64 = 946_684_800;
@@ -23,6 +23,8 @@ pub type Made = (Artifact, Vec<Diagnostic>);
 pub struct Meta {
     pub created: ExcelDateTime,
     pub author: String,
+    /// The workbook's default font, `[fonts] body` (Excel's own when not set).
+    pub font: Option<String>,
 }
 
 /// The creation time from `SOURCE_DATE_EPOCH` (seconds since 1970), else a fixed date.
@@ -34,6 +36,11 @@ pub fn creation_time(epoch: Option<i64>) -> ExcelDateTime {
 
 fn workbook(title: &str, meta: &Meta) -> Workbook {
     let mut workbook = Workbook::new();
+    if let Some(font) = &meta.font {
+        // Excel's default row height and column width (in pixels) for an 11-point font; it
+        // cannot fail before the first sheet is added.
+        let _ = workbook.set_default_format(&Format::new().set_font_name(font).set_font_size(11), 20, 64);
+    }
     let properties =
         DocProperties::new().set_title(title).set_author(&meta.author).set_creation_datetime(&meta.created);
     workbook.set_properties(&properties);

@@ -35,7 +35,8 @@ impl Backend for Xlsx {
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let config: XlsxConfig = ctx.config.section("xlsx")?;
         let created = book::creation_time(ctx.source_date_epoch);
-        let meta = book::Meta { created, author: ctx.config.site.author.clone().unwrap_or_default() };
+        let author = ctx.config.site.author.clone().unwrap_or_default();
+        let meta = book::Meta { created, author, font: ctx.config.fonts.body.clone() };
         let documents: Vec<&Document> = ctx.documents_in_scope().collect();
         // The site workbook is the biggest single job: make it while the pages are made.
         let (site, pages) = rayon::join(

@@ -9,6 +9,7 @@ use crate::backends::slides::layout::{
     boxes, text_style, Rect, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::backends::slides::measure::footnote_height;
+use crate::highlight::{self, code_lines};
 
 /// The parts written for one slide.
 pub struct SlideParts {
@@ -181,11 +182,13 @@ fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, l
         Item::Bullet { marker, text, .. } => {
             paragraph(out, text, Style { marker: Some(*marker), indent: style.indent, ..base }, links)
         }
-        Item::Code(code) => {
-            for (i, line) in code.split('\n').enumerate() {
-                let run = [Run { text: line.to_string(), code: true, ..Run::default() }];
-                let runs: &[Run] = if line.is_empty() { &[] } else { &run };
-                paragraph(out, runs, Style { space_before: i == 0, ..base }, links);
+        Item::Code { text, lang } => {
+            for (i, line) in code_lines(text, lang.as_deref(), highlight::DEFAULT_THEME).iter().enumerate() {
+                let runs: Vec<Run> = line
+                    .runs()
+                    .map(|(text, color)| Run { text: text.to_string(), code: true, color, ..Run::default() })
+                    .collect();
+                paragraph(out, &runs, Style { space_before: i == 0, ..base }, links);
             }
         }
         Item::Table(_) | Item::Callout(_) => {}

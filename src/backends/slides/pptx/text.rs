@@ -153,7 +153,9 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
         out.push_str(" strike=\"sngStrike\"");
     }
     out.push_str(" dirty=\"0\">");
-    if let Some(color) = style.color {
+    if let Some([r, g, b]) = run.color {
+        out.push_str(&format!("<a:solidFill><a:srgbClr val=\"{r:02X}{g:02X}{b:02X}\"/></a:solidFill>"));
+    } else if let Some(color) = style.color {
         out.push_str(&format!("<a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill>"));
     }
     if run.code {

@@ -1,4 +1,5 @@
-//! The theme part: colours (the accent from `[slides]`), the heading and body fonts, and the
+//! The theme part: colours (the accent from `[slides]`), the heading and body fonts (Latin,
+//! East Asian and complex-script, from `[slides]` and `[fonts]`), and the
 //! minimal format scheme Office requires.
 
 use super::xml::{esc, DECLARATION};
@@ -31,8 +32,10 @@ pub fn theme(config: &SlidesConfig) -> String {
     out.push_str("</a:clrScheme><a:fontScheme name=\"folio\">");
     for (element, face) in [("majorFont", &config.heading_font), ("minorFont", &config.font)] {
         out.push_str(&format!(
-            "<a:{element}><a:latin typeface=\"{}\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/></a:{element}>",
-            esc(face)
+            "<a:{element}><a:latin typeface=\"{}\"/><a:ea typeface=\"{}\"/><a:cs typeface=\"{}\"/></a:{element}>",
+            esc(face),
+            esc(&config.east_asian_font),
+            esc(&config.complex_script_font)
         ));
     }
     out.push_str("</a:fontScheme><a:fmtScheme name=\"folio\"><a:fillStyleLst>");

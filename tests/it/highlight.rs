@@ -1,0 +1,58 @@
+//! Syntax highlighting: a Rust and a YAML block come out in coloured runs in the layout of a
+//! guide (its snapshot) and in the PPTX; a block in a language folio does not know stays plain,
+//! and the Marp outline keeps the fence's language.
+
+use crate::util::{folio, load, stderr, tree};
+use folio::testing::{layout_guide, snapshot, PdfTheme};
+use std::collections::BTreeSet;
+use std::io::Read;
+
+const PAGE: &str = "# Code\n\n```rust\n// one\nfn main() {\n    let x: u32 = 42;\n}\n```\n\n```yaml\nname: folio # a name\non: [push]\n```\n\n```nosuchlang\nplain words here\n```\n";
+
+/// The colours of the snapshot's text lines that show one of `texts` (in its monospace face).
+fn colours_of(snapshot: &str, texts: &[&str]) -> BTreeSet<String> {
+    let code = snapshot.lines().filter(|l| l.contains("DejaVuSansMono") && texts.iter().any(|t| l.contains(t)));
+    code.filter_map(|line| line.split_whitespace().find(|w| w.starts_with('#')).map(str::to_string)).collect()
+}
+
+#[test]
+fn rust_and_yaml_blocks_are_coloured_in_the_layout_and_an_unknown_language_is_plain() {
+    let dir = tree(&[("code.md", PAGE.as_bytes())]);
+    let loaded = load(&dir.path().join("code.md"));
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
+    let shown = snapshot(&laid.pages);
+    let rust = colours_of(&shown, &["\"fn\"", "\"main\"", "\"42\"", "\"// one\"", "\"let\""]);
+    assert!(rust.len() >= 3, "keyword, number, comment and name differ: {rust:?}\n{shown}");
+    let yaml = colours_of(&shown, &["\"name\"", "\"folio\"", "\"# a name\""]);
+    assert!(yaml.len() >= 2, "keys, values and comments differ: {yaml:?}\n{shown}");
+    let plain: Vec<&str> = shown.lines().filter(|l| l.contains("DejaVuSansMono") && l.contains("plain")).collect();
+    assert_eq!(plain.len(), 1, "one plain run for the unknown language: {plain:?}");
+    assert!(plain[0].contains("#262b33"), "in the code colour: {plain:?}");
+}
+
+#[test]
+fn the_pptx_has_coloured_code_runs_and_the_outline_keeps_the_language() {
+    let dir = tree(&[("code.md", PAGE.as_bytes())]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides", "--no-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let pptx = std::fs::File::open(dir.path().join("out/slides/code.pptx")).unwrap();
+    let mut archive = zip::ZipArchive::new(pptx).unwrap();
+    let mut coloured = BTreeSet::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).unwrap();
+        if !part.name().unwrap().starts_with("ppt/slides/slide") {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        for run in xml.split("<a:r>").filter(|r| r.contains("DejaVu Sans Mono")) {
+            if let Some(at) = run.find("srgbClr val=\"") {
+                coloured.insert(run[at + 13..at + 19].to_string());
+            }
+        }
+    }
+    assert!(coloured.len() >= 4, "the Rust and YAML runs in several colours: {coloured:?}");
+    let outline = std::fs::read_to_string(dir.path().join("out/slides/code.md")).unwrap();
+    assert!(outline.contains("```rust\n") && outline.contains("```yaml\n"), "{outline}");
+}
