@@ -7,7 +7,9 @@ use clap::Parser;
 use std::process::ExitCode;
 
 // Layout and the writers make many small allocations; mimalloc serves them faster than glibc's
-// allocator and returns memory to the system sooner.
+// allocator and returns memory to the system sooner. It is built without transparent huge pages
+// (`no_thp`): each first touch of a 2 MB page made the kernel clear all of it (0.17 s of system
+// time in a 200-page slides build against 0.04 s without, and 78 MB peak memory against 44 MB).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -7,10 +7,13 @@ use zip::{CompressionMethod, DateTime};
 
 pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// `text` escaped for element content and attribute values.
+/// `text` escaped for element content and attribute values. The plain stretches between the
+/// characters that change are copied whole (a character at a time, this was 2 % of a build).
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some((i, c)) = rest.char_indices().find(|&(_, c)| changed(c)) {
+        out.push_str(&rest[..i]);
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -18,11 +21,17 @@ pub fn esc(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if allowed(c) => out.push(c),
             _ => {}
         }
+        rest = &rest[i + c.len_utf8()..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether `c` is escaped, replaced or dropped.
+fn changed(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '"' | '\'' | '\t' | '\n' | '\r') || !allowed(c)
 }
 
 /// Whether XML 1.0 allows `c` in a document.
@@ -68,11 +77,15 @@ pub fn content_types<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> Stri
 /// too short to gain from it (relationships); dated 1980-01-01, mode 0644.
 pub fn zip_options(size: usize) -> SimpleFileOptions {
     let options = SimpleFileOptions::default().last_modified_time(DateTime::default()).unix_permissions(0o644);
-    if size < 1024 {
-        options.compression_method(CompressionMethod::Stored)
-    } else {
-        options.compression_method(CompressionMethod::Deflated).compression_level(Some(1))
+    match deflated(size) {
+        true => options.compression_method(CompressionMethod::Deflated).compression_level(Some(1)),
+        false => options.compression_method(CompressionMethod::Stored),
     }
+}
+
+/// Whether a part of `size` bytes is compressed.
+pub fn deflated(size: usize) -> bool {
+    size >= 1024
 }
 
 /// The relationship type of the core properties part, which `_rels/.rels` names.
@@ -121,5 +134,7 @@ mod tests {
     #[test]
     fn escapes_markup_and_drops_control_characters() {
         assert_eq!(esc("a<b & \"c\"\u{1}\u{FFFF}"), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(esc("é<ü\u{1}x\ty'"), "é&lt;üx y&apos;");
+        assert_eq!(esc("plain text"), "plain text");
     }
 }

@@ -78,6 +78,28 @@ pub fn attr<'a>(node: &'a Node, name: &str) -> Option<&'a str> {
     node.2.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
+/// Checks that each entry of a zip ends where the next begins: after its data comes the data
+/// descriptor its header announces (flag bit 3), then the next header. `unzip -t` rejects a
+/// zip whose announced descriptors would overlap the next entry.
+pub fn check_entries_follow_each_other(bytes: &[u8]) {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    for i in 0..archive.len() {
+        let file = archive.by_index_raw(i).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let header = file.header_start() as usize;
+        let end = (file.data_start().expect("data start") + file.compressed_size()) as usize;
+        let next = match u16::from_le_bytes([bytes[header + 6], bytes[header + 7]]) & 8 != 0 {
+            true => {
+                assert_eq!(&bytes[end..end + 4], b"PK\x07\x08", "{name}: the data descriptor its header announces");
+                end + 16
+            }
+            false => end,
+        };
+        let follows = bytes[next..].starts_with(b"PK\x03\x04") || bytes[next..].starts_with(b"PK\x01\x02");
+        assert!(follows, "{name}: the next header follows its data");
+    }
+}
+
 /// Asserts that every part parses and has a content type, that every content type names a
 /// part, and that every internal relationship's target exists.
 pub fn check_package(entries: &BTreeMap<String, String>) {

@@ -2,7 +2,7 @@
 //! deck model slide for slide, nothing measured overflows its box, the bytes are the same
 //! every time, and every content tree we have renders.
 
-use crate::ooxml::{attr, check_package, parse, resolve, unzip, Node};
+use crate::ooxml::{attr, check_entries_follow_each_other, check_package, parse, resolve, unzip, Node};
 use crate::util::{content, corpus_folders, folio, load, seed, stderr};
 use folio::backends::slides::{body_height, boxes, document_deck, text_height, Deck, Item};
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
@@ -41,6 +41,7 @@ fn text_of(nodes: &[Node]) -> String {
 
 /// Checks the package of one PPTX against its deck.
 fn check_pptx(bytes: &[u8], deck: &Deck) {
+    check_entries_follow_each_other(bytes);
     let entries = unzip(bytes);
     check_package(&entries);
     // Slide for slide, as the deck model says.

@@ -200,19 +200,30 @@ fn inline(deck: &Deck, text: &[Run]) -> String {
     out
 }
 
-/// Text with every character that Markdown (or Marp's math) could read as markup escaped.
+/// Text with every character that Markdown (or Marp's math) could read as markup escaped, and
+/// line breaks made spaces. The plain stretches between are copied whole.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    for (i, c) in text.chars().enumerate() {
-        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '#' | '&' | '!')
+    let mut out = String::with_capacity(text.len() + 8);
+    // Leading digits are ASCII, so their count is also the byte offset of the character after.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let changed = |&(i, c): &(usize, char)| {
+        matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '$' | '#' | '&' | '!' | '\n')
             || (i == 0 && matches!(c, '-' | '+' | '='))
-            || (i == digits && digits > 0 && matches!(c, '.' | ')'));
-        if special {
-            out.push('\\');
+            || (i == digits && digits > 0 && matches!(c, '.' | ')'))
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices().filter(changed) {
+        out.push_str(&text[start..i]);
+        match c {
+            '\n' => out.push(' '),
+            c => {
+                out.push('\\');
+                out.push(c);
+            }
         }
-        out.push(if c == '\n' { ' ' } else { c });
+        start = i + c.len_utf8();
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -224,6 +235,8 @@ mod tests {
     fn markup_in_text_is_escaped() {
         assert_eq!(escape("1. a*b $x$ <i>"), "1\\. a\\*b \\$x\\$ \\<i\\>");
         assert_eq!(escape("- x"), "\\- x");
+        assert_eq!(escape("12) é_ü\nx-y"), "12\\) é\\_ü x-y");
+        assert_eq!(escape("plain"), "plain");
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl Job<'_> {
                 false => SiteLinks::dividers(title, &all),
             };
             let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
-            site.add(SitePart::front(&links, run.accent, &run.config)?)?;
+            site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
             let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
@@ -157,10 +157,12 @@ impl Job<'_> {
             anchors: composed.anchors,
             diagnostics: composed.diagnostics,
         };
-        let mut diagnostics = Vec::new();
+        let (mut diagnostics, mut shown) = (Vec::new(), None);
         if in_scope {
-            diagnostics = self.write_deck(doc, &deck, &rest_pages)?;
+            let (found, pptx) = self.write_deck(doc, &deck, &rest_pages)?;
+            diagnostics = found;
             diagnostics.extend(rest_diagnostics);
+            shown = Some(pptx);
         }
         let part = match site {
             Some((links, first)) => {
@@ -168,7 +170,7 @@ impl Job<'_> {
                     true => (&deck.slides[1..], rest_pages),
                     false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
-                Some(SitePart::document(links, &section, rest, rest_pages, first, self.accent, &self.config)?)
+                Some(SitePart::document(links, &section, rest, rest_pages, first, &self.config, shown.as_ref())?)
             }
             None => None,
         };
@@ -176,8 +178,8 @@ impl Job<'_> {
     }
 
     /// Writes `doc`'s deck as PPTX, PDF and Marp; `rest` holds the pages of all its slides
-    /// but the first. Returns the deck's warnings.
-    fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
+    /// but the first. Returns the deck's warnings and its PPTX as written.
+    fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<(Vec<Diagnostic>, pptx::Written)> {
         let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
@@ -195,12 +197,12 @@ impl Job<'_> {
         }
         let pdf = pdf.finish(&self.info(&deck.title, lang)).map_err(slide_pdf_error)?;
         let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
-        for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
+        for (extension, bytes) in [("pptx", pptx.pptx.clone()), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
         }
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
-        Ok(diagnostics)
+        Ok((diagnostics, pptx))
     }
 
     /// The PDF information of a deck titled `title` in language `lang`.

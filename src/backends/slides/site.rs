@@ -8,7 +8,7 @@ use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
-use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
+use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
 use crate::error::Result;
 use crate::ir::Document;
@@ -83,26 +83,28 @@ pub struct SitePart {
 
 impl SitePart {
     /// The front slides (title and contents).
-    pub fn front(links: &SiteLinks, accent: Rgb, config: &SlidesConfig) -> Result<SitePart> {
-        let laid = slide_pages(&links.front, 1, accent, "", "");
+    pub fn front(links: &SiteLinks, config: &SlidesConfig) -> Result<SitePart> {
+        let laid = slide_pages(&links.front, 1, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config)
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config, None)
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
-    /// whose pages are set already (`rest_pages`).
+    /// whose pages are set already (`rest_pages`), and whose PPTX parts are copied from `shown`
+    /// (the document's own deck) where they are the same.
     pub fn document(
         links: &SiteLinks,
         section: &Slide,
         rest: &[Slide],
         rest_pages: SetPages,
         first: usize,
-        accent: Rgb,
         config: &SlidesConfig,
+        shown: Option<&Written>,
     ) -> Result<SitePart> {
-        let divider = slide_pages(std::slice::from_ref(section), first, accent, "", "");
+        let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
-        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages, divider.tree), rest_pages], config)
+        let pages = vec![SetPages::new(&divider.pages, divider.tree), rest_pages];
+        SitePart::new(links, &slides, first, pages, config, shown)
     }
 
     fn new(
@@ -111,9 +113,10 @@ impl SitePart {
         first: usize,
         pages: Vec<SetPages>,
         config: &SlidesConfig,
+        shown: Option<&Written>,
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string()).map_err(slide_zip_error)?;
+        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), shown).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

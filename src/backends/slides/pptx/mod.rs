@@ -8,6 +8,7 @@
 
 mod masters;
 mod package;
+mod shown;
 mod slide;
 mod table;
 mod text;
@@ -19,8 +20,10 @@ use super::deck::{Deck, Slide};
 use crate::backends::ooxml::CoreProperties;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
+use shown::Shown;
+pub use shown::Written;
 use slide::slide_parts;
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Seek, Write};
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
 use zip::{ZipArchive, ZipWriter};
@@ -33,11 +36,16 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` bytes of `deck`, with the deck-independent parts of `template`.
-pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Vec<u8>> {
+/// The `.pptx` of `deck`, with the deck-independent parts of `template`, its slides zipped
+/// straight into it; `accent` is the RGB hex of sub-headings.
+pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
-    writer.add(&prepare(deck, deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide)), accent)?)?;
-    writer.finish(&deck.title, properties)
+    let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
+    let (numbers, texts) = zip_slides(&mut writer.zip, deck, numbered, accent, &mut Shown::open(None)?)?;
+    writer.count(&numbers)?;
+    let pptx = writer.finish(&deck.title, properties)?;
+    // The template holds no slides: one part that is not a slide for each of its entries.
+    Ok(Written { pptx, first: template.parts.len(), texts })
 }
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
@@ -46,9 +54,11 @@ pub struct Zipped {
     zip: Vec<u8>,
     /// The parts that are not slides, with their content types (empty for relationships).
     parts: Vec<(String, String)>,
-    /// The number of each slide, and whether it has notes.
-    slides: Vec<(usize, bool)>,
+    slides: Numbers,
 }
+
+/// The number of each slide, and whether it has notes.
+type Numbers = Vec<(usize, bool)>;
 
 /// The parts every deck of a run has: theme, masters, layouts, settings.
 pub type Template = Zipped;
@@ -84,14 +94,30 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings.
+/// `deck` resolves; `accent` is the RGB hex of sub-headings. A part whose text is one of the
+/// parts of `shown` (the same slides in a document's own deck) is copied from it compressed:
+/// the site deck shows every document's slides again, mostly with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
+    shown: Option<&Written>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let mut numbers = Vec::new();
+    let (slides, _) = zip_slides(&mut zip, deck, slides, accent, &mut Shown::open(shown)?)?;
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides })
+}
+
+/// Makes the parts of `slides` and zips them into `zip`, copying those `shown` has. Returns the
+/// number of each slide and whether it has notes, and the text of each part in order.
+fn zip_slides<'s, W: Write + Seek>(
+    zip: &mut ZipWriter<W>,
+    deck: &Deck,
+    slides: impl IntoIterator<Item = (usize, &'s Slide)>,
+    accent: &str,
+    shown: &mut Shown,
+) -> ZipResult<(Numbers, Vec<String>)> {
+    let (mut numbers, mut texts) = (Vec::new(), Vec::new());
     for (n, slide) in slides {
         let parts = slide_parts(deck, slide, n, accent);
         let mut named = vec![
@@ -104,11 +130,17 @@ pub fn prepare<'s>(
             named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
         }
         for (name, xml) in named {
-            zip.start_file(name, zip_options(xml.len()))?;
-            zip.write_all(xml.as_bytes())?;
+            match shown.find(&xml)? {
+                Some(file) => zip.raw_copy_file_rename(file, name)?,
+                None => {
+                    zip.start_file(name, zip_options(xml.len()))?;
+                    zip.write_all(xml.as_bytes())?;
+                }
+            }
+            texts.push(xml);
         }
     }
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers })
+    Ok((numbers, texts))
 }
 
 /// A presentation being written into `W`.
@@ -154,7 +186,13 @@ impl<W: Write> PptxWriter<W> {
 
     /// Writes the next slides.
     pub fn add(&mut self, slides: &Zipped) -> ZipResult<()> {
-        for &(n, notes) in &slides.slides {
+        self.count(&slides.slides)?;
+        self.copy(slides)
+    }
+
+    /// Counts the slides numbered in `slides` (with whether each has notes) as written next.
+    fn count(&mut self, slides: &[(usize, bool)]) -> ZipResult<()> {
+        for &(n, notes) in slides {
             if n != self.slides + 1 {
                 return Err(ZipError::Io(std::io::Error::other(format!("slide {n} written after {}", self.slides))));
             }
@@ -163,7 +201,7 @@ impl<W: Write> PptxWriter<W> {
                 self.notes.push(n);
             }
         }
-        self.copy(slides)
+        Ok(())
     }
 
     /// Writes the parts that list the slides and the document properties; returns the writer.
