@@ -22,6 +22,7 @@ mod plugins;
 mod rebuilds;
 mod slides;
 mod spec;
+mod standards;
 mod tagged;
 mod walk;
 mod xlsx;
