@@ -249,3 +249,16 @@ fn to_unicode(glyphs: &BTreeMap<u16, String>, every: bool) -> Vec<u8> {
     }
     cmap.finish().into_vec()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_pdf_a_u_a_glyph_with_no_text_of_its_own_still_maps_to_unicode() {
+        let glyphs: BTreeMap<u16, String> = [(5, "क".to_string()), (9, String::new())].into();
+        let cmap = |every| String::from_utf8(to_unicode(&glyphs, every)).unwrap();
+        assert!(cmap(false).contains("<0005> <0915>") && !cmap(false).contains("<0009>"), "{}", cmap(false));
+        assert!(cmap(true).contains("<0005> <0915>") && cmap(true).contains("<0009> <200B>"), "{}", cmap(true));
+    }
+}

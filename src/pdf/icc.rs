@@ -36,12 +36,22 @@ pub fn srgb_profile() -> Vec<u8> {
     tags.extend([b"rTRC", b"gTRC", b"bTRC"].map(|sig| (sig, curve.clone())));
     let table_end = 128 + 4 + 12 * tags.len();
     let (mut table, mut data) = ((tags.len() as u32).to_be_bytes().to_vec(), Vec::new());
+    let mut last: Option<(&[u8], usize)> = None;
     for (sig, bytes) in &tags {
+        // The three curves are the same: they share their data, as ICC allows.
+        let offset = match last {
+            Some((previous, offset)) if previous == bytes.as_slice() => offset,
+            _ => {
+                let offset = table_end + data.len();
+                data.extend_from_slice(bytes);
+                data.resize(data.len().next_multiple_of(4), 0);
+                offset
+            }
+        };
+        last = Some((bytes, offset));
         table.extend_from_slice(*sig);
-        table.extend(((table_end + data.len()) as u32).to_be_bytes());
+        table.extend((offset as u32).to_be_bytes());
         table.extend((bytes.len() as u32).to_be_bytes());
-        data.extend_from_slice(bytes);
-        data.resize(data.len().next_multiple_of(4), 0);
     }
     let mut profile = header(table_end + data.len());
     profile.extend(table);
@@ -129,6 +139,8 @@ mod tests {
         for &(_, offset, size) in &tags {
             assert!(offset % 4 == 0 && offset + size <= profile.len());
         }
+        let curves: Vec<usize> = tags.iter().filter(|t| t.0.ends_with(b"TRC")).map(|t| t.1).collect();
+        assert!(curves.windows(2).all(|w| w[0] == w[1]), "one curve for three channels: {curves:?}");
         // The white is the sum of the colorants, and Y of the white is 1.0.
         let xyz = |sig: &[u8]| {
             let (_, at, _) = tags.iter().find(|t| t.0 == sig).copied().unwrap();
