@@ -21,7 +21,7 @@ use super::pack::Packed;
 use super::set::{image_name, SetLink, SetPages};
 use super::tags::{Part, Structure};
 use super::xmp::{self, PRODUCER};
-use crate::backends::Civil;
+use crate::civil::Civil;
 use crate::config::Standards;
 use crate::layout::{Assets, LinkDest};
 use pdf_writer::types::{AnnotationFlags, AnnotationType, OutputIntentSubtype, PageMode, TabOrder};
