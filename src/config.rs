@@ -20,12 +20,14 @@ mod fonts;
 mod keys;
 mod paper;
 mod scheme;
+mod standards;
 
 pub use crate::ir::Lang;
 pub use color::Color;
 pub use fonts::FontsConfig;
 pub use paper::Paper;
 pub use scheme::UnsafeScheme;
+pub use standards::{PdfA, Standards};
 
 use crate::error::{Error, Result};
 use keys::Placed;

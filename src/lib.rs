@@ -48,6 +48,7 @@
 
 pub mod backends;
 pub mod capped;
+pub mod civil;
 pub mod config;
 pub mod diag;
 pub mod driver;

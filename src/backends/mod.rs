@@ -14,8 +14,9 @@ mod print_theme;
 pub mod slides;
 mod xlsx;
 
+pub use crate::civil::Civil;
 pub use context::{Assets, RenderContext, Scope};
-pub use date::{source_date_epoch, Civil, SOURCE_DATE_ORIGIN};
+pub use date::{source_date_epoch, SOURCE_DATE_ORIGIN};
 pub use docx::Docx;
 pub use external::External;
 pub use json::Json;

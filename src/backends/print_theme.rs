@@ -1,9 +1,9 @@
 //! The `[pdf]` section of `folio.toml`: paper, margins, type size, accent colour, numbering,
-//! the theme of highlighted code.
+//! the theme of highlighted code, the standards the PDFs keep.
 //! The printed documents read it: the PDF guides and book, and the DOCX pages and book, so
 //! both print on the same paper with the same margins.
 
-use crate::config::{Color, Config, Paper};
+use crate::config::{Color, Config, Paper, Standards};
 use crate::error::Result;
 use crate::highlight;
 use serde::Deserialize;
@@ -18,6 +18,7 @@ use serde::Deserialize;
 /// accent = "#1d4e89"   # headings, rules, table headers
 /// numbering = true     # number headings 1, 1.1, 1.1.1
 /// code_theme = "InspiredGitHub"   # syntect theme of highlighted code
+/// standards = ["a-2b", "ua-1"]     # ua-1 (default), a-2b, a-2u, a-2a or a-3b
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -28,6 +29,7 @@ pub struct PdfTheme {
     pub accent: Color,
     pub numbering: bool,
     pub code_theme: String,
+    pub standards: Standards,
 }
 
 impl Default for PdfTheme {
@@ -39,6 +41,7 @@ impl Default for PdfTheme {
             accent: Color { r: 0x1d, g: 0x4e, b: 0x89 },
             numbering: false,
             code_theme: highlight::DEFAULT_THEME.to_string(),
+            standards: Standards::default(),
         }
     }
 }

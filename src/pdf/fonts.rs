@@ -2,13 +2,16 @@
 //! a subset (the `subsetter` crate) of the glyphs drawn, its widths and a ToUnicode map so text
 //! copies and searches as written. Content streams show glyphs by their id in the whole face
 //! (the CID), and a CIDToGIDMap leads each to its place in the subset: so a page can be written
-//! before the last page has said which glyphs the subset needs.
+//! before the last page has said which glyphs the subset needs. For PDF/A, a face that may
+//! not be embedded, or text no face could draw, stops the build with the reason.
 
 use super::file::PdfFile;
 use super::pack::Packed;
+use crate::config::PdfA;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Rect, Ref, Str};
+use read_fonts::{FontRef, TableProvider};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -70,10 +73,15 @@ pub fn resource(font: FontId) -> Cow<'static, str> {
     }
 }
 
-/// Embeds every face in `used`; returns each face's font object.
-pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMap<FontId, Ref>> {
+/// Embeds every face in `used`; returns each face's font object. For PDF/A (`archive`), a
+/// face whose licence forbids embedding or subsetting, or a glyph drawn that the face lacks, is
+/// an error saying so.
+pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used, archive: Option<PdfA>) -> io::Result<BTreeMap<FontId, Ref>> {
     let mut embedded = BTreeMap::new();
     for (&font, glyphs) in used {
+        if let Some(pdfa) = archive {
+            conforms(font, glyphs, pdfa)?;
+        }
         let mut remapper = GlyphRemapper::new();
         for &glyph in glyphs.texts.keys() {
             remapper.remap(glyph);
@@ -85,9 +93,29 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<BTreeMa
             let cids: Vec<u16> = remapper.remapped_gids().collect();
             program = super::cff::with_whole_face_cids(&program, &cids).ok_or_else(|| failed("no CFF table".into()))?;
         }
-        embedded.insert(font, write_font(file, font, &glyphs.texts, &remapper, &program)?);
+        let unicode = archive.is_some_and(PdfA::needs_unicode);
+        embedded.insert(font, write_font(file, (font, unicode), &glyphs.texts, &remapper, &program)?);
     }
     Ok(embedded)
+}
+
+/// Checks that `font` and the `glyphs` drawn with it can be in a file of `pdfa`: the face's
+/// OS/2 `fsType` allows embedding a subset of its outlines, and no glyph is .notdef (drawn for
+/// text no face has).
+fn conforms(font: FontId, glyphs: &Glyphs, pdfa: PdfA) -> io::Result<()> {
+    let name = font.postscript_name();
+    let face = FontRef::from_index(font.bytes(), font.face().index).ok();
+    let fs_type = face.and_then(|f| f.os2().ok()).map_or(0, |os2| os2.fs_type());
+    // Usage 2 is "restricted licence embedding"; bit 8 forbids subsetting, bit 9 outlines.
+    if fs_type & 0x000f == 2 || fs_type & 0x0300 != 0 {
+        let why = format!("its OS/2 fsType {fs_type:#06x} forbids embedding its outlines as a subset");
+        return Err(io::Error::other(format!("cannot make {pdfa} with the font {name}: {why}")));
+    }
+    if let Some(text) = glyphs.texts.get(&0) {
+        let why = format!("no font has a glyph for {text:?}, and {pdfa} forbids drawing .notdef");
+        return Err(io::Error::other(format!("cannot make {pdfa} with the font {name}: {why}")));
+    }
+    Ok(())
 }
 
 /// Six capital letters naming a subset, from the face and its glyphs.
@@ -107,9 +135,10 @@ fn subset_tag(font: FontId, glyphs: &BTreeMap<u16, String>) -> String {
         .collect()
 }
 
+/// Writes the font objects of `font`; with `unicode`, every glyph gets a ToUnicode entry.
 fn write_font<W: Write>(
     file: &mut PdfFile<W>,
-    font: FontId,
+    (font, unicode): (FontId, bool),
     glyphs: &BTreeMap<u16, String>,
     remapper: &GlyphRemapper,
     program: &[u8],
@@ -178,7 +207,7 @@ fn write_font<W: Write>(
             widths.consecutive(run[0], run.iter().map(|&gid| (face.advance(gid) * scale).round()));
         }
     })?;
-    let cmap = to_unicode(glyphs);
+    let cmap = to_unicode(glyphs, unicode);
     let cmap = Packed::new(cmap);
     file.object(cmap_id, |c| {
         cmap.stream(c, cmap_id);
@@ -205,12 +234,31 @@ fn gid_map(glyphs: &BTreeMap<u16, String>, remapper: &GlyphRemapper) -> Vec<u8> 
     map
 }
 
-/// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from.
-fn to_unicode(glyphs: &BTreeMap<u16, String>) -> Vec<u8> {
+/// The ToUnicode CMap: each glyph (by CID) to the text it was shaped from. A glyph drawn only
+/// after the first of its cluster has no text of its own: with `every`, it maps to U+200B
+/// ZERO WIDTH SPACE, so that every glyph has a code point and copied text reads the same.
+fn to_unicode(glyphs: &BTreeMap<u16, String>, every: bool) -> Vec<u8> {
     let info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 };
     let mut cmap = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), info);
-    for (&glyph, text) in glyphs.iter().filter(|(_, t)| !t.is_empty()) {
-        cmap.pair_with_multiple(glyph, text.chars());
+    for (&glyph, text) in glyphs {
+        match (text.is_empty(), every) {
+            (false, _) => cmap.pair_with_multiple(glyph, text.chars()),
+            (true, true) => cmap.pair(glyph, '\u{200b}'),
+            (true, false) => {}
+        }
     }
     cmap.finish().into_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn for_pdf_a_u_a_glyph_with_no_text_of_its_own_still_maps_to_unicode() {
+        let glyphs: BTreeMap<u16, String> = [(5, "क".to_string()), (9, String::new())].into();
+        let cmap = |every| String::from_utf8(to_unicode(&glyphs, every)).unwrap();
+        assert!(cmap(false).contains("<0005> <0915>") && !cmap(false).contains("<0009>"), "{}", cmap(false));
+        assert!(cmap(true).contains("<0005> <0915>") && cmap(true).contains("<0009> <200B>"), "{}", cmap(true));
+    }
 }

@@ -10,6 +10,7 @@ mod cff;
 mod content;
 mod file;
 mod fonts;
+mod icc;
 mod image;
 mod links;
 mod mark;
@@ -18,6 +19,7 @@ mod pack;
 mod set;
 mod tags;
 mod writer;
+mod xmp;
 
 pub use links::Links;
 pub use mark::Mark;

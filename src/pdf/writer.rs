@@ -1,6 +1,7 @@
 //! Assembles a PDF as it goes: pages and their content, embedded fonts, link annotations with
 //! no border, named destinations, a nested outline, the structure tree of a tagged PDF
-//! ([`super::tags`]), document information with its XMP metadata and a content-derived /ID.
+//! ([`super::tags`]), document information with its XMP metadata ([`super::xmp`]) and a
+//! content-derived /ID, and for PDF/A the output intent with its sRGB profile ([`super::icc`]).
 //! Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`]; what
 //! stays until the end is a few numbers a page and the named places.
 //!
@@ -11,6 +12,7 @@
 
 use super::file::PdfFile;
 use super::fonts::{embed, merge, resource, Used};
+use super::icc::{write_profile, DESCRIPTION};
 use super::image::{placeholder, xobject};
 use super::links::{write_dests, Links};
 use super::mark::{Anchor, Mark};
@@ -18,8 +20,11 @@ use super::outline::write_outline;
 use super::pack::Packed;
 use super::set::{image_name, SetLink, SetPages};
 use super::tags::{Part, Structure};
+use super::xmp::{self, PRODUCER};
+use crate::civil::Civil;
+use crate::config::Standards;
 use crate::layout::{Assets, LinkDest};
-use pdf_writer::types::{AnnotationType, PageMode, TabOrder};
+use pdf_writer::types::{AnnotationFlags, AnnotationType, OutputIntentSubtype, PageMode, TabOrder};
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Name, Rect, Ref, Str, TextStr};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,8 +37,8 @@ pub struct Info {
     pub author: Option<String>,
     pub subject: Option<String>,
     pub keywords: Option<String>,
-    /// `D:YYYYMMDDHHmmSSZ`, only when `SOURCE_DATE_EPOCH` is set.
-    pub date: Option<String>,
+    /// Only when `SOURCE_DATE_EPOCH` is set.
+    pub date: Option<Civil>,
     /// The natural language of the text (BCP 47); `en` when not given.
     pub lang: Option<String>,
 }
@@ -66,11 +71,12 @@ pub struct PdfWriter<'a, W: Write> {
     tree: Ref,
     structure: Structure,
     hasher: blake3::Hasher,
+    standards: Standards,
 }
 
 impl<'a, W: Write> PdfWriter<'a, W> {
-    /// Starts a PDF whose links between documents go as `links` says.
-    pub fn new(out: W, assets: &'a Assets, links: Links<'a>) -> io::Result<Self> {
+    /// Starts a PDF whose links between documents go as `links` says, that keeps `standards`.
+    pub fn new(out: W, assets: &'a Assets, links: Links<'a>, standards: Standards) -> io::Result<Self> {
         let mut file = PdfFile::new(out)?;
         let (resources, tree) = (file.alloc(), file.alloc());
         let structure = Structure::new(&mut file);
@@ -87,6 +93,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             tree,
             structure,
             hasher: blake3::Hasher::new(),
+            standards,
         })
     }
 
@@ -123,6 +130,9 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             let mut annot = c.annotation(annotation);
             annot.subtype(AnnotationType::Link).rect(link.rect).border(0.0, 0.0, 0.0, None);
             annot.contents(TextStr(&contents));
+            if self.standards.archive.is_some() {
+                annot.flags(AnnotationFlags::PRINT);
+            }
             if let Some(key) = key {
                 annot.struct_parent(key);
             }
@@ -196,7 +206,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
 
     /// Writes what only the end can write: fonts, pages, destinations, outline, information.
     pub fn finish(mut self, info: &Info) -> io::Result<W> {
-        let fonts = embed(&mut self.file, &self.used)?;
+        let fonts = embed(&mut self.file, &self.used, self.standards.archive)?;
         let (resources, images) = (self.resources, &self.images);
         self.file.object(resources, |c| {
             let mut dict = c.indirect(resources).dict();
@@ -243,10 +253,14 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let outline = write_outline(&mut self.file, &self.anchors, &mut self.hasher)?;
         self.structure.finish(&mut self.file)?;
         let metadata = self.file.alloc();
-        let xmp = xmp(info);
+        let xmp = xmp::metadata(info, self.standards);
         self.file.object(metadata, |c| {
             c.metadata(metadata, xmp.as_bytes());
         })?;
+        let profile = match self.standards.archive {
+            Some(_) => Some(write_profile(&mut self.file)?),
+            None => None,
+        };
         let catalog = self.file.alloc();
         let lang = info.lang.as_deref().unwrap_or("en");
         self.file.object(catalog, |c| {
@@ -255,6 +269,12 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             cat.pair(Name(b"StructTreeRoot"), self.structure.root());
             cat.mark_info().marked(true);
             cat.viewer_preferences().display_doc_title(true);
+            if let Some(profile) = profile {
+                let mut intents = cat.output_intents();
+                let mut intent = intents.push();
+                intent.subtype(OutputIntentSubtype::PDFA).dest_output_profile(profile);
+                intent.output_condition_identifier(TextStr(DESCRIPTION)).info(TextStr(DESCRIPTION));
+            }
             if let Some(outline) = outline {
                 cat.outlines(outline).page_mode(PageMode::UseOutlines);
             }
@@ -270,23 +290,8 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     }
 }
 
-/// The XMP metadata: the title, the producer and the claim of PDF/UA-1.
-fn xmp(info: &Info) -> String {
-    let mut xmp = xmp_writer::XmpWriter::new();
-    xmp.title([(None, info.title.as_str())]);
-    if let Some(author) = info.author.as_deref().filter(|a| !a.is_empty()) {
-        xmp.creator([author]);
-    }
-    xmp.language([xmp_writer::LangId(info.lang.as_deref().unwrap_or("en"))]);
-    xmp.producer(concat!("folio ", env!("CARGO_PKG_VERSION"))).creator_tool("folio");
-    xmp.pdfua_part(1);
-    xmp.finish(None)
-}
-
 fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
-    dict.title(TextStr(&info.title))
-        .creator(TextStr("folio"))
-        .producer(TextStr(concat!("folio ", env!("CARGO_PKG_VERSION"))));
+    dict.title(TextStr(&info.title)).creator(TextStr("folio")).producer(TextStr(PRODUCER));
     hasher.update(info.title.as_bytes());
     let optional = [(&b"Author"[..], &info.author), (b"Subject", &info.subject), (b"Keywords", &info.keywords)];
     for (key, value) in optional {
@@ -295,7 +300,7 @@ fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
             dict.pair(Name(key), TextStr(value));
         }
     }
-    if let Some(date) = &info.date {
+    if let Some(date) = info.date.as_ref().map(Civil::pdf) {
         hasher.update(date.as_bytes());
         dict.pair(Name(b"CreationDate"), Str(date.as_bytes()));
         dict.pair(Name(b"ModDate"), Str(date.as_bytes()));

@@ -26,6 +26,7 @@ mod sites;
 mod slides;
 mod slips;
 mod spec;
+mod standards;
 mod tagged;
 mod walk;
 mod xlsx;

@@ -14,7 +14,7 @@ use super::batch::ordered;
 pub use super::print_theme::PdfTheme;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
-use crate::config::Config;
+use crate::config::{Config, Standards};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
@@ -35,8 +35,14 @@ impl Backend for Pdf {
 
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme = PdfTheme::read(ctx.config)?;
-        let run =
-            Run { ctx, sink, g: Geometry::new(&theme), date: ctx.date(), author: ctx.config.site.author.as_deref() };
+        let run = Run {
+            ctx,
+            sink,
+            g: Geometry::new(&theme),
+            date: ctx.date(),
+            author: ctx.config.site.author.as_deref(),
+            standards: theme.standards,
+        };
         let collection = ctx.collection;
         let diagnostics = if ctx.scope.site && !collection.documents.is_empty() {
             let slug = Some(slugify(&collection.title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "book".into());
@@ -66,6 +72,7 @@ struct Run<'a> {
     g: Geometry,
     date: Option<Civil>,
     author: Option<&'a str>,
+    standards: Standards,
 }
 
 impl Run<'_> {
@@ -114,7 +121,8 @@ impl Run<'_> {
         let info = Info { lang: self.ctx.lang(Some(doc)), ..doc_info(doc, self.author, self.date.as_ref()) };
         // Streamed into the file: the guide of one huge page can be tens of megabytes.
         self.sink.put_with(&format!("pdf/{}.pdf", output_stem(&doc.id)), Some(&doc.id), &mut |out| {
-            let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }).map_err(fail)?;
+            let mut writer =
+                PdfWriter::new(out, self.ctx.assets, Links::Guide { this: &doc.id }, self.standards).map_err(fail)?;
             writer.add(set).map_err(fail)?;
             writer.overlay(&indices, &overlays).map_err(fail)?;
             writer.finish(&info).map_err(fail)?;
@@ -127,7 +135,7 @@ impl Run<'_> {
         let fail = |e: std::io::Error| Error::backend("pdf", e.to_string());
         let collection = self.ctx.collection;
         let mut book = Book::new(collection, theme);
-        let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Book).map_err(fail)?;
+        let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Book, theme.standards).map_err(fail)?;
         let all: Vec<&Document> = collection.documents.iter().collect();
         let mut diagnostics = self.chapters(&all, |chapter| {
             book.add_chapter(chapter.note);
@@ -145,7 +153,7 @@ impl Run<'_> {
         let info = Info {
             title: collection.title.clone(),
             author: self.author.map(str::to_string),
-            date: self.date.as_ref().map(Civil::pdf),
+            date: self.date,
             lang: self.ctx.lang(None),
             ..Info::default()
         };
@@ -170,7 +178,7 @@ fn doc_info(doc: &Document, site_author: Option<&str>, date: Option<&Civil>) -> 
         author,
         subject: doc.meta.description.clone(),
         keywords: (!doc.meta.tags.is_empty()).then(|| doc.meta.tags.join(", ")),
-        date: date.map(Civil::pdf),
+        date: date.copied(),
         lang: None,
     }
 }

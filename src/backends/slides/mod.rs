@@ -30,8 +30,10 @@ pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 
 use super::batch::ordered;
+use super::print_theme::PdfTheme;
 use super::{Artifact, Backend, RenderContext, Sink};
-use crate::config::Config;
+use crate::backends::Civil;
+use crate::config::{Config, Standards};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
@@ -60,7 +62,8 @@ impl Backend for Slides {
             sink,
             accent: Rgb::from(config.accent),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
-            pdf_date: date.map(|d| d.pdf()),
+            pdf_date: date,
+            standards: PdfTheme::read(ctx.config)?.standards,
             template: pptx::template(&config).map_err(slide_zip_error)?,
             config,
         };
@@ -82,7 +85,9 @@ struct Job<'a> {
     config: SlidesConfig,
     accent: Rgb,
     properties: pptx::Properties<'a>,
-    pdf_date: Option<String>,
+    pdf_date: Option<Civil>,
+    /// `[pdf] standards`, which the PDF decks keep.
+    standards: Standards,
     template: pptx::Template,
 }
 
@@ -99,7 +104,7 @@ impl Job<'_> {
                 true => SiteLinks::new(title, &all, run.config.options()),
                 false => SiteLinks::dividers(title, &all),
             };
-            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
+            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
@@ -185,8 +190,8 @@ impl Job<'_> {
         let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
             .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
-        let mut pdf =
-            PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
+        let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }, self.standards)
+            .map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
         let names = names_by_slide(&deck.anchors);
@@ -210,7 +215,7 @@ impl Job<'_> {
         Info {
             title: title.to_string(),
             author: self.properties.author.map(str::to_string),
-            date: self.pdf_date.clone(),
+            date: self.pdf_date,
             lang,
             ..Info::default()
         }

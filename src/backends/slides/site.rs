@@ -10,6 +10,7 @@ use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
 use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
+use crate::config::Standards;
 use crate::error::Result;
 use crate::ir::Document;
 use crate::layout::Assets;
@@ -139,10 +140,11 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
         title: &str,
         template: &Template,
         assets: &'a Assets,
+        standards: Standards,
     ) -> Result<SiteWriter<'a, 'w>> {
         let [pptx, pdf, marp] = outputs;
         let pptx = PptxWriter::new(pptx, template).map_err(slide_zip_error)?;
-        let pdf = PdfWriter::new(pdf, assets, Links::Book).map_err(slide_pdf_error)?;
+        let pdf = PdfWriter::new(pdf, assets, Links::Book, standards).map_err(slide_pdf_error)?;
         marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
         Ok(SiteWriter { pptx, pdf, marp })
     }
