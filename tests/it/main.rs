@@ -5,6 +5,7 @@ mod util;
 
 mod build;
 mod cli;
+mod deck_images;
 mod deck_pdf;
 mod deck_text;
 mod diagnostics;

@@ -88,6 +88,7 @@ fn items_text(deck: &Deck, items: &[Item]) -> String {
         match item {
             Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
             Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
+            Item::Image { alt, .. } => out.push_str(&format!("{}\n", escape(alt))),
             Item::Bullet { level, marker, text } => {
                 let mark = match marker {
                     Marker::Bullet => "-".to_string(),

@@ -11,6 +11,7 @@ mod compose;
 mod config;
 mod deck;
 mod footnotes;
+mod images;
 mod layout;
 mod marp;
 mod measure;
@@ -38,6 +39,7 @@ use crate::ir::{output_stem, slugify, Document};
 use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
+use images::{image_sizes, ImageSizes};
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;
 use site::{SiteLinks, SitePart, SiteWriter};
@@ -62,6 +64,7 @@ impl Backend for Slides {
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date.map(|d| d.pdf()),
             template: pptx::template(&config).map_err(slide_zip_error)?,
+            images: image_sizes(ctx.assets),
             config,
         };
         match ctx.scope.site {
@@ -84,6 +87,8 @@ struct Job<'a> {
     properties: pptx::Properties<'a>,
     pdf_date: Option<String>,
     template: pptx::Template,
+    /// The sizes of the images decks draw.
+    images: ImageSizes,
 }
 
 impl Job<'_> {
@@ -96,7 +101,7 @@ impl Job<'_> {
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
         put_three(sink, &paths, |outputs| {
             let links = match all.len() <= run.config.site_deck_limit {
-                true => SiteLinks::new(title, &all, run.config.options()),
+                true => SiteLinks::new(title, &all, run.config.options(&run.images)),
                 false => SiteLinks::dividers(title, &all),
             };
             let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
@@ -138,7 +143,7 @@ impl Job<'_> {
     /// The slides after the title are set only if one of the two shows them.
     fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
         let cached = site.and_then(|(links, _)| links.composed.get(&doc.id));
-        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options()));
+        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options(&self.images)));
         let section = composed.section.clone();
         let in_scope = self.ctx.scope.includes(&doc.id);
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);

@@ -191,7 +191,7 @@ fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, l
                 paragraph(out, &runs, Style { space_before: i == 0, ..base }, links);
             }
         }
-        Item::Table(_) | Item::Callout(_) => {}
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => {}
     }
 }
 

@@ -1,0 +1,50 @@
+//! Images in decks, through the folio binary: the PDF deck draws them as image XObjects, and a
+//! missing image is a warning naming its file and line.
+
+use crate::pdf::png;
+use crate::util::{folio, stderr, tree};
+use lopdf::{Document, Object};
+use std::path::Path;
+
+const PAGE: &[u8] = b"# Pictures\n\n## Chart\n\nText above the chart.\n\n![A wide chart](img/chart.png)\n\n\
+## Photo\n\n![A green photo](img/photo.jpg)\n\n## Gone\n\n![Nothing here](img/missing.png)\n";
+
+/// Builds the decks of a page with a PNG, a JPEG and a missing image; returns the folder (its
+/// decks in `out/slides/`) and standard error.
+fn build() -> (tempfile::TempDir, String) {
+    let chart = png(400, 300, 0);
+    let photo = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/data/photo.jpg")).unwrap();
+    let dir = tree(&[("c/pics.md", PAGE), ("c/img/chart.png", &chart), ("c/img/photo.jpg", &photo)]);
+    let output = folio(dir.path(), &["build", "c", "-o", "out", "-f", "slides"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    (dir, stderr(&output))
+}
+
+/// The filters of the image XObjects of a PDF.
+fn image_filters(pdf: &Document) -> Vec<String> {
+    let mut filters: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .map(|s| {
+            s.dict.get(b"Filter").and_then(Object::as_name).map_or("none".into(), |n| String::from_utf8_lossy(n).into())
+        })
+        .collect();
+    filters.sort();
+    filters
+}
+
+#[test]
+fn the_pdf_deck_draws_png_and_jpeg_images() {
+    let (dir, _) = build();
+    let pdf = Document::load(dir.path().join("out/slides/pics.pdf")).expect("the PDF deck loads");
+    let filters = image_filters(&pdf);
+    assert_eq!(filters, ["DCTDecode", "FlateDecode", "FlateDecode"], "the JPEG as it is, the RGBA PNG and its mask");
+}
+
+#[test]
+fn a_missing_image_in_a_deck_is_a_warning_with_its_line() {
+    let (_, err) = build();
+    assert!(err.contains("pics.md:15:1: image `img/missing.png` is missing"), "{err}");
+}
