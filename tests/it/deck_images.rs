@@ -1,6 +1,8 @@
-//! Images in decks, through the folio binary: the PDF deck draws them as image XObjects, and a
-//! missing image is a warning naming its file and line.
+//! Images in decks, through the folio binary: the PPTX shows them as pictures with their media
+//! parts, the PDF deck draws them as image XObjects, and a missing image is a warning naming
+//! its file and line.
 
+use crate::ooxml::{attr, check_package, parse, resolve, unzip};
 use crate::pdf::png;
 use crate::util::{folio, stderr, tree};
 use lopdf::{Document, Object};
@@ -33,6 +35,31 @@ fn image_filters(pdf: &Document) -> Vec<String> {
         .collect();
     filters.sort();
     filters
+}
+
+#[test]
+fn the_pptx_shows_pictures_described_by_their_alt_text_with_media_parts_that_resolve() {
+    let (dir, _) = build();
+    let entries = unzip(&std::fs::read(dir.path().join("out/slides/pics.pptx")).unwrap());
+    check_package(&entries);
+    let mut shown = Vec::new();
+    for (name, xml) in entries.iter().filter(|(n, _)| n.starts_with("ppt/slides/slide")) {
+        let nodes = parse(xml);
+        let rels = parse(&entries[&name.replace("slides/", "slides/_rels/").replace(".xml", ".xml.rels")]);
+        for i in (0..nodes.len()).filter(|&i| nodes[i].1 == "p:pic") {
+            let descr = nodes[i..].iter().find(|n| n.1 == "p:cNvPr").and_then(|n| attr(n, "descr")).unwrap();
+            let embed = nodes[i..].iter().find(|n| n.1 == "a:blip").and_then(|n| attr(n, "r:embed")).unwrap();
+            let rel = rels.iter().find(|r| attr(r, "Id") == Some(embed)).expect("the picture's relationship");
+            let target = resolve("ppt/slides", attr(rel, "Target").unwrap());
+            assert!(target.starts_with("ppt/media/"), "{target}");
+            shown.push((descr.to_string(), target.rsplit('.').next().unwrap().to_string()));
+        }
+    }
+    let want = [("A wide chart", "png"), ("A green photo", "jpeg")].map(|(a, e)| (a.to_string(), e.to_string()));
+    assert_eq!(shown, want);
+    let types = &entries["[Content_Types].xml"];
+    assert!(types.contains("<Default Extension=\"png\" ContentType=\"image/png\"/>"), "{types}");
+    assert!(types.contains("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"), "{types}");
 }
 
 #[test]

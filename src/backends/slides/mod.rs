@@ -173,7 +173,8 @@ impl Job<'_> {
                     true => (&deck.slides[1..], rest_pages),
                     false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
-                Some(SitePart::document(links, &section, rest, rest_pages, first, self.accent, &self.config)?)
+                let look = (&self.config, self.ctx.assets);
+                Some(SitePart::document(links, &section, (rest, rest_pages), first, self.accent, look)?)
             }
             None => None,
         };
@@ -185,8 +186,9 @@ impl Job<'_> {
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<Vec<Diagnostic>> {
         let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
-            .map_err(slide_zip_error)?;
+        let accent = self.config.accent.to_string();
+        let pptx =
+            pptx::write(deck, &self.template, self.properties, &accent, self.ctx.assets).map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
         let mut pdf =
             PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;

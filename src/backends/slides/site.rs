@@ -86,23 +86,23 @@ impl SitePart {
     pub fn front(links: &SiteLinks, accent: Rgb, config: &SlidesConfig) -> Result<SitePart> {
         let laid = slide_pages(&links.front, 1, accent, "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config)
+        // The front slides show no images.
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], (config, &Assets::new()))
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
-    /// whose pages are set already (`rest_pages`).
+    /// whose pages are set already (`rest_pages`), showing images of `assets`.
     pub fn document(
         links: &SiteLinks,
         section: &Slide,
-        rest: &[Slide],
-        rest_pages: SetPages,
+        (rest, rest_pages): (&[Slide], SetPages),
         first: usize,
         accent: Rgb,
-        config: &SlidesConfig,
+        look: (&SlidesConfig, &Assets),
     ) -> Result<SitePart> {
         let divider = slide_pages(std::slice::from_ref(section), first, accent, "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
-        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages, divider.tree), rest_pages], config)
+        SitePart::new(links, &slides, first, vec![SetPages::new(&divider.pages, divider.tree), rest_pages], look)
     }
 
     fn new(
@@ -110,10 +110,10 @@ impl SitePart {
         slides: &[&Slide],
         first: usize,
         pages: Vec<SetPages>,
-        config: &SlidesConfig,
+        (config, assets): (&SlidesConfig, &Assets),
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string()).map_err(slide_zip_error)?;
+        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), assets).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

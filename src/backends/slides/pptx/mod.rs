@@ -8,6 +8,7 @@
 
 mod masters;
 mod package;
+mod picture;
 mod slide;
 mod table;
 mod text;
@@ -17,6 +18,7 @@ mod xml;
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use crate::backends::ooxml::CoreProperties;
+use crate::layout::Assets;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
 use slide::slide_parts;
@@ -33,10 +35,18 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` bytes of `deck`, with the deck-independent parts of `template`.
-pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Vec<u8>> {
+/// The `.pptx` bytes of `deck`, with the deck-independent parts of `template` and the images
+/// of `assets` it shows.
+pub fn write(
+    deck: &Deck,
+    template: &Template,
+    properties: Properties,
+    accent: &str,
+    assets: &Assets,
+) -> ZipResult<Vec<u8>> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
-    writer.add(&prepare(deck, deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide)), accent)?)?;
+    let slides = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
+    writer.add(&prepare(deck, slides, accent, assets)?)?;
     writer.finish(&deck.title, properties)
 }
 
@@ -84,16 +94,18 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings.
+/// `deck` resolves; `accent` is the RGB hex of sub-headings, `assets` the images they show.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
+    assets: &Assets,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let mut numbers = Vec::new();
+    let mut media = Vec::new();
     for (n, slide) in slides {
-        let parts = slide_parts(deck, slide, n, accent);
+        let parts = slide_parts(deck, slide, n, accent, assets);
         let mut named = vec![
             (format!("ppt/slides/slide{n}.xml"), parts.xml),
             (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
@@ -107,8 +119,14 @@ pub fn prepare<'s>(
             zip.start_file(name, zip_options(xml.len()))?;
             zip.write_all(xml.as_bytes())?;
         }
+        for part in parts.media {
+            // Images are compressed already: stored.
+            zip.start_file(part.name.as_str(), zip_options(0))?;
+            zip.write_all(&part.bytes)?;
+            media.push((part.name.clone(), part.content_type()));
+        }
     }
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides: numbers })
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: media, slides: numbers })
 }
 
 /// A presentation being written into `W`.
