@@ -4,7 +4,7 @@
 
 use crate::ooxml::{attr, check_package, parse, resolve, unzip};
 use crate::pdf::png;
-use crate::util::{folio, stderr, tree};
+use crate::util::{folio, manifest_outputs, stderr, tree};
 use lopdf::{Document, Object};
 use std::path::Path;
 
@@ -68,6 +68,24 @@ fn the_pdf_deck_draws_png_and_jpeg_images() {
     let pdf = Document::load(dir.path().join("out/slides/pics.pdf")).expect("the PDF deck loads");
     let filters = image_filters(&pdf);
     assert_eq!(filters, ["DCTDecode", "FlateDecode", "FlateDecode"], "the JPEG as it is, the RGBA PNG and its mask");
+}
+
+#[test]
+fn the_marp_outline_links_to_copies_of_its_images_beside_it_that_the_manifest_lists() {
+    let (dir, _) = build();
+    let slides = dir.path().join("out/slides");
+    let outline = std::fs::read_to_string(slides.join("pics.md")).unwrap();
+    let links: Vec<&str> = outline.lines().filter(|l| l.starts_with("![")).collect();
+    assert_eq!(
+        links,
+        ["![A wide chart](<pics-images/img/chart.png>)", "![A green photo](<pics-images/img/photo.jpg>)"]
+    );
+    assert_eq!(
+        std::fs::read(slides.join("pics-images/img/photo.jpg")).unwrap(),
+        std::fs::read(dir.path().join("c/img/photo.jpg")).unwrap()
+    );
+    let outputs = manifest_outputs(&dir.path().join("out"));
+    assert!(outputs.contains(&"slides/pics-images/img/chart.png".to_string()), "{outputs:?}");
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! Images on slides: a paragraph that is only an image becomes an image item, its natural size
 //! (96 pixels to the inch, from the file's header) scaled down to fit the slide's body, so it
 //! never lies outside the slide; pagination may shrink it further to share a slide with text.
+//! The Marp outline links to copies of the images written beside it.
 
-use super::deck::Item;
+use super::deck::{Item, Slide};
 use super::layout::{BODY_BOX, PARAGRAPH_SPACE};
-use crate::ir::{asset_key, Inline};
+use crate::ir::{asset_key, output_stem, Inline};
 use crate::layout::image::probe;
 use crate::layout::Assets;
 use std::collections::BTreeMap;
@@ -34,6 +35,25 @@ pub fn image_item(content: &[Inline], folder: &str, sizes: &ImageSizes) -> Optio
     let alt = if alt.is_empty() { image.src.rsplit('/').next().unwrap_or(&image.src) } else { alt };
     let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(1.0);
     Some(Item::Image { key, alt: alt.to_string(), width: width * scale, height: height * scale })
+}
+
+/// The folder beside a document's outline that holds copies of its images, relative to the
+/// decks' root: `<stem>-images`, each image at its path in the content tree below it.
+pub fn copies_folder(document: &str) -> String {
+    format!("{}-images", output_stem(document))
+}
+
+/// The asset keys of the images `slides` show, each once, in order.
+pub fn shown(slides: &[Slide]) -> Vec<&str> {
+    let mut keys: Vec<&str> = Vec::new();
+    for item in slides.iter().flat_map(|s| &s.body) {
+        if let Item::Image { key, .. } = item {
+            if !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
 }
 
 /// The smallest an image is shrunk to share a slide with text: 40 % of the body's height, or

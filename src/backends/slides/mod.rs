@@ -1,6 +1,7 @@
 //! The `slides` backend: for every document a deck as editable PPTX (`slides/<id>.pptx`), as a
-//! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`), and the same for the
-//! whole site (`slides/<site-slug>.pptx`, `.pdf`, `.md`). The deck model comes first and knows
+//! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`, its images copied to
+//! `slides/<id>-images/`), and the same for the whole site (`slides/<site-slug>.pptx`, `.pdf`,
+//! `.md`). The deck model comes first and knows
 //! no file format.
 //!
 //! A document's slides are composed and set as PDF pages once: its own deck and the site deck
@@ -39,7 +40,7 @@ use crate::ir::{output_stem, slugify, Document};
 use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
-use images::{image_sizes, ImageSizes};
+use images::{copies_folder, image_sizes, shown, ImageSizes};
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;
 use site::{SiteLinks, SitePart, SiteWriter};
@@ -204,6 +205,10 @@ impl Job<'_> {
         let outline = marp::outline(deck, &self.config.accent.to_string()).into_bytes();
         for (extension, bytes) in [("pptx", pptx), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
+        }
+        for key in shown(&deck.slides) {
+            let bytes = self.ctx.assets.get(key).cloned().unwrap_or_default();
+            self.sink.put(Artifact::for_document(doc, format!("slides/{}/{key}", copies_folder(doc)), bytes))?;
         }
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
