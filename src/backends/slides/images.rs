@@ -1,40 +1,71 @@
 //! Images on slides: a paragraph that is only an image becomes an image item, its natural size
-//! (96 pixels to the inch, from the file's header) scaled down to fit the slide's body, so it
+//! (96 pixels to the inch, from the file's header, or an SVG's own size) scaled down to fit the slide's body, so it
 //! never lies outside the slide; pagination may shrink it further to share a slide with text.
 //! The Marp outline links to copies of the images written beside it.
 
 use super::deck::{Item, Slide};
 use super::layout::{BODY_BOX, PARAGRAPH_SPACE};
-use crate::ir::{asset_key, output_stem, Inline};
+use super::svg;
+use crate::ir::{asset_key, output_stem, Inline, Span};
 use crate::layout::image::probe;
 use crate::layout::Assets;
 use std::collections::BTreeMap;
 
-/// The natural size in points of each image a deck can draw, by asset key.
-pub type ImageSizes = BTreeMap<String, (f32, f32)>;
+/// The natural size in points of each image a deck can draw, by asset key; `None` for an
+/// image file it cannot (not a PNG or JPEG folio embeds, nor an SVG resvg reads).
+pub type ImageSizes = BTreeMap<String, Option<(f32, f32)>>;
 
-/// The sizes of the images of `assets` that can be drawn.
-pub fn image_sizes(assets: &Assets) -> ImageSizes {
-    assets
-        .iter()
-        .filter_map(|(key, bytes)| {
-            let info = probe(bytes)?;
-            Some((key.clone(), (info.width as f32 * 0.75, info.height as f32 * 0.75)))
-        })
-        .collect()
+/// The image files decks show: as in the content tree, and as drawn (an SVG as a PNG of it).
+#[derive(Debug, Clone, Copy)]
+pub struct ImageFiles<'a> {
+    pub source: &'a Assets,
+    pub drawn: &'a Assets,
+}
+
+/// The sizes of the images of `assets` that decks can draw, and PNGs of the SVG ones, each
+/// rasterised at the size it has when it fills a slide's body.
+pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
+    let (mut sizes, mut rasters) = (ImageSizes::new(), Assets::new());
+    for (key, bytes) in assets {
+        let size = if let Some(info) = probe(bytes) {
+            Some((info.width as f32 * 0.75, info.height as f32 * 0.75))
+        } else if let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() {
+            let size = svg::size(&tree);
+            svg::rasterise(&tree, fitted(size)).map(|png| {
+                rasters.insert(key.clone(), png);
+                size
+            })
+        } else {
+            None
+        };
+        sizes.insert(key.clone(), size);
+    }
+    (sizes, rasters)
+}
+
+/// An image of `width` × `height` points scaled down to fit the body box below the space
+/// above it.
+fn fitted((width, height): (f32, f32)) -> (f32, f32) {
+    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(1.0);
+    (width * scale, height * scale)
 }
 
 /// The image item of a paragraph that is only an image of `sizes` (`folder` is the document's,
-/// which its source is relative to), fitted into the body box; `None` for any other paragraph.
-pub fn image_item(content: &[Inline], folder: &str, sizes: &ImageSizes) -> Option<Item> {
+/// which its source is relative to), fitted into the body box, or why it cannot be drawn;
+/// `None` for any other paragraph and for an image that is not there (which the loader
+/// reports).
+pub fn image_item(content: &[Inline], folder: &str, sizes: &ImageSizes) -> Option<Result<Item, (Span, String)>> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
     let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
     let key = asset_key(folder, &image.src)?;
-    let &(width, height) = sizes.get(&key)?;
+    let Some(&size) = sizes.get(&key)?.as_ref() else {
+        let why = format!("image `{}` is not a PNG, JPEG or SVG the deck can draw; its alt text is shown", image.src);
+        return Some(Err((image.span, why)));
+    };
     let alt = image.alt.trim();
     let alt = if alt.is_empty() { image.src.rsplit('/').next().unwrap_or(&image.src) } else { alt };
-    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(1.0);
-    Some(Item::Image { key, alt: alt.to_string(), width: width * scale, height: height * scale })
+    let (width, height) = fitted(size);
+    Some(Ok(Item::Image { key, alt: alt.to_string(), width, height }))
 }
 
 /// The folder beside a document's outline that holds copies of its images, relative to the

@@ -23,6 +23,7 @@ mod pptx;
 mod runs;
 mod site;
 mod split;
+mod svg;
 mod tables;
 
 pub use compose::{document_deck, site_deck};
@@ -37,13 +38,15 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
+use crate::layout::Assets;
 use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
-use images::{copies_folder, image_sizes, shown, ImageSizes};
+use images::{copies_folder, deck_images, shown, ImageFiles, ImageSizes};
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;
 use site::{SiteLinks, SitePart, SiteWriter};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Writes slide decks.
@@ -58,6 +61,7 @@ impl Backend for Slides {
         let config = SlidesConfig::read(ctx.config)?;
         let date = ctx.date();
         let pptx_date = date.map(|d| d.iso());
+        let (images, rasters) = deck_images(ctx.assets);
         let run = Job {
             ctx,
             sink,
@@ -65,7 +69,11 @@ impl Backend for Slides {
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date.map(|d| d.pdf()),
             template: pptx::template(&config).map_err(slide_zip_error)?,
-            images: image_sizes(ctx.assets),
+            images,
+            drawn: match rasters.is_empty() {
+                true => Cow::Borrowed(ctx.assets),
+                false => Cow::Owned(ctx.assets.iter().map(|(k, v)| (k.clone(), v.clone())).chain(rasters).collect()),
+            },
             config,
         };
         match ctx.scope.site {
@@ -90,6 +98,8 @@ struct Job<'a> {
     template: pptx::Template,
     /// The sizes of the images decks draw.
     images: ImageSizes,
+    /// The images as drawn: the assets, an SVG as a PNG of it.
+    drawn: Cow<'a, Assets>,
 }
 
 impl Job<'_> {
@@ -105,7 +115,7 @@ impl Job<'_> {
                 true => SiteLinks::new(title, &all, run.config.options(&run.images)),
                 false => SiteLinks::dividers(title, &all),
             };
-            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets)?;
+            let mut site = SiteWriter::new(outputs, title, &run.template, &run.drawn)?;
             site.add(SitePart::front(&links, run.accent, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
@@ -174,7 +184,7 @@ impl Job<'_> {
                     true => (&deck.slides[1..], rest_pages),
                     false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
-                let look = (&self.config, self.ctx.assets);
+                let look = (&self.config, self.files());
                 Some(SitePart::document(links, &section, (rest, rest_pages), first, self.accent, look)?)
             }
             None => None,
@@ -189,10 +199,9 @@ impl Job<'_> {
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let accent = self.config.accent.to_string();
         let pptx =
-            pptx::write(deck, &self.template, self.properties, &accent, self.ctx.assets).map_err(slide_zip_error)?;
+            pptx::write(deck, &self.template, self.properties, &accent, self.files()).map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
-        let mut pdf =
-            PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
+        let mut pdf = PdfWriter::new(Vec::new(), &self.drawn, Links::Guide { this: doc }).map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
         let names = names_by_slide(&deck.anchors);
@@ -213,6 +222,11 @@ impl Job<'_> {
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
         Ok(diagnostics)
+    }
+
+    /// The image files decks show.
+    fn files(&self) -> ImageFiles<'_> {
+        ImageFiles { source: self.ctx.assets, drawn: &self.drawn }
     }
 
     /// The PDF information of a deck titled `title` in language `lang`.

@@ -178,7 +178,7 @@ struct Sorter<'a> {
 }
 
 impl Sorter<'_> {
-    /// Whether `content` is an image the deck draws.
+    /// Whether `content` is an image the deck draws, or warns about.
     fn image(&self, content: &[Inline]) -> bool {
         image_item(content, self.folder, self.images).is_some()
     }
@@ -242,8 +242,10 @@ impl Sorter<'_> {
     /// A paragraph: an all-bold line is a sub-heading, long prose goes to the notes if the
     /// settings ask for it, anything else is text on the slide.
     fn paragraph(&mut self, content: &[Inline], out: &mut Vec<Entry>) {
-        if let Some(image) = image_item(content, self.folder, self.images) {
-            return out.push(Entry::Item(image));
+        match image_item(content, self.folder, self.images) {
+            Some(Ok(image)) => return out.push(Entry::Item(image)),
+            Some(Err(warning)) => self.warnings.push(warning),
+            None => {}
         }
         let mut notes = Vec::new();
         let text = self.text(content, &mut notes);

@@ -6,6 +6,7 @@
 use super::compose::{compose, site_front, site_links, Composed};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
+use super::images::ImageFiles;
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
 use super::pptx::{prepare, PptxWriter, Properties, Template, Zipped};
@@ -87,18 +88,20 @@ impl SitePart {
         let laid = slide_pages(&links.front, 1, accent, "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
         // The front slides show no images.
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], (config, &Assets::new()))
+        let none = Assets::new();
+        let files = ImageFiles { source: &none, drawn: &none };
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], (config, files))
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
-    /// whose pages are set already (`rest_pages`), showing images of `assets`.
+    /// whose pages are set already (`rest_pages`), showing images of `look`'s files.
     pub fn document(
         links: &SiteLinks,
         section: &Slide,
         (rest, rest_pages): (&[Slide], SetPages),
         first: usize,
         accent: Rgb,
-        look: (&SlidesConfig, &Assets),
+        look: (&SlidesConfig, ImageFiles),
     ) -> Result<SitePart> {
         let divider = slide_pages(std::slice::from_ref(section), first, accent, "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
@@ -110,10 +113,10 @@ impl SitePart {
         slides: &[&Slide],
         first: usize,
         pages: Vec<SetPages>,
-        (config, assets): (&SlidesConfig, &Assets),
+        (config, files): (&SlidesConfig, ImageFiles),
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), assets).map_err(slide_zip_error)?;
+        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), files).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

@@ -18,7 +18,7 @@ mod xml;
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use crate::backends::ooxml::CoreProperties;
-use crate::layout::Assets;
+use crate::backends::slides::images::ImageFiles;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
 use slide::slide_parts;
@@ -36,17 +36,17 @@ pub struct Properties<'a> {
 }
 
 /// The `.pptx` bytes of `deck`, with the deck-independent parts of `template` and the images
-/// of `assets` it shows.
+/// of `files` it shows.
 pub fn write(
     deck: &Deck,
     template: &Template,
     properties: Properties,
     accent: &str,
-    assets: &Assets,
+    files: ImageFiles,
 ) -> ZipResult<Vec<u8>> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
     let slides = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
-    writer.add(&prepare(deck, slides, accent, assets)?)?;
+    writer.add(&prepare(deck, slides, accent, files)?)?;
     writer.finish(&deck.title, properties)
 }
 
@@ -94,18 +94,18 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings, `assets` the images they show.
+/// `deck` resolves; `accent` is the RGB hex of sub-headings, `files` the images they show.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
-    assets: &Assets,
+    files: ImageFiles,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let mut numbers = Vec::new();
     let mut media = Vec::new();
     for (n, slide) in slides {
-        let parts = slide_parts(deck, slide, n, accent, assets);
+        let parts = slide_parts(deck, slide, n, accent, files);
         let mut named = vec![
             (format!("ppt/slides/slide{n}.xml"), parts.xml),
             (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
@@ -123,7 +123,7 @@ pub fn prepare<'s>(
             // Images are compressed already: stored.
             zip.start_file(part.name.as_str(), zip_options(0))?;
             zip.write_all(&part.bytes)?;
-            media.push((part.name.clone(), part.content_type()));
+            media.push((part.name.clone(), part.content_type.to_string()));
         }
     }
     Ok(Zipped { zip: zip.finish()?.into_inner(), parts: media, slides: numbers })

@@ -6,12 +6,12 @@ use super::table::graphic_frame;
 use super::text::{emu, paragraph, xfrm, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide, Text};
+use crate::backends::slides::images::ImageFiles;
 use crate::backends::slides::layout::{
     boxes, text_style, Rect, BODY_SIZE, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::backends::slides::measure::footnote_height;
 use crate::highlight::{self, code_lines};
-use crate::layout::Assets;
 
 /// The parts written for one slide.
 pub struct SlideParts {
@@ -33,10 +33,10 @@ pub fn layout_number(layout: Layout) -> usize {
 }
 
 /// The parts of `slide`, number `n` (1-based) of the deck whose links `deck` resolves;
-/// `accent` is the RGB hex of sub-headings; its pictures show images of `assets`.
-pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, assets: &Assets) -> SlideParts {
+/// `accent` is the RGB hex of sub-headings; its pictures show images of `files`.
+pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, files: ImageFiles) -> SlideParts {
     let mut links = Links::new(deck);
-    let mut pictures = Pictures::new(assets, n);
+    let mut pictures = Pictures::new(files, n);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);
     let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
