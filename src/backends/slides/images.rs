@@ -102,3 +102,39 @@ pub fn shrunk(item: Item, room: f32) -> Item {
         item => item,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::deck::Run;
+    use super::super::outline::Entry;
+    use super::super::paginate::paginate;
+    use super::*;
+
+    fn image(height: f32) -> Entry {
+        Entry::Item(Item::Image { key: "k.png".into(), alt: "A".into(), width: height * 2.0, height })
+    }
+
+    fn text(words: usize) -> Entry {
+        Entry::Item(Item::Paragraph(vec![Run { text: "word ".repeat(words), ..Run::default() }]))
+    }
+
+    /// The height of each image on each page.
+    fn image_heights(entries: &[Entry]) -> Vec<Vec<f32>> {
+        let pages = paginate(entries, BODY_BOX);
+        let heights = |items: &[Item]| {
+            items.iter().filter_map(|i| if let Item::Image { height, .. } = i { Some(*height) } else { None }).collect()
+        };
+        pages.iter().map(|p| heights(&p.items)).collect()
+    }
+
+    #[test]
+    fn an_image_shrinks_to_share_a_slide_down_to_40_percent_else_starts_the_next() {
+        let tall = BODY_BOX.h - PARAGRAPH_SPACE;
+        let shared = image_heights(&[text(5), image(tall)]);
+        assert_eq!(shared.len(), 1, "{shared:?}");
+        assert!(shared[0][0] < tall && shared[0][0] >= BODY_BOX.h * 0.4, "{shared:?}");
+        let moved = image_heights(&[text(400), image(tall)]);
+        assert_eq!(moved.last(), Some(&vec![tall]), "below a long paragraph it takes a slide of its own, whole");
+        assert!(moved[..moved.len() - 1].iter().all(Vec::is_empty), "{moved:?}");
+    }
+}
