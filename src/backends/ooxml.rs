@@ -58,14 +58,22 @@ pub fn relationships(rels: &[(String, &str, String)]) -> String {
 }
 
 /// `[Content_Types].xml` for `parts` (name without the leading slash, content type; an empty
-/// type for relationships parts, which the `rels` default covers).
+/// type for relationships parts, which the `rels` default covers). Images (`image/…`) are typed
+/// by a default for their extension, as Office writes them; other parts by an override each.
 pub fn content_types<'a>(parts: impl Iterator<Item = (&'a str, String)>) -> String {
     let mut out = format!(
         "{DECLARATION}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>"
     );
-    for (name, kind) in parts.filter(|(_, kind)| !kind.is_empty()) {
+    let (images, others): (Vec<_>, Vec<_>) =
+        parts.filter(|(_, kind)| !kind.is_empty()).partition(|(_, kind)| kind.starts_with("image/"));
+    let defaults: std::collections::BTreeMap<&str, String> =
+        images.into_iter().map(|(name, kind)| (name.rsplit('.').next().unwrap_or_default(), kind)).collect();
+    for (extension, kind) in defaults {
+        out.push_str(&format!("<Default Extension=\"{extension}\" ContentType=\"{kind}\"/>"));
+    }
+    for (name, kind) in others {
         out.push_str(&format!("<Override PartName=\"/{name}\" ContentType=\"{kind}\"/>"));
     }
     out.push_str("</Types>");

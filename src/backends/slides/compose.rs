@@ -3,6 +3,7 @@
 
 use super::config::LongProse;
 use super::deck::{plain, Deck, Item, Layout, Link, Marker, Run, Slide, Text};
+use super::images::ImageSizes;
 use super::layout::{boxes, BODY_BOX};
 use super::measure::item_height;
 use super::outline::{outline, Entry, Options, Section};
@@ -105,7 +106,7 @@ pub fn compose(doc: &Document, options: Options) -> Composed {
 /// The deck of one document, with slides at heading level `level`, and warnings about content
 /// that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
-    let composed = compose(doc, Options { level, long_prose: LongProse::Slides });
+    let composed = compose(doc, Options { level, long_prose: LongProse::Slides, images: &ImageSizes::new() });
     let mut slides = vec![composed.title];
     slides.extend(composed.rest);
     Deck {
@@ -162,7 +163,8 @@ pub fn site_links(title: &str, front: usize, parts: &[(&BTreeMap<String, usize>,
 /// divider.
 pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     let front = site_front(title, docs);
-    let options = Options { level, long_prose: LongProse::Slides };
+    let images = ImageSizes::new();
+    let options = Options { level, long_prose: LongProse::Slides, images: &images };
     let composed: Vec<Composed> = docs.par_iter().map(|doc| compose(doc, options)).collect();
     let parts: Vec<_> = composed.iter().map(|c| (&c.anchors, c.count())).collect();
     let mut deck = site_links(title, front.len(), &parts);

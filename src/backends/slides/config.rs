@@ -11,6 +11,7 @@
 //! long_prose = "slides"    # or "notes": paragraphs over 240 characters go to the speaker notes
 //! ```
 
+use super::images::ImageSizes;
 use super::outline::Options;
 use crate::config::{Color, Config};
 use crate::error::Result;
@@ -61,9 +62,9 @@ impl Default for SlidesConfig {
 }
 
 impl SlidesConfig {
-    /// How documents are sorted for slides.
-    pub fn options(&self) -> Options {
-        Options { level: self.heading_level, long_prose: self.long_prose }
+    /// How documents are sorted for slides, drawing the images of `images`.
+    pub fn options<'a>(&self, images: &'a ImageSizes) -> Options<'a> {
+        Options { level: self.heading_level, long_prose: self.long_prose, images }
     }
 
     /// Reads and checks `[slides]`.

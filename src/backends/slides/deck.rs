@@ -1,5 +1,5 @@
-//! The deck model: slides with titles, bullets, text, code, tables, callouts, footnotes and
-//! speaker notes, in points on a 16:9 slide. Made from the IR by `outline` and `paginate`,
+//! The deck model: slides with titles, bullets, text, code, tables, callouts, images, footnotes
+//! and speaker notes, in points on a 16:9 slide. Made from the IR by `outline` and `paginate`,
 //! measured by the layout engine (`measure`); read by the PPTX, PDF and Marp writers. Nothing
 //! here knows a file format.
 
@@ -147,6 +147,14 @@ pub enum Item {
     Table(Table),
     /// A callout: a box holding text items (the first its label).
     Callout(Vec<Item>),
+    /// An image file of the render context (by asset key) with its alt text, drawn `width` ×
+    /// `height` points, centred in the body.
+    Image {
+        key: String,
+        alt: String,
+        width: f32,
+        height: f32,
+    },
 }
 
 /// A table with its column widths and type size decided.

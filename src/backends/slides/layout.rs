@@ -80,7 +80,7 @@ pub struct TextStyle {
     pub indent: f32,
 }
 
-/// The style of a text item (`None` for tables and callouts).
+/// The style of a text item (`None` for tables, callouts and images).
 pub fn text_style(item: &Item) -> Option<TextStyle> {
     Some(match item {
         Item::Heading(_) => TextStyle { size: HEADING_SIZE, indent: 0.0 },
@@ -88,7 +88,7 @@ pub fn text_style(item: &Item) -> Option<TextStyle> {
         Item::Bullet { level: 1, .. } => TextStyle { size: BODY_SIZE, indent: 27.0 },
         Item::Bullet { .. } => TextStyle { size: LEVEL2_SIZE, indent: 54.0 },
         Item::Code { .. } => TextStyle { size: CODE_SIZE, indent: 0.0 },
-        Item::Table(_) | Item::Callout(_) => return None,
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => return None,
     })
 }
 

@@ -1,7 +1,9 @@
 //! The Marp outline: the deck as Marp Markdown (`marp: true` front matter, `---` between
-//! slides, speaker notes in HTML comments), slide for slide the same as the PPTX.
+//! slides, speaker notes in HTML comments), slide for slide the same as the PPTX; images link
+//! to their copies beside the outline.
 
 use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table, Target};
+use super::images::copies_folder;
 use crate::ir::Align;
 
 /// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
@@ -88,6 +90,15 @@ fn items_text(deck: &Deck, items: &[Item]) -> String {
         match item {
             Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
             Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
+            Item::Image { key, alt, .. } => match &deck.document {
+                // The copy beside the outline (the site deck's shows the alt text).
+                Some(doc) => {
+                    let folder = copies_folder(doc);
+                    let beside = folder.rsplit('/').next().unwrap_or(&folder);
+                    out.push_str(&format!("![{}](<{beside}/{}>)\n", escape(alt), key.replace(['<', '>'], "")))
+                }
+                None => out.push_str(&format!("{}\n", escape(alt))),
+            },
             Item::Bullet { level, marker, text } => {
                 let mark = match marker {
                     Marker::Bullet => "-".to_string(),

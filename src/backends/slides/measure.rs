@@ -136,7 +136,7 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
                 .flat_map(|line| layout_lines(cx, &code_spans(line, &style), column, LINE_SPACING, Align::Left))
                 .collect()
         }
-        Item::Table(_) | Item::Callout(_) => Vec::new(),
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => Vec::new(),
     };
     if let Some(first) = lines.first_mut() {
         first.space_before = PARAGRAPH_SPACE;
@@ -144,11 +144,17 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
     lines
 }
 
-/// The slabs of any item in a body `width` wide, the first with the space above the item.
+/// The slabs of any item in a body `width` wide, the first with the space above the item; an
+/// image is centred, tagged as a figure with its alt text.
 pub fn item_slabs(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
     match item {
         Item::Table(table) => table_rows(cx, table, palette),
         Item::Callout(items) => vec![callout(cx, items, width, palette)],
+        Item::Image { key, alt, width: w, height: h } => {
+            let tag = cx.tree.add(Role::Figure(alt.as_str().into()), cx.tag());
+            let image = Drawn::Image { x: (width - w) / 2.0, y: 0.0, w: *w, h: *h, key: key.clone(), tag };
+            vec![Slab { space_before: PARAGRAPH_SPACE, ..Slab::new(*h, vec![image]) }]
+        }
         _ => item_lines(cx, item, width, palette),
     }
 }

@@ -1,6 +1,7 @@
 //! The `slides` backend: for every document a deck as editable PPTX (`slides/<id>.pptx`), as a
-//! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`), and the same for the
-//! whole site (`slides/<site-slug>.pptx`, `.pdf`, `.md`). The deck model comes first and knows
+//! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`, its images copied to
+//! `slides/<id>-images/`), and the same for the whole site (`slides/<site-slug>.pptx`, `.pdf`,
+//! `.md`). The deck model comes first and knows
 //! no file format.
 //!
 //! A document's slides are composed and set as PDF pages once: its own deck and the site deck
@@ -11,6 +12,7 @@ mod compose;
 mod config;
 mod deck;
 mod footnotes;
+mod images;
 mod layout;
 mod marp;
 mod measure;
@@ -21,6 +23,7 @@ mod pptx;
 mod runs;
 mod site;
 mod split;
+mod svg;
 mod tables;
 
 pub use compose::{document_deck, site_deck};
@@ -37,12 +40,15 @@ use crate::config::{Config, Standards};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
+use crate::layout::Assets;
 use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
 use compose::compose;
+use images::{copies_folder, deck_images, shown, ImageFiles, ImageSizes};
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;
 use site::{SiteLinks, SitePart, SiteWriter};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Writes slide decks.
@@ -57,6 +63,7 @@ impl Backend for Slides {
         let config = SlidesConfig::read(ctx.config)?;
         let date = ctx.date();
         let pptx_date = date.map(|d| d.iso());
+        let (images, rasters) = deck_images(ctx.assets);
         let run = Job {
             ctx,
             sink,
@@ -65,6 +72,11 @@ impl Backend for Slides {
             pdf_date: date,
             standards: PdfTheme::read(ctx.config)?.standards,
             template: pptx::template(&config).map_err(slide_zip_error)?,
+            images,
+            drawn: match rasters.is_empty() {
+                true => Cow::Borrowed(ctx.assets),
+                false => Cow::Owned(ctx.assets.iter().map(|(k, v)| (k.clone(), v.clone())).chain(rasters).collect()),
+            },
             config,
         };
         match ctx.scope.site {
@@ -89,6 +101,10 @@ struct Job<'a> {
     /// `[pdf] standards`, which the PDF decks keep.
     standards: Standards,
     template: pptx::Template,
+    /// The sizes of the images decks draw.
+    images: ImageSizes,
+    /// The images as drawn: the assets, an SVG as a PNG of it.
+    drawn: Cow<'a, Assets>,
 }
 
 impl Job<'_> {
@@ -101,10 +117,10 @@ impl Job<'_> {
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
         put_three(sink, &paths, |outputs| {
             let links = match all.len() <= run.config.site_deck_limit {
-                true => SiteLinks::new(title, &all, run.config.options()),
+                true => SiteLinks::new(title, &all, run.config.options(&run.images)),
                 false => SiteLinks::dividers(title, &all),
             };
-            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets, run.standards)?;
+            let mut site = SiteWriter::new(outputs, title, &run.template, &run.drawn, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
@@ -143,7 +159,7 @@ impl Job<'_> {
     /// The slides after the title are set only if one of the two shows them.
     fn deck(&self, doc: &Document, site: Option<(&SiteLinks, usize)>) -> Result<(Vec<Diagnostic>, Option<SitePart>)> {
         let cached = site.and_then(|(links, _)| links.composed.get(&doc.id));
-        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options()));
+        let composed = cached.cloned().unwrap_or_else(|| compose(doc, self.config.options(&self.images)));
         let section = composed.section.clone();
         let in_scope = self.ctx.scope.includes(&doc.id);
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);
@@ -175,7 +191,8 @@ impl Job<'_> {
                     true => (&deck.slides[1..], rest_pages),
                     false => (&[][..], SetPages::new(&[], Tree::default())),
                 };
-                Some(SitePart::document(links, &section, rest, rest_pages, first, &self.config, shown.as_ref())?)
+                let look = (&self.config, self.files());
+                Some(SitePart::document(links, &section, (rest, rest_pages), first, look, shown.as_ref())?)
             }
             None => None,
         };
@@ -187,10 +204,11 @@ impl Job<'_> {
     fn write_deck(&self, doc: &Document, deck: &Deck, rest: &SetPages) -> Result<(Vec<Diagnostic>, pptx::Written)> {
         let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
-        let pptx = pptx::write(deck, &self.template, self.properties, &self.config.accent.to_string())
-            .map_err(slide_zip_error)?;
+        let accent = self.config.accent.to_string();
+        let pptx =
+            pptx::write(deck, &self.template, self.properties, &accent, self.files()).map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
-        let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }, self.standards)
+        let mut pdf = PdfWriter::new(Vec::new(), &self.drawn, Links::Guide { this: doc }, self.standards)
             .map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;
@@ -205,9 +223,18 @@ impl Job<'_> {
         for (extension, bytes) in [("pptx", pptx.pptx.clone()), ("pdf", pdf), ("md", outline)] {
             self.sink.put(Artifact::for_document(doc, format!("slides/{}.{extension}", output_stem(doc)), bytes))?;
         }
+        for key in shown(&deck.slides) {
+            let bytes = self.ctx.assets.get(key).cloned().unwrap_or_default();
+            self.sink.put(Artifact::for_document(doc, format!("slides/{}/{key}", copies_folder(doc)), bytes))?;
+        }
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
         Ok((diagnostics, pptx))
+    }
+
+    /// The image files decks show.
+    fn files(&self) -> ImageFiles<'_> {
+        ImageFiles { source: self.ctx.assets, drawn: &self.drawn }
     }
 
     /// The PDF information of a deck titled `title` in language `lang`.

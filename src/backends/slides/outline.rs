@@ -7,6 +7,7 @@
 use super::config::LongProse;
 use super::deck::{plain, Item, Marker, Run, Text};
 use super::footnotes::Footnotes;
+use super::images::{image_item, ImageSizes};
 use super::layout::BODY_BOX;
 use super::runs::{clean, runs, trim};
 use super::tables::fit;
@@ -17,11 +18,13 @@ use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, Lis
 const SHORT_PARAGRAPH: usize = 240;
 
 /// How a document is sorted for slides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options<'a> {
     /// Headings at this level (and above) start a slide.
     pub level: u8,
     pub long_prose: LongProse,
+    /// The images the deck can draw; others show their alt text.
+    pub images: &'a ImageSizes,
 }
 
 /// A document sorted for slides.
@@ -96,8 +99,13 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
         Some(s) if s > options.level => s,
         _ => options.level,
     };
-    let mut sorter =
-        Sorter { long_prose: options.long_prose, footnotes: Footnotes::new(&body.footnotes), warnings: Vec::new() };
+    let mut sorter = Sorter {
+        long_prose: options.long_prose,
+        footnotes: Footnotes::new(&body.footnotes),
+        warnings: Vec::new(),
+        images: options.images,
+        folder: &doc.folder,
+    };
     let mut lead = None;
     let mut sections: Vec<Section> = Vec::new();
     for block in &body.blocks {
@@ -117,7 +125,10 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
                 section.groups.push(Group { title, anchor: id.clone(), entries });
             }
             BlockKind::Paragraph { content }
-                if sections.is_empty() && lead.is_none() && !sorter.footnotes.any(content) =>
+                if sections.is_empty()
+                    && lead.is_none()
+                    && !sorter.footnotes.any(content)
+                    && !sorter.image(content) =>
             {
                 let text = trim(runs(content));
                 if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
@@ -161,9 +172,17 @@ struct Sorter<'a> {
     footnotes: Footnotes<'a>,
     /// Where content had to be cut to fit a slide, and how.
     warnings: Vec<(Span, String)>,
+    images: &'a ImageSizes,
+    /// The document's folder, which its images' sources are relative to.
+    folder: &'a str,
 }
 
 impl Sorter<'_> {
+    /// Whether `content` is an image the deck draws, or warns about.
+    fn image(&self, content: &[Inline]) -> bool {
+        image_item(content, self.folder, self.images).is_some()
+    }
+
     /// The runs of `content`, footnote references as marks; the footnotes they mention
     /// first go to `notes`.
     fn text(&mut self, content: &[Inline], notes: &mut Vec<Entry>) -> Text {
@@ -223,6 +242,11 @@ impl Sorter<'_> {
     /// A paragraph: an all-bold line is a sub-heading, long prose goes to the notes if the
     /// settings ask for it, anything else is text on the slide.
     fn paragraph(&mut self, content: &[Inline], out: &mut Vec<Entry>) {
+        match image_item(content, self.folder, self.images) {
+            Some(Ok(image)) => return out.push(Entry::Item(image)),
+            Some(Err(warning)) => self.warnings.push(warning),
+            None => {}
+        }
         let mut notes = Vec::new();
         let text = self.text(content, &mut notes);
         let plain = plain(&text);

@@ -1,11 +1,14 @@
 //! Fitting entries onto slides, measured by the layout engine: items fill a body box to its
 //! height before what follows moves to a continuation slide; a sub-heading never ends a slide;
-//! a table too tall is split by rows with its header repeated, text and code taller than a
-//! slide by words and lines, a callout taller than a slide is shown unboxed; footnotes go to
-//! the foot of the slide that shows their mark, and titles shrink (or are shortened) to fit.
+//! an image shrinks to share a slide with text down to 40 % of the body's height (else it
+//! starts the next slide); a table too tall is split by rows with its header repeated, text
+//! and code taller than a slide by words and lines, a callout taller than a slide is shown
+//! unboxed; footnotes go to the foot of the slide that shows their mark, and titles shrink (or
+//! are shortened) to fit.
 
 use super::deck::{Item, Layout, Run, Slide, Table, Text};
-use super::layout::{boxes, text_height, title_sizes, Rect, TABLE_GAP};
+use super::images::{shrunk, smallest_shared};
+use super::layout::{boxes, text_height, title_sizes, Rect, PARAGRAPH_SPACE, TABLE_GAP};
 use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
 use super::split::{next_point, slice, split, Cut};
@@ -110,6 +113,9 @@ impl Pager {
         if let Item::Table(table) = &item {
             return self.table(table, table.heights[0], &table.heights[1..], notes);
         }
+        if let Item::Image { height, .. } = item {
+            return self.image(item, height, notes);
+        }
         let height = item_height(&item, self.body.w);
         if height + notes <= self.room() {
             return self.push(item, height, notes);
@@ -130,6 +136,18 @@ impl Pager {
             }
             item => self.split(item, notes),
         }
+    }
+
+    /// Places an image `height` high: shrunk to the room left if that keeps it at least
+    /// [`smallest_shared`], else on the next slide, shrunk to its room if need be.
+    fn image(&mut self, item: Item, height: f32, notes: f32) {
+        let room = |pager: &Pager| pager.room() - notes - PARAGRAPH_SPACE;
+        if height > room(self) && room(self) < smallest_shared(height) && !self.last().items.is_empty() {
+            self.new_page(true, true);
+        }
+        let item = shrunk(item, room(self).max(1.0));
+        let height = item_height(&item, self.body.w);
+        self.push(item, height, notes)
     }
 
     /// Places a text item taller than a slide, a slide's worth at a time.

@@ -129,7 +129,7 @@ fn body_slabs(cx: &mut Cx, body: &[DeckItem], width: f32, palette: Palette) -> V
                     DeckItem::Bullet { .. } => Role::LI,
                     DeckItem::Code { .. } => Role::Code,
                     DeckItem::Table(_) => Role::Table,
-                    DeckItem::Callout(_) => Role::Div,
+                    DeckItem::Callout(_) | DeckItem::Image { .. } => Role::Div,
                 };
                 slabs.extend(cx.within(role, |cx| item_slabs(cx, item, width, palette)).0);
             }

@@ -6,6 +6,7 @@
 use super::compose::{compose, site_front, site_links, Composed};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
+use super::images::ImageFiles;
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
 use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
@@ -87,25 +88,28 @@ impl SitePart {
     pub fn front(links: &SiteLinks, config: &SlidesConfig) -> Result<SitePart> {
         let laid = slide_pages(&links.front, 1, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
-        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], config, None)
+        // The front slides show no images.
+        let none = Assets::new();
+        let files = ImageFiles { source: &none, drawn: &none };
+        SitePart::new(links, &slides, 1, vec![SetPages::new(&laid.pages, laid.tree)], (config, files), None)
     }
 
     /// A document's slides from `first` on: its divider (`section`) and the rest of its slides,
-    /// whose pages are set already (`rest_pages`), and whose PPTX parts are copied from `shown`
-    /// (the document's own deck) where they are the same.
+    /// whose pages are set already (`rest_pages`), showing images of `look`'s files, and whose
+    /// PPTX parts are copied from `shown` (the document's own deck) where they are the same.
     pub fn document(
         links: &SiteLinks,
         section: &Slide,
-        rest: &[Slide],
-        rest_pages: SetPages,
+        (rest, rest_pages): (&[Slide], SetPages),
         first: usize,
-        config: &SlidesConfig,
+        look: (&SlidesConfig, ImageFiles),
         shown: Option<&Written>,
     ) -> Result<SitePart> {
+        let config = look.0;
         let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
         let pages = vec![SetPages::new(&divider.pages, divider.tree), rest_pages];
-        SitePart::new(links, &slides, first, pages, config, shown)
+        SitePart::new(links, &slides, first, pages, look, shown)
     }
 
     fn new(
@@ -113,11 +117,12 @@ impl SitePart {
         slides: &[&Slide],
         first: usize,
         pages: Vec<SetPages>,
-        config: &SlidesConfig,
+        (config, files): (&SlidesConfig, ImageFiles),
         shown: Option<&Written>,
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
-        let pptx = prepare(&links.deck, numbered(), &config.accent.to_string(), shown).map_err(slide_zip_error)?;
+        let accent = config.accent.to_string();
+        let pptx = prepare(&links.deck, numbered(), &accent, files, shown).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

@@ -86,7 +86,7 @@ fn cut_points(item: &Item, from: Point, limit: usize) -> Vec<Point> {
             let starts = code[from.1..].match_indices('\n').map(|(at, _)| (0, from.1 + at + 1));
             starts.filter(|&(_, at)| at < code.len()).take(limit).collect()
         }
-        Item::Table(_) | Item::Callout(_) => Vec::new(),
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => Vec::new(),
     }
 }
 
@@ -113,7 +113,7 @@ pub fn slice(item: &Item, from: Point, to: Option<Point>) -> Option<Item> {
             text: code[from.1..to.map_or(code.len(), |t| t.1)].trim_end_matches('\n').to_string(),
             lang: lang.clone(),
         },
-        Item::Table(_) | Item::Callout(_) => return None,
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => return None,
     })
 }
 

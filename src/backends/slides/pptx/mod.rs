@@ -8,6 +8,7 @@
 
 mod masters;
 mod package;
+mod picture;
 mod shown;
 mod slide;
 mod table;
@@ -18,6 +19,7 @@ mod xml;
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
 use crate::backends::ooxml::CoreProperties;
+use crate::backends::slides::images::ImageFiles;
 use masters::{notes_master, slide_layout, slide_master, LAYOUTS};
 use package::{app, content_type, content_types, core, presentation, root_rels, settings, zip_options};
 use shown::Shown;
@@ -36,16 +38,24 @@ pub struct Properties<'a> {
     pub date: Option<&'a str>,
 }
 
-/// The `.pptx` of `deck`, with the deck-independent parts of `template`, its slides zipped
-/// straight into it; `accent` is the RGB hex of sub-headings.
-pub fn write(deck: &Deck, template: &Template, properties: Properties, accent: &str) -> ZipResult<Written> {
+/// The `.pptx` of `deck`, with the deck-independent parts of `template` and the images of
+/// `files` it shows, its slides zipped straight into it; `accent` is the RGB hex of
+/// sub-headings.
+pub fn write(
+    deck: &Deck,
+    template: &Template,
+    properties: Properties,
+    accent: &str,
+    files: ImageFiles,
+) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
     let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
-    let (numbers, texts) = zip_slides(&mut writer.zip, deck, numbered, accent, &mut Shown::open(None)?)?;
-    writer.count(&numbers)?;
+    let slides = zip_slides(&mut writer.zip, deck, numbered, (accent, files), &mut Shown::open(None)?)?;
+    writer.count(&slides.numbers)?;
+    writer.parts.extend(slides.media);
     let pptx = writer.finish(&deck.title, properties)?;
     // The template holds no slides: one part that is not a slide for each of its entries.
-    Ok(Written { pptx, first: template.parts.len(), texts })
+    Ok(Written { pptx, first: template.parts.len(), texts: slides.texts })
 }
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
@@ -94,37 +104,47 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings. A part whose text is one of the
-/// parts of `shown` (the same slides in a document's own deck) is copied from it compressed:
-/// the site deck shows every document's slides again, mostly with the same text.
+/// `deck` resolves; `accent` is the RGB hex of sub-headings, `files` the images they show. A
+/// part whose text is one of the parts of `shown` (the same slides in a document's own deck)
+/// is copied from it compressed: the site deck shows every document's slides again, mostly
+/// with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
     accent: &str,
+    files: ImageFiles,
     shown: Option<&Written>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let (slides, _) = zip_slides(&mut zip, deck, slides, accent, &mut Shown::open(shown)?)?;
-    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: Vec::new(), slides })
+    let slides = zip_slides(&mut zip, deck, slides, (accent, files), &mut Shown::open(shown)?)?;
+    Ok(Zipped { zip: zip.finish()?.into_inner(), parts: slides.media, slides: slides.numbers })
 }
 
-/// Makes the parts of `slides` and zips them into `zip`, copying those `shown` has. Returns the
-/// number of each slide and whether it has notes, and the text of each part in order.
+/// What [`zip_slides`] zipped: the number of each slide and whether it has notes, the text of
+/// each entry in order (empty for an image), and the image parts with their content types.
+struct ZippedSlides {
+    numbers: Numbers,
+    texts: Vec<String>,
+    media: Vec<(String, String)>,
+}
+
+/// Makes the parts of `slides` (with the images of `files` they show) and zips them into `zip`,
+/// copying those `shown` has.
 fn zip_slides<'s, W: Write + Seek>(
     zip: &mut ZipWriter<W>,
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
-    accent: &str,
+    (accent, files): (&str, ImageFiles),
     shown: &mut Shown,
-) -> ZipResult<(Numbers, Vec<String>)> {
-    let (mut numbers, mut texts) = (Vec::new(), Vec::new());
+) -> ZipResult<ZippedSlides> {
+    let mut out = ZippedSlides { numbers: Vec::new(), texts: Vec::new(), media: Vec::new() };
     for (n, slide) in slides {
-        let parts = slide_parts(deck, slide, n, accent);
+        let parts = slide_parts(deck, slide, n, accent, files);
         let mut named = vec![
             (format!("ppt/slides/slide{n}.xml"), parts.xml),
             (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
         ];
-        numbers.push((n, parts.notes.is_some()));
+        out.numbers.push((n, parts.notes.is_some()));
         if let Some((xml, rels)) = parts.notes {
             named.push((format!("ppt/notesSlides/notesSlide{n}.xml"), xml));
             named.push((format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"), rels));
@@ -137,10 +157,18 @@ fn zip_slides<'s, W: Write + Seek>(
                     zip.write_all(xml.as_bytes())?;
                 }
             }
-            texts.push(xml);
+            out.texts.push(xml);
+        }
+        for part in parts.media {
+            // Images are compressed already: stored. No part's text is empty, so the empty
+            // text keeps the entries in step without ever being found.
+            zip.start_file(part.name.as_str(), zip_options(0))?;
+            zip.write_all(&part.bytes)?;
+            out.texts.push(String::new());
+            out.media.push((part.name.clone(), part.content_type.to_string()));
         }
     }
-    Ok((numbers, texts))
+    Ok(out)
 }
 
 /// A presentation being written into `W`.

@@ -1,12 +1,14 @@
 //! One slide part, its relationships and its notes slide: the title as a placeholder, body
 //! text in text boxes and tables in graphic frames, stacked at their measured heights.
 
+use super::picture::{Media, Pictures};
 use super::table::graphic_frame;
 use super::text::{emu, paragraph, xfrm, Links, Style};
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide, Text};
+use crate::backends::slides::images::ImageFiles;
 use crate::backends::slides::layout::{
-    boxes, text_style, Rect, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
+    boxes, text_style, Rect, BODY_SIZE, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::backends::slides::measure::footnote_height;
 use crate::highlight::{self, code_lines};
@@ -17,6 +19,8 @@ pub struct SlideParts {
     pub rels: String,
     /// The notes slide and its relationships, when the slide has notes.
     pub notes: Option<(String, String)>,
+    /// The image files its pictures show.
+    pub media: Vec<Media>,
 }
 
 /// The 1-based number of the layout part a slide uses.
@@ -29,9 +33,10 @@ pub fn layout_number(layout: Layout) -> usize {
 }
 
 /// The parts of `slide`, number `n` (1-based) of the deck whose links `deck` resolves;
-/// `accent` is the RGB hex of sub-headings.
-pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> SlideParts {
+/// `accent` is the RGB hex of sub-headings; its pictures show images of `files`.
+pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, files: ImageFiles) -> SlideParts {
     let mut links = Links::new(deck);
+    let mut pictures = Pictures::new(files, n);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);
     let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
@@ -58,7 +63,7 @@ pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> SlideP
             }
         }
         None => {
-            id = body_shapes(&mut shapes, slide, body_box, id, accent, &mut links);
+            id = body_shapes(&mut shapes, slide, (body_box, id), accent, &mut links, &mut pictures);
             if !slide.footnotes.is_empty() {
                 let mut xml = String::new();
                 let height = footnotes(&mut xml, &slide.footnotes, body_box.w, &mut links);
@@ -82,7 +87,8 @@ pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str) -> SlideP
         notes_parts(deck, &slide.notes, n)
     });
     rels.extend(links.relationships());
-    SlideParts { xml, rels: relationships(&rels), notes }
+    rels.extend(pictures.relationships());
+    SlideParts { xml, rels: relationships(&rels), notes, media: pictures.media }
 }
 
 /// The group properties every shape tree starts with.
@@ -102,13 +108,21 @@ fn shape(id: usize, name: &str, placeholder: &str, rect: Rect, anchor: &str, bod
 }
 
 /// The body's items from the top of `body` down at their measured heights: runs of text items
-/// in text boxes, tables in graphic frames, callouts in boxed shapes. Returns the next shape id.
-fn body_shapes(out: &mut String, slide: &Slide, body: Rect, mut id: usize, accent: &str, links: &mut Links) -> usize {
+/// in text boxes, tables in graphic frames, callouts in boxed shapes, images as pictures (or,
+/// one that cannot be embedded, their alt text). The first shape gets id `id`; returns the next.
+fn body_shapes(
+    out: &mut String,
+    slide: &Slide,
+    (body, mut id): (Rect, usize),
+    accent: &str,
+    links: &mut Links,
+    pictures: &mut Pictures,
+) -> usize {
     let mut y = body.y;
     let mut pending = String::new();
     let mut pending_height = 0.0;
     for (item, &height) in slide.body.iter().zip(&slide.heights) {
-        if matches!(item, Item::Table(_) | Item::Callout(_)) && !pending.is_empty() {
+        if matches!(item, Item::Table(_) | Item::Callout(_) | Item::Image { .. }) && !pending.is_empty() {
             let rect = Rect { y, h: pending_height, ..body };
             out.push_str(&text_shape(id, "Text", rect, "<a:noFill/>", &pending));
             (id, y, pending_height) = (id + 1, y + pending_height, 0.0);
@@ -116,6 +130,16 @@ fn body_shapes(out: &mut String, slide: &Slide, body: Rect, mut id: usize, accen
         }
         match item {
             Item::Table(table) => graphic_frame(out, table, body.x, y, id, links),
+            Item::Image { key, alt, width, height: h } => {
+                let rect = Rect { x: body.x + (body.w - width) / 2.0, y: y + PARAGRAPH_SPACE, w: *width, h: *h };
+                let alt_text = || {
+                    let mut xml = String::new();
+                    paragraph(&mut xml, &[Run { text: alt.clone(), ..Run::default() }], Style::plain(BODY_SIZE), links);
+                    text_shape(id, "Text", Rect { y, h: height, ..body }, "<a:noFill/>", &xml)
+                };
+                let picture = pictures.picture(id, key, alt, rect);
+                out.push_str(&picture.unwrap_or_else(alt_text));
+            }
             Item::Callout(items) => {
                 let mut xml = String::new();
                 for item in items {
@@ -191,7 +215,7 @@ fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, l
                 paragraph(out, &runs, Style { space_before: i == 0, ..base }, links);
             }
         }
-        Item::Table(_) | Item::Callout(_) => {}
+        Item::Table(_) | Item::Callout(_) | Item::Image { .. } => {}
     }
 }
 

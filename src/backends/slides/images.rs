@@ -1,0 +1,140 @@
+//! Images on slides: a paragraph that is only an image becomes an image item, its natural size
+//! (96 pixels to the inch, from the file's header, or an SVG's own size) scaled down to fit the slide's body, so it
+//! never lies outside the slide; pagination may shrink it further to share a slide with text.
+//! The Marp outline links to copies of the images written beside it.
+
+use super::deck::{Item, Slide};
+use super::layout::{BODY_BOX, PARAGRAPH_SPACE};
+use super::svg;
+use crate::ir::{asset_key, output_stem, Inline, Span};
+use crate::layout::image::probe;
+use crate::layout::Assets;
+use std::collections::BTreeMap;
+
+/// The natural size in points of each image a deck can draw, by asset key; `None` for an
+/// image file it cannot (not a PNG or JPEG folio embeds, nor an SVG resvg reads).
+pub type ImageSizes = BTreeMap<String, Option<(f32, f32)>>;
+
+/// The image files decks show: as in the content tree, and as drawn (an SVG as a PNG of it).
+#[derive(Debug, Clone, Copy)]
+pub struct ImageFiles<'a> {
+    pub source: &'a Assets,
+    pub drawn: &'a Assets,
+}
+
+/// The sizes of the images of `assets` that decks can draw, and PNGs of the SVG ones, each
+/// rasterised at the size it has when it fills a slide's body.
+pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
+    let (mut sizes, mut rasters) = (ImageSizes::new(), Assets::new());
+    for (key, bytes) in assets {
+        let size = if let Some(info) = probe(bytes) {
+            Some((info.width as f32 * 0.75, info.height as f32 * 0.75))
+        } else if let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() {
+            let size = svg::size(&tree);
+            svg::rasterise(&tree, fitted(size)).map(|png| {
+                rasters.insert(key.clone(), png);
+                size
+            })
+        } else {
+            None
+        };
+        sizes.insert(key.clone(), size);
+    }
+    (sizes, rasters)
+}
+
+/// An image of `width` × `height` points scaled down to fit the body box below the space
+/// above it.
+fn fitted((width, height): (f32, f32)) -> (f32, f32) {
+    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(1.0);
+    (width * scale, height * scale)
+}
+
+/// The image item of a paragraph that is only an image of `sizes` (`folder` is the document's,
+/// which its source is relative to), fitted into the body box, or why it cannot be drawn;
+/// `None` for any other paragraph and for an image that is not there (which the loader
+/// reports).
+pub fn image_item(content: &[Inline], folder: &str, sizes: &ImageSizes) -> Option<Result<Item, (Span, String)>> {
+    let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
+    let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
+    let key = asset_key(folder, &image.src)?;
+    let Some(&size) = sizes.get(&key)?.as_ref() else {
+        let why = format!("image `{}` is not a PNG, JPEG or SVG the deck can draw; its alt text is shown", image.src);
+        return Some(Err((image.span, why)));
+    };
+    let alt = image.alt.trim();
+    let alt = if alt.is_empty() { image.src.rsplit('/').next().unwrap_or(&image.src) } else { alt };
+    let (width, height) = fitted(size);
+    Some(Ok(Item::Image { key, alt: alt.to_string(), width, height }))
+}
+
+/// The folder beside a document's outline that holds copies of its images, relative to the
+/// decks' root: `<stem>-images`, each image at its path in the content tree below it.
+pub fn copies_folder(document: &str) -> String {
+    format!("{}-images", output_stem(document))
+}
+
+/// The asset keys of the images `slides` show, each once, in order.
+pub fn shown(slides: &[Slide]) -> Vec<&str> {
+    let mut keys: Vec<&str> = Vec::new();
+    for item in slides.iter().flat_map(|s| &s.body) {
+        if let Item::Image { key, .. } = item {
+            if !keys.contains(&key.as_str()) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
+/// The smallest an image is shrunk to share a slide with text: 40 % of the body's height, or
+/// its own height if less.
+pub fn smallest_shared(height: f32) -> f32 {
+    height.min(BODY_BOX.h * 0.4)
+}
+
+/// `item` (an image) shrunk to be at most `room` high, keeping its proportions.
+pub fn shrunk(item: Item, room: f32) -> Item {
+    match item {
+        Item::Image { key, alt, width, height } if height > room => {
+            Item::Image { key, alt, width: width * room / height, height: room }
+        }
+        item => item,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::deck::Run;
+    use super::super::outline::Entry;
+    use super::super::paginate::paginate;
+    use super::*;
+
+    fn image(height: f32) -> Entry {
+        Entry::Item(Item::Image { key: "k.png".into(), alt: "A".into(), width: height * 2.0, height })
+    }
+
+    fn text(words: usize) -> Entry {
+        Entry::Item(Item::Paragraph(vec![Run { text: "word ".repeat(words), ..Run::default() }]))
+    }
+
+    /// The height of each image on each page.
+    fn image_heights(entries: &[Entry]) -> Vec<Vec<f32>> {
+        let pages = paginate(entries, BODY_BOX);
+        let heights = |items: &[Item]| {
+            items.iter().filter_map(|i| if let Item::Image { height, .. } = i { Some(*height) } else { None }).collect()
+        };
+        pages.iter().map(|p| heights(&p.items)).collect()
+    }
+
+    #[test]
+    fn an_image_shrinks_to_share_a_slide_down_to_40_percent_else_starts_the_next() {
+        let tall = BODY_BOX.h - PARAGRAPH_SPACE;
+        let shared = image_heights(&[text(5), image(tall)]);
+        assert_eq!(shared.len(), 1, "{shared:?}");
+        assert!(shared[0][0] < tall && shared[0][0] >= BODY_BOX.h * 0.4, "{shared:?}");
+        let moved = image_heights(&[text(400), image(tall)]);
+        assert_eq!(moved.last(), Some(&vec![tall]), "below a long paragraph it takes a slide of its own, whole");
+        assert!(moved[..moved.len() - 1].iter().all(Vec::is_empty), "{moved:?}");
+    }
+}
