@@ -93,7 +93,7 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let (src, span) = (&image.src, image.span);
     let key = asset_key(&cx.folder, src)?;
     if cx.unsupported.contains(&key) {
-        let message = format!("image `{src}` is not an 8-bit PNG or a grey or RGB JPEG; its alt text is shown");
+        let message = format!("image `{src}` is not a PNG, JPEG, GIF or WebP; its alt text is shown");
         cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
     }
     let info = cx.images.get(&key)?;
