@@ -6,7 +6,8 @@
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 use std::io::Cursor;
 
-/// The most memory one image's decoder may allocate: 512 MB.
+/// The most memory one image's decoded pixels may take: 512 MB, checked from its header before
+/// decoding (the 8-bit copy the PDF holds is at most as large again).
 pub const MAX_DECODE_BYTES: u64 = 512 << 20;
 
 /// An image's pixels as the PDF holds them: 8 bits a sample.
@@ -33,6 +34,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|e| format!("has a damaged header ({e})"))?;
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
+        let megabytes = decoder.total_bytes() >> 20;
+        return Err(format!("needs {megabytes} MB to decode, more than the limit of {} MB", MAX_DECODE_BYTES >> 20));
+    }
     let icc = decoder.icc_profile().ok().flatten().filter(|p| !p.is_empty());
     let image = DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot be decoded ({e})"))?;
     let gray = !image.color().has_color();
@@ -44,4 +49,37 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     };
     let color = if gray { image.into_luma8().into_raw() } else { image.into_rgb8().into_raw() };
     Ok(Decoded { gray, color, alpha, icc })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG with only a header and an empty image-data chunk.
+    fn header_only(width: u32, height: u32, depth: u8, color_type: u8) -> Vec<u8> {
+        let chunk = |kind: &[u8], data: &[u8]| {
+            let body = [kind, data].concat();
+            let mut crc = flate2::Crc::new();
+            crc.update(&body);
+            let crc = crc.sum();
+            [&(data.len() as u32).to_be_bytes()[..], &body, &crc.to_be_bytes()].concat()
+        };
+        let ihdr = [&width.to_be_bytes()[..], &height.to_be_bytes(), &[depth, color_type, 0, 0, 0]].concat();
+        [
+            &b"\x89PNG\r\n\x1a\n"[..],
+            &chunk(b"IHDR", &ihdr),
+            &chunk(b"IDAT", &[0x78, 0x9c, 3, 0, 0, 0, 0, 1]),
+            &chunk(b"IEND", &[]),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn an_image_needing_more_than_the_memory_limit_is_refused_before_decoding() {
+        // 9,000 × 9,000 is under the pixel limit, but 16-bit RGBA needs 648 MB.
+        let error = decode(&header_only(9000, 9000, 16, 6)).err().expect("refused");
+        assert!(error.contains("limit"), "{error}");
+        let error = decode(&header_only(20, 20, 16, 6)).err().expect("its rows are missing");
+        assert!(error.contains("cannot be decoded"), "{error}");
+    }
 }
