@@ -34,7 +34,7 @@ pub fn load_assets(loaded: &Loaded) -> (Assets, Vec<Diagnostic>) {
                         assets.insert(key, bytes);
                         continue;
                     }
-                    Err(why) => format!("image `{src}` {why}; not included, its alt text is shown"),
+                    Err(why) => format!("image `{src}` {why}; not included, its alt text is shown in a box"),
                 },
                 Some(Err(refused)) => format!("image `{src}`: {refused}"),
                 None => format!("image `{src}` is missing, not a file, or outside the content folder; not included"),

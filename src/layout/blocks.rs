@@ -68,8 +68,8 @@ fn body(cx: &Cx) -> Style {
 }
 
 fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
-    if let Some(slab) = image_block(cx, content, width) {
-        out.push(slab);
+    if let Some(slabs) = image_block(cx, content, width) {
+        out.extend(slabs);
         return;
     }
     let spans = spans(cx, content, &body(cx));
@@ -82,21 +82,23 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
     out.extend(lines);
 }
 
-/// A paragraph that is only an image the context can draw: the image, at 96 pixels to the inch,
-/// scaled down to fit the column's width and 60 % of its height.
-/// An image in a format or variant that cannot be embedded is a warning, and its alt text shows;
-/// so is one without alt text, which is all a screen reader can say of it (its file name is said
-/// instead).
-fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
+/// A paragraph that is only an image: the image, at 96 pixels to the inch, scaled down to fit the
+/// column's width and 60 % of its height. An image that cannot be drawn (missing, damaged, too
+/// large, or in a format that cannot be embedded, which is a warning here; the others were
+/// reported when read) is a grey box with its alt text. An image without alt text is a warning,
+/// for that is all a screen reader can say of it (its file name is said instead).
+fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Vec<Slab>> {
     let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
     let (Some(Inline::Image(image)), None) = (images.next(), images.next()) else { return None };
     let (src, span) = (&image.src, image.span);
     let key = asset_key(&cx.folder, src)?;
     if cx.unsupported.contains(&key) {
-        let message = format!("image `{src}` is not an 8-bit PNG or a grey or RGB JPEG; its alt text is shown");
+        let message = format!(
+            "image `{src}` is not a PNG, JPEG, GIF or WebP (SVG is not drawn yet); its alt text is shown in a box"
+        );
         cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
     }
-    let info = cx.images.get(&key)?;
+    let Some(info) = cx.images.get(&key) else { return Some(placeholder(cx, content, width)) };
     let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
     let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);
     let (w, h) = (w * scale, h * scale);
@@ -109,7 +111,17 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Slab> {
     let current = cx.tag();
     let tag = cx.tree.add(Role::Figure(alt.into()), current);
     let image = Item::Image { x: 0.0, y: cx.size * 0.3, w, h, key, tag };
-    Some(Slab::new(h + cx.size * 0.6, vec![image]))
+    Some(vec![Slab::new(h + cx.size * 0.6, vec![image])])
+}
+
+/// A grey box with a bar on its left holding the alt text of an image that cannot be drawn.
+fn placeholder(cx: &mut Cx, content: &[Inline], width: f32) -> Vec<Slab> {
+    let pad = cx.size;
+    let frame =
+        Frame { fill: Some(Rgb(0.93, 0.93, 0.94)), bar: Some((Rgb(0.6, 0.6, 0.64), 3.0)), pad_x: pad, pad_y: pad };
+    let spans = spans(cx, content, &body(cx));
+    let (lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width - 2.0 * pad, LEADING, Align::Left));
+    frame.wrap(lines, width)
 }
 
 fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out: &mut Vec<Slab>) {

@@ -2,8 +2,10 @@
 //! compressed rows are inflated (a chunk at a time, never held) and counted against its
 //! header, a JPEG's segments are walked to its end-of-image marker, and an image claiming more
 //! than [`MAX_PIXELS`] is refused from its header alone, before anything is allocated for it.
+//! Every other image is decoded (under a memory limit) to know it is whole.
 
 use super::image::{channels, png_chunks, probe, Format, ImageInfo};
+use super::image_decode::decode;
 use std::io::Read;
 
 /// The most pixels an image may have: 100 megapixels (a 10,000 × 10,000 image).
@@ -28,6 +30,7 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     match info.format {
         Format::Png { color_type } => png(bytes, &info, color_type),
         Format::Jpeg { .. } => jpeg(bytes),
+        Format::Decoded => decode(bytes).map(drop),
     }
 }
 

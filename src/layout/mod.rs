@@ -11,6 +11,7 @@ pub mod fontbook;
 pub mod fonts;
 pub mod image;
 pub(crate) mod image_check;
+pub(crate) mod image_decode;
 mod inline;
 mod lines;
 mod paginate;

@@ -1,19 +1,26 @@
-//! Image XObjects: JPEG embedded as it is (DCTDecode); PNG without alpha embedded as its own
-//! zlib data with the PNG predictor; PNG with alpha decoded, split into colour and a soft mask.
+//! Image XObjects: JPEG embedded as it is (DCTDecode; CMYK ones written by Adobe software with
+//! an inverted decode); plain PNG without alpha as its own zlib data with the PNG predictor;
+//! PNG with alpha split into colour and a soft mask; every other image decoded
+//! ([`decode`]) to 8-bit samples, deflated, with a soft mask where it is not opaque. A colour
+//! profile of the file is kept as an ICCBased colour space.
 
 use super::file::PdfFile;
 use super::pack::deflate;
+use super::png_rows::{inflate, unfilter};
 use crate::layout::image::{channels, png_chunks, probe, Format};
+use crate::layout::image_decode::{decode, icc_profile};
 use pdf_writer::types::Predictor;
 use pdf_writer::writers::ImageXObject;
 use pdf_writer::{Filter, Name, Ref};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 /// How an image's pixels are stored in the PDF.
 enum Pixels<'a> {
     Jpeg {
-        gray: bool,
+        components: u8,
+        inverted: bool,
         data: &'a [u8],
+        icc: Option<Vec<u8>>,
     },
     /// PNG data as it is, undone by the PNG predictor.
     Png {
@@ -21,30 +28,65 @@ enum Pixels<'a> {
         channels: i32,
         data: Vec<u8>,
     },
-    /// Decoded colour, deflated, and a soft mask of the alpha.
-    Split {
+    /// Decoded colour, deflated, and a soft mask of the alpha if there is one.
+    Raw {
         gray: bool,
         color: Vec<u8>,
-        alpha: Vec<u8>,
+        alpha: Option<Vec<u8>>,
+        icc: Option<Vec<u8>>,
     },
 }
 
-/// A colour space: gray, RGB, or a palette of RGB colours.
+/// A colour space: device grey, RGB or CMYK, or a palette of RGB colours.
 enum Space<'a> {
-    Gray,
-    Rgb,
+    Device(u8),
     Indexed(&'a [u8]),
 }
 
-fn space(image: &mut ImageXObject, space: &Space) {
-    match space {
-        Space::Gray => image.color_space().device_gray(),
-        Space::Rgb => image.color_space().device_rgb(),
-        Space::Indexed(palette) => {
+impl Space<'_> {
+    fn gray_or_rgb(gray: bool) -> Self {
+        Space::Device(if gray { 1 } else { 3 })
+    }
+}
+
+fn device(components: u8) -> Name<'static> {
+    match components {
+        1 => Name(b"DeviceGray"),
+        4 => Name(b"DeviceCMYK"),
+        _ => Name(b"DeviceRGB"),
+    }
+}
+
+/// Writes `space`, or the ICC profile `icc` in its place.
+fn space(image: &mut ImageXObject, space: &Space, icc: Option<Ref>) {
+    match (space, icc) {
+        (_, Some(icc)) => image.color_space().icc_based(icc),
+        (Space::Device(components), None) => {
+            image.pair(Name(b"ColorSpace"), device(*components));
+        }
+        (Space::Indexed(palette), None) => {
             let last = (palette.len() / 3).saturating_sub(1) as i32;
             image.color_space().indexed(Name(b"DeviceRGB"), last, palette)
         }
     }
+}
+
+/// Writes an ICC profile stream for an image of `components` samples a pixel; `None` without a
+/// profile or with one for another number of components (which the PDF would reject).
+fn icc_stream<W: Write>(file: &mut PdfFile<W>, profile: Option<&[u8]>, components: u8) -> io::Result<Option<Ref>> {
+    let signature: &[u8] = match components {
+        1 => b"GRAY",
+        4 => b"CMYK",
+        _ => b"RGB ",
+    };
+    let Some(profile) = profile.filter(|p| p.get(16..20) == Some(signature)) else { return Ok(None) };
+    let id = file.alloc();
+    let data = deflate(profile);
+    file.object(id, |c| {
+        let mut stream = c.icc_profile(id, &data);
+        stream.n(i32::from(components)).alternate_name(device(components)).filter(Filter::FlateDecode);
+    })?;
+    Ok(Some(id))
 }
 
 /// Writes an image as an XObject into `file`; `None` if it is not a format the PDF can hold.
@@ -56,39 +98,54 @@ pub fn xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8]) -> io::Result<Opti
     let (width, height) = (info.width as i32, info.height as i32);
     let id = file.alloc();
     match pixels {
-        Pixels::Jpeg { gray, data } => file.object(id, |c| {
-            let mut image = c.image_xobject(id, data);
-            image.width(width).height(height).bits_per_component(8);
-            image.filter(Filter::DctDecode);
-            space(&mut image, if gray { &Space::Gray } else { &Space::Rgb });
-        })?,
+        Pixels::Jpeg { components, inverted, data, icc } => {
+            let icc = icc_stream(file, icc.as_deref(), components)?;
+            file.object(id, |c| {
+                let mut image = c.image_xobject(id, data);
+                image.width(width).height(height).bits_per_component(8);
+                image.filter(Filter::DctDecode);
+                space(&mut image, &Space::Device(components), icc);
+                if inverted {
+                    image.decode([1.0, 0.0].repeat(4));
+                }
+            })?
+        }
         Pixels::Png { space: kind, channels, data } => file.object(id, |c| {
             let mut image = c.image_xobject(id, &data);
             image.width(width).height(height).bits_per_component(8);
             image.filter(Filter::FlateDecode);
-            space(&mut image, &kind);
+            space(&mut image, &kind, None);
             image.decode_parms().predictor(Predictor::PngOptimum).colors(channels).bits_per_component(8).columns(width);
         })?,
-        Pixels::Split { gray, color, alpha } => {
-            let mask = file.alloc();
-            let alpha = deflate(&alpha);
-            file.object(mask, |c| {
-                let mut image = c.image_xobject(mask, &alpha);
-                image.width(width).height(height).bits_per_component(8);
-                image.filter(Filter::FlateDecode);
-                image.color_space().device_gray();
-            })?;
+        Pixels::Raw { gray, color, alpha, icc } => {
+            let mask = alpha.map(|alpha| gray_image(file, width, height, &alpha)).transpose()?;
+            let icc = icc_stream(file, icc.as_deref(), if gray { 1 } else { 3 })?;
             let color = deflate(&color);
             file.object(id, |c| {
                 let mut image = c.image_xobject(id, &color);
                 image.width(width).height(height).bits_per_component(8);
                 image.filter(Filter::FlateDecode);
-                space(&mut image, if gray { &Space::Gray } else { &Space::Rgb });
-                image.s_mask(mask);
+                space(&mut image, &Space::gray_or_rgb(gray), icc);
+                if let Some(mask) = mask {
+                    image.s_mask(mask);
+                }
             })?;
         }
     }
     Ok(Some(id))
+}
+
+/// A deflated 8-bit grey image, such as a soft mask.
+fn gray_image<W: Write>(file: &mut PdfFile<W>, width: i32, height: i32, samples: &[u8]) -> io::Result<Ref> {
+    let id = file.alloc();
+    let data = deflate(samples);
+    file.object(id, |c| {
+        let mut image = c.image_xobject(id, &data);
+        image.width(width).height(height).bits_per_component(8);
+        image.filter(Filter::FlateDecode);
+        image.color_space().device_gray();
+    })?;
+    Ok(id)
 }
 
 /// A one-pixel white image, for an image drawn by name whose file turned out unusable.
@@ -105,7 +162,13 @@ pub fn placeholder<W: Write>(file: &mut PdfFile<W>) -> io::Result<Ref> {
 /// The pixels of an image file as the PDF will hold them.
 fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> Option<Pixels<'a>> {
     match *format {
-        Format::Jpeg { components } => Some(Pixels::Jpeg { gray: components == 1, data: bytes }),
+        Format::Jpeg { components, inverted } => {
+            Some(Pixels::Jpeg { components, inverted, data: bytes, icc: icc_profile(bytes) })
+        }
+        Format::Decoded => {
+            let image = decode(bytes).ok()?;
+            Some(Pixels::Raw { gray: image.gray, color: image.color, alpha: image.alpha, icc: image.icc })
+        }
         Format::Png { color_type } => {
             let chunks = png_chunks(bytes);
             let data: Vec<u8> = chunks.iter().filter(|(t, _)| t == b"IDAT").flat_map(|(_, d)| d.to_vec()).collect();
@@ -118,59 +181,14 @@ fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> 
                     color.extend_from_slice(&pixel[..color_channels]);
                     alpha.push(pixel[color_channels]);
                 }
-                return Some(Pixels::Split { gray: color_type == 4, color, alpha });
+                return Some(Pixels::Raw { gray: color_type == 4, color, alpha: Some(alpha), icc: None });
             }
             let space = match color_type {
-                0 => Space::Gray,
-                2 => Space::Rgb,
+                0 => Space::Device(1),
+                2 => Space::Device(3),
                 _ => Space::Indexed(chunks.iter().find(|(t, _)| t == b"PLTE")?.1),
             };
             Some(Pixels::Png { space, channels: channels as i32, data })
         }
-    }
-}
-
-fn inflate(data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    flate2::read::ZlibDecoder::new(data).read_to_end(&mut out).ok()?;
-    Some(out)
-}
-
-/// Undoes PNG's per-row filters (None, Sub, Up, Average, Paeth) for 8-bit samples.
-fn unfilter(data: &[u8], width: usize, height: usize, channels: usize) -> Option<Vec<u8>> {
-    let stride = width * channels;
-    let mut out = vec![0u8; stride * height];
-    for row in 0..height {
-        let line = data.get(row * (stride + 1)..(row + 1) * (stride + 1))?;
-        let (filter, line) = (line[0], &line[1..]);
-        let (done, current) = out.split_at_mut(row * stride);
-        let above = if row == 0 { None } else { Some(&done[(row - 1) * stride..]) };
-        for i in 0..stride {
-            let a = if i >= channels { current[i - channels] } else { 0 };
-            let b = above.map_or(0, |r| r[i]);
-            let c = if i >= channels { above.map_or(0, |r| r[i - channels]) } else { 0 };
-            let predicted = match filter {
-                0 => 0,
-                1 => a,
-                2 => b,
-                3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
-                4 => paeth(a, b, c),
-                _ => return None,
-            };
-            current[i] = line[i].wrapping_add(predicted);
-        }
-    }
-    Some(out)
-}
-
-fn paeth(a: u8, b: u8, c: u8) -> u8 {
-    let p = i16::from(a) + i16::from(b) - i16::from(c);
-    let (pa, pb, pc) = ((p - i16::from(a)).abs(), (p - i16::from(b)).abs(), (p - i16::from(c)).abs());
-    if pa <= pb && pa <= pc {
-        a
-    } else if pb <= pc {
-        b
-    } else {
-        c
     }
 }

@@ -16,6 +16,7 @@ mod links;
 mod mark;
 mod outline;
 mod pack;
+mod png_rows;
 mod set;
 mod tags;
 mod writer;

@@ -17,6 +17,7 @@ mod fonts;
 mod highlight;
 mod hostile;
 mod html;
+mod images;
 mod limits;
 mod loader;
 mod ownership;

@@ -71,6 +71,12 @@ impl Part<'_> {
         let ext = match info.format {
             Format::Png { .. } => "png",
             Format::Jpeg { .. } => "jpeg",
+            Format::Decoded => match self.env.assets[&key].get(..4) {
+                Some(b"\x89PNG") => "png",
+                Some(b"GIF8") => "gif",
+                // Word before 2019 cannot show a WebP: its alt text is shown instead.
+                _ => return run(&image.alt, ""),
+            },
         };
         let media = self.refs.media(&key, ext);
         let (column_w, column_h) = self.env.column();

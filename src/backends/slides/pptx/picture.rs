@@ -45,6 +45,10 @@ impl<'a> Pictures<'a> {
         let (extension, content_type) = match probe(drawn)?.format {
             Format::Png { .. } => ("png", "image/png"),
             Format::Jpeg { .. } => ("jpeg", "image/jpeg"),
+            // Another PNG, a GIF or a WebP: PowerPoint shows each as it is.
+            Format::Decoded if drawn.starts_with(b"GIF8") => ("gif", "image/gif"),
+            Format::Decoded if drawn.starts_with(b"RIFF") => ("webp", "image/webp"),
+            Format::Decoded => ("png", "image/png"),
         };
         let rel = self.add(extension, content_type, drawn.clone());
         let source = self.files.source.get(key).filter(|source| *source != drawn);
