@@ -1,5 +1,5 @@
 //! Syntax highlighting: a Rust and a YAML block come out in coloured runs in the layout of a
-//! guide (its snapshot) and in the PPTX; a block in a language folio does not know stays plain,
+//! guide (its snapshot), in the PPTX and in the DOCX; a block in a language folio does not know stays plain,
 //! and the Marp outline keeps the fence's language.
 
 use crate::util::{folio, load, stderr, tree};
@@ -55,4 +55,20 @@ fn the_pptx_has_coloured_code_runs_and_the_outline_keeps_the_language() {
     assert!(coloured.len() >= 4, "the Rust and YAML runs in several colours: {coloured:?}");
     let outline = std::fs::read_to_string(dir.path().join("out/slides/code.md")).unwrap();
     assert!(outline.contains("```rust\n") && outline.contains("```yaml\n"), "{outline}");
+}
+
+#[test]
+fn the_docx_code_paragraphs_have_coloured_runs_and_an_unknown_language_stays_plain() {
+    let dir = tree(&[("code.md", PAGE.as_bytes())]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "docx", "--no-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let docx = std::fs::File::open(dir.path().join("out/docx/code.docx")).unwrap();
+    let mut xml = String::new();
+    zip::ZipArchive::new(docx).unwrap().by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
+    let code: Vec<&str> = xml.split("<w:p>").filter(|p| p.contains("<w:pStyle w:val=\"Code\"/>")).collect();
+    let colours =
+        |p: &str| -> BTreeSet<String> { p.split("<w:color w:val=\"").skip(1).map(|c| c[..6].to_string()).collect() };
+    assert_eq!(code.len(), 3, "three code blocks: {code:?}");
+    assert!(colours(code[0]).len() >= 3 && colours(code[1]).len() >= 2, "Rust and YAML in colours: {code:?}");
+    assert!(colours(code[2]).is_empty(), "the unknown language is plain: {}", code[2]);
 }

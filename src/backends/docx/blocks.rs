@@ -6,6 +6,7 @@ use super::ids::{bookmark, Refs};
 use super::styles::CALLOUT_BOX;
 use super::Env;
 use crate::backends::ooxml::esc;
+use crate::highlight;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
 use crate::layout::{Cx, Rgb};
 use std::collections::BTreeMap;
@@ -114,7 +115,7 @@ impl<'a> Part<'a> {
                 BlockKind::Heading { level, id, content } => self.heading(*level, id, content),
                 BlockKind::List { start, items, .. } => self.list(*start, items, frame),
                 BlockKind::Table { align, head, rows } => self.table(align, head, rows, frame),
-                BlockKind::CodeBlock { text, .. } => self.code(text, frame),
+                BlockKind::CodeBlock { lang, text } => self.code(lang.as_deref(), text, frame),
                 BlockKind::Quote { blocks } => self.blocks(blocks, Frame { style: Some("Quote"), ..frame }),
                 BlockKind::Callout { kind, title, blocks } => self.callout(*kind, title.as_deref(), blocks, frame),
                 BlockKind::Rule => self.xml.push_str(&format!(
@@ -165,19 +166,16 @@ impl<'a> Part<'a> {
     }
 
     /// A code block: one paragraph in the Code style, a line break between its lines.
-    fn code(&mut self, text: &str, frame: Frame) {
-        let lines: Vec<String> = text
-            .trim_end_matches('\n')
-            .split('\n')
-            .map(|line| {
-                format!("<w:t xml:space=\"preserve\">{}</w:t>", esc(&line.trim_end_matches('\r').replace('\t', "    ")))
-            })
+    /// A code block in the Code style, one paragraph with a break a line; highlighted in the
+    /// colours of `[pdf] code_theme` when its language is one syntect knows, as in the PDF.
+    fn code(&mut self, lang: Option<&str>, text: &str, frame: Frame) {
+        let theme = highlight::theme_name(&self.env.theme.code_theme).unwrap_or(highlight::DEFAULT_THEME);
+        let lines: Vec<String> = highlight::code_lines(text.trim_end_matches('\n'), lang, theme)
+            .iter()
+            .map(|line| line.runs().map(|(text, color)| code_run(text, color)).collect())
             .collect();
-        let runs = lines.join("<w:br/>");
-        self.xml.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Code\"/>{}</w:pPr><w:r>{runs}</w:r></w:p>",
-            indent(frame)
-        ));
+        let runs = lines.join("<w:r><w:br/></w:r>");
+        self.xml.push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Code\"/>{}</w:pPr>{runs}</w:p>", indent(frame)));
     }
 
     /// A callout: its kind and title in bold in the kind's colour, then its blocks, all in
@@ -263,4 +261,14 @@ fn callout_color(kind: CalloutKind) -> &'static str {
         CalloutKind::Warning | CalloutKind::Caution => "CC800D",
         CalloutKind::Danger => "CC2E2E",
     }
+}
+
+/// A run of code: its text (tabs as four spaces) in `color`, or the Code style's own colour.
+fn code_run(text: &str, color: Option<highlight::Rgb8>) -> String {
+    let rpr =
+        color.map_or(String::new(), |[r, g, b]| format!("<w:rPr><w:color w:val=\"{r:02X}{g:02X}{b:02X}\"/></w:rPr>"));
+    format!(
+        "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        esc(&text.trim_end_matches('\r').replace('\t', "    "))
+    )
 }
