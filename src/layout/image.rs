@@ -1,7 +1,7 @@
 //! Images: reads the size and pixel format of an image file from its header, for scaling it
 //! into the column and for the backends that embed it. JPEG and plain 8-bit PNG are read here
 //! (the PDF holds their compressed data as it is); every other PNG, GIF and WebP by the `image`
-//! crate's header readers (the PDF holds their decoded pixels, see [`super::image_decode`]).
+//! crate's header readers (the PDF holds their decoded pixels, see `layout::image_decode`).
 
 /// How an image's pixels are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
