@@ -4,6 +4,7 @@
 //! flattened into their parent with a warning.
 
 mod autolink;
+mod definitions;
 mod frame;
 mod html;
 mod lines;
@@ -13,6 +14,7 @@ use crate::ir::{
     collapse_spaces, slugify, Align, Block, BlockKind, CalloutKind, Footnote, Image, Inline, Link, LinkTarget,
     ListItem, Span,
 };
+pub use definitions::Definitions;
 use frame::{frame_span, Container, Frame, InlineKind};
 use lines::LineIndex;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -38,13 +40,31 @@ pub fn options() -> Options {
 pub struct DocumentBuilder {
     pub footnotes: Vec<Footnote>,
     pub warnings: Vec<DialectWarning>,
+    /// What the page's segments define, and how many segments were parsed so far.
+    pub definitions: Definitions,
+    segments: usize,
     heading_ids: HashMap<String, usize>,
     warned_depth: bool,
     warned_markup: bool,
 }
 
 impl DocumentBuilder {
-    /// Parses one Markdown segment whose first line is `first_line` of the source file.
+    /// Parses the page's next Markdown segment, whose first line is `first_line` of the source
+    /// file, with the footnotes and link definitions of the other segments in reach.
+    pub fn segment(&mut self, text: &str, first_line: u32) -> Vec<Block> {
+        let (suffix, stubs) = self.definitions.suffix(self.segments);
+        self.segments += 1;
+        if suffix.is_empty() {
+            return self.blocks(text, first_line);
+        }
+        let before = self.footnotes.len();
+        let blocks = self.blocks(&format!("{text}{suffix}"), first_line);
+        let added: Vec<Footnote> = self.footnotes.drain(before..).filter(|n| !stubs.contains(&n.label)).collect();
+        self.footnotes.extend(added);
+        blocks
+    }
+
+    /// Parses Markdown whose first line is `first_line` of the source file.
     pub fn blocks(&mut self, text: &str, first_line: u32) -> Vec<Block> {
         let lines = LineIndex::new(text, first_line);
         let mut fold = Fold {

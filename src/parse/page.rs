@@ -3,7 +3,7 @@
 use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
 use super::generator::{self, Generator};
-use super::markdown::DocumentBuilder;
+use super::markdown::{Definitions, DocumentBuilder};
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
 
@@ -74,6 +74,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let values = templated.then_some(TemplateValues { page_title: &page_title, site_title: source.site_title });
     let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
     let mut builder = DocumentBuilder::default();
+    builder.definitions = Definitions::scan(markdown_of(&segments));
     let mut blocks = build(&mut builder, &segments);
     warnings.append(&mut builder.warnings);
     for w in warnings {
@@ -97,7 +98,7 @@ fn build(builder: &mut DocumentBuilder, segments: &[Segment]) -> Vec<Block> {
     let mut blocks = Vec::new();
     for segment in segments {
         match segment {
-            Segment::Markdown { text, first_line } => blocks.extend(builder.blocks(text, *first_line)),
+            Segment::Markdown { text, first_line } => blocks.extend(builder.segment(text, *first_line)),
             Segment::Callout { kind, title, line, body } => {
                 let title = title.as_ref().map(|t| builder.inlines(t, *line));
                 let inner = build(builder, body);
@@ -109,6 +110,19 @@ fn build(builder: &mut DocumentBuilder, segments: &[Segment]) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// The Markdown texts of `segments` and of the callouts among them, in the order [`build`]
+/// parses them.
+fn markdown_of(segments: &[Segment]) -> Vec<&str> {
+    let mut texts = Vec::new();
+    for segment in segments {
+        match segment {
+            Segment::Markdown { text, .. } => texts.push(text.as_str()),
+            Segment::Callout { body, .. } => texts.extend(markdown_of(body)),
+        }
+    }
+    texts
 }
 
 /// CRLF and lone CR become LF; the number of lines stays the same.

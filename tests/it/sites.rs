@@ -177,3 +177,36 @@ fn a_leading_h1_keeps_its_link_and_code_in_the_title_shown() {
     let loaded = load(dir.path());
     assert_eq!(loaded.collection.documents[0].title, "Guide to Rust and cargo");
 }
+
+#[test]
+fn a_footnote_and_a_link_defined_after_a_callout_are_found_before_it_and_inside_it() {
+    let page = b"# P\n\nA note[^n] and a [link][r].\n\n!!!warning Mind\nInside[^n] and [there][r].\n!!!\n\n[^n]: The note.\n\n[r]: https://example.org/r\n";
+    let dir = tree(&[("page.md", page)]);
+    let body = load(&dir.path().join("page.md")).collection.documents[0].body();
+    let (mut notes, mut links) = (0, 0);
+    folio::ir::walk::query_block_inlines(&body.blocks, &mut |inline: &folio::ir::Inline| match inline {
+        folio::ir::Inline::FootnoteRef { label } if label == "n" => notes += 1,
+        folio::ir::Inline::Link(link)
+            if link.target == folio::ir::LinkTarget::External { url: "https://example.org/r".into() } =>
+        {
+            links += 1
+        }
+        _ => {}
+    });
+    assert_eq!((notes, links), (2, 2), "both references, before the callout and in it");
+    let labels: Vec<&str> = body.footnotes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, ["n"], "one note, not a stub beside it");
+    assert_eq!(
+        plain_text(
+            &body.footnotes[0]
+                .blocks
+                .iter()
+                .find_map(|b| match &b.kind {
+                    BlockKind::Paragraph { content } => Some(content.clone()),
+                    _ => None,
+                })
+                .unwrap()
+        ),
+        "The note."
+    );
+}
