@@ -71,6 +71,11 @@ impl PdfTheme {
         Ok(())
     }
 
+    /// The syntect theme of highlighted code, as `validate` checked it.
+    pub fn code_theme(&self) -> &'static str {
+        highlight::theme_name(&self.code_theme).unwrap_or(highlight::DEFAULT_THEME)
+    }
+
     /// The margin in points.
     pub fn margin_pt(&self) -> f32 {
         self.margins * 72.0 / 25.4

@@ -74,7 +74,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let values = templated.then_some(TemplateValues { page_title: &page_title, site_title: source.site_title });
     let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
     let mut builder = DocumentBuilder::default();
-    builder.definitions = Definitions::scan(markdown_of(&segments));
+    builder.definitions = Definitions::scan(&markdown_of(&segments));
     let mut blocks = build(&mut builder, &segments);
     warnings.append(&mut builder.warnings);
     for w in warnings {

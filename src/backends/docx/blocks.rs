@@ -169,7 +169,7 @@ impl<'a> Part<'a> {
     /// A code block in the Code style, one paragraph with a break a line; highlighted in the
     /// colours of `[pdf] code_theme` when its language is one syntect knows, as in the PDF.
     fn code(&mut self, lang: Option<&str>, text: &str, frame: Frame) {
-        let theme = highlight::theme_name(&self.env.theme.code_theme).unwrap_or(highlight::DEFAULT_THEME);
+        let theme = self.env.theme.code_theme();
         let lines: Vec<String> = highlight::code_lines(text.trim_end_matches('\n'), lang, theme)
             .iter()
             .map(|line| line.runs().map(|(text, color)| code_run(text, color)).collect())

@@ -2,7 +2,6 @@
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
 use super::PdfTheme;
-use crate::highlight;
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
 use crate::layout::image::probe;
 use crate::layout::layout_lines;
@@ -31,7 +30,7 @@ impl Geometry {
     pub fn new(theme: &PdfTheme) -> Geometry {
         let (width, height) = theme.paper.size();
         let accent = Rgb::from(theme.accent);
-        let code_theme = highlight::theme_name(&theme.code_theme).unwrap_or(highlight::DEFAULT_THEME);
+        let code_theme = theme.code_theme();
         let (margin, size, numbering) = (theme.margin_pt(), theme.font_size, theme.numbering);
         Geometry { width, height, margin, size, accent, numbering, code_theme }
     }

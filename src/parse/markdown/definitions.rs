@@ -18,10 +18,14 @@ pub struct Definitions {
 
 impl Definitions {
     /// The definitions in `texts`, the page's Markdown segments in order. Lines in fenced code
-    /// and indented by four spaces or more are not looked at.
-    pub fn scan<'a>(texts: impl IntoIterator<Item = &'a str>) -> Definitions {
+    /// and indented by four spaces or more are not looked at. A page of one segment (most
+    /// pages: no callout) has nothing to share and is not read again.
+    pub fn scan(texts: &[&str]) -> Definitions {
         let mut found = Definitions::default();
-        for (index, text) in texts.into_iter().enumerate() {
+        if texts.len() < 2 {
+            return found;
+        }
+        for (index, text) in texts.iter().enumerate() {
             let mut fence: Option<&str> = None;
             for line in text.lines() {
                 let trimmed = line.trim_start_matches(' ');
@@ -77,7 +81,7 @@ mod tests {
 
     #[test]
     fn each_segment_gets_what_the_others_define_and_nothing_from_code() {
-        let found = Definitions::scan([
+        let found = Definitions::scan(&[
             "See [^a] and [x][r].\n\n```\n[^code]: not one\n```\n",
             "[^a]: The note.\n[r]: https://example.org\n    [^deep]: code\n",
         ]);
