@@ -17,6 +17,14 @@ pub struct Style<'a> {
     pub link: Option<Dest<'a>>,
 }
 
+impl Style<'_> {
+    /// The same emphasis outside any link, for a renderer that keeps links apart from its
+    /// runs (an XLSX cell holds one hyperlink for the whole cell).
+    pub fn without_link(&self) -> Style<'static> {
+        Style { bold: self.bold, italic: self.italic, strike: self.strike, code: self.code, link: None }
+    }
+}
+
 /// Where a resolved link goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dest<'a> {

@@ -2,7 +2,7 @@
 //! text as runs of bold, italic, struck or code text, with at most one hyperlink.
 
 use super::config::XlsxConfig;
-use crate::ir::runs::{styled_runs, Dest, Piece};
+use crate::ir::runs::{styled_runs, Dest, Piece, Style};
 use crate::ir::Inline;
 
 /// A cell that reads as a number.
@@ -59,20 +59,12 @@ fn decimal(text: &str) -> Option<(f64, usize)> {
     ok.then(|| text.parse().ok().map(|v| (v, fraction.len()))).flatten()
 }
 
-/// A stretch of text with one style.
+/// A stretch of text with one style. A cell holds at most one hyperlink, kept in
+/// [`Content::link`], so the style of a run has none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Run {
     pub text: String,
-    pub bold: bool,
-    pub italic: bool,
-    pub strike: bool,
-    pub code: bool,
-}
-
-impl Run {
-    fn same_style(&self, other: &Run) -> bool {
-        (self.bold, self.italic, self.strike, self.code) == (other.bold, other.italic, other.strike, other.code)
-    }
+    pub style: Style<'static>,
 }
 
 /// The text of a cell as styled runs, and the address of its first link that has one.
@@ -90,12 +82,12 @@ impl Content {
 
     /// Whether any run is code (whose text is kept as written, never read as a number).
     pub fn has_code(&self) -> bool {
-        self.runs.iter().any(|r| r.code)
+        self.runs.iter().any(|r| r.style.code)
     }
 
     /// Whether every run has the same style (so the cell needs no rich text).
     pub fn is_uniform(&self) -> bool {
-        self.runs.windows(2).all(|w| w[0].same_style(&w[1]))
+        self.runs.windows(2).all(|w| w[0].style == w[1].style)
     }
 }
 
@@ -114,14 +106,7 @@ pub fn content(inlines: &[Inline], config: &XlsxConfig) -> Content {
             Piece::Break { hard: true } => "\n",
             Piece::Note(_) => continue,
         };
-        let style = &Run {
-            text: String::new(),
-            bold: run.style.bold,
-            italic: run.style.italic,
-            strike: run.style.strike,
-            code: run.style.code,
-        };
-        add(&mut out, style, text);
+        add(&mut out, run.style.without_link(), text);
     }
     if let Some(first) = out.runs.first_mut() {
         first.text = first.text.trim_start().to_string();
@@ -141,10 +126,10 @@ fn address(to: Dest, config: &XlsxConfig) -> Option<String> {
     }
 }
 
-fn add(out: &mut Content, style: &Run, text: &str) {
+fn add(out: &mut Content, style: Style<'static>, text: &str) {
     match out.runs.last_mut() {
-        Some(last) if last.same_style(style) => last.text.push_str(text),
-        _ => out.runs.push(Run { text: text.to_string(), ..style.clone() }),
+        Some(last) if last.style == style => last.text.push_str(text),
+        _ => out.runs.push(Run { text: text.to_string(), style }),
     }
 }
 
@@ -185,7 +170,7 @@ mod tests {
         let content = content(&inlines, &XlsxConfig::default());
         assert_eq!(content.text(), "Bold and link");
         assert_eq!(content.runs.len(), 3);
-        assert!(content.runs[0].bold && content.runs[2].italic && !content.is_uniform());
+        assert!(content.runs[0].style.bold && content.runs[2].style.italic && !content.is_uniform());
         assert_eq!(content.link.as_deref(), Some("https://example.com"));
     }
 }

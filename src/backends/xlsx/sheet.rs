@@ -173,16 +173,16 @@ fn write_cell(
     if text.is_empty() {
         return Ok(());
     }
-    let first = content.runs.first().cloned().unwrap_or_default();
+    let first = content.runs.first().map(|r| r.style).unwrap_or_default();
     if let Some(url) = &content.link {
-        let format = Styles::with_run(&Styles::aligned(&styles.link, align), &first);
+        let format = Styles::with_style(&Styles::aligned(&styles.link, align), &first);
         // An address Excel cannot take (an unknown scheme, too long) leaves the text unlinked.
         if sheet.write_url_with_format(row, col, Url::new(url.as_str()).set_text(text), &format).is_ok() {
             return Ok(());
         }
     }
     if content.is_uniform() || text.chars().count() < content.text().chars().count() {
-        let format = Styles::with_run(&Styles::aligned(&styles.text, align), &first);
+        let format = Styles::with_style(&Styles::aligned(&styles.text, align), &first);
         match number(text).filter(|_| !content.has_code()) {
             Some(n) => {
                 let format = n.format.map_or(format.clone(), |f| format.set_num_format(f));
@@ -192,7 +192,7 @@ fn write_cell(
         };
         return Ok(());
     }
-    let formats: Vec<Format> = content.runs.iter().map(|r| Styles::with_run(&Format::new(), r)).collect();
+    let formats: Vec<Format> = content.runs.iter().map(|r| Styles::with_style(&Format::new(), &r.style)).collect();
     let segments: Vec<(&Format, &str)> = formats.iter().zip(&content.runs).map(|(f, r)| (f, r.text.as_str())).collect();
     sheet.write_rich_string_with_format(row, col, &segments, &Styles::aligned(&styles.text, align))?;
     Ok(())

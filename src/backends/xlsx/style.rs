@@ -1,8 +1,8 @@
 //! The look of every sheet: cell formats, fitted column widths, frozen header, printing
 //! (landscape, one page wide, header repeated) and the proficiency heat-map.
 
-use super::cells::Run;
 use super::config::Paper;
+use crate::ir::runs::Style;
 use crate::ir::Align;
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
@@ -61,18 +61,18 @@ impl Styles {
     }
 
     /// The cell format `base` with a run's font style.
-    pub fn with_run(base: &Format, run: &Run) -> Format {
+    pub fn with_style(base: &Format, style: &Style) -> Format {
         let mut format = base.clone();
-        if run.bold {
+        if style.bold {
             format = format.set_bold();
         }
-        if run.italic {
+        if style.italic {
             format = format.set_italic();
         }
-        if run.strike {
+        if style.strike {
             format = format.set_font_strikethrough();
         }
-        if run.code {
+        if style.code {
             format = format.set_font_name("Consolas");
         }
         format
