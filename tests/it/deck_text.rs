@@ -7,8 +7,8 @@ use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
 use folio::backends::slides::document_deck;
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
-use folio::ir::walk::query_blocks;
-use folio::ir::{plain_text, Block, BlockKind, Collection, Document};
+use folio::ir::walk::{query_blocks, query_inlines};
+use folio::ir::{plain_text, Block, BlockKind, Collection, Document, Inline};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -29,7 +29,14 @@ fn block_text(blocks: &[Block], text: &mut String, notes: &mut String) {
     query_blocks(blocks, &mut |block| {
         match &block.kind {
             BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => {
-                text.push_str(&plain_text(content))
+                text.push_str(&plain_text(content));
+                query_inlines(content, &mut |inline| {
+                    if let Inline::Raw { format, text: raw } = inline {
+                        if format == "notes" {
+                            notes.push_str(&format!("{raw}\n"));
+                        }
+                    }
+                });
             }
             BlockKind::CodeBlock { text: code, .. } => text.push_str(code),
             BlockKind::Callout { title: Some(title), .. } => text.push_str(&plain_text(title)),
@@ -123,7 +130,7 @@ fn every_word_of_content_the_seed_and_the_corpus_is_in_pptx_pdf_deck_and_outline
 fn callouts_footnotes_code_and_marked_notes_are_all_kept() {
     let long_code: Vec<String> = (0..45).map(|i| format!("step_{i}();")).collect();
     let page = format!(
-        "# Kept\n\n## Parts\n\nA claim.[^a]\n\n[^a]: The footnote text.\n\n!!!warning Careful\nThe boxed text.\n!!!\n\n<!-- notes: say hello -->\n\n\
+        "# Kept\n\n## Parts\n\nA claim.[^a] <!-- notes: said in passing -->\n\n[^a]: The footnote text.\n\n!!!warning Careful\nThe boxed text.\n!!!\n\n<!-- notes: say hello -->\n\n\
          ::: notes\nand goodbye\n:::\n\n```\n{}\n```\n",
         long_code.join("\n")
     );
@@ -132,7 +139,7 @@ fn callouts_footnotes_code_and_marked_notes_are_all_kept() {
     let loaded = load(dir.path());
     let deck = document_deck(&loaded.collection.documents[0], 2);
     let notes: Vec<&String> = deck.slides.iter().flat_map(|s| &s.notes).collect();
-    assert_eq!(notes, ["say hello", "and goodbye"]);
+    assert_eq!(notes, ["said in passing", "say hello", "and goodbye"]);
     let footnotes: Vec<String> =
         deck.slides.iter().flat_map(|s| &s.footnotes).map(|t| t.iter().map(|r| r.text.as_str()).collect()).collect();
     assert_eq!(footnotes, ["¹ The footnote text."]);

@@ -11,6 +11,7 @@ use super::images::{image_item, ImageSizes};
 use super::layout::BODY_BOX;
 use super::runs::{clean, runs, trim};
 use super::tables::fit;
+use crate::ir::walk::query_inlines;
 use crate::ir::{plain_text, Align, Block, BlockKind, Cell, Document, Inline, ListItem, Span};
 
 /// Paragraphs longer than this many characters are long prose (see [`LongProse`]), and an
@@ -184,11 +185,15 @@ impl Sorter<'_> {
     }
 
     /// The runs of `content`, footnote references as marks; the footnotes they mention
-    /// first go to `notes`.
+    /// first, and the speaker notes written inside it (`<!-- notes: … -->`), go to `notes`.
     fn text(&mut self, content: &[Inline], notes: &mut Vec<Entry>) -> Text {
-        let (content, found) = self.footnotes.mark(content);
+        let (marked, found) = self.footnotes.mark(content);
         notes.extend(found.into_iter().map(Entry::Footnote));
-        trim(runs(&content))
+        query_inlines(content, &mut |inline| match inline {
+            Inline::Raw { format, text } if format == "notes" => notes.push(Entry::Note(clean(text.trim()))),
+            _ => {}
+        });
+        trim(runs(&marked))
     }
 
     /// An item of `content`'s runs, followed by the footnotes it mentions first.
@@ -251,7 +256,7 @@ impl Sorter<'_> {
         let text = self.text(content, &mut notes);
         let plain = plain(&text);
         if plain.is_empty() {
-            return;
+            return out.append(&mut notes);
         }
         if self.long_prose == LongProse::Notes && plain.chars().count() > SHORT_PARAGRAPH {
             out.push(Entry::Note(plain));

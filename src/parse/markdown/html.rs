@@ -53,8 +53,8 @@ impl Fold<'_> {
                 Token::String(text) if hidden.is_none() => {
                     self.html_text(&String::from_utf8_lossy(&text), positions.at(text.span.start))
                 }
-                Token::Comment(text) if hidden.is_none() && context == Context::Block => {
-                    self.notes_comment(&String::from_utf8_lossy(&text), positions.at(text.span.start))
+                Token::Comment(text) if hidden.is_none() => {
+                    self.notes_comment(&String::from_utf8_lossy(&text), positions.at(text.span.start), context)
                 }
                 _ => {}
             }
@@ -65,12 +65,18 @@ impl Fold<'_> {
         }
     }
 
-    /// A comment `<!-- notes: … -->` (the form pandoc and Marp read) becomes a raw block of
-    /// format `notes`, for the speaker notes of slides; other comments are dropped.
-    fn notes_comment(&mut self, text: &str, span: Span) {
-        if let Some(notes) = text.trim_start().strip_prefix("notes:") {
-            self.boundary();
-            self.block(Block { span, kind: BlockKind::Raw { format: "notes".into(), text: notes.trim().to_string() } });
+    /// A comment `<!-- notes: … -->` (the form pandoc and Marp read) becomes raw material of
+    /// format `notes`, for the speaker notes of slides: a block between blocks, an inline
+    /// inside a paragraph. Other comments are dropped.
+    fn notes_comment(&mut self, text: &str, span: Span, context: Context) {
+        let Some(notes) = text.trim_start().strip_prefix("notes:") else { return };
+        let (format, text) = ("notes".to_string(), notes.trim().to_string());
+        match context {
+            Context::Block => {
+                self.boundary();
+                self.block(Block { span, kind: BlockKind::Raw { format, text } });
+            }
+            Context::Inline => self.inline(Inline::Raw { format, text }, span),
         }
     }
 
