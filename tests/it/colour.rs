@@ -81,10 +81,13 @@ fn every_kind_of_colour_glyph_is_a_form_over_text_that_still_copies() {
     assert_eq!(v0_content.matches(" rg").count(), 2, "two layers, each its palette colour: {v0_content}");
     assert_eq!(v0_content.lines().filter(|l| *l == "W").count(), 2, "each layer clipped to its glyph: {v0_content}");
     assert!(named(&pdf, v0, b"Shading").is_empty());
-    let (_, _, v1, _) = of("FolioColrV1Test-Regular");
+    let (_, _, v1, v1_content) = of("FolioColrV1Test-Regular");
     let shadings = named(&pdf, v1, b"Shading");
-    assert_eq!(shadings.len(), 1, "the linear gradient");
-    assert_eq!(shadings[0].as_dict().unwrap().get(b"ShadingType").unwrap().as_i64().unwrap(), 2, "axial");
+    let kind = |shading: &Object| shading.as_dict().unwrap().get(b"ShadingType").unwrap().as_i64().unwrap();
+    let kinds: Vec<i64> = shadings.into_iter().map(kind).collect();
+    assert_eq!(kinds, [2, 3], "the linear gradient axial, the radial one radial");
+    let v1_content = String::from_utf8_lossy(v1_content);
+    assert!(v1_content.contains("1 0 0 1 0 400 cm\n"), "the dot moved up: {v1_content}");
     for face in ["FolioSbixTest-Regular", "FolioSvgTest-Regular", "NotoColorEmoji"] {
         let images = named(&pdf, &of(face).2, b"XObject");
         let image = images.first().unwrap_or_else(|| panic!("{face} draws an image")).as_stream().unwrap();
@@ -133,6 +136,22 @@ fn pdf_a_takes_a_face_of_bitmaps_alone_as_a_font_for_invisible_text() {
     assert!(noto.get(b"FontFile2").is_err(), "no outlines to embed");
     assert!(descriptors.iter().filter(|d| *d != noto).all(|d| d.get(b"FontFile2").is_ok()), "the others are embedded");
     qpdf_is_clean(&dir.path().join("out/pdf/emoji.pdf"));
+}
+
+#[test]
+fn an_emoticon_dejavu_sans_has_in_black_comes_from_an_emoji_font_in_colour() {
+    let page = "# Smile\n\nSmile 😀.\n";
+    let with = tree(&[("smile.md", page.as_bytes())]);
+    build(with.path(), &[]);
+    let pdf = Document::load(with.path().join("out/pdf/smile.pdf")).unwrap();
+    let forms = colour_forms(&pdf);
+    assert!(forms.len() == 1 && forms[0].1 == "NotoColorEmoji", "{forms:?}");
+    let without = tree(&[("smile.md", page.as_bytes())]);
+    let run = folio(without.path(), &["build", ".", "-o", "out", "-f", "pdf", "--no-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let pdf = Document::load(without.path().join("out/pdf/smile.pdf")).unwrap();
+    assert!(colour_forms(&pdf).is_empty(), "DejaVu Sans draws it where no emoji font is at hand");
+    assert!(crate::pdf::page_text(&pdf).contains('😀'));
 }
 
 #[test]

@@ -5,7 +5,7 @@ own font, and an outline glyph for the space:
 
 - FolioColrV0-Test.ttf: ✅ (U+2705) as COLRv0 layers, a green square under a white tick
 - FolioColrV1-Test.ttf: 🚀 (U+1F680) as COLRv1, a square filled with a linear gradient from
-  red to blue under a solid yellow bar
+  red to blue under a solid yellow bar and a dot, moved up, filled with a radial gradient
 - FolioSbix-Test.ttf: 🍎 (U+1F34E) as an sbix PNG of 8 × 8 red pixels
 - FolioSvg-Test.ttf: 🎉 (U+1F389) as an SVG-in-OpenType document, a purple circle
 
@@ -79,7 +79,8 @@ def colr_v0():
 
 def colr_v1():
     fb = builder("Folio ColrV1 Test", {"rocket": empty(), "square": rect(100, 0, 900, 800),
-                                       "bar": rect(100, 350, 900, 450)}, {0x1F680: "rocket"})
+                                       "bar": rect(100, 350, 900, 450), "dot": rect(400, 100, 600, 300)},
+                 {0x1F680: "rocket"})
     fb.setupCPAL([[(0.9, 0.1, 0.1, 1.0), (0.1, 0.2, 0.9, 1.0), (1.0, 0.85, 0.0, 1.0)]])
     gradient = {
         "Format": ot.PaintFormat.PaintLinearGradient,
@@ -90,6 +91,11 @@ def colr_v1():
         {"Format": ot.PaintFormat.PaintGlyph, "Paint": gradient, "Glyph": "square"},
         {"Format": ot.PaintFormat.PaintGlyph, "Paint": {"Format": ot.PaintFormat.PaintSolid,
                                                         "PaletteIndex": 2, "Alpha": 1.0}, "Glyph": "bar"},
+        {"Format": ot.PaintFormat.PaintTranslate, "dx": 0, "dy": 400, "Paint": {
+            "Format": ot.PaintFormat.PaintGlyph, "Glyph": "dot", "Paint": {
+                "Format": ot.PaintFormat.PaintRadialGradient,
+                "ColorLine": {"ColorStop": [(0.0, 2), (1.0, 0)]},
+                "x0": 500, "y0": 200, "r0": 0, "x1": 500, "y1": 200, "r1": 140}}},
     ]
     fb.setupCOLR({"rocket": {"Format": ot.PaintFormat.PaintColrLayers, "Layers": layers}}, version=1)
     fb.save("FolioColrV1-Test.ttf")
