@@ -5,13 +5,13 @@
 //! before the last page has said which glyphs the subset needs. For PDF/A, a face that may
 //! not be embedded, or text no face could draw, stops the build with the reason.
 
-use super::colour::ColourFace;
 use super::file::PdfFile;
 use super::pack::Packed;
 use crate::config::PdfA;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Rect, Ref, Str};
+use read_fonts::types::Tag;
 use read_fonts::{FontRef, TableProvider};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -93,15 +93,23 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used, archive: Option<PdfA>
         for &glyph in glyphs.texts.keys() {
             remapper.remap(glyph);
         }
-        let program = match ColourFace::has_outlines(font) {
-            true => Some(program(font, &remapper)?),
-            false => None,
+        let program = match bitmaps_only(font) {
+            false => Some(program(font, &remapper)?),
+            true => None,
         };
         let unicode = archive.is_some_and(PdfA::needs_unicode);
         let subset = program.as_deref().map(|program| (&remapper, program));
         embedded.insert(font, write_font(file, (font, unicode), &glyphs.texts, subset)?);
     }
     Ok(embedded)
+}
+
+/// Whether `font` is a face of colour bitmaps (CBDT or sbix) without outlines (glyf, CFF or
+/// CFF2), such as Noto Color Emoji.
+pub fn bitmaps_only(font: FontId) -> bool {
+    let Ok(face) = FontRef::from_index(font.bytes(), font.face().index) else { return false };
+    let has = |tag: &[u8; 4]| face.table_data(Tag::new(tag)).is_some();
+    (has(b"CBDT") || has(b"sbix")) && ![b"glyf", b"CFF ", b"CFF2"].into_iter().any(has)
 }
 
 /// The font program of the subset of `font` holding the glyphs of `remapper`.

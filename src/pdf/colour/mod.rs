@@ -11,10 +11,10 @@ mod gradient;
 mod svg;
 
 use super::file::PdfFile;
-use super::fonts::{resource, Used};
+use super::fonts::{bitmaps_only, resource, Used};
 use crate::layout::FontId;
 use pdf_writer::{Content, Name, Rect, Ref};
-use read_fonts::types::GlyphId;
+use read_fonts::types::{GlyphId, Tag};
 use read_fonts::{FontRef, TableProvider};
 use skrifa::bitmap::BitmapStrikes;
 use skrifa::color::ColorGlyphCollection;
@@ -46,24 +46,18 @@ impl ColourFace {
             return None;
         }
         let face = FontRef::from_index(font.bytes(), font.face().index).ok()?;
-        let has = |tag: &[u8; 4]| face.table_data(read_fonts::types::Tag::new(tag)).is_some();
+        let has = |tag: &[u8; 4]| face.table_data(Tag::new(tag)).is_some();
         if ![b"COLR", b"CBDT", b"sbix", b"SVG "].into_iter().any(has) {
             return None;
         }
-        let outlines = has(b"glyf") || has(b"CFF ") || has(b"CFF2");
         Some(ColourFace {
             font,
             colr: face.color_glyphs(),
             bitmaps: face.bitmap_strikes(),
             svg: face.svg().ok(),
             face,
-            outlines,
+            outlines: !bitmaps_only(font),
         })
-    }
-
-    /// Whether `font` has outlines to embed: every face but one of bitmaps alone.
-    pub fn has_outlines(font: FontId) -> bool {
-        ColourFace::of(font).is_none_or(|face| face.outlines)
     }
 
     /// Whether the text of `glyph` is drawn invisible: it is painted in colour, or its face
