@@ -12,6 +12,7 @@ mod svg;
 
 use super::file::PdfFile;
 use super::fonts::{bitmaps_only, resource, Used};
+use super::pack::Packed;
 use crate::layout::FontId;
 use pdf_writer::{Content, Name, Rect, Ref};
 use read_fonts::types::{GlyphId, Tag};
@@ -101,11 +102,15 @@ impl ColourFace {
             Some(Source::Bitmap) => bitmap::form(file, &self.bitmaps, id, self.font.face().units_per_em)?,
             Some(Source::Svg) => svg::form(file, self.svg.as_ref(), id, self.font.face().units_per_em)?,
         };
-        let form = form.unwrap_or_default();
+        let mut form = form.unwrap_or_default();
+        let content = Packed::new(std::mem::take(&mut form.content));
         let at = file.alloc();
         let em = self.font.face().units_per_em;
         file.object(at, |c| {
-            let mut xobject = c.form_xobject(at, &form.content);
+            let mut xobject = c.form_xobject(at, content.bytes());
+            if let Some(filter) = content.filter() {
+                xobject.filter(filter);
+            }
             // Generous: a colour glyph may reach past its advance and the face's bounding box.
             xobject.bbox(Rect::new(-2.0 * em, -2.0 * em, 4.0 * em, 4.0 * em));
             form.resources(&mut xobject.resources());
