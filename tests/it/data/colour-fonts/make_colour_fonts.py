@@ -3,7 +3,8 @@
 Each font has one colour glyph for one emoji, so that the fallback finds each emoji in its
 own font, and an outline glyph for the space:
 
-- FolioColrV0-Test.ttf: ✅ (U+2705) as COLRv0 layers, a green square under a white tick
+- FolioColrV0-Test.ttf: ✅ (U+2705) as COLRv0 layers, a green square under a white tick, and
+  a bar under them in the text's colour (palette index 0xFFFF)
 - FolioColrV1-Test.ttf: 🚀 (U+1F680) as COLRv1, a square filled with a linear gradient from
   red to blue under a solid yellow bar and a dot, moved up, filled with a radial gradient
 - FolioSbix-Test.ttf: 🍎 (U+1F34E) as an sbix PNG of 8 × 8 red pixels
@@ -70,10 +71,10 @@ def builder(family, glyphs, cmap):
 
 
 def colr_v0():
-    fb = builder("Folio ColrV0 Test", {"check": empty(), "square": rect(100, 0, 900, 800), "tick": tick()},
-                 {0x2705: "check"})
+    fb = builder("Folio ColrV0 Test", {"check": empty(), "square": rect(100, 0, 900, 800), "tick": tick(),
+                                       "bar": rect(100, -100, 900, -40)}, {0x2705: "check"})
     fb.setupCPAL([[(0.1, 0.6, 0.2, 1.0), (1.0, 1.0, 1.0, 1.0)]])
-    fb.setupCOLR({"check": [("square", 0), ("tick", 1)]}, version=0)
+    fb.setupCOLR({"check": [("square", 0), ("tick", 1), ("bar", 0xFFFF)]}, version=0)
     fb.save("FolioColrV0-Test.ttf")
 
 
