@@ -87,6 +87,9 @@ fn every_kind_of_colour_glyph_is_a_form_over_text_that_still_copies() {
     let kind = |shading: &Object| shading.as_dict().unwrap().get(b"ShadingType").unwrap().as_i64().unwrap();
     let kinds: Vec<i64> = shadings.into_iter().map(kind).collect();
     assert_eq!(kinds, [2, 3], "the linear gradient axial, the radial one radial");
+    let states = named(&pdf, v1, b"ExtGState");
+    let alpha = |state: &Object| state.as_dict().unwrap().get(b"ca").unwrap().as_float().unwrap();
+    assert_eq!(states.into_iter().map(alpha).collect::<Vec<f32>>(), [0.5], "the half-transparent bar");
     let v1_content = String::from_utf8_lossy(v1_content);
     assert!(v1_content.contains("1 0 0 1 0 400 cm\n"), "the dot moved up: {v1_content}");
     for face in ["FolioSbixTest-Regular", "FolioSvgTest-Regular", "NotoColorEmoji"] {

@@ -3,8 +3,8 @@
 //! ExtGState for its alpha), the text's own colour where the font asks for the foreground
 //! (the form inherits it), linear and radial gradients as shadings ([`super::gradient`]). What
 //! PDF cannot say simply is approximated: a sweep gradient is filled with its middle colour,
-//! gradients that repeat or reflect are padded, the colour stops' alpha is left out, and every
-//! layer is composited as source-over.
+//! gradients that repeat or reflect are padded, the colour stops' alpha is kept only when it is
+//! the same at every stop, and every layer is composited as source-over.
 
 use super::gradient::{Gradient, Stop};
 use super::Form;
@@ -73,7 +73,11 @@ impl Painter<'_> {
     fn set_colour(&mut self, index: u16, alpha: f32) {
         let Some([r, g, b, a]) = (self.palette)(index).filter(|_| index != FOREGROUND) else { return };
         self.content.set_fill_rgb(r, g, b);
-        let alpha = a * alpha;
+        self.set_alpha(a * alpha);
+    }
+
+    /// Sets the fill's alpha, when it is not opaque, through an ExtGState of the form.
+    fn set_alpha(&mut self, alpha: f32) {
         if alpha < 1.0 {
             let at = self.alphas.iter().position(|&known| known == alpha).unwrap_or_else(|| {
                 self.alphas.push(alpha);
@@ -89,8 +93,13 @@ impl Painter<'_> {
         self.content.rect(-FAR, -FAR, 2.0 * FAR, 2.0 * FAR).fill_nonzero();
     }
 
-    /// The colour of a gradient's stops; the foreground (unknown here) is black.
-    fn stops(&self, stops: &[ColorStop]) -> Vec<Stop> {
+    /// The colour of a gradient's stops; the foreground (unknown here) is black. Their alpha,
+    /// when it is the same at every stop, is set for the fill.
+    fn stops(&mut self, stops: &[ColorStop]) -> Vec<Stop> {
+        let alpha = |s: &ColorStop| (self.palette)(s.palette_index).map_or(1.0, |[.., a]| a) * s.alpha;
+        if let Some(first) = stops.first().map(alpha).filter(|&a| stops.iter().all(|s| alpha(s) == a)) {
+            self.set_alpha(first);
+        }
         let colour = |s: &ColorStop| (self.palette)(s.palette_index).map_or([0.0; 3], |[r, g, b, _]| [r, g, b]);
         stops.iter().map(|s| Stop { offset: s.offset, colour: colour(s) }).collect()
     }

@@ -6,7 +6,7 @@ own font, and an outline glyph for the space:
 - FolioColrV0-Test.ttf: ✅ (U+2705) as COLRv0 layers, a green square under a white tick, and
   a bar under them in the text's colour (palette index 0xFFFF)
 - FolioColrV1-Test.ttf: 🚀 (U+1F680) as COLRv1, a square filled with a linear gradient from
-  red to blue under a solid yellow bar and a dot, moved up, filled with a radial gradient
+  red to blue under a half-transparent yellow bar and a dot, moved up, filled with a radial gradient
 - FolioSbix-Test.ttf: 🍎 (U+1F34E) as an sbix PNG of 8 × 8 red pixels
 - FolioSvg-Test.ttf: 🎉 (U+1F389) as an SVG-in-OpenType document, a purple circle
 
@@ -91,7 +91,7 @@ def colr_v1():
     layers = [
         {"Format": ot.PaintFormat.PaintGlyph, "Paint": gradient, "Glyph": "square"},
         {"Format": ot.PaintFormat.PaintGlyph, "Paint": {"Format": ot.PaintFormat.PaintSolid,
-                                                        "PaletteIndex": 2, "Alpha": 1.0}, "Glyph": "bar"},
+                                                        "PaletteIndex": 2, "Alpha": 0.5}, "Glyph": "bar"},
         {"Format": ot.PaintFormat.PaintTranslate, "dx": 0, "dy": 400, "Paint": {
             "Format": ot.PaintFormat.PaintGlyph, "Glyph": "dot", "Paint": {
                 "Format": ot.PaintFormat.PaintRadialGradient,
