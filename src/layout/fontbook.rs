@@ -1,9 +1,10 @@
 //! The font book of a build: the face each role draws with (the bundled faces unless `[fonts]`
 //! names families), and the face that draws a character the role's face lacks: the bundled
 //! DejaVu Sans, then the `[fonts] fallback` families in order, then the faces in `[fonts]
-//! paths` and the system fonts, best suited to the character's script first. Only the list of faces is read up front; a face's
-//! data is read when a page first uses it, and the system fonts are listed only when a
-//! character needs them.
+//! paths` and the system fonts, best suited to the character's script first (for a pictograph
+//! DejaVu Sans has, such as 😀, an emoji face of those comes before it). Only the list of
+//! faces is read up front; a face's data is read when a page first uses it, and the system
+//! fonts are listed only when a character needs them.
 
 use super::fonts::{register, FaceFile, FontId};
 use super::script;
@@ -105,30 +106,37 @@ impl FontBook {
     }
 
     /// The face that draws `c`, which the text's own face lacks, preferring the CJK `variant`
-    /// of the text's language; `None` when no font has it.
+    /// of the text's language; `None` when no font has it. DejaVu Sans draws the emoticons
+    /// in black: an emoji font, where there is one, draws them (in colour).
     pub fn fallback_for(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
-        if FontId::FALLBACK.face().glyph(c).is_some() {
+        let bundled = FontId::FALLBACK.face().glyph(c).is_some();
+        if bundled && !is_pictograph(c) {
             return Some(FontId::FALLBACK);
         }
         if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&(c, variant)) {
             return known;
         }
-        let found = self.search(c, variant);
+        let found = match bundled {
+            true => self.search(c, variant, true).or(Some(FontId::FALLBACK)),
+            false => self.search(c, variant, false),
+        };
         self.found.lock().unwrap_or_else(|e| e.into_inner()).insert((c, variant), found);
         found
     }
 
-    fn search(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
+    /// The first face that has `c`, best suited first; with `emoji_only`, only emoji faces.
+    fn search(&self, c: char, variant: Option<&'static str>, emoji_only: bool) -> Option<FontId> {
         let covers = |id: &FontId| id.face().glyph(c).is_some();
         let hint = script::hint_in(c, variant);
-        let configured = self.fallback.iter().chain(ranked(&self.in_paths, hint));
+        let suits = |l: &&Listed| !emoji_only || hint.rank(&l.family) == 0;
+        let configured = self.fallback.iter().chain(ranked(&self.in_paths, hint)).filter(suits);
         if let Some(id) = configured.filter_map(|l| register(&l.file, &l.name)).find(covers) {
             return Some(id);
         }
         let system = self.system_faces()?;
         // The file of a face is mapped, not read, to look in its character map.
         let covers = |l: &&Listed| system.db.with_face_data(l.id, |data, index| has_char(data, index, c)) == Some(true);
-        let best = ranked(&system.listed, hint).into_iter().find(covers)?;
+        let best = ranked(&system.listed, hint).into_iter().filter(suits).find(covers)?;
         register(&best.file, &best.name)
     }
 
@@ -141,6 +149,12 @@ impl FontBook {
             Faces { listed: listed(&db), db }
         }))
     }
+}
+
+/// Whether `c` is a pictograph of the emoji blocks (U+1F000 to U+1FAFF), of which DejaVu Sans
+/// has the emoticons, in black.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}')
 }
 
 /// Faces in the order they are tried for a character with `hint`: made for its script first,

@@ -4,9 +4,11 @@
 //! Each stretch of items of one structure node is marked content with an MCID, named by the
 //! node's structure type; decoration is marked as an artifact.
 
+use super::colour::ColourFace;
 use super::fonts::resource;
 use super::tags::struct_role;
-use crate::layout::{Item, Page, Rgb, Tag, TextRun, Tree};
+use crate::layout::{Glyph, Item, Page, Rgb, Tag, TextRun, Tree};
+use pdf_writer::types::TextRenderingMode;
 use pdf_writer::{Content, Name, Str};
 
 /// A coordinate rounded to thousandths of a point: finer than any device, and short to write.
@@ -86,35 +88,66 @@ fn mark(content: &mut Content, tree: &Tree, tag: Tag, mcids: &mut Vec<Tag>) {
     }
 }
 
+/// Shows `run`. A run in a face with colour glyphs (see [`super::colour`]) shows the text of
+/// those glyphs invisible, for copy and search, and paints each over it.
 fn text(content: &mut Content, run: &TextRun, page_height: f32) {
     let Some(first) = run.glyphs.first() else { return };
-    let face = run.font.face();
-    let to_milli = 1000.0 / face.units_per_em;
+    let colour = ColourFace::of(run.font);
     fill(content, run.color);
+    if colour.is_some() {
+        // Restores the rendering mode after the text.
+        content.save_state();
+    }
     content.begin_text();
     content.set_font(Name(resource(run.font).as_bytes()), r(run.size));
     content.set_text_matrix([1.0, 0.0, 0.0, 1.0, r(run.x + first.x), r(page_height - run.y)]);
-    {
-        let mut shown = content.show_positioned();
-        let mut items = shown.items();
-        let mut pen = first.x;
-        let mut pending: Vec<u8> = Vec::with_capacity(run.glyphs.len() * 2);
-        for glyph in &run.glyphs {
-            let adjust = (glyph.x - pen) * 1000.0 / run.size;
-            if adjust.abs() >= 0.05 {
-                if !pending.is_empty() {
-                    items.show(Str(&pending));
-                    pending.clear();
-                }
-                items.adjust(r(-adjust));
-            }
-            pending.extend_from_slice(&glyph.id.to_be_bytes());
-            // The viewer advances by the /W width, which is rounded to whole thousandths of an em.
-            pen = glyph.x + (face.advance(glyph.id) * to_milli).round() * run.size / 1000.0;
+    let baseline = page_height - run.y;
+    match &colour {
+        None => {
+            show(content, run, &run.glyphs, first.x);
         }
-        if !pending.is_empty() {
-            items.show(Str(&pending));
+        Some(face) => {
+            let mut pen = first.x;
+            for stretch in run.glyphs.chunk_by(|a, b| face.hides(a.id) == face.hides(b.id)) {
+                let mode =
+                    if face.hides(stretch[0].id) { TextRenderingMode::Invisible } else { TextRenderingMode::Fill };
+                content.set_text_rendering_mode(mode);
+                pen = show(content, run, stretch, pen);
+            }
         }
     }
     content.end_text();
+    if let Some(face) = colour {
+        content.restore_state();
+        for glyph in &run.glyphs {
+            face.paint(content, glyph.id, (r(run.x + glyph.x), r(baseline)), r(run.size));
+        }
+    }
+}
+
+/// Shows `glyphs` of `run` in one TJ, the pen at `pen` (from the run's left end) before the
+/// first; returns where the pen is after the last.
+fn show(content: &mut Content, run: &TextRun, glyphs: &[Glyph], mut pen: f32) -> f32 {
+    let face = run.font.face();
+    let to_milli = 1000.0 / face.units_per_em;
+    let mut shown = content.show_positioned();
+    let mut items = shown.items();
+    let mut pending: Vec<u8> = Vec::with_capacity(glyphs.len() * 2);
+    for glyph in glyphs {
+        let adjust = (glyph.x - pen) * 1000.0 / run.size;
+        if adjust.abs() >= 0.05 {
+            if !pending.is_empty() {
+                items.show(Str(&pending));
+                pending.clear();
+            }
+            items.adjust(r(-adjust));
+        }
+        pending.extend_from_slice(&glyph.id.to_be_bytes());
+        // The viewer advances by the /W width, which is rounded to whole thousandths of an em.
+        pen = glyph.x + (face.advance(glyph.id) * to_milli).round() * run.size / 1000.0;
+    }
+    if !pending.is_empty() {
+        items.show(Str(&pending));
+    }
+    pen
 }

@@ -11,6 +11,7 @@ use crate::config::PdfA;
 use crate::layout::{FontId, TextRun};
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Name, Rect, Ref, Str};
+use read_fonts::types::Tag;
 use read_fonts::{FontRef, TableProvider};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -29,6 +30,11 @@ pub struct Glyphs {
 }
 
 impl Glyphs {
+    /// The glyphs recorded, in order.
+    pub fn ids(&self) -> impl Iterator<Item = u16> + '_ {
+        self.texts.keys().copied()
+    }
+
     /// Records `glyph`, drawn for `text` (empty for the later glyphs of a cluster).
     fn add(&mut self, glyph: u16, text: &str) {
         let (word, bit) = (usize::from(glyph / 64), 1u64 << (glyph % 64));
@@ -75,7 +81,8 @@ pub fn resource(font: FontId) -> Cow<'static, str> {
 
 /// Embeds every face in `used`; returns each face's font object. For PDF/A (`archive`), a
 /// face whose licence forbids embedding or subsetting, or a glyph drawn that the face lacks, is
-/// an error saying so.
+/// an error saying so. A face of colour bitmaps alone has no outlines to embed: its text is
+/// only ever invisible (see [`super::colour`]), and its font is written without a program.
 pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used, archive: Option<PdfA>) -> io::Result<BTreeMap<FontId, Ref>> {
     let mut embedded = BTreeMap::new();
     for (&font, glyphs) in used {
@@ -86,17 +93,34 @@ pub fn embed<W: Write>(file: &mut PdfFile<W>, used: &Used, archive: Option<PdfA>
         for &glyph in glyphs.texts.keys() {
             remapper.remap(glyph);
         }
-        let failed = |e: String| io::Error::other(format!("subsetting {}: {e}", font.postscript_name()));
-        let mut program =
-            subsetter::subset(font.bytes(), font.face().index, &remapper).map_err(|e| failed(e.to_string()))?;
-        if font.face().cff {
-            let cids: Vec<u16> = remapper.remapped_gids().collect();
-            program = super::cff::with_whole_face_cids(&program, &cids).ok_or_else(|| failed("no CFF table".into()))?;
-        }
+        let program = match bitmaps_only(font) {
+            false => Some(program(font, &remapper)?),
+            true => None,
+        };
         let unicode = archive.is_some_and(PdfA::needs_unicode);
-        embedded.insert(font, write_font(file, (font, unicode), &glyphs.texts, &remapper, &program)?);
+        let subset = program.as_deref().map(|program| (&remapper, program));
+        embedded.insert(font, write_font(file, (font, unicode), &glyphs.texts, subset)?);
     }
     Ok(embedded)
+}
+
+/// Whether `font` is a face of colour bitmaps (CBDT or sbix) without outlines (glyf, CFF or
+/// CFF2), such as Noto Color Emoji.
+pub fn bitmaps_only(font: FontId) -> bool {
+    let Ok(face) = FontRef::from_index(font.bytes(), font.face().index) else { return false };
+    let has = |tag: &[u8; 4]| face.table_data(Tag::new(tag)).is_some();
+    (has(b"CBDT") || has(b"sbix")) && ![b"glyf", b"CFF ", b"CFF2"].into_iter().any(has)
+}
+
+/// The font program of the subset of `font` holding the glyphs of `remapper`.
+fn program(font: FontId, remapper: &GlyphRemapper) -> io::Result<Vec<u8>> {
+    let failed = |e: String| io::Error::other(format!("subsetting {}: {e}", font.postscript_name()));
+    let program = subsetter::subset(font.bytes(), font.face().index, remapper).map_err(|e| failed(e.to_string()))?;
+    if !font.face().cff {
+        return Ok(program);
+    }
+    let cids: Vec<u16> = remapper.remapped_gids().collect();
+    super::cff::with_whole_face_cids(&program, &cids).ok_or_else(|| failed("no CFF table".into()))
 }
 
 /// Checks that `font` and the `glyphs` drawn with it can be in a file of `pdfa`: the face's
@@ -135,29 +159,35 @@ fn subset_tag(font: FontId, glyphs: &BTreeMap<u16, String>) -> String {
         .collect()
 }
 
-/// Writes the font objects of `font`; with `unicode`, every glyph gets a ToUnicode entry.
+/// Writes the font objects of `font`, with the program of its `subset` (the glyphs' places in
+/// it and its bytes) when it has one; with `unicode`, every glyph gets a ToUnicode entry.
 fn write_font<W: Write>(
     file: &mut PdfFile<W>,
     (font, unicode): (FontId, bool),
     glyphs: &BTreeMap<u16, String>,
-    remapper: &GlyphRemapper,
-    program: &[u8],
+    subset: Option<(&GlyphRemapper, &[u8])>,
 ) -> io::Result<Ref> {
     let face = font.face();
     let scale = 1000.0 / face.units_per_em;
-    let name = format!("{}+{}", subset_tag(font, glyphs), font.postscript_name());
-    let [program_id, descriptor_id] = [(); 2].map(|()| file.alloc());
-    let map_id = (!face.cff).then(|| file.alloc());
+    let name = match subset {
+        Some(_) => format!("{}+{}", subset_tag(font, glyphs), font.postscript_name()),
+        None => font.postscript_name().to_string(),
+    };
+    let program_id = subset.map(|_| file.alloc());
+    let descriptor_id = file.alloc();
+    let map_id = subset.filter(|_| !face.cff).map(|(remapper, _)| (file.alloc(), remapper));
     let [cid_id, cmap_id, type0_id] = [(); 3].map(|()| file.alloc());
-    let packed = Packed::new(program.to_vec());
-    file.object(program_id, |c| {
-        let mut stream = packed.stream(c, program_id);
-        if face.cff {
-            stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-        } else {
-            stream.pair(Name(b"Length1"), program.len() as i32);
-        }
-    })?;
+    if let (Some(program_id), Some((_, program))) = (program_id, subset) {
+        let packed = Packed::new(program.to_vec());
+        file.object(program_id, |c| {
+            let mut stream = packed.stream(c, program_id);
+            if face.cff {
+                stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+            } else {
+                stream.pair(Name(b"Length1"), program.len() as i32);
+            }
+        })?;
+    }
     let mut flags = FontFlags::SYMBOLIC;
     if font == FontId::MONO {
         flags |= FontFlags::FIXED_PITCH;
@@ -177,15 +207,15 @@ fn write_font<W: Write>(
             .descent((face.descender * scale).round())
             .cap_height((face.cap_height * scale).round())
             .stem_v(80.0);
-        if face.cff {
-            descriptor.font_file3(program_id);
-        } else {
-            descriptor.font_file2(program_id);
-        }
+        match program_id {
+            Some(program_id) if face.cff => descriptor.font_file3(program_id),
+            Some(program_id) => descriptor.font_file2(program_id),
+            None => &mut descriptor,
+        };
     })?;
     // A TrueType subset's glyphs are found through a CIDToGIDMap; a CFF subset's charset
     // names each glyph by its id in the whole face (see `cff.rs`).
-    if let Some(map_id) = map_id {
+    if let Some((map_id, remapper)) = map_id {
         let map = Packed::new(gid_map(glyphs, remapper));
         file.object(map_id, |c| {
             map.stream(c, map_id);
@@ -197,7 +227,7 @@ fn write_font<W: Write>(
             .base_font(Name(name.as_bytes()))
             .system_info(SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 })
             .font_descriptor(descriptor_id);
-        if let Some(map_id) = map_id {
+        if let Some((map_id, _)) = map_id {
             cid.cid_to_gid_map_stream(map_id);
         }
         // Widths by CID (the glyph id in the whole face), in runs of consecutive ids.

@@ -7,6 +7,7 @@
 //! It knows no backend and no page design.
 
 mod cff;
+mod colour;
 mod content;
 mod file;
 mod fonts;

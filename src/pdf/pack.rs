@@ -28,11 +28,16 @@ impl Packed {
         &self.bytes
     }
 
+    /// The filter the data needs, if any.
+    pub fn filter(&self) -> Option<Filter> {
+        self.deflated.then_some(Filter::FlateDecode)
+    }
+
     /// Starts stream object `id` in `chunk` with this data and its filter.
     pub fn stream<'c>(&'c self, chunk: &'c mut pdf_writer::Chunk, id: Ref) -> pdf_writer::Stream<'c> {
         let mut stream = chunk.stream(id, &self.bytes);
-        if self.deflated {
-            stream.filter(Filter::FlateDecode);
+        if let Some(filter) = self.filter() {
+            stream.filter(filter);
         }
         stream
     }

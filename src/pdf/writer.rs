@@ -10,6 +10,7 @@
 //! flat, its /ID and dates are not reproducible, and it holds the whole document in memory.
 //! `pdf-writer` (typst's) writes exactly the objects asked for, one at a time.
 
+use super::colour::write_forms;
 use super::file::PdfFile;
 use super::fonts::{embed, merge, resource, Used};
 use super::icc::{write_profile, DESCRIPTION};
@@ -207,6 +208,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     /// Writes what only the end can write: fonts, pages, destinations, outline, information.
     pub fn finish(mut self, info: &Info) -> io::Result<W> {
         let fonts = embed(&mut self.file, &self.used, self.standards.archive)?;
+        let colour_glyphs = write_forms(&mut self.file, &self.used)?;
         let (resources, images) = (self.resources, &self.images);
         self.file.object(resources, |c| {
             let mut dict = c.indirect(resources).dict();
@@ -219,6 +221,9 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             let mut xobjects = dict.insert(Name(b"XObject")).dict();
             for (key, &id) in images {
                 xobjects.pair(Name(image_name(key).as_bytes()), id);
+            }
+            for (name, id) in &colour_glyphs {
+                xobjects.pair(Name(name.as_bytes()), *id);
             }
         })?;
         for placed in &self.placed {

@@ -7,6 +7,7 @@ mod aliases;
 mod build;
 mod check;
 mod cli;
+mod colour;
 mod deck_images;
 mod deck_pdf;
 mod deck_text;
