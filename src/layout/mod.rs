@@ -28,7 +28,7 @@ pub use inline::{spans, Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;
-pub use table::{column_widths, styled_table};
+pub use table::{column_widths, styled_table, ALONE};
 pub use tag::{Node, Role, Tag, Tree};
 
 use crate::diag::Diagnostic;

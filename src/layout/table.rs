@@ -1,7 +1,11 @@
 //! Tables: column widths from the cells' narrowest and widest settings (as browsers' automatic
 //! table layout does), wrapped cells, a styled header row repeated on every page, zebra rows,
 //! tagged as a table with a head of column headers and a body.
-//! A table too wide for the column shrinks its type down to a floor, then wraps inside words.
+//! A table too wide for the column shrinks its type down to a floor, then wraps inside words, but
+//! a column never gets narrower than its longest token of up to [`KEEP`] characters (a number, a
+//! code, a short word); longer words are hyphenated before they are cut.
+//! Rows are chained for the paginator: a table that fits a page is kept whole, and a longer one
+//! keeps at least [`ALONE`] body rows on either side of a break.
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
@@ -14,6 +18,12 @@ use std::rc::Rc;
 
 /// Smallest type a table shrinks to, as a fraction of the body size.
 const FLOOR: f32 = 0.72;
+/// Tokens (runs of text between spaces) of at most this many characters are never broken.
+pub const KEEP: usize = 12;
+/// The fewest body rows left alone on either side of a page break.
+pub const ALONE: usize = 3;
+/// Line spacing in cells, as a multiple of the type size.
+const LEADING: f32 = 1.3;
 
 pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], width: f32, out: &mut Vec<Slab>) {
     let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
@@ -46,7 +56,7 @@ pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32)
     let size = cx.size * 0.9;
     let pad = padding(columns, size, width);
     let grid = Grid::new(cx, head, rows, columns, size);
-    let inner = widths(&grid.min, &grid.max, width - 2.0 * pad * columns as f32);
+    let inner = widths(&grid, width - 2.0 * pad * columns as f32);
     inner.into_iter().map(|w| w + 2.0 * pad).collect()
 }
 
@@ -79,12 +89,14 @@ fn padding(columns: usize, size: f32, width: f32) -> f32 {
     }
 }
 
-/// The cells as spans, with their narrowest and widest widths per column.
+/// The cells as spans, with their narrowest and widest widths per column, and the width of each
+/// column's longest token that is never broken.
 struct Grid {
     has_head: bool,
     cells: Vec<Vec<Vec<Span>>>,
     min: Vec<f32>,
     max: Vec<f32>,
+    keep: Vec<f32>,
 }
 
 impl Grid {
@@ -106,40 +118,73 @@ impl Grid {
     /// settings.
     fn measured(cx: &mut Cx, cells: Vec<Vec<Vec<Span>>>, has_head: bool) -> Grid {
         let columns = cells.first().map_or(0, Vec::len);
-        let (mut min, mut max) = (vec![0.0f32; columns], vec![0.0f32; columns]);
+        let (mut min, mut max, mut keep) = (vec![0.0f32; columns], vec![0.0f32; columns], vec![0.0f32; columns]);
         for row in &cells {
             for (c, cell) in row.iter().enumerate().take(columns) {
                 let (lo, hi) = measure(cx, cell);
                 min[c] = min[c].max(lo);
                 max[c] = max[c].max(hi);
+                keep[c] = keep[c].max(kept_token(cx, cell).min(lo));
             }
         }
-        Grid { has_head, cells, min, max }
+        Grid { has_head, cells, min, max, keep }
     }
 }
 
+/// The width of the widest token of a cell (text between spaces, across spans) of at most
+/// [`KEEP`] characters.
+fn kept_token(cx: &mut Cx, cell: &[Span]) -> f32 {
+    let (mut widest, mut width, mut chars) = (0.0f32, 0.0f32, 0usize);
+    for span in cell {
+        let (font, size) = (span.style.font(), span.style.font_size());
+        let mut pieces = span.text.split(char::is_whitespace).peekable();
+        while let Some(piece) = pieces.next() {
+            if !piece.is_empty() {
+                width += cx.shape(piece, font).width * size;
+                chars += piece.chars().count();
+            }
+            if pieces.peek().is_some() {
+                if chars <= KEEP {
+                    widest = widest.max(width);
+                }
+                (width, chars) = (0.0, 0);
+            }
+        }
+    }
+    if chars <= KEEP {
+        widest = widest.max(width);
+    }
+    widest
+}
+
 /// Column widths that fill `avail`: widest settings when they fit, else the narrowest plus a
-/// share of the rest in proportion to what each column would like more, else the narrowest
-/// scaled down.
-fn widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
+/// share of the rest in proportion to what each column would like more, else the widths of the
+/// tokens kept whole plus a share of the rest, else those widths scaled down.
+fn widths(grid: &Grid, avail: f32) -> Vec<f32> {
+    let (min, max) = (&grid.min, &grid.max);
     let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if max_total <= avail {
         let extra = (avail - max_total) / max.len() as f32;
         return max.iter().map(|m| m + extra).collect();
     }
-    if min_total >= avail || max_total <= min_total {
-        return min.iter().map(|m| m * avail / min_total.max(0.01)).collect();
+    if min_total < avail && max_total > min_total {
+        let share = (avail - min_total) / (max_total - min_total);
+        return min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect();
     }
-    let share = (avail - min_total) / (max_total - min_total);
-    min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect()
+    let keep_total: f32 = grid.keep.iter().sum();
+    if keep_total >= avail || min_total <= keep_total {
+        return grid.keep.iter().map(|m| m * avail / keep_total.max(0.01)).collect();
+    }
+    let share = (avail - keep_total) / (min_total - keep_total);
+    grid.keep.iter().zip(min).map(|(keep, lo)| keep + (lo - keep) * share).collect()
 }
 
 /// The rows of a measured grid as slabs, its columns sized to fill `width`: the header row in
 /// the table's head, the others in its body.
 fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &mut Vec<Slab>) {
     let pad = padding(grid.min.len(), size, width);
-    let widths = widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
-    let set = RowSet { align, widths, pad, pad_y: size * 0.4, width };
+    let widths = widths(grid, width - 2.0 * pad * grid.min.len() as f32);
+    let set = RowSet { align, widths, pad, pad_y: size * 0.4, width, size };
     let mut rows = grid.cells.iter();
     let mut header: Option<Rc<Slab>> = None;
     if grid.has_head {
@@ -152,6 +197,7 @@ fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &
             out.push(slab);
         }
     }
+    let start = out.len();
     cx.within(Role::TBody, |cx| {
         for (i, row) in rows.enumerate() {
             let (mut slab, _) = cx.within(Role::TR, |cx| set.row(cx, row, false));
@@ -161,6 +207,18 @@ fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &
             out.push(slab);
         }
     });
+    let whole: f32 = header.map_or(0.0, |h| h.height) + out[start..].iter().map(|s| s.height).sum::<f32>();
+    chain_rows(&mut out[start..], whole <= cx.column_height);
+}
+
+/// Chains a table's body rows for the paginator: all of them when the table fits a page (it then
+/// moves whole), else the first and the last [`ALONE`] (a break leaves at least that many on
+/// either side).
+fn chain_rows(rows: &mut [Slab], fits: bool) {
+    let n = rows.len();
+    for (i, row) in rows.iter_mut().enumerate().take(n.saturating_sub(1)) {
+        row.keep_with_next = fits || i + 1 < ALONE || i + ALONE >= n;
+    }
 }
 
 /// How the rows of a grid are set: its column widths and cell padding.
@@ -170,6 +228,7 @@ struct RowSet<'a> {
     pad: f32,
     pad_y: f32,
     width: f32,
+    size: f32,
 }
 
 impl RowSet<'_> {
@@ -182,13 +241,18 @@ impl RowSet<'_> {
     /// A row's cells, each a header cell (`head`) or a data cell, with the rule below it.
     fn row(&self, cx: &mut Cx, row: &[Vec<Span>], head: bool) -> Slab {
         let mut items = Vec::new();
-        let mut height: f32 = 0.0;
+        // An empty cell adds no height: the row is at least one line of the table's type tall.
+        let mut height: f32 = self.size * LEADING + 2.0 * self.pad_y;
         let mut x = 0.0;
         let role = if head { Role::TH } else { Role::TD };
         for (c, cell) in row.iter().enumerate() {
             let a = self.align.get(c).copied().unwrap_or(Align::None);
             let width = self.widths[c];
-            let (lines, _) = cx.within(role.clone(), |cx| layout_lines(cx, cell, width, 1.3, a));
+            if cell.iter().all(|span| span.text.trim().is_empty()) {
+                x += width + 2.0 * self.pad;
+                continue;
+            }
+            let (lines, _) = cx.within(role.clone(), |cx| layout_lines(cx, cell, width, LEADING, a));
             let mut y = self.pad_y;
             for line in lines {
                 for mut item in line.items {

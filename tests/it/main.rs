@@ -29,6 +29,7 @@ mod slides;
 mod slips;
 mod spec;
 mod standards;
+mod tables;
 mod tagged;
 mod walk;
 mod xlsx;

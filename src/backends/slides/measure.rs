@@ -195,11 +195,16 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
     let head = band.is_none();
     let text = Palette { text: if head { WHITE } else { palette.text }, ..palette };
     let mut items = Vec::new();
-    let (mut x, mut height) = (0.0, 0.0f32);
+    // An empty cell adds no height: a row is at least one line of the table's type tall.
+    let (mut x, mut height) = (0.0, table.size * LINE_SPACING + 2.0 * CELL_MARGIN_Y);
     for (c, width) in table.widths.iter().enumerate() {
         let runs = cells.get(c).map_or(&[][..], Vec::as_slice);
         let align = table.align.get(c).copied().unwrap_or(Align::None);
         let spans = spans(runs, table.size, head, text);
+        if spans.iter().all(|span| span.text.trim().is_empty()) {
+            x += width;
+            continue;
+        }
         let mut y = CELL_MARGIN_Y;
         let role = if head { Role::TH } else { Role::TD };
         let (lines, _) =
