@@ -210,3 +210,15 @@ fn a_footnote_and_a_link_defined_after_a_callout_are_found_before_it_and_inside_
         "The note."
     );
 }
+
+#[test]
+fn an_ambiguous_bangs_block_is_a_warning_naming_its_place_and_the_reading_taken() {
+    let dir = tree(&[("page.md", b"# Page\n\n!!! warning\n    Mind the gap.\n!!!\n\nAfter.\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert!(run.status.success(), "a warning only: {}", stderr(&run));
+    let err = stderr(&run);
+    assert!(err.contains("page.md:3:1: `!!! warning` is read as a Retype callout"), "{err}");
+    let loaded = load(dir.path());
+    let body = loaded.collection.documents[0].body();
+    assert!(matches!(body.blocks[0].kind, BlockKind::Callout { .. }), "the Retype reading: {:?}", body.blocks);
+}
