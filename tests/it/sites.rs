@@ -222,3 +222,20 @@ fn an_ambiguous_bangs_block_is_a_warning_naming_its_place_and_the_reading_taken(
     let body = loaded.collection.documents[0].body();
     assert!(matches!(body.blocks[0].kind, BlockKind::Callout { .. }), "the Retype reading: {:?}", body.blocks);
 }
+
+#[test]
+fn a_leading_h1_keeps_its_emphasis_code_and_link_on_the_title_slide() {
+    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and *safe* `cargo`\n\nBody.\n")]);
+    let out = dir.path().join("out");
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "slides"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let marp = std::fs::read_to_string(out.join("slides/guide.md")).unwrap();
+    assert!(marp.contains("\n# Guide to [Rust](<https://www.rust-lang.org>) and *safe* `cargo`\n"), "{marp}");
+    let pptx = crate::ooxml::unzip(&std::fs::read(out.join("slides/guide.pptx")).unwrap());
+    let slide = &pptx["ppt/slides/slide1.xml"];
+    let title = &slide[..slide.find("Subtitle").unwrap_or(slide.len())];
+    assert!(title.contains("hlinkClick") && title.contains(" i=\"1\""), "link and italics in the title: {title}");
+    let pdf = lopdf::Document::load(out.join("slides/guide.pdf")).expect("the PDF deck reads back");
+    let links = crate::pdf::link_actions(&pdf);
+    assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
+}

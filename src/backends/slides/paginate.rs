@@ -272,6 +272,7 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
                 heights: page.heights,
                 footnotes: page.footnotes,
                 notes,
+                title_runs: Vec::new(),
             }
         })
         .collect()
