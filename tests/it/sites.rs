@@ -163,12 +163,18 @@ fn bare_urls_www_addresses_and_emails_become_links_but_not_in_code_or_links() {
     assert_eq!(links, expected.map(|(a, b)| (a.to_string(), b.to_string())));
 }
 
+/// A folder holding `guide.md` built into its `out` in `format`.
+fn built(guide: &[u8], format: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tree(&[("guide.md", guide)]);
+    let out = dir.path().join("out");
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", format]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    (dir, out)
+}
+
 #[test]
 fn a_leading_h1_keeps_its_link_and_code_in_the_title_shown() {
-    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n")]);
-    let out = dir.path().join("out");
-    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "pdf"]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let (dir, out) = built(b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n", "pdf");
     let pdf = lopdf::Document::load(out.join("pdf/guide.pdf")).expect("the guide reads back");
     let links = crate::pdf::link_actions(&pdf);
     assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
@@ -225,10 +231,7 @@ fn an_ambiguous_bangs_block_is_a_warning_naming_its_place_and_the_reading_taken(
 
 #[test]
 fn a_leading_h1_keeps_its_emphasis_code_and_link_on_the_title_slide() {
-    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and *safe* `cargo`\n\nBody.\n")]);
-    let out = dir.path().join("out");
-    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "slides"]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let (_dir, out) = built(b"# Guide to [Rust](https://www.rust-lang.org) and *safe* `cargo`\n\nBody.\n", "slides");
     let marp = std::fs::read_to_string(out.join("slides/guide.md")).unwrap();
     assert!(marp.contains("\n# Guide to [Rust](<https://www.rust-lang.org>) and *safe* `cargo`\n"), "{marp}");
     let pptx = crate::ooxml::unzip(&std::fs::read(out.join("slides/guide.pptx")).unwrap());

@@ -22,16 +22,21 @@ fn convert_to_an_unknown_extension_lists_the_accepted_ones() {
     assert!(err.contains("`.odt`") && err.contains(".pdf, .docx, .xlsx, .pptx, .json"), "{err}");
 }
 
-#[test]
-fn convert_links_a_sibling_page_to_its_output_of_the_same_format() {
-    let page = b"# Page\n\nSee [the other](other.md#part), and [a gone one](gone.md).\n";
-    let dir = tree(&[("page.md", page), ("other.md", b"# Other\n\n## Part\n")]);
-    let run = folio(dir.path(), &["convert", "page.md", "-o", "page.pdf"]);
+/// Runs `folio convert args` in `dir`, which succeeds with one warning, of the missing page `gone`.
+fn convert_warning_only_of(dir: &std::path::Path, args: &[&str], gone: &str) {
+    let run = folio(dir, &[&["convert"], args].concat());
     let err = stderr(&run);
     assert!(run.status.success(), "{err}");
     let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
     assert_eq!(warnings.len(), 1, "only the missing page is warned of: {err}");
-    assert!(warnings[0].contains("`gone.md`"), "{err}");
+    assert!(warnings[0].contains(gone), "{err}");
+}
+
+#[test]
+fn convert_links_a_sibling_page_to_its_output_of_the_same_format() {
+    let page = b"# Page\n\nSee [the other](other.md#part), and [a gone one](gone.md).\n";
+    let dir = tree(&[("page.md", page), ("other.md", b"# Other\n\n## Part\n")]);
+    convert_warning_only_of(dir.path(), &["page.md", "-o", "page.pdf"], "`gone.md`");
     let pdf = lopdf::Document::load(dir.path().join("page.pdf")).unwrap();
     let links = crate::pdf::link_actions(&pdf);
     assert!(links.iter().any(|(kind, file)| kind == "GoToR" && file == "other.pdf"), "{links:?}");
@@ -91,12 +96,7 @@ fn remote_jumps(pdf: &lopdf::Document) -> Vec<(String, Option<String>)> {
 fn convert_links_a_page_in_another_folder_to_its_output_of_the_same_format() {
     let page = b"# Page\n\nSee [the other](../b/other.md#scope), [one here](same.md) and [a gone one](../b/gone.md).\n";
     let dir = tree(&[("a/page.md", page), ("a/same.md", b"# Same\n"), ("b/other.md", b"# Other\n\n## Scope\n")]);
-    let run = folio(dir.path(), &["convert", "a/page.md", "-o", "out/a/page.pdf"]);
-    let err = stderr(&run);
-    assert!(run.status.success(), "{err}");
-    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
-    assert_eq!(warnings.len(), 1, "only the missing page is warned of: {err}");
-    assert!(warnings[0].contains("`../b/gone.md`"), "{err}");
+    convert_warning_only_of(dir.path(), &["a/page.md", "-o", "out/a/page.pdf"], "`../b/gone.md`");
     let pdf = lopdf::Document::load(dir.path().join("out/a/page.pdf")).unwrap();
     let expected = [("../b/other.pdf".to_string(), Some("other#scope".to_string())), ("same.pdf".to_string(), None)];
     assert_eq!(remote_jumps(&pdf), expected);
