@@ -2,8 +2,8 @@
 //! table layout does), wrapped cells, a styled header row repeated on every page, zebra rows,
 //! tagged as a table with a head of column headers and a body.
 //! A table too wide for the column shrinks its type down to a floor, then wraps inside words, but
-//! a column never gets narrower than its longest token of up to [`KEEP`] characters (a number, a
-//! code, a short word); longer words are hyphenated before they are cut.
+//! a column never gets narrower than its longest token of up to [`super::tokens::KEEP`] characters (a number or
+//! a code, and a short word where they fit; see [`super::tokens`]).
 //! Rows are chained for the paginator: a table that fits a page is kept whole, and a longer one
 //! keeps at least [`ALONE`] body rows on either side of a break.
 
@@ -12,14 +12,13 @@ use super::fonts::FontId;
 use super::inline::{spans, Span, Style};
 use super::lines::{layout_lines, measure};
 use super::tag::Role;
+use super::tokens::kept_widths;
 use super::{Item, Rgb};
 use crate::ir::{Align, Cell};
 use std::rc::Rc;
 
 /// Smallest type a table shrinks to, as a fraction of the body size.
 const FLOOR: f32 = 0.72;
-/// Tokens (runs of text between spaces) of at most this many characters are never broken.
-pub const KEEP: usize = 12;
 /// The fewest body rows left alone on either side of a page break.
 pub const ALONE: usize = 3;
 /// Line spacing in cells, as a multiple of the type size.
@@ -96,7 +95,9 @@ struct Grid {
     cells: Vec<Vec<Vec<Span>>>,
     min: Vec<f32>,
     max: Vec<f32>,
+    /// The widest tokens kept whole per column: of any kind, and numbers and codes.
     keep: Vec<f32>,
+    firm: Vec<f32>,
 }
 
 impl Grid {
@@ -118,48 +119,26 @@ impl Grid {
     /// settings.
     fn measured(cx: &mut Cx, cells: Vec<Vec<Vec<Span>>>, has_head: bool) -> Grid {
         let columns = cells.first().map_or(0, Vec::len);
-        let (mut min, mut max, mut keep) = (vec![0.0f32; columns], vec![0.0f32; columns], vec![0.0f32; columns]);
+        let (mut min, mut max) = (vec![0.0f32; columns], vec![0.0f32; columns]);
+        let (mut keep, mut firm) = (vec![0.0f32; columns], vec![0.0f32; columns]);
         for row in &cells {
             for (c, cell) in row.iter().enumerate().take(columns) {
                 let (lo, hi) = measure(cx, cell);
                 min[c] = min[c].max(lo);
                 max[c] = max[c].max(hi);
-                keep[c] = keep[c].max(kept_token(cx, cell).min(lo));
+                let kept = kept_widths(cx, cell);
+                keep[c] = keep[c].max(kept.all.min(lo));
+                firm[c] = firm[c].max(kept.firm.min(lo));
             }
         }
-        Grid { has_head, cells, min, max, keep }
+        Grid { has_head, cells, min, max, keep, firm }
     }
-}
-
-/// The width of the widest token of a cell (text between spaces, across spans) of at most
-/// [`KEEP`] characters.
-fn kept_token(cx: &mut Cx, cell: &[Span]) -> f32 {
-    let (mut widest, mut width, mut chars) = (0.0f32, 0.0f32, 0usize);
-    for span in cell {
-        let (font, size) = (span.style.font(), span.style.font_size());
-        let mut pieces = span.text.split(char::is_whitespace).peekable();
-        while let Some(piece) = pieces.next() {
-            if !piece.is_empty() {
-                width += cx.shape(piece, font).width * size;
-                chars += piece.chars().count();
-            }
-            if pieces.peek().is_some() {
-                if chars <= KEEP {
-                    widest = widest.max(width);
-                }
-                (width, chars) = (0.0, 0);
-            }
-        }
-    }
-    if chars <= KEEP {
-        widest = widest.max(width);
-    }
-    widest
 }
 
 /// Column widths that fill `avail`: widest settings when they fit, else the narrowest plus a
 /// share of the rest in proportion to what each column would like more, else the widths of the
-/// tokens kept whole plus a share of the rest, else those widths scaled down.
+/// tokens kept whole (all, else numbers and codes) plus a share of the rest, else the numbers'
+/// and codes' widths scaled down.
 fn widths(grid: &Grid, avail: f32) -> Vec<f32> {
     let (min, max) = (&grid.min, &grid.max);
     let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
@@ -171,12 +150,15 @@ fn widths(grid: &Grid, avail: f32) -> Vec<f32> {
         let share = (avail - min_total) / (max_total - min_total);
         return min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect();
     }
-    let keep_total: f32 = grid.keep.iter().sum();
-    if keep_total >= avail || min_total <= keep_total {
-        return grid.keep.iter().map(|m| m * avail / keep_total.max(0.01)).collect();
+    for floor in [&grid.keep, &grid.firm] {
+        let total: f32 = floor.iter().sum();
+        if total < avail && min_total > total {
+            let share = (avail - total) / (min_total - total);
+            return floor.iter().zip(min).map(|(keep, lo)| keep + (lo - keep) * share).collect();
+        }
     }
-    let share = (avail - keep_total) / (min_total - keep_total);
-    grid.keep.iter().zip(min).map(|(keep, lo)| keep + (lo - keep) * share).collect()
+    let total: f32 = grid.firm.iter().sum();
+    grid.firm.iter().map(|m| m * avail / total.max(0.01)).collect()
 }
 
 /// The rows of a measured grid as slabs, its columns sized to fill `width`: the header row in

@@ -1,13 +1,13 @@
 //! Tables across pages and in narrow columns, read from the layout: a table that fits a page is
 //! never split, a longer one leaves at least three body rows on either side of a break, rows of
-//! equal content are equally tall (an empty cell adds nothing), and no number or short word is
-//! broken across lines; the same over every guide of content/, the seed and the corpus, and in
-//! the slides.
+//! equal content are equally tall (an empty cell adds nothing), and no number or code (nor a
+//! short word, where they fit) is broken across lines without a hyphen; the same over every
+//! guide and deck of content/, the seed and the corpus, and in the slides.
 
 use crate::util::{content, corpus_folders, load, seed, tree};
-use folio::backends::slides::document_deck;
 use folio::backends::slides::Item as SlideItem;
-use folio::layout::{Item, Laid, Role, Tag, Tree};
+use folio::backends::slides::{deck_pages, document_deck};
+use folio::layout::{Item, Laid, Rgb, Role, Tag, Tree};
 use folio::testing::{layout_guide, snapshot, PdfTheme};
 use std::collections::BTreeMap;
 
@@ -139,19 +139,24 @@ fn rows_of_equal_content_are_equally_tall_even_with_an_empty_cell() {
 }
 
 #[test]
-fn numbers_and_short_words_are_never_broken_in_a_narrow_column() {
+fn numbers_and_codes_are_never_broken_in_a_narrow_column_and_long_words_are_hyphenated() {
     let mut page = String::from("# T\n\n| # | Code |");
-    for c in 0..8 {
+    for c in 0..12 {
         page.push_str(&format!(" Column {c} |"));
     }
     page.push_str("\n|---|---|");
-    page.push_str(&"---|".repeat(8));
+    page.push_str(&"---|".repeat(12));
     page.push('\n');
     for i in [7, 12, 128, 2048] {
         page.push_str(&format!("| {i} | AB-{i} |"));
-        page.push_str(&" long descriptive words describing responsibilities |".repeat(8));
+        page.push_str(&" long descriptive words describing responsibilities |".repeat(12));
         page.push('\n');
     }
+    let dir = tree(&[("t.md", page.as_bytes())]);
+    let loaded = load(dir.path());
+    let deck = deck_pages(&document_deck(&loaded.collection.documents[0], 2), Rgb(0.1, 0.3, 0.6), "t.md");
+    assert_rules("a wide table on slides", &deck);
+    assert_eq!(tables(&deck).len(), 1, "the deck shows the table");
     let laid = guide(&page);
     assert_rules("a wide table", &laid);
     let texts: Vec<String> = laid
@@ -167,7 +172,7 @@ fn numbers_and_short_words_are_never_broken_in_a_narrow_column() {
 }
 
 #[test]
-fn every_table_of_content_the_seed_and_the_corpus_keeps_the_rules() {
+fn every_table_of_content_the_seed_and_the_corpus_keeps_the_rules_in_guides_and_decks() {
     let mut folders = vec![content(), seed()];
     folders.extend(corpus_folders());
     let mut checked = 0;
@@ -178,6 +183,8 @@ fn every_table_of_content_the_seed_and_the_corpus_keeps_the_rules() {
             let laid = layout_guide(doc, collection, &PdfTheme::default(), &Default::default());
             assert_rules(&doc.source, &laid);
             checked += tables(&laid).len();
+            let deck = deck_pages(&document_deck(doc, 2), Rgb(0.1, 0.3, 0.6), &doc.source);
+            assert_rules(&format!("{} (deck)", doc.source), &deck);
         }
     }
     assert!(checked > 50, "tables of every guide were looked at: {checked}");
