@@ -21,6 +21,8 @@ use std::rc::Rc;
 const FLOOR: f32 = 0.72;
 /// The fewest body rows left alone on either side of a page break.
 pub const ALONE: usize = 3;
+/// Width of the rule below each row.
+const RULE: f32 = 0.4;
 /// Line spacing in cells, as a multiple of the type size.
 const LEADING: f32 = 1.3;
 
@@ -172,7 +174,7 @@ fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &
     if grid.has_head {
         if let Some(row) = rows.next() {
             let ((mut slab, _), _) = cx.within(Role::THead, |cx| cx.within(Role::TR, |cx| set.row(cx, row, true)));
-            slab.items.splice(0..0, set.fill(Some(cx.accent), slab.height));
+            slab.items.splice(0..0, set.fill(Some(cx.accent), 0.0, slab.height));
             slab.keep_with_next = true;
             slab.space_before = cx.size * 0.8;
             header = Some(Rc::new(slab.clone()));
@@ -184,7 +186,8 @@ fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &
         for (i, row) in rows.enumerate() {
             let (mut slab, _) = cx.within(Role::TR, |cx| set.row(cx, row, false));
             let zebra = (i % 2 == 1).then_some(Rgb(0.955, 0.96, 0.97));
-            slab.items.splice(0..0, set.fill(zebra, slab.height));
+            // Below the rule above, which a fill from the top would half cover.
+            slab.items.splice(0..0, set.fill(zebra, RULE / 2.0, slab.height));
             slab.header = header.clone();
             out.push(slab);
         }
@@ -248,12 +251,12 @@ impl RowSet<'_> {
         }
         let total = self.total();
         let border = Rgb(0.82, 0.83, 0.86);
-        items.push(Item::Rule { x1: 0.0, y1: height, x2: total, y2: height, width: 0.4, color: border });
+        items.push(Item::Rule { x1: 0.0, y1: height, x2: total, y2: height, width: RULE, color: border });
         Slab::new(height, items)
     }
 
-    /// The fill behind a row `height` tall, if it has one.
-    fn fill(&self, color: Option<Rgb>, height: f32) -> Option<Item> {
-        color.map(|color| Item::Rect { x: 0.0, y: 0.0, w: self.total(), h: height, color })
+    /// The fill behind a row `height` tall, if it has one, from `top` down.
+    fn fill(&self, color: Option<Rgb>, top: f32, height: f32) -> Option<Item> {
+        color.map(|color| Item::Rect { x: 0.0, y: top, w: self.total(), h: height - top, color })
     }
 }

@@ -1,7 +1,8 @@
 //! Tables across pages and in narrow columns, read from the layout: a table that fits a page is
 //! never split, a longer one leaves at least three body rows on either side of a break, rows of
 //! equal content are equally tall (an empty cell adds nothing), and no number or code (nor a
-//! short word, where they fit) is broken across lines without a hyphen; the same over every
+//! short word, where they fit) is broken across lines without a hyphen, and every rule between rows
+//! is drawn whole; the same over every
 //! guide and deck of content/, the seed and the corpus, and in the slides.
 
 use crate::util::{content, corpus_folders, load, seed, tree};
@@ -136,6 +137,15 @@ fn rows_of_equal_content_are_equally_tall_even_with_an_empty_cell() {
     assert_eq!(rules.len(), 6, "a rule below the header and each of the five rows:\n{shown}");
     let heights: Vec<f32> = rules.windows(2).map(|w| w[1] - w[0]).collect();
     assert!(heights.iter().all(|h| (h - heights[0]).abs() < 0.05), "even rows: {heights:?}");
+    // Every rule is drawn whole: a row's fill starts below the rule above it (0.4 pt wide).
+    let fills = shown.lines().filter(|l| l.trim_start().starts_with("rect"));
+    let tops: Vec<f32> =
+        fills.map(|l| l.split_whitespace().nth(1).unwrap().split(',').nth(1).unwrap().parse().unwrap()).collect();
+    assert!(tops.len() >= 3, "the header and two zebra rows are filled:\n{shown}");
+    for top in tops {
+        let covered = rules.iter().any(|&rule| top > rule - 0.2 && top < rule + 0.15);
+        assert!(!covered, "a fill at {top} covers part of a rule at {rules:?}");
+    }
 }
 
 #[test]
