@@ -1,9 +1,8 @@
 //! Tables across pages and in narrow columns, read from the layout: a table that fits a page is
 //! never split, a longer one leaves at least three body rows on either side of a break, rows of
-//! equal content are equally tall (an empty cell adds nothing), and no number or code (nor a
-//! short word, where they fit) is broken across lines without a hyphen, and every rule between rows
-//! is drawn whole; the same over every
-//! guide and deck of content/, the seed and the corpus, and in the slides.
+//! equal content are equally tall (an empty cell adds nothing), no number or code (nor a short
+//! word, where they fit) is broken across lines without a hyphen, and every rule between rows is
+//! drawn whole; the same over every guide and deck of content/, the seed and the corpus.
 
 use crate::util::{content, corpus_folders, load, seed, tree};
 use folio::backends::slides::Item as SlideItem;
