@@ -16,7 +16,7 @@ pub mod walk;
 pub use body::Body;
 pub use lang::Lang;
 pub use meta::{Meta, KNOWN_KEYS};
-pub use names::{output_stem, relative_output};
+pub use names::{output_stem, own_id, relative_output};
 pub use text::{collapse_spaces, plain_text, slugify};
 
 use borsh::{BorshDeserialize, BorshSerialize};

@@ -39,6 +39,16 @@ pub fn relative_output(from: &str, to: &str, ext: &str) -> String {
     format!("{}.{ext}", parts.join("/"))
 }
 
+/// The id under which document `doc` names its places in its own output: its id, but for a page
+/// above the root (`../b/other`, a sibling of a page converted on its own, converted on its own in
+/// turn) its file name alone.
+pub fn own_id(doc: &str) -> &str {
+    match doc.starts_with("../") {
+        true => doc.rsplit('/').next().unwrap_or(doc),
+        false => doc,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +68,8 @@ mod tests {
     fn sibling_outputs_are_found_relative_to_each_other() {
         assert_eq!(relative_output("ladder/management/vp", "ladder/management/cto", "pdf"), "cto.pdf");
         assert_eq!(relative_output("ladder/management/vp", "ladder/overview", "docx"), "../overview.docx");
+        assert_eq!(relative_output("page", "../b/other", "pdf"), "../b/other.pdf");
+        assert_eq!((own_id("../b/other"), own_id("b/other")), ("other", "b/other"));
         assert_eq!(relative_output("top", "ladder/ic/senior", "pdf"), "ladder/ic/senior.pdf");
     }
 }

@@ -16,11 +16,17 @@ pub const LEADING: f32 = 1.45;
 
 /// Lays out blocks `width` wide; `depth` is the list nesting depth.
 pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, out: &mut Vec<Slab>) {
-    for block in blocks {
+    for (i, block) in blocks.iter().enumerate() {
         cx.line = block.span.line;
         let start = out.len();
         match &block.kind {
-            BlockKind::Paragraph { content } => paragraph(cx, content, width, out),
+            BlockKind::Paragraph { content } => {
+                paragraph(cx, content, width, out);
+                // The paragraph that leads into a table goes with it when the table moves on.
+                if let Some(last) = out[start..].last_mut() {
+                    last.keep_with_next |= blocks.get(i + 1).is_some_and(|b| matches!(b.kind, BlockKind::Table { .. }));
+                }
+            }
             BlockKind::Heading { level, id, content } => heading(cx, *level, id, content, width, out),
             BlockKind::List { start, tight, items } => {
                 cx.within(Role::L, |cx| list(cx, *start, *tight, items, width, depth, out));

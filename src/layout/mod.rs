@@ -20,6 +20,7 @@ mod shape;
 pub(crate) mod snapshot;
 mod table;
 mod tag;
+mod tokens;
 
 pub use blocks::{code_spans, footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
@@ -28,8 +29,9 @@ pub use inline::{spans, Span, Style};
 pub use lines::{layout_lines, measure};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;
-pub use table::{column_widths, styled_table};
+pub use table::{column_widths, styled_table, ALONE};
 pub use tag::{Node, Role, Tag, Tree};
+pub use tokens::{kept_widths, Kept, KEEP};
 
 use crate::diag::Diagnostic;
 use std::collections::BTreeMap;

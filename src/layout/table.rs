@@ -1,19 +1,30 @@
 //! Tables: column widths from the cells' narrowest and widest settings (as browsers' automatic
 //! table layout does), wrapped cells, a styled header row repeated on every page, zebra rows,
 //! tagged as a table with a head of column headers and a body.
-//! A table too wide for the column shrinks its type down to a floor, then wraps inside words.
+//! A table too wide for the column shrinks its type down to a floor, then wraps inside words, but
+//! a column never gets narrower than its longest token of up to [`super::tokens::KEEP`] characters (a number or
+//! a code, and a short word where they fit; see [`super::tokens`]).
+//! Rows are chained for the paginator: a table that fits a page is kept whole, and a longer one
+//! keeps at least [`ALONE`] body rows on either side of a break.
 
 use super::flow::{Cx, Slab};
 use super::fonts::FontId;
 use super::inline::{spans, Span, Style};
 use super::lines::{layout_lines, measure};
 use super::tag::Role;
+use super::tokens::kept_widths;
 use super::{Item, Rgb};
 use crate::ir::{Align, Cell};
 use std::rc::Rc;
 
 /// Smallest type a table shrinks to, as a fraction of the body size.
 const FLOOR: f32 = 0.72;
+/// The fewest body rows left alone on either side of a page break.
+pub const ALONE: usize = 3;
+/// Width of the rule below each row.
+const RULE: f32 = 0.4;
+/// Line spacing in cells, as a multiple of the type size.
+const LEADING: f32 = 1.3;
 
 pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], width: f32, out: &mut Vec<Slab>) {
     let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
@@ -46,7 +57,7 @@ pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32)
     let size = cx.size * 0.9;
     let pad = padding(columns, size, width);
     let grid = Grid::new(cx, head, rows, columns, size);
-    let inner = widths(&grid.min, &grid.max, width - 2.0 * pad * columns as f32);
+    let inner = widths(&grid, width - 2.0 * pad * columns as f32);
     inner.into_iter().map(|w| w + 2.0 * pad).collect()
 }
 
@@ -79,12 +90,16 @@ fn padding(columns: usize, size: f32, width: f32) -> f32 {
     }
 }
 
-/// The cells as spans, with their narrowest and widest widths per column.
+/// The cells as spans, with their narrowest and widest widths per column, and the width of each
+/// column's longest token that is never broken.
 struct Grid {
     has_head: bool,
     cells: Vec<Vec<Vec<Span>>>,
     min: Vec<f32>,
     max: Vec<f32>,
+    /// The widest tokens kept whole per column: of any kind, and numbers and codes.
+    keep: Vec<f32>,
+    firm: Vec<f32>,
 }
 
 impl Grid {
@@ -107,60 +122,88 @@ impl Grid {
     fn measured(cx: &mut Cx, cells: Vec<Vec<Vec<Span>>>, has_head: bool) -> Grid {
         let columns = cells.first().map_or(0, Vec::len);
         let (mut min, mut max) = (vec![0.0f32; columns], vec![0.0f32; columns]);
+        let (mut keep, mut firm) = (vec![0.0f32; columns], vec![0.0f32; columns]);
         for row in &cells {
             for (c, cell) in row.iter().enumerate().take(columns) {
                 let (lo, hi) = measure(cx, cell);
                 min[c] = min[c].max(lo);
                 max[c] = max[c].max(hi);
+                let kept = kept_widths(cx, cell);
+                keep[c] = keep[c].max(kept.all.min(lo));
+                firm[c] = firm[c].max(kept.firm.min(lo));
             }
         }
-        Grid { has_head, cells, min, max }
+        Grid { has_head, cells, min, max, keep, firm }
     }
 }
 
 /// Column widths that fill `avail`: widest settings when they fit, else the narrowest plus a
-/// share of the rest in proportion to what each column would like more, else the narrowest
-/// scaled down.
-fn widths(min: &[f32], max: &[f32], avail: f32) -> Vec<f32> {
+/// share of the rest in proportion to what each column would like more, else the widths of the
+/// tokens kept whole (all, else numbers and codes) plus a share of the rest, else the numbers'
+/// and codes' widths scaled down.
+fn widths(grid: &Grid, avail: f32) -> Vec<f32> {
+    let (min, max) = (&grid.min, &grid.max);
     let (min_total, max_total): (f32, f32) = (min.iter().sum(), max.iter().sum());
     if max_total <= avail {
         let extra = (avail - max_total) / max.len() as f32;
         return max.iter().map(|m| m + extra).collect();
     }
-    if min_total >= avail || max_total <= min_total {
-        return min.iter().map(|m| m * avail / min_total.max(0.01)).collect();
+    if min_total < avail && max_total > min_total {
+        let share = (avail - min_total) / (max_total - min_total);
+        return min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect();
     }
-    let share = (avail - min_total) / (max_total - min_total);
-    min.iter().zip(max).map(|(lo, hi)| lo + (hi - lo) * share).collect()
+    for floor in [&grid.keep, &grid.firm] {
+        let total: f32 = floor.iter().sum();
+        if total < avail && min_total > total {
+            let share = (avail - total) / (min_total - total);
+            return floor.iter().zip(min).map(|(keep, lo)| keep + (lo - keep) * share).collect();
+        }
+    }
+    let total: f32 = grid.firm.iter().sum();
+    grid.firm.iter().map(|m| m * avail / total.max(0.01)).collect()
 }
 
 /// The rows of a measured grid as slabs, its columns sized to fill `width`: the header row in
 /// the table's head, the others in its body.
 fn emit(cx: &mut Cx, grid: &Grid, align: &[Align], size: f32, width: f32, out: &mut Vec<Slab>) {
     let pad = padding(grid.min.len(), size, width);
-    let widths = widths(&grid.min, &grid.max, width - 2.0 * pad * grid.min.len() as f32);
-    let set = RowSet { align, widths, pad, pad_y: size * 0.4, width };
+    let widths = widths(grid, width - 2.0 * pad * grid.min.len() as f32);
+    let set = RowSet { align, widths, pad, pad_y: size * 0.4, width, size };
     let mut rows = grid.cells.iter();
     let mut header: Option<Rc<Slab>> = None;
     if grid.has_head {
         if let Some(row) = rows.next() {
             let ((mut slab, _), _) = cx.within(Role::THead, |cx| cx.within(Role::TR, |cx| set.row(cx, row, true)));
-            slab.items.splice(0..0, set.fill(Some(cx.accent), slab.height));
+            slab.items.splice(0..0, set.fill(Some(cx.accent), 0.0, slab.height));
             slab.keep_with_next = true;
             slab.space_before = cx.size * 0.8;
             header = Some(Rc::new(slab.clone()));
             out.push(slab);
         }
     }
+    let start = out.len();
     cx.within(Role::TBody, |cx| {
         for (i, row) in rows.enumerate() {
             let (mut slab, _) = cx.within(Role::TR, |cx| set.row(cx, row, false));
             let zebra = (i % 2 == 1).then_some(Rgb(0.955, 0.96, 0.97));
-            slab.items.splice(0..0, set.fill(zebra, slab.height));
+            // Below the rule above, which a fill from the top would half cover.
+            slab.items.splice(0..0, set.fill(zebra, RULE / 2.0, slab.height));
             slab.header = header.clone();
             out.push(slab);
         }
     });
+    let whole: f32 = header.map_or(0.0, |h| h.height) + out[start..].iter().map(|s| s.height).sum::<f32>();
+    chain_rows(&mut out[start..], whole <= cx.column_height);
+}
+
+/// Chains a table's body rows for the paginator: all of them when the table fits a page (it then
+/// moves whole), else the first and the last [`ALONE`] (a break leaves at least that many on
+/// either side).
+fn chain_rows(rows: &mut [Slab], fits: bool) {
+    let n = rows.len();
+    for (i, row) in rows.iter_mut().enumerate().take(n.saturating_sub(1)) {
+        row.keep_with_next = fits || i + 1 < ALONE || i + ALONE >= n;
+    }
 }
 
 /// How the rows of a grid are set: its column widths and cell padding.
@@ -170,6 +213,7 @@ struct RowSet<'a> {
     pad: f32,
     pad_y: f32,
     width: f32,
+    size: f32,
 }
 
 impl RowSet<'_> {
@@ -182,13 +226,18 @@ impl RowSet<'_> {
     /// A row's cells, each a header cell (`head`) or a data cell, with the rule below it.
     fn row(&self, cx: &mut Cx, row: &[Vec<Span>], head: bool) -> Slab {
         let mut items = Vec::new();
-        let mut height: f32 = 0.0;
+        // An empty cell adds no height: the row is at least one line of the table's type tall.
+        let mut height: f32 = self.size * LEADING + 2.0 * self.pad_y;
         let mut x = 0.0;
         let role = if head { Role::TH } else { Role::TD };
         for (c, cell) in row.iter().enumerate() {
             let a = self.align.get(c).copied().unwrap_or(Align::None);
             let width = self.widths[c];
-            let (lines, _) = cx.within(role.clone(), |cx| layout_lines(cx, cell, width, 1.3, a));
+            if cell.iter().all(|span| span.text.trim().is_empty()) {
+                x += width + 2.0 * self.pad;
+                continue;
+            }
+            let (lines, _) = cx.within(role.clone(), |cx| layout_lines(cx, cell, width, LEADING, a));
             let mut y = self.pad_y;
             for line in lines {
                 for mut item in line.items {
@@ -202,12 +251,12 @@ impl RowSet<'_> {
         }
         let total = self.total();
         let border = Rgb(0.82, 0.83, 0.86);
-        items.push(Item::Rule { x1: 0.0, y1: height, x2: total, y2: height, width: 0.4, color: border });
+        items.push(Item::Rule { x1: 0.0, y1: height, x2: total, y2: height, width: RULE, color: border });
         Slab::new(height, items)
     }
 
-    /// The fill behind a row `height` tall, if it has one.
-    fn fill(&self, color: Option<Rgb>, height: f32) -> Option<Item> {
-        color.map(|color| Item::Rect { x: 0.0, y: 0.0, w: self.total(), h: height, color })
+    /// The fill behind a row `height` tall, if it has one, from `top` down.
+    fn fill(&self, color: Option<Rgb>, top: f32, height: f32) -> Option<Item> {
+        color.map(|color| Item::Rect { x: 0.0, y: top, w: self.total(), h: height - top, color })
     }
 }

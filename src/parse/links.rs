@@ -102,11 +102,12 @@ impl LinkIndex {
         ))
     }
 
-    /// Lets links name the pages `siblings` (file names beside a page read on its own), which
-    /// are not loaded: such a link is to the sibling, whose headings are not known.
+    /// Lets links name the pages `siblings` (paths, from the folder of a page read on its own,
+    /// of pages beside it or in other folders), which are not loaded: such a link is to the
+    /// sibling, whose headings are not known.
     pub fn with_siblings(mut self, siblings: &[String]) -> Self {
         for name in siblings {
-            let id = strip_page_extension(name);
+            let id = normalize(&strip_page_extension(name));
             self.paths.entry(id.clone()).or_insert(id);
         }
         self
@@ -152,10 +153,12 @@ impl LinkIndex {
             return (0..segments.len()).find_map(|skip| self.paths.get(&segments[skip..].join("/")).cloned());
         }
         let relative = strip_page_extension(path.trim_end_matches('/'));
-        // Relative to the page's folder, then (Hugo's pretty URLs) to the page itself.
+        // Relative to the page's folder, then (Hugo's pretty URLs) to the page itself; a path
+        // above the root names a sibling outside it, else is read from the root.
         [from_folder, from].iter().find_map(|base| {
             let joined = if base.is_empty() { relative.clone() } else { format!("{base}/{relative}") };
-            self.paths.get(&normalize(&joined)).cloned()
+            let path = normalize(&joined);
+            self.paths.get(&path).or_else(|| self.paths.get(path.trim_start_matches("../"))).cloned()
         })
     }
 }
@@ -213,13 +216,13 @@ fn strip_page_extension(path: &str) -> String {
     }
 }
 
-/// Folds `.` and `..` segments and percent-encoded spaces; `..` above the root is dropped.
+/// Folds `.` and `..` segments and percent-encoded spaces; `..` above the root is kept.
 fn normalize(path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
             "" | "." => {}
-            ".." => {
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
                 parts.pop();
             }
             p => parts.push(p),

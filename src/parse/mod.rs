@@ -7,6 +7,7 @@ mod code;
 mod dialect;
 mod frontmatter;
 mod generator;
+mod linked;
 mod links;
 mod markdown;
 mod nav;
@@ -43,6 +44,7 @@ pub fn load(path: &Path, config: &Config) -> Result<Loaded> {
     let mut listing = list(path, None)?;
     if !path.is_dir() {
         listing.siblings = tree::pages_beside(path);
+        listing.siblings.extend(linked::pages_linked(path));
     }
     Ok(load_listed(path, listing, config))
 }

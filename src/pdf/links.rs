@@ -42,7 +42,7 @@ impl Links<'_> {
                 match self {
                     Links::Guide { this } if this != doc => Action::GoToR {
                         file: crate::ir::relative_output(this, doc, "pdf"),
-                        dest: anchor.as_ref().map(|_| exact),
+                        dest: anchor.as_ref().map(|a| dest_name(crate::ir::own_id(doc), Some(a))),
                     },
                     _ => {
                         wanted.entry(exact.clone()).or_insert_with(|| dest_name(doc, None));

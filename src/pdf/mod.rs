@@ -25,5 +25,6 @@ mod xmp;
 
 pub use links::Links;
 pub use mark::Mark;
+pub use outline::nest_outline;
 pub use set::SetPages;
 pub use writer::{Info, PdfWriter};

@@ -1,8 +1,9 @@
 //! The document outline (bookmarks): nested as the headings are, from the anchors that carry an
-//! outline level, in page order.
+//! outline level, in page order; a book's chapters nested a level deeper per folder.
 
 use super::file::PdfFile;
-use super::mark::Anchor;
+use super::mark::{Anchor, Mark};
+use super::set::SetPages;
 use pdf_writer::{Name, Ref, TextStr};
 use std::io::{self, Write};
 
@@ -78,6 +79,26 @@ pub fn write_outline<W: Write>(
         c.outline(root).first(ids[first]).last(ids[last]).count(nodes.len() as i32);
     })?;
     Ok(Some(root))
+}
+
+/// Nests the bookmarks of `set` (a book's chapter) `depth` levels deeper, under `folders`:
+/// bookmarks, at the levels given, of the folders the chapter opens, placed where its first
+/// bookmark is.
+pub fn nest_outline(set: &mut SetPages, depth: u8, folders: &[(u8, String, String)]) {
+    let mut marks = set.pages.iter_mut().flat_map(|p| &mut p.marks).filter(|m| m.outline.is_some()).peekable();
+    let top = marks.peek().map_or(0.0, |m| m.top);
+    for mark in marks {
+        if let Some((level, _)) = &mut mark.outline {
+            *level = level.saturating_add(depth);
+        }
+    }
+    let Some(first) = set.pages.iter_mut().find(|p| p.marks.iter().any(|m| m.outline.is_some())) else { return };
+    let above = folders.iter().map(|(level, name, title)| Mark {
+        name: name.clone(),
+        top,
+        outline: Some((*level, title.clone())),
+    });
+    first.marks.splice(0..0, above);
 }
 
 fn descendants(nodes: &[Node], i: usize) -> usize {

@@ -4,6 +4,7 @@ mod ooxml;
 mod util;
 
 mod aliases;
+mod book_outline;
 mod build;
 mod check;
 mod cli;
@@ -30,6 +31,7 @@ mod slides;
 mod slips;
 mod spec;
 mod standards;
+mod tables;
 mod tagged;
 mod walk;
 mod xlsx;

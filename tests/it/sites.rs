@@ -163,12 +163,18 @@ fn bare_urls_www_addresses_and_emails_become_links_but_not_in_code_or_links() {
     assert_eq!(links, expected.map(|(a, b)| (a.to_string(), b.to_string())));
 }
 
+/// A folder holding `guide.md` built into its `out` in `format`.
+fn built(guide: &[u8], format: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tree(&[("guide.md", guide)]);
+    let out = dir.path().join("out");
+    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", format]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    (dir, out)
+}
+
 #[test]
 fn a_leading_h1_keeps_its_link_and_code_in_the_title_shown() {
-    let dir = tree(&[("guide.md", b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n")]);
-    let out = dir.path().join("out");
-    let run = folio(dir.path(), &["build", ".", "-o", out.to_str().unwrap(), "-f", "pdf"]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    let (dir, out) = built(b"# Guide to [Rust](https://www.rust-lang.org) and `cargo`\n\nBody.\n", "pdf");
     let pdf = lopdf::Document::load(out.join("pdf/guide.pdf")).expect("the guide reads back");
     let links = crate::pdf::link_actions(&pdf);
     assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
@@ -209,4 +215,30 @@ fn a_footnote_and_a_link_defined_after_a_callout_are_found_before_it_and_inside_
         ),
         "The note."
     );
+}
+
+#[test]
+fn an_ambiguous_bangs_block_is_a_warning_naming_its_place_and_the_reading_taken() {
+    let dir = tree(&[("page.md", b"# Page\n\n!!! warning\n    Mind the gap.\n!!!\n\nAfter.\n")]);
+    let run = folio(dir.path(), &["check", "."]);
+    assert!(run.status.success(), "a warning only: {}", stderr(&run));
+    let err = stderr(&run);
+    assert!(err.contains("page.md:3:1: `!!! warning` is read as a Retype callout"), "{err}");
+    let loaded = load(dir.path());
+    let body = loaded.collection.documents[0].body();
+    assert!(matches!(body.blocks[0].kind, BlockKind::Callout { .. }), "the Retype reading: {:?}", body.blocks);
+}
+
+#[test]
+fn a_leading_h1_keeps_its_emphasis_code_and_link_on_the_title_slide() {
+    let (_dir, out) = built(b"# Guide to [Rust](https://www.rust-lang.org) and *safe* `cargo`\n\nBody.\n", "slides");
+    let marp = std::fs::read_to_string(out.join("slides/guide.md")).unwrap();
+    assert!(marp.contains("\n# Guide to [Rust](<https://www.rust-lang.org>) and *safe* `cargo`\n"), "{marp}");
+    let pptx = crate::ooxml::unzip(&std::fs::read(out.join("slides/guide.pptx")).unwrap());
+    let slide = &pptx["ppt/slides/slide1.xml"];
+    let title = &slide[..slide.find("Subtitle").unwrap_or(slide.len())];
+    assert!(title.contains("hlinkClick") && title.contains(" i=\"1\""), "link and italics in the title: {title}");
+    let pdf = lopdf::Document::load(out.join("slides/guide.pdf")).expect("the PDF deck reads back");
+    let links = crate::pdf::link_actions(&pdf);
+    assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
 }

@@ -7,7 +7,7 @@ use super::blocks::{run, Part};
 use super::ids::bookmark;
 use crate::backends::ooxml::esc;
 use crate::ir::runs::{styled_runs, Dest, Piece, Style};
-use crate::ir::{asset_key, relative_output, Image, Inline};
+use crate::ir::{asset_key, own_id, relative_output, Image, Inline};
 use crate::layout::image::{probe, Format};
 
 /// English Metric Units in a point.
@@ -52,7 +52,7 @@ impl Part<'_> {
             Dest::Page { doc, anchor } => {
                 let file = relative_output(&self.doc.id, doc, "docx");
                 match anchor {
-                    Some(_) => format!("{file}#{}", bookmark(doc, anchor)),
+                    Some(_) => format!("{file}#{}", bookmark(own_id(doc), anchor)),
                     None => file,
                 }
             }

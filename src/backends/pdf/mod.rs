@@ -8,6 +8,7 @@
 //! written to its file as the chapters come, a batch at a time, and each guide on the way.
 
 pub(crate) mod book;
+mod folders;
 pub(crate) mod guide;
 
 use super::batch::ordered;
@@ -19,8 +20,9 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Document};
 use crate::layout::{Page, Tree};
-use crate::pdf::{Info, Links, PdfWriter, SetPages};
+use crate::pdf::{nest_outline, Info, Links, PdfWriter, SetPages};
 use book::{Book, ChapterNote};
+use folders::OutlineFolders;
 use guide::{chapter_pages, guide_overlays, Geometry};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -137,7 +139,12 @@ impl Run<'_> {
         let mut book = Book::new(collection, theme);
         let mut writer = PdfWriter::new(out, self.ctx.assets, Links::Book, theme.standards).map_err(fail)?;
         let all: Vec<&Document> = collection.documents.iter().collect();
-        let mut diagnostics = self.chapters(&all, |chapter| {
+        let (mut folders, mut docs) = (OutlineFolders::new(collection), all.iter());
+        let mut diagnostics = self.chapters(&all, |mut chapter| {
+            if let Some(doc) = docs.next() {
+                let (depth, above) = folders.enter(doc);
+                nest_outline(&mut chapter.set, depth, &above);
+            }
             book.add_chapter(chapter.note);
             writer.add(&chapter.set).map_err(fail)
         })?;

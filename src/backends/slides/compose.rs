@@ -64,6 +64,10 @@ pub fn compose(doc: &Document, options: Options) -> Composed {
     let title = clean(&doc.title);
     let [mut opening, mut section] =
         [Layout::Title, Layout::Section].map(|layout| cover(layout, &title, under.clone(), more.clone()));
+    // The title slide shows the leading H1's emphasis, code and links, unless its title was cut.
+    if opening.title == title {
+        opening.title_runs = outline.title.clone().unwrap_or_default();
+    }
     opening.notes.extend(notes.iter().cloned());
     section.notes.extend(notes);
     let mut anchors = BTreeMap::from([(doc.id.clone(), 1)]);
@@ -185,8 +189,16 @@ fn text(s: &str) -> Text {
 fn cover(layout: Layout, title: &str, under: Vec<Text>, more: Vec<Text>) -> Slide {
     let (title, title_size) = fit_title(title, layout);
     let (_, area) = boxes(layout);
-    let mut slide =
-        Slide { layout, title, title_size, body: vec![], heights: vec![], footnotes: vec![], notes: vec![] };
+    let mut slide = Slide {
+        layout,
+        title,
+        title_size,
+        body: vec![],
+        heights: vec![],
+        footnotes: vec![],
+        notes: vec![],
+        title_runs: vec![],
+    };
     for line in under.into_iter().chain(more) {
         let text = plain(&line);
         let item = Item::Paragraph(line);

@@ -96,6 +96,20 @@ pub struct Slide {
     pub footnotes: Vec<Text>,
     /// Speaker notes, one paragraph each.
     pub notes: Vec<String>,
+    /// The title as styled runs, when it shows more than plain text (a title slide whose page's
+    /// leading H1 has emphasis, code or links); empty otherwise.
+    pub title_runs: Text,
+}
+
+impl Slide {
+    /// The title as runs: the styled ones if any, else the plain title.
+    pub fn title_text(&self) -> Text {
+        if self.title_runs.is_empty() {
+            vec![Run { text: self.title.clone(), ..Run::default() }]
+        } else {
+            self.title_runs.clone()
+        }
+    }
 }
 
 /// Styled text: a sequence of runs.
@@ -112,6 +126,13 @@ pub struct Run {
     pub link: Option<Link>,
     /// The colour of highlighted code, which the deck's own colours do not replace.
     pub color: Option<[u8; 3]>,
+}
+
+impl Run {
+    /// Whether the run shows more than plain text: emphasis, code, strike or a link.
+    pub fn is_styled(&self) -> bool {
+        self.bold || self.italic || self.code || self.strike || self.link.is_some()
+    }
 }
 
 /// The text of runs without styling.

@@ -54,7 +54,8 @@ fn push_slide(out: &mut String, deck: &Deck, slide: &Slide, accent: &str) {
         },
     }
     let hashes = if slide.layout == Layout::Content { "##" } else { "#" };
-    out.push_str(&format!("\n{hashes} {}\n", escape(&slide.title)));
+    let title = if slide.title_runs.is_empty() { escape(&slide.title) } else { inline(deck, &slide.title_runs) };
+    out.push_str(&format!("\n{hashes} {title}\n"));
     out.push_str(&items_text(deck, &slide.body));
     if !slide.footnotes.is_empty() {
         let footer: Vec<String> = slide.footnotes.iter().map(|note| inline(deck, note)).collect();

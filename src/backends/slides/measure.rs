@@ -23,6 +23,8 @@ pub struct Palette {
 }
 
 const BAND: Rgb = Rgb(0.933, 0.949, 0.969);
+/// Width of the rule below each table row.
+const TABLE_RULE: f32 = 0.75;
 const RULE: Rgb = Rgb(0.788, 0.82, 0.863);
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 
@@ -195,11 +197,16 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
     let head = band.is_none();
     let text = Palette { text: if head { WHITE } else { palette.text }, ..palette };
     let mut items = Vec::new();
-    let (mut x, mut height) = (0.0, 0.0f32);
+    // An empty cell adds no height: a row is at least one line of the table's type tall.
+    let (mut x, mut height) = (0.0, table.size * LINE_SPACING + 2.0 * CELL_MARGIN_Y);
     for (c, width) in table.widths.iter().enumerate() {
         let runs = cells.get(c).map_or(&[][..], Vec::as_slice);
         let align = table.align.get(c).copied().unwrap_or(Align::None);
         let spans = spans(runs, table.size, head, text);
+        if spans.iter().all(|span| span.text.trim().is_empty()) {
+            x += width;
+            continue;
+        }
         let mut y = CELL_MARGIN_Y;
         let role = if head { Role::TH } else { Role::TD };
         let (lines, _) =
@@ -219,10 +226,12 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
         Some(true) => Some(BAND),
         Some(false) => None,
     };
+    // A banded row's fill starts below the rule above it, which it would otherwise half cover.
+    let top = if band.is_some() { TABLE_RULE / 2.0 } else { 0.0 };
     let mut drawn: Vec<Drawn> =
-        fill.map(|color| Drawn::Rect { x: 0.0, y: 0.0, w: x, h: height, color }).into_iter().collect();
+        fill.map(|color| Drawn::Rect { x: 0.0, y: top, w: x, h: height - top, color }).into_iter().collect();
     drawn.append(&mut items);
-    drawn.push(Drawn::Rule { x1: 0.0, y1: height, x2: x, y2: height, width: 0.75, color: RULE });
+    drawn.push(Drawn::Rule { x1: 0.0, y1: height, x2: x, y2: height, width: TABLE_RULE, color: RULE });
     Slab::new(height, drawn)
 }
 

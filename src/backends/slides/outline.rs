@@ -31,6 +31,8 @@ pub struct Options<'a> {
 /// A document sorted for slides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outline {
+    /// The leading H1 that titles the page, when it has emphasis, code or links.
+    pub title: Option<Text>,
     /// The opening paragraph, for the title slide.
     pub lead: Option<Text>,
     pub sections: Vec<Section>,
@@ -148,7 +150,8 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
             }
         }
     }
-    Outline { lead, sections, warnings: sorter.warnings }
+    let title = body.title_inlines().map(|inlines| trim(runs(inlines))).filter(|t| t.iter().any(Run::is_styled));
+    Outline { title, lead, sections, warnings: sorter.warnings }
 }
 
 fn heading_level(block: &Block) -> Option<u8> {

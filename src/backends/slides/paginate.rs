@@ -13,6 +13,7 @@ use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
 use super::split::{next_point, slice, split, Cut};
 use super::tables::rows_fitting;
+use crate::layout::ALONE;
 
 /// The content of one slide.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -206,15 +207,16 @@ impl Pager {
             while count > 0 && part(start, count) + last(count) > self.room() {
                 count -= 1;
             }
+            // As in the PDF, a break leaves at least `ALONE` rows on either side where it can.
             let rest = table.rows.len() - start;
-            if (count == 0 || (count < 2 && rest > 1)) && !self.last().items.is_empty() {
+            if (count == 0 || (count < ALONE.min(rest) && !fresh)) && !self.last().items.is_empty() {
                 self.new_page(!fresh, true);
                 fresh = true;
                 continue;
             }
             count = count.max(1);
-            if rest == count + 1 && count >= 3 {
-                count -= 1; // never leave one row alone
+            if count < rest && rest - count < ALONE && rest >= 2 * ALONE {
+                count = rest - ALONE;
             }
             self.push(Item::Table(table.part(start..start + count)), part(start, count), last(count));
             start += count;
@@ -270,6 +272,7 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
                 heights: page.heights,
                 footnotes: page.footnotes,
                 notes,
+                title_runs: Vec::new(),
             }
         })
         .collect()

@@ -4,7 +4,7 @@
 //! measure (`measure`), so every slide's text fits its box at full size: nothing is shrunk or
 //! left out.
 
-use super::deck::{Deck, Item as DeckItem, Layout, Run, Slide};
+use super::deck::{Deck, Item as DeckItem, Layout, Slide};
 use super::layout::{boxes, COVER_RULE_Y, FOOTNOTE_SIZE, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_RULE_Y};
 use super::measure::{item_slabs, place, stacked, text_lines, Palette};
 use crate::diag::Diagnostic;
@@ -96,7 +96,7 @@ fn slide_items(cx: &mut Cx, slide: &Slide, items: &mut Vec<Item>) -> bool {
             Palette { text: INK, accent }
         }
     };
-    let title = [Run { text: slide.title.clone(), ..Run::default() }];
+    let title = slide.title_text();
     let title_palette = Palette { accent: palette.text, ..palette };
     let (lines, _) =
         cx.within(Role::H(1), |cx| text_lines(cx, &title, slide.title_size, title_box.w, true, title_palette));

@@ -3,8 +3,9 @@
 
 use super::deck::{plain, Run, Table, Text};
 use super::layout::{line_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP, TABLE_SIZES};
-use super::measure::{extent, measuring, row_height};
+use super::measure::{extent, measuring, row_height, spans, Palette};
 use crate::ir::Align;
+use crate::layout::{kept_widths, Rgb};
 
 /// A table without rows, to measure rows at these widths and this size.
 fn probe(widths: &[f32], size: f32) -> Table {
@@ -31,7 +32,7 @@ pub fn fit(
             TABLE_GAP + row_height(&head, &probe, true) + tallest <= height
         })
         .unwrap_or(smallest);
-    let widths = widths(&head, &rows, size, width).unwrap_or_else(|| shares(&head, &rows, size, width));
+    let widths = widths(&head, &rows, size, width).unwrap_or_else(|| kept(&head, &rows, size, width));
     let probe = probe(&widths, size);
     let head_height = row_height(&head, &probe, true);
     let limit = height - TABLE_GAP - head_height;
@@ -73,21 +74,46 @@ fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>)
 /// `None` when the words cannot all fit at this size.
 fn widths(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Option<Vec<f32>> {
     let (_, word) = natural(head, rows, size);
-    if word.iter().sum::<f32>() > width {
-        return None;
+    (word.iter().sum::<f32>() <= width).then(|| at_least(shares(head, rows, size, width), &word))
+}
+
+/// Widths for a table whose words cannot all fit: each column at least as wide as its longest
+/// token of up to [`crate::layout::KEEP`] characters, which is never broken (of any kind, else
+/// numbers and codes), where those fit.
+fn kept(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
+    let columns = head.len();
+    let (mut all, mut firm) = (vec![0.0f32; columns], vec![0.0f32; columns]);
+    let cells = head.iter().enumerate().map(|c| (c, true));
+    let cells = cells.chain(rows.iter().flat_map(|r| r.iter().enumerate().map(|c| (c, false))));
+    // Colours do not change widths.
+    let palette = Palette { text: Rgb(0.0, 0.0, 0.0), accent: Rgb(0.0, 0.0, 0.0) };
+    measuring(|cx| {
+        for ((i, cell), is_head) in cells {
+            let kept = kept_widths(cx, &spans(cell, size, is_head, palette));
+            all[i] = all[i].max(kept.all + 2.0 * CELL_MARGIN_X);
+            firm[i] = firm[i].max(kept.firm + 2.0 * CELL_MARGIN_X);
+        }
+    });
+    let shares = shares(head, rows, size, width);
+    match [all, firm].into_iter().find(|floor| floor.iter().sum::<f32>() <= width) {
+        Some(floor) => at_least(shares, &floor),
+        None => shares,
     }
-    let mut widths = shares(head, rows, size, width);
+}
+
+/// `widths` raised to at least `word` each, taking from the columns wider than theirs.
+fn at_least(mut widths: Vec<f32>, word: &[f32]) -> Vec<f32> {
     for _ in 0..widths.len() {
-        let short: f32 = widths.iter().zip(&word).map(|(w, min)| (min - w).max(0.0)).sum();
+        let short: f32 = widths.iter().zip(word).map(|(w, min)| (min - w).max(0.0)).sum();
         if short <= 0.01 {
             break;
         }
-        let spare: f32 = widths.iter().zip(&word).map(|(w, min)| (w - min).max(0.0)).sum();
-        for (w, min) in widths.iter_mut().zip(&word) {
+        let spare: f32 = widths.iter().zip(word).map(|(w, min)| (w - min).max(0.0)).sum();
+        for (w, min) in widths.iter_mut().zip(word) {
             *w = if *w < *min { *min } else { *w - (*w - min) * short / spare };
         }
     }
-    Some(widths)
+    widths
 }
 
 /// Widths in proportion to the columns' text: as measured when the whole table fits on one

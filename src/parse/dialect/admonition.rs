@@ -29,7 +29,11 @@ impl Cutter<'_> {
         // `!!! kind` whose indented lines a bare `!!!` closes is Retype's callout.
         let closed_by_bangs =
             lines[1 + body_len..].iter().find(|l| !l.trim().is_empty()).map(|l| l.trim()) == Some("!!!");
-        if body_len == 0 || (first.trim_start().starts_with("!!!") && closed_by_bangs) || self.too_deep(line_no) {
+        let bangs = first.trim_start().starts_with("!!!");
+        if bangs {
+            self.warn_ambiguous(lines, (line_no, offset), body_len, closed_by_bangs);
+        }
+        if body_len == 0 || (bangs && closed_by_bangs) || self.too_deep(line_no) {
             return None;
         }
         let body: String = lines[1..=body_len].iter().map(|line| dedent(line)).collect();
@@ -39,6 +43,55 @@ impl Cutter<'_> {
         let callout = Segment::Callout { kind: opener.kind, title: opener.title, line: line_no, body: segments };
         self.current().push(callout);
         Some(1 + body_len)
+    }
+}
+
+impl Cutter<'_> {
+    /// Warns where `!!! kind` (at `lines[0]`, line and byte offset `at`, its indented body
+    /// `body_len` lines) reads one way in Retype and another in MkDocs Material, saying which
+    /// reading was taken: an indented body closed by a bare `!!!` (Retype's), a quoted title with
+    /// no indented body that a bare `!!!` later closes (Retype's), or an indented body with a
+    /// bare `!!!` further on (MkDocs's).
+    fn warn_ambiguous(&mut self, lines: &[&str], (line_no, offset): (u32, usize), body_len: usize, closed: bool) {
+        let Some(close) = self.next_bare_bangs(lines, offset, 1 + body_len) else { return };
+        let first = lines[0].trim();
+        let close_line = line_no + close as u32;
+        let message = if closed && body_len > 0 {
+            format!(
+                "`{first}` is read as a Retype callout closed by the `!!!` on line {close_line}; MkDocs Material \
+                 would read an admonition of the indented lines and the `!!!` as text"
+            )
+        } else if body_len == 0 && first.contains('"') {
+            format!(
+                "`{first}` is read as a Retype callout closed by the `!!!` on line {close_line}; MkDocs Material \
+                 would read an admonition with only a title"
+            )
+        } else if body_len > 0 && self.innermost() != super::Fence::Bangs {
+            format!(
+                "`{first}` is read as a MkDocs Material admonition of the indented lines {}-{}; Retype would read \
+                 a callout running to the `!!!` on line {close_line}",
+                line_no + 1,
+                line_no + body_len as u32
+            )
+        } else {
+            return;
+        };
+        let column = (lines[0].len() - lines[0].trim_start().len()) as u32 + 1;
+        self.warn(line_no, column, message);
+    }
+
+    /// The index of the first line from `lines[from]` on, outside code, that starts with `!!!`,
+    /// if that line is a bare `!!!` (which closes a Retype callout).
+    fn next_bare_bangs(&self, lines: &[&str], offset: usize, from: usize) -> Option<usize> {
+        let mut at = offset + lines[..from].iter().map(|l| l.len()).sum::<usize>();
+        for (i, line) in lines.iter().enumerate().skip(from) {
+            let indent = line.len() - line.trim_start().len();
+            if line.trim().starts_with("!!!") && !self.code.contains(at + indent) {
+                return (line.trim() == "!!!").then_some(i);
+            }
+            at += line.len();
+        }
+        None
     }
 }
 

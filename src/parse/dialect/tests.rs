@@ -120,8 +120,30 @@ fn colon_containers_nest_and_other_fenced_divs_stay_text() {
 #[test]
 fn an_indented_body_closed_by_bangs_is_a_retype_callout() {
     let (segments, warnings) = cut("!!! warning\n    indented\n!!!\nAfter\n");
-    assert!(warnings.is_empty(), "{warnings:?}");
+    let [warning] = warnings.as_slice() else { panic!("{warnings:?}") };
+    assert_eq!((warning.line, warning.column), (1, 1));
+    assert!(warning.message.contains("read as a Retype callout closed by the `!!!` on line 3"), "{warning:?}");
     let Segment::Callout { kind: CalloutKind::Warning, body, .. } = &segments[0] else { panic!("{segments:?}") };
     assert_eq!(body[0], Segment::Markdown { text: "    indented\n".into(), first_line: 2 });
     assert_eq!(segments[1], Segment::Markdown { text: "After\n".into(), first_line: 4 });
+}
+
+#[test]
+fn an_ambiguous_bangs_block_says_which_reading_was_taken() {
+    let (segments, warnings) = cut("Intro\n\n!!! note\n    Body\n\nMore\n\n!!!\n");
+    // (The stray `!!!` then opens a callout never closed, with a warning of its own.)
+    let warning = &warnings[0];
+    assert_eq!(warning.line, 3);
+    assert!(warning.message.contains("read as a MkDocs Material admonition of the indented lines 4-4"), "{warning:?}");
+    assert!(warning.message.contains("the `!!!` on line 8"), "{warning:?}");
+    assert!(matches!(segments[1], Segment::Callout { line: 3, .. }), "{segments:?}");
+    let (segments, warnings) = cut("!!! tip \"Title\"\nBody\n!!!\n");
+    let [warning] = warnings.as_slice() else { panic!("{warnings:?}") };
+    assert!(warning.message.contains("MkDocs Material would read an admonition with only a title"), "{warning:?}");
+    assert!(matches!(&segments[0], Segment::Callout { kind: CalloutKind::Tip, .. }), "{segments:?}");
+    for plain in ["!!!tip Retype\nBody\n!!!\n", "!!! note\n    Body\n\nAfter\n", "!!! note\nBody\n!!!\n"] {
+        assert!(cut(plain).1.is_empty(), "{plain:?} is not ambiguous");
+    }
+    let in_code = "!!! note\n    Body\n\n```\n!!!\n```\n";
+    assert!(cut(in_code).1.is_empty(), "a `!!!` in code closes nothing");
 }

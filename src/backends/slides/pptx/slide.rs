@@ -45,7 +45,7 @@ pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, files: Im
         Layout::Section => ("title", Some("<p:ph type=\"body\" idx=\"1\"/>")),
         Layout::Content => ("title", None),
     };
-    let title = [Run { text: slide.title.clone(), ..Run::default() }];
+    let title = slide.title_text();
     let title_style = Style { bold: true, color: on_accent, space_before: false, ..Style::plain(slide.title_size) };
     let mut title_xml = String::new();
     paragraph(&mut title_xml, &title, title_style, &mut links);
