@@ -107,13 +107,19 @@ impl FontBook {
     /// The face that draws `c`, which the text's own face lacks, preferring the CJK `variant`
     /// of the text's language; `None` when no font has it.
     pub fn fallback_for(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
-        if FontId::FALLBACK.face().glyph(c).is_some() {
+        let bundled = FontId::FALLBACK.face().glyph(c).is_some();
+        if bundled && !script::prefers_own_face(c) {
             return Some(FontId::FALLBACK);
         }
         if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&(c, variant)) {
             return known;
         }
-        let found = self.search(c, variant);
+        // Hebrew and Arabic, which the bundled fallback has too, take a face made for the
+        // script when there is one.
+        let found = match bundled {
+            true => self.search_own_face(c).or(Some(FontId::FALLBACK)),
+            false => self.search(c, variant),
+        };
         self.found.lock().unwrap_or_else(|e| e.into_inner()).insert((c, variant), found);
         found
     }
@@ -129,6 +135,22 @@ impl FontBook {
         // The file of a face is mapped, not read, to look in its character map.
         let covers = |l: &&Listed| system.db.with_face_data(l.id, |data, index| has_char(data, index, c)) == Some(true);
         let best = ranked(&system.listed, hint).into_iter().find(covers)?;
+        register(&best.file, &best.name)
+    }
+
+    /// A configured fallback face, else one made for the script of `c` (in the paths, then on
+    /// the system), that has `c`.
+    fn search_own_face(&self, c: char) -> Option<FontId> {
+        let covers = |id: &FontId| id.face().glyph(c).is_some();
+        let hint = script::hint(c);
+        let own = |l: &&Listed| hint.rank(&l.family) == 0;
+        let in_paths = ranked(&self.in_paths, hint).into_iter().filter(own);
+        if let Some(id) = self.fallback.iter().chain(in_paths).filter_map(|l| register(&l.file, &l.name)).find(covers) {
+            return Some(id);
+        }
+        let system = self.system_faces()?;
+        let covers = |l: &&Listed| system.db.with_face_data(l.id, |data, index| has_char(data, index, c)) == Some(true);
+        let best = ranked(&system.listed, hint).into_iter().filter(own).find(covers)?;
         register(&best.file, &best.name)
     }
 

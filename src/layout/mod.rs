@@ -25,7 +25,7 @@ pub use blocks::{code_spans, footnotes, layout_blocks};
 pub use flow::{Cx, Slab};
 pub use fonts::FontId;
 pub use inline::{spans, Span, Style};
-pub use lines::{layout_lines, measure};
+pub use lines::{direction_runs, layout_lines, measure, rtl_paragraph};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;
 pub use table::{column_widths, styled_table};

@@ -1,7 +1,8 @@
 //! Line breaking: spans to lines at Unicode break opportunities (UAX #14), greedy, hyphenating
 //! a word that does not fit and cutting a word wider than the line ([`wide`]); each line is then
-//! set into positioned runs ([`set`])..
+//! set into positioned runs ([`set`]), in visual order for right-to-left text ([`bidi`]).
 
+mod bidi;
 mod set;
 mod wide;
 mod words;
@@ -10,6 +11,7 @@ use super::flow::{Cx, Slab};
 use super::inline::span_tags;
 use super::inline::Span;
 use crate::ir::Align;
+pub use bidi::{direction_runs, rtl_paragraph};
 use set::line_slab;
 use wide::{break_wide, hyphenate};
 use words::{words, Word};
@@ -17,7 +19,7 @@ use words::{words, Word};
 /// Lays out spans into lines `width` wide, each line a slab of height `leading` × its largest
 /// size. Returns at least one line.
 pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align: Align) -> Vec<Slab> {
-    let words = words(cx, spans);
+    let (words, paragraph) = words(cx, spans);
     let mut lines: Vec<Vec<Word>> = vec![Vec::new()];
     let mut x = 0.0;
     let mut queue: std::collections::VecDeque<Word> = words.into();
@@ -59,14 +61,15 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
     }
     let base_size = spans.first().map_or(cx.size, |s| s.style.size);
     let tags = span_tags(cx, spans);
-    lines.iter().map(|line| line_slab((spans, &tags), line, base_size, leading, width, align)).collect()
+    let set = |line: &Vec<Word>| line_slab((spans, &tags), line, (base_size, leading), (width, align), paragraph);
+    lines.iter().map(set).collect()
 }
 
 /// The narrowest and widest the spans can be set: the widest word, and the longest line without
 /// wrapping.
 pub fn measure(cx: &mut Cx, spans: &[Span]) -> (f32, f32) {
     let (mut min, mut max, mut line) = (0.0f32, 0.0f32, 0.0f32);
-    for word in words(cx, spans) {
+    for word in words(cx, spans).0 {
         min = min.max(word.width);
         line += word.full;
         max = max.max(line - (word.full - word.width));

@@ -4,12 +4,12 @@
 use super::super::flow::Cx;
 use super::super::inline::Span;
 use super::super::script;
-use super::words::{make_word, Word};
+use super::words::{make_word, Bit, Word};
 
-/// A word's characters: span, character, byte offset in the word and width set alone (no kerning
+/// A word's characters: span, character, byte offset in the word, bidi level and width set alone (no kerning
 /// or ligature with its neighbours). Measuring them once keeps breaking a long word linear.
 struct Chars {
-    chars: Vec<(usize, char, usize)>,
+    chars: Vec<(usize, char, usize, Option<u8>)>,
     widths: Vec<f32>,
     /// `ends[i]`: the width of the first `i` characters (f64: a long word's sum stays exact enough).
     ends: Vec<f64>,
@@ -24,8 +24,9 @@ impl Chars {
         for part in &word.parts {
             let style = &spans[part.span].style;
             for c in part.text.chars() {
-                let w = cx.shape(c.encode_utf8(&mut [0; 4]), style.font()).width * style.font_size();
-                chars.push((part.span, c, at));
+                let rtl = part.level.map(|l| l % 2 == 1);
+                let w = cx.shape_in(c.encode_utf8(&mut [0; 4]), style.font(), rtl).width * style.font_size();
+                chars.push((part.span, c, at, part.level));
                 widths.push(w);
                 ends.push(ends.last().copied().unwrap_or_default() + f64::from(w));
                 at += c.len_utf8();
@@ -37,20 +38,29 @@ impl Chars {
     }
 
     fn byte(&self, i: usize) -> usize {
-        self.chars.get(i).map_or_else(|| self.chars.last().map_or(0, |&(_, c, at)| at + c.len_utf8()), |c| c.2)
+        self.chars.get(i).map_or_else(|| self.chars.last().map_or(0, |&(_, c, at, _)| at + c.len_utf8()), |c| c.2)
     }
 
     /// Characters `from..to` as a word, a hyphen added to the head of a hyphenated word.
     fn word(&self, cx: &mut Cx, spans: &[Span], (from, to): (usize, usize), hyphen: bool, forced: bool) -> Word {
-        let mut parts: Vec<(usize, String)> = Vec::new();
-        for &(span, c, _) in &self.chars[from..to] {
+        let mut parts: Vec<Bit> = Vec::new();
+        for &(span, c, _, level) in &self.chars[from..to] {
             match parts.last_mut() {
-                Some((s, text)) if *s == span => text.push(c),
-                _ => parts.push((span, c.to_string())),
+                Some((s, text, l)) if *s == span && *l == level => text.push(c),
+                _ => parts.push((span, c.to_string(), level)),
             }
         }
-        if let (true, Some((_, text))) = (hyphen, parts.last_mut()) {
+        if let (true, Some((_, text, _))) = (hyphen, parts.last_mut()) {
             text.push('-');
+        }
+        // In a paragraph with right-to-left text, trailing white space is a part of its own.
+        if let Some((span, text, Some(level))) = parts.last_mut() {
+            let core = text.trim_end().len();
+            if core > 0 && core < text.len() {
+                let space = text.split_off(core);
+                let part = (*span, space, Some(*level));
+                parts.push(part);
+            }
         }
         make_word(cx, spans, parts, forced)
     }

@@ -4,6 +4,7 @@
 use super::super::flow::Cx;
 use super::super::inline::Span;
 use super::super::shape::Shaped;
+use super::bidi::{self, Levels};
 use std::rc::Rc;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -16,7 +17,13 @@ pub struct Part {
     /// Width in points including trailing spaces; `ink` without them.
     pub width: f32,
     pub ink: f32,
+    /// The bidi embedding level, odd for right to left; `None` in a paragraph without
+    /// right-to-left text.
+    pub level: Option<u8>,
 }
+
+/// A part's span, text and level, before it is shaped.
+pub type Bit = (usize, String, Option<u8>);
 
 /// Text between two break opportunities.
 #[derive(Clone)]
@@ -29,14 +36,16 @@ pub struct Word {
     pub forced: bool,
 }
 
-/// Splits the spans' text at break opportunities into words.
-pub fn words(cx: &mut Cx, spans: &[Span]) -> Vec<Word> {
+/// Splits the spans' text at break opportunities into words; with the paragraph's bidi level
+/// when it has right-to-left text.
+pub fn words(cx: &mut Cx, spans: &[Span]) -> (Vec<Word>, Option<u8>) {
     let mut full = String::new();
     let mut starts = Vec::with_capacity(spans.len());
     for span in spans {
         starts.push(full.len());
         full.push_str(&span.text);
     }
+    let levels = bidi::levels(&full);
     let mut words = Vec::new();
     let (mut from, mut first) = (0, 0);
     for (at, opportunity) in linebreaks(&full) {
@@ -53,8 +62,8 @@ pub fn words(cx: &mut Cx, spans: &[Span]) -> Vec<Word> {
             }
             let (a, b) = (from.max(s), at.min(e));
             if a < b {
-                let text = full[a..b].trim_end_matches(['\n', '\r']);
-                parts.push((i, text.to_string()));
+                let b = a + full[a..b].trim_end_matches(['\n', '\r']).len();
+                push_bits(&mut parts, (&full, a, b), i, levels.as_ref());
             }
         }
         from = at;
@@ -63,7 +72,20 @@ pub fn words(cx: &mut Cx, spans: &[Span]) -> Vec<Word> {
             words.push(make_word(cx, spans, parts, forced));
         }
     }
-    words
+    (words, levels.map(|l| l.paragraph))
+}
+
+/// Adds bytes `a..b` of `full`, in span `span`, to a word's parts: whole, or cut by direction.
+fn push_bits(parts: &mut Vec<Bit>, (full, a, b): (&str, usize, usize), span: usize, levels: Option<&Levels>) {
+    match levels {
+        None => parts.push((span, full[a..b].to_string(), None)),
+        Some(levels) if a == b => parts.push((span, String::new(), Some(levels.paragraph))),
+        Some(levels) => {
+            for (from, to, level) in levels.runs(full, a, b) {
+                parts.push((span, full[from..to].to_string(), Some(level)));
+            }
+        }
+    }
 }
 
 /// Whether text before a mandatory break ends with a line break the document asked for (a hard
@@ -73,15 +95,16 @@ fn ends_line(text: &str) -> bool {
     text.ends_with(['\n', '\r', '\u{2028}', '\u{2029}'])
 }
 
-pub fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<(usize, String)>, forced: bool) -> Word {
+/// A word of `parts`, each shaped in its span's face and its direction.
+pub fn make_word(cx: &mut Cx, spans: &[Span], parts: Vec<Bit>, forced: bool) -> Word {
     let mut word = Word { parts: Vec::new(), width: 0.0, full: 0.0, forced };
-    for (span, text) in parts {
+    for (span, text, level) in parts {
         let style = &spans[span].style;
-        let shaped = cx.shape(&text, style.font());
+        let shaped = cx.shape_in(&text, style.font(), level.map(|l| l % 2 == 1));
         let (width, ink) = (shaped.width * style.font_size(), shaped.ink * style.font_size());
         word.width = word.full + ink;
         word.full += width;
-        word.parts.push(Part { span, text, shaped, width, ink });
+        word.parts.push(Part { span, text, shaped, width, ink, level });
     }
     word
 }

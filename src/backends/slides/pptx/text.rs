@@ -4,6 +4,7 @@
 use super::xml::esc;
 use crate::backends::slides::deck::{Deck, Link, Marker, Run, Target};
 use crate::backends::slides::layout::{line_height, Rect, EMU_PER_POINT, PARAGRAPH_SPACE};
+use crate::layout::rtl_paragraph;
 
 /// The relationship id of the first hyperlink of a slide (rId1 is the layout, rId2 the notes).
 const FIRST_LINK: usize = 3;
@@ -111,11 +112,17 @@ impl Style<'_> {
 pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links) {
     let line = (line_height(style.size) * 100.0).round() as i64;
     let hang = if style.marker.is_some() { style.indent.min(24.0) } else { 0.0 };
+    // A right-to-left paragraph (its first strong character) is marked so, and set from the right.
+    let rtl = rtl_paragraph(runs.iter().map(|r| r.text.as_str()));
+    let (align, rtl) = match (rtl, style.align) {
+        (true, "l") => ("r", " rtl=\"1\""),
+        (true, align) => (align, " rtl=\"1\""),
+        (false, align) => (align, ""),
+    };
     out.push_str(&format!(
-        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{}\"><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
+        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{align}\"{rtl}><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
         emu(style.indent),
         -emu(hang),
-        style.align
     ));
     let before = if style.space_before { (PARAGRAPH_SPACE * 100.0) as i64 } else { 0 };
     out.push_str(&format!("<a:spcBef><a:spcPts val=\"{before}\"/></a:spcBef>"));

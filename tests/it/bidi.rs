@@ -1,0 +1,81 @@
+//! Right-to-left text: Hebrew and Arabic paragraphs (and a Hebrew one with an English word and a
+//! number) drawn with the Noto subsets of `data/fonts`, system fonts off: the PDF guide and the
+//! PDF deck set them from the right and copy out in logical order; the PPTX marks them `rtl="1"`,
+//! the DOCX `w:bidi`.
+
+use crate::ooxml::unzip;
+use crate::pdf::page_text;
+use crate::util::{folio, repo, stderr, tree};
+use lopdf::content::Content;
+use lopdf::Document;
+use std::path::Path;
+
+const HEBREW: &str = "שלום עולם";
+const ARABIC: &str = "مرحبا بالعالم";
+const MIXED: &str = "שלום folio 2026 עולם";
+const PAGE: &str =
+    "---\ntitle: Directions\n---\n\nשלום עולם\n\nمرحبا بالعالم\n\nשלום folio 2026 עולם\n\nEnglish first.\n";
+
+/// Builds the page into a guide, a deck and a Word document with the test fonts.
+fn build(dir: &Path) {
+    let fonts = repo().join("tests/it/data/fonts");
+    let args = ["build", ".", "-o", "out", "-f", "pdf,slides,docx", "--no-system-fonts", "--font-path"];
+    let run = folio(dir, &[&args[..], &[fonts.to_str().unwrap()]].concat());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("no font covers"), "{}", stderr(&run));
+}
+
+fn number(o: &lopdf::Object) -> f32 {
+    o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).unwrap_or_default()
+}
+
+/// The width of the first page and the x of every text positioning (`Tm`) on it, in the order
+/// drawn.
+fn text_starts(pdf: &Document) -> (f32, Vec<f32>) {
+    let page = *pdf.get_pages().values().next().expect("a page");
+    let media = pdf.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
+    let content = Content::decode(&pdf.get_page_content(page)).expect("decodes");
+    let starts = content.operations.iter().filter(|op| op.operator == "Tm").map(|op| number(&op.operands[4]));
+    (number(&media[2]), starts.collect())
+}
+
+/// Checks a PDF of the page: each paragraph's text in logical order, the right-to-left ones set
+/// from the right half of the page and the English one from the left.
+fn check_pdf(path: &Path) {
+    let pdf = Document::load(path).expect("a PDF");
+    let text: String = page_text(&pdf).chars().filter(|c| !c.is_whitespace()).collect();
+    for line in [HEBREW, ARABIC, MIXED, "Englishfirst."] {
+        let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(&line), "{line} in logical order in {text}");
+    }
+    let (width, starts) = text_starts(&pdf);
+    // The title and the English paragraph start at the left margin; every run in between, of
+    // the three right-to-left paragraphs, right of the middle.
+    let left: Vec<usize> = (0..starts.len()).filter(|&i| starts[i] < width / 4.0).collect();
+    let [title, english] = left[..] else { panic!("two lines at the left: {starts:?}") };
+    let between = &starts[title + 1..english];
+    assert!(between.len() >= 6 && between.iter().all(|&x| x > width / 2.0), "{starts:?} (page {width})");
+}
+
+#[test]
+fn right_to_left_paragraphs_are_set_from_the_right_and_copy_in_logical_order() {
+    let dir = tree(&[("rtl.md", PAGE.as_bytes())]);
+    build(dir.path());
+    check_pdf(&dir.path().join("out/pdf/rtl.pdf"));
+    check_pdf(&dir.path().join("out/slides/rtl.pdf"));
+}
+
+#[test]
+fn pptx_and_docx_mark_right_to_left_paragraphs() {
+    let dir = tree(&[("rtl.md", PAGE.as_bytes())]);
+    build(dir.path());
+    let pptx = unzip(&std::fs::read(dir.path().join("out/slides/rtl.pptx")).unwrap());
+    let slide = &pptx["ppt/slides/slide1.xml"];
+    assert_eq!(slide.matches("algn=\"r\" rtl=\"1\"").count(), 3, "{slide}");
+    assert!(slide.contains(MIXED) && slide.contains("algn=\"l\"><a:lnSpc"), "{slide}");
+    let docx = unzip(&std::fs::read(dir.path().join("out/docx/rtl.docx")).unwrap());
+    let body = &docx["word/document.xml"];
+    assert_eq!(body.matches("<w:pPr><w:bidi/></w:pPr>").count(), 3, "{body}");
+    let runs = "<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space=\"preserve\">שלום </w:t></w:r><w:r><w:t xml:space=\"preserve\">folio 2026 </w:t></w:r>";
+    assert!(body.contains(runs), "{body}");
+}
