@@ -67,7 +67,6 @@ impl Backend for Slides {
         let run = Job {
             ctx,
             sink,
-            accent: Rgb::from(config.accent),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date,
             standards: PdfTheme::read(ctx.config)?.standards,
@@ -95,7 +94,6 @@ struct Job<'a> {
     ctx: &'a RenderContext<'a>,
     sink: &'a dyn Sink,
     config: SlidesConfig,
-    accent: Rgb,
     properties: pptx::Properties<'a>,
     pdf_date: Option<Civil>,
     /// `[pdf] standards`, which the PDF decks keep.
@@ -165,7 +163,7 @@ impl Job<'_> {
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);
         let (rest_pages, rest_diagnostics) = match in_scope || site_shows_slides {
             true => {
-                let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
+                let rest = slide_pages(&composed.rest, 2, self.look(), &doc.id, &doc.source);
                 (SetPages::new(&rest.pages, rest.tree), rest.diagnostics)
             }
             false => (SetPages::new(&[], Tree::default()), Vec::new()),
@@ -205,9 +203,15 @@ impl Job<'_> {
         let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let accent = self.config.accent.to_string();
-        let pptx =
-            pptx::write(deck, &self.template, self.properties, &accent, self.files()).map_err(slide_zip_error)?;
-        let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
+        let pptx = pptx::write(
+            deck,
+            &self.template,
+            self.properties,
+            pptx::Look { accent: &accent, code_theme: self.config.code_theme },
+            self.files(),
+        )
+        .map_err(slide_zip_error)?;
+        let title = slide_pages(&deck.slides[..1], 1, self.look(), doc, source);
         let mut pdf = PdfWriter::new(Vec::new(), &self.drawn, Links::Guide { this: doc }, self.standards)
             .map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
@@ -230,6 +234,11 @@ impl Job<'_> {
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
         Ok((diagnostics, pptx))
+    }
+
+    /// The accent and the code theme the PDF decks are set in.
+    fn look(&self) -> (Rgb, &'static str) {
+        (Rgb::from(self.config.accent), self.config.code_theme)
     }
 
     /// The image files decks show.

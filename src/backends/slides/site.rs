@@ -9,7 +9,7 @@ use super::deck::{Deck, Slide};
 use super::images::ImageFiles;
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
-use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
+use super::pptx::{prepare, Look, PptxWriter, Properties, Template, Written, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
 use crate::config::Standards;
 use crate::error::Result;
@@ -86,7 +86,7 @@ pub struct SitePart {
 impl SitePart {
     /// The front slides (title and contents).
     pub fn front(links: &SiteLinks, config: &SlidesConfig) -> Result<SitePart> {
-        let laid = slide_pages(&links.front, 1, Rgb::from(config.accent), "", "");
+        let laid = slide_pages(&links.front, 1, (Rgb::from(config.accent), config.code_theme), "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
         // The front slides show no images.
         let none = Assets::new();
@@ -106,7 +106,8 @@ impl SitePart {
         shown: Option<&Written>,
     ) -> Result<SitePart> {
         let config = look.0;
-        let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
+        let divider =
+            slide_pages(std::slice::from_ref(section), first, (Rgb::from(config.accent), config.code_theme), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
         let pages = vec![SetPages::new(&divider.pages, divider.tree), rest_pages];
         SitePart::new(links, &slides, first, pages, look, shown)
@@ -122,7 +123,8 @@ impl SitePart {
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
         let accent = config.accent.to_string();
-        let pptx = prepare(&links.deck, numbered(), &accent, files, shown).map_err(slide_zip_error)?;
+        let look = Look { accent: &accent, code_theme: config.code_theme };
+        let pptx = prepare(&links.deck, numbered(), look, files, shown).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

@@ -26,6 +26,7 @@ use shown::Shown;
 pub use shown::Written;
 use slide::slide_parts;
 use std::io::{Cursor, Seek, Write};
+pub use text::Look;
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
 use zip::{ZipArchive, ZipWriter};
@@ -39,18 +40,17 @@ pub struct Properties<'a> {
 }
 
 /// The `.pptx` of `deck`, with the deck-independent parts of `template` and the images of
-/// `files` it shows, its slides zipped straight into it; `accent` is the RGB hex of
-/// sub-headings.
+/// `files` it shows, its slides zipped straight into it, in `look`.
 pub fn write(
     deck: &Deck,
     template: &Template,
     properties: Properties,
-    accent: &str,
+    look: Look,
     files: ImageFiles,
 ) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
     let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
-    let slides = zip_slides(&mut writer.zip, deck, numbered, (accent, files), &mut Shown::open(None)?)?;
+    let slides = zip_slides(&mut writer.zip, deck, numbered, (look, files), &mut Shown::open(None)?)?;
     writer.count(&slides.numbers)?;
     writer.parts.extend(slides.media);
     let pptx = writer.finish(&deck.title, properties)?;
@@ -104,19 +104,19 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings, `files` the images they show. A
+/// `deck` resolves, in `look`, `files` the images they show. A
 /// part whose text is one of the parts of `shown` (the same slides in a document's own deck)
 /// is copied from it compressed: the site deck shows every document's slides again, mostly
 /// with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
-    accent: &str,
+    look: Look,
     files: ImageFiles,
     shown: Option<&Written>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let slides = zip_slides(&mut zip, deck, slides, (accent, files), &mut Shown::open(shown)?)?;
+    let slides = zip_slides(&mut zip, deck, slides, (look, files), &mut Shown::open(shown)?)?;
     Ok(Zipped { zip: zip.finish()?.into_inner(), parts: slides.media, slides: slides.numbers })
 }
 
@@ -134,12 +134,12 @@ fn zip_slides<'s, W: Write + Seek>(
     zip: &mut ZipWriter<W>,
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
-    (accent, files): (&str, ImageFiles),
+    (look, files): (Look, ImageFiles),
     shown: &mut Shown,
 ) -> ZipResult<ZippedSlides> {
     let mut out = ZippedSlides { numbers: Vec::new(), texts: Vec::new(), media: Vec::new() };
     for (n, slide) in slides {
-        let parts = slide_parts(deck, slide, n, accent, files);
+        let parts = slide_parts(deck, slide, n, look, files);
         let mut named = vec![
             (format!("ppt/slides/slide{n}.xml"), parts.xml),
             (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),

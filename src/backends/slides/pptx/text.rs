@@ -108,6 +108,13 @@ impl Style<'_> {
     }
 }
 
+/// What a deck's slides share: the RGB hex of sub-headings and the syntect theme of code.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub accent: &'a str,
+    pub code_theme: &'static str,
+}
+
 /// Appends one `a:p` with `runs` in `style`.
 pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links) {
     let line = (line_height(style.size) * 100.0).round() as i64;
