@@ -91,7 +91,7 @@ fn the_pdf_deck_draws_png_jpeg_and_svg_images() {
 }
 
 #[test]
-fn the_marp_outline_links_to_copies_of_its_images_beside_it_that_the_manifest_lists() {
+fn the_marp_outlines_link_to_copies_of_their_images_beside_them_that_the_manifest_lists() {
     let (dir, _) = build();
     let slides = dir.path().join("out/slides");
     let outline = std::fs::read_to_string(slides.join("pics.md")).unwrap();
@@ -110,6 +110,12 @@ fn the_marp_outline_links_to_copies_of_its_images_beside_it_that_the_manifest_li
     );
     let outputs = manifest_outputs(&dir.path().join("out"));
     assert!(outputs.contains(&"slides/pics-images/img/chart.png".to_string()), "{outputs:?}");
+    // The site deck's outline links to its own copies, so that it stands without the pages'.
+    let site = std::fs::read_to_string(slides.join("c.md")).unwrap();
+    let site_links: Vec<&str> = site.lines().filter(|l| l.starts_with("![")).collect();
+    assert_eq!(site_links, links.iter().map(|l| l.replace("pics-images", "c-images")).collect::<Vec<_>>());
+    assert_eq!(std::fs::read(slides.join("c-images/img/logo.svg")).unwrap(), LOGO);
+    assert!(outputs.contains(&"slides/c-images/img/photo.jpg".to_string()), "{outputs:?}");
 }
 
 #[test]
