@@ -25,6 +25,7 @@ use package::{app, content_type, content_types, core, presentation, root_rels, s
 use shown::Shown;
 pub use shown::Written;
 use slide::slide_parts;
+use std::collections::HashSet;
 use std::io::{Cursor, Seek, Write};
 pub use text::Look;
 use zip::result::{ZipError, ZipResult};
@@ -57,6 +58,9 @@ pub fn write(
     // The template holds no slides: one part that is not a slide for each of its entries.
     Ok(Written { pptx, first: template.parts.len(), texts: slides.texts })
 }
+
+/// The folder of the package's media parts.
+const MEDIA: &str = "ppt/media/";
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
 /// parallel are compressed where they are made, and the parts every deck has only once.
@@ -160,6 +164,10 @@ fn zip_slides<'s, W: Write + Seek>(
             out.texts.push(xml);
         }
         for part in parts.media {
+            // An image shown on an earlier slide is in the package already.
+            if out.media.iter().any(|(name, _)| *name == part.name) {
+                continue;
+            }
             // Images are compressed already: stored. No part's text is empty, so the empty
             // text keeps the entries in step without ever being found.
             zip.start_file(part.name.as_str(), zip_options(0))?;
@@ -179,6 +187,8 @@ pub struct PptxWriter<W: Write> {
     slides: usize,
     /// The numbers of the slides that have notes.
     notes: Vec<usize>,
+    /// The media parts written, each once however many runs of slides show it.
+    media: HashSet<String>,
 }
 
 impl<W: Write> PptxWriter<W> {
@@ -189,18 +199,29 @@ impl<W: Write> PptxWriter<W> {
             parts: Vec::new(),
             slides: 0,
             notes: Vec::new(),
+            media: HashSet::new(),
         };
         writer.copy(template)?;
         Ok(writer)
     }
 
-    /// Copies every entry of `zipped` in.
+    /// Copies every entry of `zipped` in, but a media part written before.
     fn copy(&mut self, zipped: &Zipped) -> ZipResult<()> {
         let mut archive = ZipArchive::new(Cursor::new(zipped.zip.as_slice()))?;
+        let known: HashSet<&str> = zipped
+            .parts
+            .iter()
+            .filter(|(name, _)| name.starts_with(MEDIA) && !self.media.insert(name.clone()))
+            .map(|(name, _)| name.as_str())
+            .collect();
         for i in 0..archive.len() {
-            self.zip.raw_copy_file(archive.by_index_raw(i)?)?;
+            let entry = archive.by_index_raw(i)?;
+            if !known.is_empty() && known.contains(entry.name()?.as_ref()) {
+                continue;
+            }
+            self.zip.raw_copy_file(entry)?;
         }
-        self.parts.extend(zipped.parts.iter().cloned());
+        self.parts.extend(zipped.parts.iter().filter(|(name, _)| !known.contains(name.as_str())).cloned());
         Ok(())
     }
 

@@ -36,7 +36,7 @@ pub fn layout_number(layout: Layout) -> usize {
 /// `look` gives sub-headings' colour and code's theme; its pictures show images of `files`.
 pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, look: Look, files: ImageFiles) -> SlideParts {
     let mut links = Links::new(deck);
-    let mut pictures = Pictures::new(files, n);
+    let mut pictures = Pictures::new(files);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);
     let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
