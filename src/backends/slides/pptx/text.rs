@@ -119,15 +119,17 @@ pub struct Look<'a> {
 pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links) {
     let line = (line_height(style.size) * 100.0).round() as i64;
     let hang = if style.marker.is_some() { style.indent.min(24.0) } else { 0.0 };
-    // A right-to-left paragraph (its first strong character) is marked so, and set from the right.
+    // A right-to-left paragraph (its first strong character) is marked so, and set from the
+    // right; every other says it is left to right, as LibreOffice otherwise carries the
+    // direction of a paragraph over to the next ones.
     let rtl = rtl_paragraph(runs.iter().map(|r| r.text.as_str()));
     let (align, rtl) = match (rtl, style.align) {
-        (true, "l") => ("r", " rtl=\"1\""),
-        (true, align) => (align, " rtl=\"1\""),
-        (false, align) => (align, ""),
+        (true, "l") => ("r", "1"),
+        (true, align) => (align, "1"),
+        (false, align) => (align, "0"),
     };
     out.push_str(&format!(
-        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{align}\"{rtl}><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
+        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{align}\" rtl=\"{rtl}\"><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
         emu(style.indent),
         -emu(hang),
     ));
