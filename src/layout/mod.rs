@@ -14,6 +14,7 @@ pub(crate) mod image_check;
 pub(crate) mod image_decode;
 mod inline;
 mod lines;
+mod list;
 mod paginate;
 mod script;
 mod shape;

@@ -5,7 +5,8 @@
 
 use crate::ooxml::unzip;
 use crate::pdf::page_text;
-use crate::util::{folio, repo, stderr, tree};
+use crate::util::{folio, load, repo, stderr, tree};
+use folio::testing::{layout_guide, snapshot, PdfTheme};
 use lopdf::content::Content;
 use lopdf::Document;
 use std::path::Path;
@@ -78,4 +79,28 @@ fn pptx_and_docx_mark_right_to_left_paragraphs() {
     assert_eq!(body.matches("<w:pPr><w:bidi/></w:pPr>").count(), 3, "{body}");
     let runs = "<w:r><w:rPr><w:rtl/></w:rPr><w:t xml:space=\"preserve\">שלום </w:t></w:r><w:r><w:t xml:space=\"preserve\">folio 2026 </w:t></w:r>";
     assert!(body.contains(runs), "{body}");
+}
+
+/// The x and text of each laid-out run of the guide of `page`, from its layout snapshot.
+fn laid_runs(page: &str) -> Vec<(f32, String)> {
+    let dir = tree(&[("p.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("p.md"));
+    let laid =
+        layout_guide(&loaded.collection.documents[0], &loaded.collection, &PdfTheme::default(), &Default::default());
+    let shown = snapshot(&laid.pages);
+    let runs = shown.lines().filter_map(|line| line.trim().strip_prefix("text ")).filter_map(|rest| {
+        let x = rest.split(',').next()?.parse().ok()?;
+        Some((x, rest[rest.find('"')?..].to_string()))
+    });
+    runs.collect()
+}
+
+#[test]
+fn a_right_to_left_list_item_hangs_its_bullet_at_the_right_and_a_left_to_right_one_at_the_left() {
+    let runs = laid_runs("# List\n\n- שלום עולם\n- English item\n");
+    let bullets: Vec<f32> = runs.iter().filter(|(_, text)| text.contains('•')).map(|(x, _)| *x).collect();
+    let x_of = |word: &str| runs.iter().find(|(_, text)| text.contains(word)).map(|(x, _)| *x).unwrap();
+    assert_eq!(bullets.len(), 2, "{runs:?}");
+    assert!(bullets[0] > x_of("שלום") && bullets[0] > x_of("עולם"), "the bullet right of the Hebrew: {runs:?}");
+    assert!(bullets[1] < x_of("English"), "the bullet left of the English: {runs:?}");
 }
