@@ -104,3 +104,14 @@ fn a_right_to_left_list_item_hangs_its_bullet_at_the_right_and_a_left_to_right_o
     assert!(bullets[0] > x_of("שלום") && bullets[0] > x_of("עולם"), "the bullet right of the Hebrew: {runs:?}");
     assert!(bullets[1] < x_of("English"), "the bullet left of the English: {runs:?}");
 }
+
+#[test]
+fn a_right_to_left_list_item_of_the_docx_is_marked_bidi() {
+    let dir = tree(&[("l.md", "# List\n\n- שלום עולם\n- English item\n".as_bytes())]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "docx", "--no-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let docx = unzip(&std::fs::read(dir.path().join("out/docx/l.docx")).unwrap());
+    let items: Vec<&str> = docx["word/document.xml"].split("<w:p>").filter(|p| p.contains("<w:numPr>")).collect();
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[0].contains("</w:numPr><w:bidi/></w:pPr>") && !items[1].contains("w:bidi"), "{items:?}");
+}

@@ -223,7 +223,7 @@ pub fn style_of(frame: Frame) -> String {
 }
 
 /// `w:bidi` for a paragraph of `content` that runs right to left (its first strong character).
-fn bidi(content: &[Inline]) -> &'static str {
+pub fn bidi(content: &[Inline]) -> &'static str {
     if rtl_paragraph([plain_text(content).as_str()]) {
         "<w:bidi/>"
     } else {

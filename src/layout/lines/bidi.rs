@@ -11,9 +11,11 @@ pub struct Levels {
     by_byte: Vec<Level>,
 }
 
-/// Whether `c` is right to left or begins right-to-left embedding.
+/// Whether `c` is right to left or begins right-to-left embedding (no ASCII character is, and
+/// those are most: they are not looked up).
 fn starts_rtl(c: char) -> bool {
-    matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI)
+    !c.is_ascii()
+        && matches!(bidi_class(c), BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI)
 }
 
 /// The levels of `text`, or none when it has no right-to-left character.
