@@ -74,7 +74,7 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
         return;
     }
     let spans = spans(cx, content, &body(cx));
-    let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, LEADING, Align::Left));
+    let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, LEADING, Align::None));
     let n = lines.len();
     if n >= 2 {
         lines[0].keep_with_next = true;
@@ -121,7 +121,7 @@ fn placeholder(cx: &mut Cx, content: &[Inline], width: f32) -> Vec<Slab> {
     let frame =
         Frame { fill: Some(Rgb(0.93, 0.93, 0.94)), bar: Some((Rgb(0.6, 0.6, 0.64), 3.0)), pad_x: pad, pad_y: pad };
     let spans = spans(cx, content, &body(cx));
-    let (lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width - 2.0 * pad, LEADING, Align::Left));
+    let (lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width - 2.0 * pad, LEADING, Align::None));
     frame.wrap(lines, width)
 }
 
@@ -143,7 +143,7 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
     all.extend(spans(cx, content, &style));
     // The document's title is the one level 1 heading; its top headings are level 2.
     let role = Role::H((rel + 1).min(6) as u8);
-    let (mut lines, _) = cx.within(role, |cx| layout_lines(cx, &all, width, 1.25, Align::Left));
+    let (mut lines, _) = cx.within(role, |cx| layout_lines(cx, &all, width, 1.25, Align::None));
     let title = all.iter().map(|s| s.text.as_str()).collect::<String>().trim().to_string();
     let name = dest_name(&cx.doc_id, Some(id));
     lines[0].items.insert(0, Item::Anchor { name, y: 0.0, outline: Some((rel as u8, title)) });
@@ -231,7 +231,7 @@ fn callout(
             heading.extend(spans(cx, title, &label));
         }
     }
-    let (mut inner, _) = cx.within(Role::Caption, |cx| layout_lines(cx, &heading, inner_width, 1.3, Align::Left));
+    let (mut inner, _) = cx.within(Role::Caption, |cx| layout_lines(cx, &heading, inner_width, 1.3, Align::None));
     for line in &mut inner {
         line.keep_with_next = true;
     }

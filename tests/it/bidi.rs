@@ -6,7 +6,7 @@
 use crate::ooxml::unzip;
 use crate::pdf::page_text;
 use crate::util::{folio, load, repo, stderr, tree};
-use folio::testing::{layout_guide, snapshot, PdfTheme};
+use folio::testing::{layout_book, layout_guide, snapshot, PdfTheme};
 use lopdf::content::Content;
 use lopdf::Document;
 use std::path::Path;
@@ -114,4 +114,27 @@ fn a_right_to_left_list_item_of_the_docx_is_marked_bidi() {
     let items: Vec<&str> = docx["word/document.xml"].split("<w:p>").filter(|p| p.contains("<w:numPr>")).collect();
     assert_eq!(items.len(), 2, "{items:?}");
     assert!(items[0].contains("</w:numPr><w:bidi/></w:pPr>") && !items[1].contains("w:bidi"), "{items:?}");
+}
+
+#[test]
+fn a_right_to_left_chapter_title_is_set_from_the_right_but_its_contents_entry_from_the_left() {
+    let he = "---\ntitle: שלום עולם\n---\n\nשלום עולם\n";
+    let dir = tree(&[("c/he.md", he.as_bytes()), ("c/en.md", b"---\ntitle: English page\n---\n\nHello.\n")]);
+    let loaded = load(&dir.path().join("c"));
+    let book = snapshot(&layout_book(&loaded.collection, &PdfTheme::default(), None, &Default::default()).pages);
+    let width: f32 = book.lines().next().and_then(|l| l.split(' ').nth(2)?.split('x').next()?.parse().ok()).unwrap();
+    // Each page's runs showing the title, by x.
+    let mut page = 0;
+    let mut places = Vec::new();
+    for line in book.lines() {
+        if line.starts_with("page ") {
+            page += 1;
+        } else if let Some(rest) = line.trim().strip_prefix("text ").filter(|l| l.contains("שלום")) {
+            places.push((page, rest.split(',').next().unwrap().parse::<f32>().unwrap()));
+        }
+    }
+    let contents = places.iter().filter(|(p, _)| *p == 2).map(|(_, x)| *x).fold(f32::MAX, f32::min);
+    assert!(contents < width / 4.0, "the contents entry at the left: {places:?} ({width})");
+    let chapter = places.iter().filter(|(p, _)| *p == 4).map(|(_, x)| *x).fold(f32::MAX, f32::min);
+    assert!(chapter > width / 2.0 && chapter < f32::MAX, "the chapter's title and text at the right: {places:?}");
 }

@@ -12,7 +12,8 @@ use crate::ir::Align;
 
 /// Positions the words of one line: text runs (merged per style), code shading, strike lines,
 /// link areas. With a bidi `paragraph` level, the parts go in visual order, and a right-to-left
-/// paragraph is aligned right unless asked otherwise.
+/// paragraph of no alignment of its own (`Align::None`: body text, headings, table cells of no
+/// set alignment) is aligned right; `Align::Left` keeps code and contents entries at the left.
 pub fn line_slab(
     (spans, tags): (&[Span], &[Tag]),
     line: &[Word],
@@ -32,7 +33,7 @@ pub fn line_slab(
         Some(_) => parts[..parts.len() - trailing].iter().map(|p| p.width).sum(),
     };
     let align = match (align, paragraph) {
-        (Align::None | Align::Left, Some(level)) if level % 2 == 1 => Align::Right,
+        (Align::None, Some(level)) if level % 2 == 1 => Align::Right,
         (align, _) => align,
     };
     let start = match align {
