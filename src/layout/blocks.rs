@@ -5,11 +5,12 @@ use super::flow::{Cx, Frame, Slab};
 use super::fonts::FontId;
 use super::inline::{footnote_anchor, spans, Span, Style};
 use super::lines::layout_lines;
+use super::list::list;
 use super::tag::Role;
 use super::{dest_name, Item, Rgb};
 use crate::diag::Diagnostic;
 use crate::highlight::{code_lines, CodeLine};
-use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline, ListItem};
+use crate::ir::{asset_key, plain_text, Align, Block, BlockKind, CalloutKind, Footnote, Inline};
 
 /// Line height of body text, as a multiple of the size.
 pub const LEADING: f32 = 1.45;
@@ -60,7 +61,7 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
 
 /// An indent for nested content, none once the column is down to a few words, so deep nesting
 /// never pushes text out of the column.
-fn nest(cx: &Cx, indent: f32, width: f32) -> f32 {
+pub(super) fn nest(cx: &Cx, indent: f32, width: f32) -> f32 {
     if width > cx.size * 12.0 {
         indent
     } else {
@@ -79,7 +80,7 @@ fn paragraph(cx: &mut Cx, content: &[Inline], width: f32, out: &mut Vec<Slab>) {
         return;
     }
     let spans = spans(cx, content, &body(cx));
-    let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, LEADING, Align::Left));
+    let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, LEADING, Align::None));
     let n = lines.len();
     if n >= 2 {
         lines[0].keep_with_next = true;
@@ -126,7 +127,7 @@ fn placeholder(cx: &mut Cx, content: &[Inline], width: f32) -> Vec<Slab> {
     let frame =
         Frame { fill: Some(Rgb(0.93, 0.93, 0.94)), bar: Some((Rgb(0.6, 0.6, 0.64), 3.0)), pad_x: pad, pad_y: pad };
     let spans = spans(cx, content, &body(cx));
-    let (lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width - 2.0 * pad, LEADING, Align::Left));
+    let (lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width - 2.0 * pad, LEADING, Align::None));
     frame.wrap(lines, width)
 }
 
@@ -148,7 +149,7 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
     all.extend(spans(cx, content, &style));
     // The document's title is the one level 1 heading; its top headings are level 2.
     let role = Role::H((rel + 1).min(6) as u8);
-    let (mut lines, _) = cx.within(role, |cx| layout_lines(cx, &all, width, 1.25, Align::Left));
+    let (mut lines, _) = cx.within(role, |cx| layout_lines(cx, &all, width, 1.25, Align::None));
     let title = all.iter().map(|s| s.text.as_str()).collect::<String>().trim().to_string();
     let name = dest_name(&cx.doc_id, Some(id));
     lines[0].items.insert(0, Item::Anchor { name, y: 0.0, outline: Some((rel as u8, title)) });
@@ -164,72 +165,6 @@ fn heading(cx: &mut Cx, level: u8, id: &str, content: &[Inline], width: f32, out
     if let Some(last) = out.last_mut() {
         last.height += cx.size * 0.1;
     }
-}
-
-fn list(
-    cx: &mut Cx,
-    start: Option<u64>,
-    tight: bool,
-    items: &[ListItem],
-    width: f32,
-    depth: usize,
-    out: &mut Vec<Slab>,
-) {
-    let indent = if start.is_some() { cx.size * 2.0 } else { cx.size * 1.5 };
-    let indent = nest(cx, indent, width);
-    for (i, item) in items.iter().enumerate() {
-        let marker = match (item.checked, start) {
-            (Some(true), _) => "☑".to_string(),
-            (Some(false), _) => "☐".to_string(),
-            (None, Some(n)) => format!("{}.", n + i as u64),
-            (None, None) => ["•", "◦", "▪"][depth % 3].to_string(),
-        };
-        let first = i == 0;
-        let (inner, _) = cx.within(Role::LI, |cx| list_item(cx, item, &marker, (indent, width), (first, tight), depth));
-        out.extend(inner);
-    }
-}
-
-/// One item of a list (the `first` of a `tight` list or not): its body indented by `indent` in
-/// `width`, its `marker` hanging before the first line.
-fn list_item(
-    cx: &mut Cx,
-    item: &ListItem,
-    marker: &str,
-    (indent, width): (f32, f32),
-    (first, tight): (bool, bool),
-    depth: usize,
-) -> Vec<Slab> {
-    let (mut inner, _) = cx.within(Role::LBody, |cx| {
-        let mut inner = Vec::new();
-        layout_blocks(cx, &item.blocks, width - indent, depth + 1, &mut inner);
-        inner
-    });
-    if inner.is_empty() {
-        inner.push(Slab::new(cx.size * LEADING, Vec::new()));
-    }
-    let gap = if tight { cx.size * 0.15 } else { cx.size * 0.45 };
-    inner[0].space_before = if first { cx.size * 0.6 } else { gap };
-    for slab in inner.iter_mut() {
-        slab.indent(indent);
-        if tight && slab.space_before > 0.0 {
-            slab.space_before = slab.space_before.min(gap);
-        }
-    }
-    let baseline = inner[0].items.iter().find_map(|item| match item {
-        Item::Text(run) => Some(run.y),
-        _ => None,
-    });
-    let y = baseline.unwrap_or(cx.size * 1.1);
-    let font = if item.checked.is_none() { FontId::SERIF } else { FontId::FALLBACK };
-    let size = if item.checked.is_some() { cx.size * 1.1 } else { cx.size };
-    let color = if item.checked.is_some() { cx.accent } else { cx.text_color };
-    let ((mut runs, w), _) = cx.within(Role::Lbl, |cx| cx.text(marker, font, size, color, 0.0, y));
-    for run in &mut runs {
-        run.shift(indent - cx.size * 0.45 - w, 0.0);
-    }
-    inner[0].items.splice(0..0, runs);
-    inner
 }
 
 /// A code block on a shaded box; highlighted when its language is one syntect knows. Long lines
@@ -302,7 +237,7 @@ fn callout(
             heading.extend(spans(cx, title, &label));
         }
     }
-    let (mut inner, _) = cx.within(Role::Caption, |cx| layout_lines(cx, &heading, inner_width, 1.3, Align::Left));
+    let (mut inner, _) = cx.within(Role::Caption, |cx| layout_lines(cx, &heading, inner_width, 1.3, Align::None));
     for line in &mut inner {
         line.keep_with_next = true;
     }

@@ -167,7 +167,13 @@ impl Cx {
 
     /// Shapes text, reporting characters no font has: once a page and script, at the first.
     pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        let shaped = shape::shape(text, font, self.cjk);
+        self.shape_in(text, font, None)
+    }
+
+    /// Shapes text right to left (`Some(true)`), left to right, or in the direction of its
+    /// script (`None`), reporting characters no font has as [`Cx::shape`] does.
+    pub fn shape_in(&mut self, text: &str, font: FontId, rtl: Option<bool>) -> Rc<Shaped> {
+        let shaped = shape::shape(text, font, self.cjk, rtl);
         for &c in &shaped.missing {
             let name = script::name(c);
             if self.reported.insert(name) {

@@ -107,15 +107,18 @@ impl FontBook {
 
     /// The face that draws `c`, which the text's own face lacks, preferring the CJK `variant`
     /// of the text's language; `None` when no font has it. DejaVu Sans draws the emoticons
-    /// in black: an emoji font, where there is one, draws them (in colour).
+    /// in black, and Hebrew and Arabic in forms that sit badly beside other faces: an emoji
+    /// font (in colour) or a face made for the script draws them, where there is one.
     pub fn fallback_for(&self, c: char, variant: Option<&'static str>) -> Option<FontId> {
         let bundled = FontId::FALLBACK.face().glyph(c).is_some();
-        if bundled && !is_pictograph(c) {
+        if bundled && !is_pictograph(c) && !script::prefers_own_face(c) {
             return Some(FontId::FALLBACK);
         }
         if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&(c, variant)) {
             return known;
         }
+        // An emoticon, or a Hebrew or Arabic letter, which the bundled fallback has too, takes a
+        // face made for it (an emoji face, one made for the script) when there is one.
         let found = match bundled {
             true => self.search(c, variant, true).or(Some(FontId::FALLBACK)),
             false => self.search(c, variant, false),
@@ -124,11 +127,12 @@ impl FontBook {
         found
     }
 
-    /// The first face that has `c`, best suited first; with `emoji_only`, only emoji faces.
-    fn search(&self, c: char, variant: Option<&'static str>, emoji_only: bool) -> Option<FontId> {
+    /// The first face that has `c`, best suited first; with `own_only`, only faces made for
+    /// it (emoji faces for an emoji, faces of its script for a letter).
+    fn search(&self, c: char, variant: Option<&'static str>, own_only: bool) -> Option<FontId> {
         let covers = |id: &FontId| id.face().glyph(c).is_some();
         let hint = script::hint_in(c, variant);
-        let suits = |l: &&Listed| !emoji_only || hint.rank(&l.family) == 0;
+        let suits = |l: &&Listed| !own_only || hint.rank(&l.family) == 0;
         let configured = self.fallback.iter().chain(ranked(&self.in_paths, hint)).filter(suits);
         if let Some(id) = configured.filter_map(|l| register(&l.file, &l.name)).find(covers) {
             return Some(id);

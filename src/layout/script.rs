@@ -88,6 +88,12 @@ pub fn package(c: char) -> &'static str {
     }
 }
 
+/// Whether `c` is of a script drawn better by a face made for it than by the bundled fallback,
+/// which has it too: Hebrew and Arabic, whose DejaVu Sans forms sit badly beside Noto.
+pub fn prefers_own_face(c: char) -> bool {
+    matches!(c.script(), Script::Hebrew | Script::Arabic)
+}
+
 /// Whether a word wider than the line may be cut between `a` and `b`: not inside a grapheme
 /// cluster (a base and its marks, Thai `คำ`, Devanagari `हि`).
 pub fn grapheme_boundary(a: char, b: char) -> bool {

@@ -1,7 +1,8 @@
 //! Shaping: text in a face to positioned glyphs with harfrust. A run is split into pieces by the
 //! face that has their characters: the text's own face, else the font book's fallback for the
-//! character, else U+FFFD. Results are cached per thread across documents: a ladder repeats its
-//! words from page to page.
+//! character, else U+FFFD. Right-to-left pieces keep their glyphs in logical order, each at its
+//! place from the left: drawn in that order, they copy out as written. Results are cached per
+//! thread across documents: a ladder repeats its words from page to page.
 
 use super::fontbook::{self, FontBook};
 use super::fonts::FontId;
@@ -12,8 +13,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-/// The glyphs of one face within a shaped string and the text they show; positions and widths
-/// in ems.
+/// The glyphs of one face within a shaped string and the text they show, in logical order;
+/// positions (from the piece's left end) and widths in ems.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
     pub font: FontId,
@@ -60,10 +61,14 @@ impl Shaped {
 /// The replacement drawn for a character that no face has.
 const REPLACEMENT: char = '\u{FFFD}';
 
-/// Format characters that draw nothing (zero-width spaces and joiners, word joiner, BOM); left
+/// Format characters that draw nothing (zero-width spaces and joiners, bidi marks, embeddings
+/// and isolates, word joiner, BOM); left
 /// out when the face has no glyph for them rather than drawn as a box.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Strings shaped and remembered by one thread, across the documents it lays out. Shaping
@@ -76,8 +81,8 @@ thread_local! {
 
 /// Shapes `text` in `font` (a bundled id standing for its role) with this thread's shaper and
 /// the font book in use; Han falls back to a face of the CJK `variant` (of the page's
-/// language) first.
-pub fn shape(text: &str, font: FontId, variant: Option<&'static str>) -> Rc<Shaped> {
+/// language) first. `rtl` sets the direction, else the script's is taken.
+pub fn shape(text: &str, font: FontId, variant: Option<&'static str>, rtl: Option<bool>) -> Rc<Shaped> {
     SHAPER.with(|shaper| {
         let mut shaper = shaper.borrow_mut();
         if shaper.generation != fontbook::generation() || shaper.variant != variant {
@@ -85,7 +90,7 @@ pub fn shape(text: &str, font: FontId, variant: Option<&'static str>) -> Rc<Shap
             *shaper = Shaper::new(book);
             (shaper.generation, shaper.variant) = (generation, variant);
         }
-        shaper.shape(text, font)
+        shaper.shape_in(text, font, rtl)
     })
 }
 
@@ -98,7 +103,8 @@ pub struct Shaper {
     variant: Option<&'static str>,
     /// Harfrust's view of each face used, by id.
     fonts: Vec<Option<ShaperFont<'static, 'static>>>,
-    /// Results by face (by id, as asked for) and text; a fast hash, as most words are hits.
+    /// Results by face (by id, as asked for) and direction (see [`Shaper::slot`]) and text; a
+    /// fast hash, as most words are hits.
     cache: Vec<FxHashMap<String, Rc<Shaped>>>,
     cached: usize,
     /// Shaping plans by face, direction and script: building one costs more than shaping a word.
@@ -128,20 +134,27 @@ impl Shaper {
         }
     }
 
-    /// Shapes `text` in `font`, with fallback.
-    pub fn shape(&mut self, text: &str, font: FontId) -> Rc<Shaped> {
-        if let Some(hit) = self.cache.get(font.index()).and_then(|c| c.get(text)) {
+    /// The cache of a face and direction: three a face, for its script's, left to right and
+    /// right to left.
+    fn slot(font: FontId, rtl: Option<bool>) -> usize {
+        font.index() * 3 + rtl.map_or(0, |rtl| 1 + usize::from(rtl))
+    }
+
+    /// Shapes `text` in `font`, with fallback, in the direction `rtl` says (else its script's).
+    pub fn shape_in(&mut self, text: &str, font: FontId, rtl: Option<bool>) -> Rc<Shaped> {
+        let slot = Self::slot(font, rtl);
+        if let Some(hit) = self.cache.get(slot).and_then(|c| c.get(text)) {
             return hit.clone();
         }
         if self.cached >= CACHE_LIMIT {
             self.cache.iter_mut().for_each(FxHashMap::clear);
             self.cached = 0;
         }
-        let shaped = Rc::new(self.shape_uncached(text, font));
-        if self.cache.len() <= font.index() {
-            self.cache.resize_with(font.index() + 1, FxHashMap::default);
+        let shaped = Rc::new(self.shape_uncached(text, font, rtl));
+        if self.cache.len() <= slot {
+            self.cache.resize_with(slot + 1, FxHashMap::default);
         }
-        self.cache[font.index()].insert(text.to_string(), shaped.clone());
+        self.cache[slot].insert(text.to_string(), shaped.clone());
         self.cached += 1;
         shaped
     }
@@ -153,7 +166,7 @@ impl Shaper {
         *self.fallbacks.entry(c).or_insert_with(|| book.fallback_for(c, variant))
     }
 
-    fn shape_uncached(&mut self, text: &str, font: FontId) -> Shaped {
+    fn shape_uncached(&mut self, text: &str, font: FontId, rtl: Option<bool>) -> Shaped {
         let font = self.book.resolve(font);
         let mut shaped = Shaped::default();
         let mut segment = String::new();
@@ -172,24 +185,27 @@ impl Shaper {
                 (FontId::FALLBACK, REPLACEMENT)
             };
             if face != segment_font && !segment.is_empty() {
-                self.push_piece(&mut shaped, &segment, segment_font);
+                self.push_piece(&mut shaped, &segment, (segment_font, rtl));
                 segment.clear();
             }
             segment_font = face;
             segment.push(c);
         }
         if !segment.is_empty() {
-            self.push_piece(&mut shaped, &segment, segment_font);
+            self.push_piece(&mut shaped, &segment, (segment_font, rtl));
         }
         shaped.ink = shaped.ink_width();
         shaped
     }
 
-    fn push_piece(&mut self, shaped: &mut Shaped, text: &str, font: FontId) {
+    fn push_piece(&mut self, shaped: &mut Shaped, text: &str, (font, rtl): (FontId, Option<bool>)) {
         let face = font.face();
         let mut buffer = Buffer::new();
         buffer.push_str(text);
         buffer.guess_segment_properties();
+        if let Some(rtl) = rtl {
+            buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
+        }
         let (direction, script) = (buffer.direction(), buffer.script());
         let known = self.plans.iter().position(|p| p.0 == font && p.1 == direction && p.2 == script);
         let index = known.unwrap_or_else(|| {
@@ -206,23 +222,28 @@ impl Shaper {
             return;
         }
         let scale = 1.0 / face.units_per_em;
-        let infos = buffer.glyph_infos();
-        let positions = buffer.glyph_positions();
-        let mut piece = Piece { font, glyphs: Vec::with_capacity(infos.len()), text: String::new(), width: 0.0 };
+        // Each glyph's cluster, id and place, left to right; right to left, put back in logical
+        // order (harfrust gives a right-to-left run's glyphs from the left).
+        let mut placed = Vec::with_capacity(buffer.len());
         let mut pen = 0.0;
-        for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
-            let start = info.cluster as usize;
-            let starts_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+        for (info, pos) in buffer.glyph_infos().iter().zip(buffer.glyph_positions()) {
+            placed.push((info.cluster as usize, info.glyph_id as u16, pen + pos.x_offset as f32 * scale));
+            pen += pos.x_advance as f32 * scale;
+        }
+        if direction == Direction::RightToLeft {
+            placed.reverse();
+        }
+        let mut piece = Piece { font, glyphs: Vec::with_capacity(placed.len()), text: String::new(), width: 0.0 };
+        for (i, &(start, id, x)) in placed.iter().enumerate() {
+            let starts_cluster = i == 0 || placed[i - 1].0 != start;
             let cluster_text = if starts_cluster {
-                let end = infos[i..].iter().map(|g| g.cluster as usize).find(|&c| c > start).unwrap_or(text.len());
+                let end = placed[i..].iter().map(|g| g.0).find(|&c| c > start).unwrap_or(text.len());
                 text.get(start..end).unwrap_or_default()
             } else {
                 ""
             };
             piece.text.push_str(cluster_text);
-            let (id, x) = (info.glyph_id as u16, pen + pos.x_offset as f32 * scale);
             piece.glyphs.push(Glyph { id, x, len: cluster_text.len() as u32 });
-            pen += pos.x_advance as f32 * scale;
         }
         piece.width = pen;
         shaped.width += pen;
@@ -237,23 +258,24 @@ mod tests {
     #[test]
     fn fallback_replacement_and_invisible_characters() {
         let mut shaper = Shaper::default();
-        let shaped = shaper.shape("a→b", FontId::SERIF);
+        let shaped = shaper.shape_in("a→b", FontId::SERIF, None);
         let fonts: Vec<FontId> = shaped.pieces.iter().map(|p| p.font).collect();
         assert_eq!(fonts, [FontId::SERIF, FontId::FALLBACK, FontId::SERIF]);
-        let code = shaper.shape("a\u{2063}b\u{3000}c", FontId::MONO);
+        let code = shaper.shape_in("a\u{2063}b\u{3000}c", FontId::MONO, None);
         let text: String = code.pieces.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(text, "ab c", "an invisible separator the face lacks is left out, a space it lacks is a space");
-        let missing = shaper.shape("x漢", FontId::SERIF);
+        let missing = shaper.shape_in("x漢", FontId::SERIF, None);
         assert_eq!(missing.missing, ['漢']);
         assert_eq!(missing.pieces[1].text, "\u{FFFD}");
-        assert!(shaper.shape("fi", FontId::SERIF).width > 0.3);
+        assert!(shaper.shape_in("fi", FontId::SERIF, None).width > 0.3);
     }
 
     #[test]
     fn ink_leaves_out_trailing_white_space_only() {
         let mut shaper = Shaper::default();
         for (text, bare) in [("Delivery  ", "Delivery"), ("a→b ", "a→b"), ("x", "x"), (" ", ""), ("漢 ", "漢")] {
-            let (with, without) = (shaper.shape(text, FontId::SERIF), shaper.shape(bare, FontId::SERIF));
+            let (with, without) =
+                (shaper.shape_in(text, FontId::SERIF, None), shaper.shape_in(bare, FontId::SERIF, None));
             assert!((with.ink - without.width).abs() < 1e-4, "{text:?}: {} vs {}", with.ink, without.width);
             assert!(with.width >= with.ink);
         }

@@ -91,7 +91,7 @@ fn the_pdf_deck_draws_png_jpeg_and_svg_images() {
 }
 
 #[test]
-fn the_marp_outline_links_to_copies_of_its_images_beside_it_that_the_manifest_lists() {
+fn the_marp_outlines_link_to_copies_of_their_images_beside_them_that_the_manifest_lists() {
     let (dir, _) = build();
     let slides = dir.path().join("out/slides");
     let outline = std::fs::read_to_string(slides.join("pics.md")).unwrap();
@@ -110,6 +110,12 @@ fn the_marp_outline_links_to_copies_of_its_images_beside_it_that_the_manifest_li
     );
     let outputs = manifest_outputs(&dir.path().join("out"));
     assert!(outputs.contains(&"slides/pics-images/img/chart.png".to_string()), "{outputs:?}");
+    // The site deck's outline links to its own copies, so that it stands without the pages'.
+    let site = std::fs::read_to_string(slides.join("c.md")).unwrap();
+    let site_links: Vec<&str> = site.lines().filter(|l| l.starts_with("![")).collect();
+    assert_eq!(site_links, links.iter().map(|l| l.replace("pics-images", "c-images")).collect::<Vec<_>>());
+    assert_eq!(std::fs::read(slides.join("c-images/img/logo.svg")).unwrap(), LOGO);
+    assert!(outputs.contains(&"slides/c-images/img/photo.jpg".to_string()), "{outputs:?}");
 }
 
 #[test]
@@ -117,4 +123,30 @@ fn a_missing_or_broken_image_in_a_deck_is_a_warning_with_its_line() {
     let (_, err) = build();
     assert!(err.contains("pics.md:15:1: image `img/missing.png` is missing"), "{err}");
     assert!(err.contains("pics.md:23:1: image `img/broken.svg` is not a PNG, JPEG or SVG the deck can draw"), "{err}");
+}
+
+/// The names of a zip's entries, in order, duplicates and all.
+fn entry_names(bytes: &[u8]) -> Vec<String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    (0..archive.len()).map(|i| archive.by_index_raw(i).unwrap().name().unwrap().into_owned()).collect()
+}
+
+#[test]
+fn an_image_on_several_slides_is_one_media_part_of_the_pptx() {
+    let page = b"# Twice\n\n## One\n\n![The chart](img/chart.png)\n\n## Two\n\n![The chart again](img/chart.png)\n";
+    let other = b"# Again\n\n## Three\n\n![The chart a third time](img/chart.png)\n";
+    let chart = png(400, 300, 0);
+    let dir = tree(&[("c/twice.md", page), ("c/again.md", other), ("c/img/chart.png", &chart)]);
+    let output = folio(dir.path(), &["build", "c", "-o", "out", "-f", "slides"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for (deck, slides) in [("twice", 2), ("c", 3)] {
+        let bytes = std::fs::read(dir.path().join(format!("out/slides/{deck}.pptx"))).unwrap();
+        let media: Vec<String> = entry_names(&bytes).into_iter().filter(|n| n.starts_with("ppt/media/")).collect();
+        assert_eq!(media.len(), 1, "{deck}: one part for the chart: {media:?}");
+        crate::ooxml::check_entries_follow_each_other(&bytes);
+        let entries = unzip(&bytes);
+        check_package(&entries);
+        let rels = entries.iter().filter(|(n, xml)| n.starts_with("ppt/slides/_rels/") && xml.contains(&media[0][4..]));
+        assert_eq!(rels.count(), slides, "{deck}: every slide showing the chart names the one part");
+    }
 }

@@ -85,7 +85,7 @@ fn every_slide_of_content_the_seed_and_the_corpus_stays_inside_its_page() {
         let docs: Vec<_> = loaded.collection.documents.iter().collect();
         let decks = docs.iter().map(|d| document_deck(d, 2)).chain([site_deck(&loaded.collection.title, &docs, 2)]);
         for deck in decks {
-            let laid = deck_pages(&deck, ACCENT, "");
+            let laid = deck_pages(&deck, (ACCENT, folio::highlight::DEFAULT_THEME), "");
             assert_eq!(laid.pages.len(), deck.slides.len());
             assert_inside(&format!("{} deck {:?}", folder.display(), deck.title), &laid.pages);
         }
@@ -101,7 +101,7 @@ fn long_prose_and_code_stay_on_slides_at_full_size_and_split_with_cont() {
     let loaded = load(dir.path());
     let deck = document_deck(&loaded.collection.documents[0], 2);
     assert!(deck.slides.iter().all(|s| s.notes.is_empty()), "nothing moves to the notes");
-    let laid = deck_pages(&deck, ACCENT, "long.md");
+    let laid = deck_pages(&deck, (ACCENT, folio::highlight::DEFAULT_THEME), "long.md");
     assert!(laid.diagnostics.is_empty(), "{:?}", laid.diagnostics);
     assert_inside("long deck", &laid.pages);
     let sizes: Vec<f32> = laid.pages[1..]

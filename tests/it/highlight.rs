@@ -6,6 +6,7 @@ use crate::util::{folio, load, stderr, tree};
 use folio::testing::{layout_guide, snapshot, PdfTheme};
 use std::collections::BTreeSet;
 use std::io::Read;
+use std::path::Path;
 
 const PAGE: &str = "# Code\n\n```rust\n// one\nfn main() {\n    let x: u32 = 42;\n}\n```\n\n```yaml\nname: folio # a name\non: [push]\n```\n\n```nosuchlang\nplain words here\n```\n";
 
@@ -31,13 +32,9 @@ fn rust_and_yaml_blocks_are_coloured_in_the_layout_and_an_unknown_language_is_pl
     assert!(plain[0].contains("#262b33"), "in the code colour: {plain:?}");
 }
 
-#[test]
-fn the_pptx_has_coloured_code_runs_and_the_outline_keeps_the_language() {
-    let dir = tree(&[("code.md", PAGE.as_bytes())]);
-    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides", "--no-system-fonts"]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let pptx = std::fs::File::open(dir.path().join("out/slides/code.pptx")).unwrap();
-    let mut archive = zip::ZipArchive::new(pptx).unwrap();
+/// The colours (RGB hex) of the monospace runs in the slides of a PPTX.
+fn pptx_code_colours(path: &Path) -> BTreeSet<String> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut coloured = BTreeSet::new();
     for i in 0..archive.len() {
         let mut part = archive.by_index(i).unwrap();
@@ -52,9 +49,49 @@ fn the_pptx_has_coloured_code_runs_and_the_outline_keeps_the_language() {
             }
         }
     }
+    coloured
+}
+
+/// The fill colours (`rg`) a PDF's first page sets.
+fn pdf_fill_colours(path: &Path) -> BTreeSet<String> {
+    let pdf = lopdf::Document::load(path).unwrap();
+    let pages = pdf.get_pages();
+    let page = pages.values().nth(1).or(pages.values().next()).unwrap();
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(*page)).unwrap();
+    let fills = content.operations.iter().filter(|op| op.operator == "rg");
+    fills.map(|op| format!("{:?}", op.operands)).collect()
+}
+
+#[test]
+fn the_pptx_has_coloured_code_runs_and_the_outline_keeps_the_language() {
+    let dir = tree(&[("code.md", PAGE.as_bytes())]);
+    let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides", "--no-system-fonts"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let coloured = pptx_code_colours(&dir.path().join("out/slides/code.pptx"));
     assert!(coloured.len() >= 4, "the Rust and YAML runs in several colours: {coloured:?}");
     let outline = std::fs::read_to_string(dir.path().join("out/slides/code.md")).unwrap();
     assert!(outline.contains("```rust\n") && outline.contains("```yaml\n"), "{outline}");
+}
+
+#[test]
+fn the_decks_show_code_in_the_colours_of_the_pdf_code_theme() {
+    let plain = tree(&[("code.md", PAGE.as_bytes())]);
+    let themed = tree(&[("code.md", PAGE.as_bytes()), ("folio.toml", b"[pdf]\ncode_theme = \"Solarized (light)\"\n")]);
+    for dir in [&plain, &themed] {
+        let run = folio(dir.path(), &["build", ".", "-o", "out", "-f", "slides,docx", "--no-system-fonts"]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    }
+    let pptx = |dir: &tempfile::TempDir| pptx_code_colours(&dir.path().join("out/slides/code.pptx"));
+    let (default, solarized) = (pptx(&plain), pptx(&themed));
+    assert!(solarized.len() >= 3 && solarized != default, "{default:?} vs {solarized:?}");
+    let mut docx = String::new();
+    let file = std::fs::File::open(themed.path().join("out/docx/code.docx")).unwrap();
+    zip::ZipArchive::new(file).unwrap().by_name("word/document.xml").unwrap().read_to_string(&mut docx).unwrap();
+    for colour in &solarized {
+        assert!(docx.contains(&format!("<w:color w:val=\"{}\"/>", colour.to_uppercase())), "{colour} in the DOCX too");
+    }
+    let pdf = |dir: &tempfile::TempDir| pdf_fill_colours(&dir.path().join("out/slides/code.pdf"));
+    assert_ne!(pdf(&plain), pdf(&themed), "the PDF deck's code changes colour too");
 }
 
 #[test]

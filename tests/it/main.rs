@@ -4,6 +4,7 @@ mod ooxml;
 mod util;
 
 mod aliases;
+mod bidi;
 mod book_outline;
 mod build;
 mod check;

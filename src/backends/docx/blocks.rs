@@ -8,7 +8,7 @@ use super::Env;
 use crate::backends::ooxml::esc;
 use crate::highlight;
 use crate::ir::{plain_text, Block, BlockKind, Body, CalloutKind, Document, Inline};
-use crate::layout::{Cx, Rgb};
+use crate::layout::{rtl_paragraph, Cx, Rgb};
 use std::collections::BTreeMap;
 
 /// Where blocks are being written: the paragraph style of their container (a quote, a callout,
@@ -143,7 +143,7 @@ impl<'a> Part<'a> {
                 return;
             }
         }
-        let ppr = style_of(frame) + &indent(frame);
+        let ppr = style_of(frame) + bidi(content) + &indent(frame);
         let ppr = if ppr.is_empty() { ppr } else { format!("<w:pPr>{ppr}</w:pPr>") };
         self.xml.push_str(&format!("<w:p>{ppr}{runs}</w:p>"));
     }
@@ -161,8 +161,10 @@ impl<'a> Part<'a> {
         let level = heading_style_level(level, self.top_level, self.env.book);
         let mark = self.bookmark(Some(id));
         let runs = self.runs(content);
-        self.xml
-            .push_str(&format!("<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/></w:pPr>{mark}{number}{runs}</w:p>"));
+        self.xml.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/>{}</w:pPr>{mark}{number}{runs}</w:p>",
+            bidi(content)
+        ));
     }
 
     /// A code block: one paragraph in the Code style, a line break between its lines.
@@ -218,6 +220,15 @@ pub fn heading_number(cx: &mut Cx, level: u8, top: u8) -> String {
 /// The `w:pStyle` of paragraphs in `frame` (none for Normal).
 pub fn style_of(frame: Frame) -> String {
     frame.style.map(|style| format!("<w:pStyle w:val=\"{style}\"/>")).unwrap_or_default()
+}
+
+/// `w:bidi` for a paragraph of `content` that runs right to left (its first strong character).
+pub fn bidi(content: &[Inline]) -> &'static str {
+    if rtl_paragraph([plain_text(content).as_str()]) {
+        "<w:bidi/>"
+    } else {
+        ""
+    }
 }
 
 /// The box of a callout around list items in one (other paragraphs have it from their style).

@@ -2,7 +2,7 @@
 //! each ordered list in the List Number style on its own (so it starts at its own number),
 //! both from definitions with nine levels that nest by indent; `numbering.xml`.
 
-use super::blocks::{boxed, run, Frame, Part, LEVEL_INDENT};
+use super::blocks::{bidi, boxed, run, Frame, Part, LEVEL_INDENT};
 use super::ids::BULLETS;
 use super::package::NAMESPACES;
 use crate::backends::ooxml::DECLARATION;
@@ -33,13 +33,15 @@ impl Part<'_> {
                 Some(false) => run("☐ ", ""),
                 None => String::new(),
             };
+            let mut direction = "";
             if let Some(BlockKind::Paragraph { content }) = blocks.first().map(|b| &b.kind) {
                 text.push_str(&self.runs(content));
+                direction = bidi(content);
                 blocks = &blocks[1..];
             }
             self.xml.push_str(&format!(
                 "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/><w:numPr><w:ilvl w:val=\"{level}\"/>\
-                 <w:numId w:val=\"{num}\"/></w:numPr>{}</w:pPr>{text}</w:p>",
+                 <w:numId w:val=\"{num}\"/></w:numPr>{}{direction}</w:pPr>{text}</w:p>",
                 boxed(frame)
             ));
             self.blocks(blocks, inner);

@@ -1,13 +1,15 @@
 //! Inlines as WordprocessingML runs: emphasis as run properties, code in the Code character
 //! style, links as `w:hyperlink` (a URL or a sibling's document through a relationship, a
 //! heading of this document or of the book through its bookmark), images as inline drawings
-//! with their alt text, footnote references as real footnotes.
+//! with their alt text, footnote references as real footnotes. Right-to-left stretches of text
+//! are runs of their own marked `w:rtl`.
 
 use super::blocks::{run, Part};
 use super::ids::bookmark;
 use crate::backends::ooxml::esc;
 use crate::ir::runs::{styled_runs, Dest, Piece, Style};
 use crate::ir::{asset_key, own_id, relative_output, Image, Inline};
+use crate::layout::direction_runs;
 use crate::layout::image::{probe, Format};
 
 /// English Metric Units in a point.
@@ -29,7 +31,15 @@ impl Part<'_> {
                 open = styled.style.link;
             }
             match styled.piece {
-                Piece::Text(text) => out.push_str(&run(text, &properties(&styled.style))),
+                Piece::Text(text) => {
+                    let properties = properties(&styled.style);
+                    for (text, rtl) in direction_runs(text) {
+                        match rtl {
+                            true => out.push_str(&run(text, &format!("{properties}<w:rtl/>"))),
+                            false => out.push_str(&run(text, &properties)),
+                        }
+                    }
+                }
                 Piece::Break { hard: true } => out.push_str("<w:r><w:br/></w:r>"),
                 Piece::Break { hard: false } => out.push_str(&run(" ", &properties(&styled.style))),
                 Piece::Image(image) => out.push_str(&self.image(image)),

@@ -163,7 +163,7 @@ fn cover(cx: &mut Cx, g: &Geometry, collection: &Collection, date: Option<&str>)
     let mut items = vec![Item::Rect { x: 0.0, y: 0.0, w: g.width, h: g.height * 0.06, color: g.accent }];
     let mut y = g.height * 0.3;
     let spans = [Span { text: title.to_string(), style }];
-    for line in cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.15, Align::Left)).0 {
+    for line in cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.15, Align::None)).0 {
         items.extend(line.items.into_iter().map(|mut item| {
             item.shift(column.x, y);
             item
@@ -201,7 +201,7 @@ fn contents(cx: &mut Cx, g: &Geometry, entries: &[Entry], before: usize) -> Vec<
     let mut style = Style::plain(FontId::SANS, g.size * 2.0, Rgb(0.08, 0.09, 0.13));
     style.bold = true;
     let spans = [Span { text: "Contents".into(), style }];
-    slabs.extend(cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.6, Align::Left)).0);
+    slabs.extend(cx.within(Role::H(1), |cx| layout_lines(cx, &spans, column.w, 1.6, Align::None)).0);
     let (entries, _) = cx.within(Role::TOC, |cx| {
         let mut slabs = Vec::new();
         for entry in entries {

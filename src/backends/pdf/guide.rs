@@ -125,7 +125,7 @@ fn title_block(cx: &mut Cx, (doc, body): (&Document, &Body), collection: &Collec
         let trail = breadcrumb(doc, collection);
         if !trail.is_empty() {
             let spans = [Span { text: trail.join("  ›  "), style: Style::plain(FontId::SANS, cx.size * 0.85, grey) }];
-            out.extend(cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left)).0);
+            out.extend(cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::None)).0);
         }
     }
     let mut style = Style::plain(FontId::SANS, cx.size * 2.3, Rgb(0.08, 0.09, 0.13));
@@ -134,7 +134,7 @@ fn title_block(cx: &mut Cx, (doc, body): (&Document, &Body), collection: &Collec
         Some(inlines) => spans(cx, inlines, &style),
         None => vec![Span { text: doc.title.clone(), style }],
     };
-    let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &title_spans, width, 1.2, Align::Left));
+    let (mut title, _) = cx.within(Role::H(1), |cx| layout_lines(cx, &title_spans, width, 1.2, Align::None));
     let anchor = Item::Anchor { name: dest_name(&doc.id, None), y: 0.0, outline: Some((0, doc.title.clone())) };
     title[0].items.insert(0, anchor);
     out.extend(title);
@@ -152,7 +152,7 @@ fn title_block(cx: &mut Cx, (doc, body): (&Document, &Body), collection: &Collec
         let mut style = Style::plain(FontId::SERIF, cx.size * 1.05, grey);
         style.italic = true;
         let spans = [Span { text: description.to_string(), style }];
-        let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::Left));
+        let (mut lines, _) = cx.within(Role::P, |cx| layout_lines(cx, &spans, width, 1.4, Align::None));
         lines[0].space_before = cx.size * 0.4;
         out.extend(lines);
     }

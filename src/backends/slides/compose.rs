@@ -3,7 +3,7 @@
 
 use super::config::LongProse;
 use super::deck::{plain, Deck, Item, Layout, Link, Marker, Run, Slide, Text};
-use super::images::ImageSizes;
+use super::images::{copies_folder, ImageSizes};
 use super::layout::{boxes, BODY_BOX};
 use super::measure::item_height;
 use super::outline::{outline, Entry, Options, Section};
@@ -110,14 +110,18 @@ pub fn compose(doc: &Document, options: Options) -> Composed {
 /// The deck of one document, with slides at heading level `level`, and warnings about content
 /// that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
-    let composed = compose(doc, Options { level, long_prose: LongProse::Slides, images: &ImageSizes::new() });
-    let mut slides = vec![composed.title];
-    slides.extend(composed.rest);
+    deck_of(doc, compose(doc, Options { level, long_prose: LongProse::Slides, images: &ImageSizes::new() }))
+}
+
+/// The deck of `doc` from its `composed` slides, its images copied to [`copies_folder`].
+pub fn deck_of(doc: &Document, composed: Composed) -> Deck {
+    let copies = copies_folder(&doc.id);
     Deck {
         title: clean(&doc.title),
         document: Some(doc.id.clone()),
         folder: doc.folder.clone(),
-        slides,
+        slides: std::iter::once(composed.title).chain(composed.rest).collect(),
+        copies: copies.rsplit('/').next().unwrap_or(&copies).to_string(),
         anchors: composed.anchors,
         diagnostics: composed.diagnostics,
     }
@@ -158,6 +162,7 @@ pub fn site_links(title: &str, front: usize, parts: &[(&BTreeMap<String, usize>,
         document: None,
         folder: String::new(),
         slides: Vec::new(),
+        copies: String::new(),
         anchors,
         diagnostics: Vec::new(),
     }

@@ -1,5 +1,6 @@
 //! `[slides]` in `folio.toml`: the heading level that starts a slide, the theme's fonts and
-//! accent colour.
+//! accent colour. Code takes the colours of `[pdf] code_theme`, as in the guides and the
+//! Word documents.
 //!
 //! ```toml
 //! [slides]
@@ -13,6 +14,7 @@
 
 use super::images::ImageSizes;
 use super::outline::Options;
+use crate::backends::print_theme::PdfTheme;
 use crate::config::{Color, Config};
 use crate::error::Result;
 use serde::Deserialize;
@@ -35,6 +37,9 @@ pub struct SlidesConfig {
     pub east_asian_font: String,
     #[serde(skip)]
     pub complex_script_font: String,
+    /// The syntect theme of code, `[pdf] code_theme`: a deck shows code as its guide does.
+    #[serde(skip)]
+    pub code_theme: &'static str,
 }
 
 /// Where long paragraphs go: on the slides (the default) or into the speaker notes.
@@ -57,6 +62,7 @@ impl Default for SlidesConfig {
             long_prose: LongProse::Slides,
             east_asian_font: String::new(),
             complex_script_font: String::new(),
+            code_theme: crate::highlight::DEFAULT_THEME,
         }
     }
 }
@@ -82,6 +88,7 @@ impl SlidesConfig {
         }
         slides.east_asian_font = config.fonts.east_asian().to_string();
         slides.complex_script_font = config.fonts.complex_script().to_string();
+        slides.code_theme = PdfTheme::read(config)?.code_theme();
         let bad = |key: &str, message: String| config.invalid("slides", key, &message);
         if !(1..=6).contains(&slides.heading_level) {
             return Err(bad("heading_level", format!("must be 1 to 6, not {}", slides.heading_level)));

@@ -16,6 +16,8 @@ pub struct Deck {
     /// The folder of the deck's files relative to the decks' root, `/`-separated.
     pub folder: String,
     pub slides: Vec<Slide>,
+    /// The folder beside the Marp outline that holds copies of the images the deck shows.
+    pub copies: String,
     /// The first slide (1-based) that shows a document (`id`) or one of its headings
     /// (`id#anchor`).
     pub anchors: BTreeMap<String, usize>,
@@ -221,6 +223,7 @@ mod tests {
             document: Some("a/b/c".into()),
             folder: "a/b".into(),
             slides: vec![],
+            copies: "c-images".into(),
             anchors: [("a/b/c".to_string(), 1), ("a/b/c#part".to_string(), 4)].into_iter().collect(),
             diagnostics: vec![],
         };

@@ -75,9 +75,9 @@ pub fn copies_folder(document: &str) -> String {
 }
 
 /// The asset keys of the images `slides` show, each once, in order.
-pub fn shown(slides: &[Slide]) -> Vec<&str> {
+pub fn shown<'a>(slides: impl IntoIterator<Item = &'a Slide>) -> Vec<&'a str> {
     let mut keys: Vec<&str> = Vec::new();
-    for item in slides.iter().flat_map(|s| &s.body) {
+    for item in slides.into_iter().flat_map(|s| &s.body) {
         if let Item::Image { key, .. } = item {
             if !keys.contains(&key.as_str()) {
                 keys.push(key);

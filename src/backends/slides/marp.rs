@@ -3,7 +3,6 @@
 //! to their copies beside the outline.
 
 use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table, Target};
-use super::images::copies_folder;
 use crate::ir::Align;
 
 /// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
@@ -91,15 +90,10 @@ fn items_text(deck: &Deck, items: &[Item]) -> String {
         match item {
             Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
             Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
-            Item::Image { key, alt, .. } => match &deck.document {
-                // The copy beside the outline (the site deck's shows the alt text).
-                Some(doc) => {
-                    let folder = copies_folder(doc);
-                    let beside = folder.rsplit('/').next().unwrap_or(&folder);
-                    out.push_str(&format!("![{}](<{beside}/{}>)\n", escape(alt), key.replace(['<', '>'], "")))
-                }
-                None => out.push_str(&format!("{}\n", escape(alt))),
-            },
+            // The copy beside the outline.
+            Item::Image { key, alt, .. } => {
+                out.push_str(&format!("![{}](<{}/{}>)\n", escape(alt), deck.copies, key.replace(['<', '>'], "")))
+            }
             Item::Bullet { level, marker, text } => {
                 let mark = match marker {
                     Marker::Bullet => "-".to_string(),
@@ -262,6 +256,7 @@ mod tests {
             document: None,
             folder: String::new(),
             slides: vec![],
+            copies: String::new(),
             anchors: Default::default(),
             diagnostics: vec![],
         };

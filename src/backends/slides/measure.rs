@@ -92,7 +92,7 @@ pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span>
 
 /// The lines of runs in a column `width` wide.
 pub fn text_lines(cx: &mut Cx, runs: &[Run], size: f32, width: f32, bold: bool, palette: Palette) -> Vec<Slab> {
-    layout_lines(cx, &spans(runs, size, bold, palette), width, LINE_SPACING, Align::Left)
+    layout_lines(cx, &spans(runs, size, bold, palette), width, LINE_SPACING, Align::None)
 }
 
 /// The narrowest and widest the runs can be set at `size`: their widest word (a link counts

@@ -1,7 +1,7 @@
 //! The `slides` backend: for every document a deck as editable PPTX (`slides/<id>.pptx`), as a
 //! 16:9 PDF (`slides/<id>.pdf`) and as a Marp outline (`slides/<id>.md`, its images copied to
 //! `slides/<id>-images/`), and the same for the whole site (`slides/<site-slug>.pptx`, `.pdf`,
-//! `.md`). The deck model comes first and knows
+//! `.md`, `slides/<site-slug>-images/`). The deck model comes first and knows
 //! no file format.
 //!
 //! A document's slides are composed and set as PDF pages once: its own deck and the site deck
@@ -43,7 +43,7 @@ use crate::ir::{output_stem, slugify, Document};
 use crate::layout::Assets;
 use crate::layout::{Rgb, Tree};
 use crate::pdf::{Info, Links, PdfWriter, SetPages};
-use compose::compose;
+use compose::{compose, deck_of};
 use images::{copies_folder, deck_images, shown, ImageFiles, ImageSizes};
 use pdf::{names_by_slide, slide_marks, slide_pages};
 use runs::clean;
@@ -67,7 +67,6 @@ impl Backend for Slides {
         let run = Job {
             ctx,
             sink,
-            accent: Rgb::from(config.accent),
             properties: pptx::Properties { author: ctx.config.site.author.as_deref(), date: pptx_date.as_deref() },
             pdf_date: date,
             standards: PdfTheme::read(ctx.config)?.standards,
@@ -95,7 +94,6 @@ struct Job<'a> {
     ctx: &'a RenderContext<'a>,
     sink: &'a dyn Sink,
     config: SlidesConfig,
-    accent: Rgb,
     properties: pptx::Properties<'a>,
     pdf_date: Option<Civil>,
     /// `[pdf] standards`, which the PDF decks keep.
@@ -113,22 +111,30 @@ impl Job<'_> {
         let (run, ctx, sink) = (self, self.ctx, self.sink);
         let all: Vec<&Document> = ctx.collection.documents.iter().collect();
         let title = &ctx.collection.title;
-        let base = format!("slides/{}", site_slug(title, &all));
+        let slug = site_slug(title, &all);
+        let base = format!("slides/{slug}");
         let paths = ["pptx", "pdf", "md"].map(|extension| format!("{base}.{extension}"));
-        put_three(sink, &paths, |outputs| {
-            let links = match all.len() <= run.config.site_deck_limit {
+        let (diagnostics, copies) = put_three(sink, &paths, |outputs| {
+            let mut links = match all.len() <= run.config.site_deck_limit {
                 true => SiteLinks::new(title, &all, run.config.options(&run.images)),
                 false => SiteLinks::dividers(title, &all),
             };
+            links.deck.copies = format!("{slug}-images");
             let mut site = SiteWriter::new(outputs, title, &run.template, &run.drawn, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
             let diagnostics = run.decks(&all, Some((&links, &mut site)))?;
             let info = run.info(&clean(title), ctx.lang(None));
-            site.finish(&clean(title), run.properties, &info)?;
-            Ok(diagnostics)
-        })
+            let copies = site.finish(&clean(title), run.properties, &info)?;
+            Ok((diagnostics, copies))
+        })?;
+        // The images the site deck shows, copied beside its outline, each once.
+        for key in copies {
+            let bytes = ctx.assets.get(&key).cloned().unwrap_or_default();
+            sink.put(Artifact::for_site(format!("{base}-images/{key}"), bytes))?;
+        }
+        Ok(diagnostics)
     }
 
     /// Composes and sets the slides of each of `docs`, writing the decks of those in scope
@@ -165,19 +171,12 @@ impl Job<'_> {
         let site_shows_slides = site.is_some_and(|(links, _)| links.full);
         let (rest_pages, rest_diagnostics) = match in_scope || site_shows_slides {
             true => {
-                let rest = slide_pages(&composed.rest, 2, self.accent, &doc.id, &doc.source);
+                let rest = slide_pages(&composed.rest, 2, self.look(), &doc.id, &doc.source);
                 (SetPages::new(&rest.pages, rest.tree), rest.diagnostics)
             }
             false => (SetPages::new(&[], Tree::default()), Vec::new()),
         };
-        let deck = Deck {
-            title: clean(&doc.title),
-            document: Some(doc.id.clone()),
-            folder: doc.folder.clone(),
-            slides: std::iter::once(composed.title).chain(composed.rest).collect(),
-            anchors: composed.anchors,
-            diagnostics: composed.diagnostics,
-        };
+        let deck = deck_of(doc, composed);
         let (mut diagnostics, mut shown) = (Vec::new(), None);
         if in_scope {
             let (found, pptx) = self.write_deck(doc, &deck, &rest_pages)?;
@@ -205,9 +204,15 @@ impl Job<'_> {
         let lang = self.ctx.lang(Some(doc));
         let (source, doc) = (doc.source.as_str(), doc.id.as_str());
         let accent = self.config.accent.to_string();
-        let pptx =
-            pptx::write(deck, &self.template, self.properties, &accent, self.files()).map_err(slide_zip_error)?;
-        let title = slide_pages(&deck.slides[..1], 1, self.accent, doc, source);
+        let pptx = pptx::write(
+            deck,
+            &self.template,
+            self.properties,
+            pptx::Look { accent: &accent, code_theme: self.config.code_theme },
+            self.files(),
+        )
+        .map_err(slide_zip_error)?;
+        let title = slide_pages(&deck.slides[..1], 1, self.look(), doc, source);
         let mut pdf = PdfWriter::new(Vec::new(), &self.drawn, Links::Guide { this: doc }, self.standards)
             .map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
@@ -230,6 +235,11 @@ impl Job<'_> {
         let mut diagnostics = deck.diagnostics.clone();
         diagnostics.extend(title.diagnostics);
         Ok((diagnostics, pptx))
+    }
+
+    /// The accent and the code theme the PDF decks are set in.
+    fn look(&self) -> (Rgb, &'static str) {
+        (Rgb::from(self.config.accent), self.config.code_theme)
     }
 
     /// The image files decks show.

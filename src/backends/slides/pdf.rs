@@ -19,9 +19,9 @@ const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 /// The pages of `deck`, one a slide, each with its anchors, and warnings (naming `source`) for
 /// slides whose text does not fit even at the smallest size. Characters no font has are left
 /// to the PDF guide to report, with their line, which the deck model no longer knows.
-pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
+pub fn deck_pages(deck: &Deck, look: (Rgb, &'static str), source: &str) -> Laid {
     let doc = deck.document.as_deref().unwrap_or("");
-    let mut laid = slide_pages(&deck.slides, 1, accent, doc, source);
+    let mut laid = slide_pages(&deck.slides, 1, look, doc, source);
     let names = names_by_slide(&deck.anchors);
     for (i, page) in laid.pages.iter_mut().enumerate() {
         let marks = slide_marks(i + 1, &deck.slides[i].title, names.get(&(i + 1)).map_or(&[][..], Vec::as_slice));
@@ -34,12 +34,19 @@ pub fn deck_pages(deck: &Deck, accent: Rgb, source: &str) -> Laid {
 /// The pages of `slides`, the first numbered `first` in its deck, set in parallel, each slide a
 /// section of the structure; without anchors, so that the same pages can go into two decks (see
 /// [`slide_marks`]).
-pub fn slide_pages(slides: &[Slide], first: usize, accent: Rgb, doc: &str, source: &str) -> Laid {
+pub fn slide_pages(
+    slides: &[Slide],
+    first: usize,
+    (accent, code_theme): (Rgb, &'static str),
+    doc: &str,
+    source: &str,
+) -> Laid {
     let set: Vec<(Page, Tree, Option<Diagnostic>)> = slides
         .par_iter()
         .enumerate()
         .map(|(i, slide)| {
             let mut cx = Cx::new(super::layout::BODY_SIZE, accent, false, doc, source);
+            cx.code_theme = code_theme;
             let mut items = Vec::new();
             let (fits, _) = cx.within(Role::Sect, |cx| slide_items(cx, slide, &mut items));
             let overflow = (!fits).then(|| {

@@ -6,10 +6,10 @@
 use super::compose::{compose, site_front, site_links, Composed};
 use super::config::SlidesConfig;
 use super::deck::{Deck, Slide};
-use super::images::ImageFiles;
+use super::images::{self, ImageFiles};
 use super::outline::Options;
 use super::pdf::{names_by_slide, slide_marks, slide_pages};
-use super::pptx::{prepare, PptxWriter, Properties, Template, Written, Zipped};
+use super::pptx::{prepare, Look, PptxWriter, Properties, Template, Written, Zipped};
 use super::{marp, slide_pdf_error, slide_zip_error};
 use crate::config::Standards;
 use crate::error::Result;
@@ -18,7 +18,7 @@ use crate::layout::Assets;
 use crate::layout::Rgb;
 use crate::pdf::{Info, Links, Mark, PdfWriter, SetPages};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 /// What the site deck's slides link to, and where each document's slides start.
@@ -81,12 +81,14 @@ pub struct SitePart {
     pages: Vec<SetPages>,
     marks: Vec<Vec<Mark>>,
     marp: String,
+    /// The images its slides show, by asset key.
+    images: Vec<String>,
 }
 
 impl SitePart {
     /// The front slides (title and contents).
     pub fn front(links: &SiteLinks, config: &SlidesConfig) -> Result<SitePart> {
-        let laid = slide_pages(&links.front, 1, Rgb::from(config.accent), "", "");
+        let laid = slide_pages(&links.front, 1, (Rgb::from(config.accent), config.code_theme), "", "");
         let slides: Vec<&Slide> = links.front.iter().collect();
         // The front slides show no images.
         let none = Assets::new();
@@ -106,7 +108,8 @@ impl SitePart {
         shown: Option<&Written>,
     ) -> Result<SitePart> {
         let config = look.0;
-        let divider = slide_pages(std::slice::from_ref(section), first, Rgb::from(config.accent), "", "");
+        let divider =
+            slide_pages(std::slice::from_ref(section), first, (Rgb::from(config.accent), config.code_theme), "", "");
         let slides: Vec<&Slide> = std::iter::once(section).chain(rest).collect();
         let pages = vec![SetPages::new(&divider.pages, divider.tree), rest_pages];
         SitePart::new(links, &slides, first, pages, look, shown)
@@ -122,12 +125,14 @@ impl SitePart {
     ) -> Result<SitePart> {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
         let accent = config.accent.to_string();
-        let pptx = prepare(&links.deck, numbered(), &accent, files, shown).map_err(slide_zip_error)?;
+        let look = Look { accent: &accent, code_theme: config.code_theme };
+        let pptx = prepare(&links.deck, numbered(), look, files, shown).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))
             .collect();
-        Ok(SitePart { pptx, pages, marks, marp })
+        let images = images::shown(slides.iter().copied()).into_iter().map(str::to_string).collect();
+        Ok(SitePart { pptx, pages, marks, marp, images })
     }
 }
 
@@ -136,6 +141,7 @@ pub struct SiteWriter<'a, 'w> {
     pptx: PptxWriter<&'w mut (dyn Write + Send)>,
     pdf: PdfWriter<'a, &'w mut (dyn Write + Send)>,
     marp: &'w mut (dyn Write + Send),
+    images: BTreeSet<String>,
 }
 
 impl<'a, 'w> SiteWriter<'a, 'w> {
@@ -151,7 +157,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
         let pptx = PptxWriter::new(pptx, template).map_err(slide_zip_error)?;
         let pdf = PdfWriter::new(pdf, assets, Links::Book, standards).map_err(slide_pdf_error)?;
         marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
-        Ok(SiteWriter { pptx, pdf, marp })
+        Ok(SiteWriter { pptx, pdf, marp, images: BTreeSet::new() })
     }
 
     /// Writes the next slides.
@@ -166,13 +172,15 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
                 self.pdf.mark(start + i, mark);
             }
         }
+        self.images.extend(part.images);
         self.marp.write_all(part.marp.as_bytes()).map_err(slide_pdf_error)
     }
 
-    /// Writes what only the end can write.
-    pub fn finish(self, title: &str, properties: Properties, info: &Info) -> Result<()> {
+    /// Writes what only the end can write; returns the images the deck showed, for their
+    /// copies beside the outline.
+    pub fn finish(self, title: &str, properties: Properties, info: &Info) -> Result<BTreeSet<String>> {
         self.pptx.finish(title, properties).map_err(slide_zip_error)?;
         self.pdf.finish(info).map_err(slide_pdf_error)?;
-        Ok(())
+        Ok(self.images)
     }
 }

@@ -25,7 +25,9 @@ use package::{app, content_type, content_types, core, presentation, root_rels, s
 use shown::Shown;
 pub use shown::Written;
 use slide::slide_parts;
+use std::collections::HashSet;
 use std::io::{Cursor, Seek, Write};
+pub use text::Look;
 use zip::result::{ZipError, ZipResult};
 use zip::write::StreamWriter;
 use zip::{ZipArchive, ZipWriter};
@@ -39,24 +41,26 @@ pub struct Properties<'a> {
 }
 
 /// The `.pptx` of `deck`, with the deck-independent parts of `template` and the images of
-/// `files` it shows, its slides zipped straight into it; `accent` is the RGB hex of
-/// sub-headings.
+/// `files` it shows, its slides zipped straight into it, in `look`.
 pub fn write(
     deck: &Deck,
     template: &Template,
     properties: Properties,
-    accent: &str,
+    look: Look,
     files: ImageFiles,
 ) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
     let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
-    let slides = zip_slides(&mut writer.zip, deck, numbered, (accent, files), &mut Shown::open(None)?)?;
+    let slides = zip_slides(&mut writer.zip, deck, numbered, (look, files), &mut Shown::open(None)?)?;
     writer.count(&slides.numbers)?;
     writer.parts.extend(slides.media);
     let pptx = writer.finish(&deck.title, properties)?;
     // The template holds no slides: one part that is not a slide for each of its entries.
     Ok(Written { pptx, first: template.parts.len(), texts: slides.texts })
 }
+
+/// The folder of the package's media parts.
+const MEDIA: &str = "ppt/media/";
 
 /// Parts zipped ahead in memory, to be copied into presentations as they are: slides made in
 /// parallel are compressed where they are made, and the parts every deck has only once.
@@ -104,19 +108,19 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
 }
 
 /// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves; `accent` is the RGB hex of sub-headings, `files` the images they show. A
+/// `deck` resolves, in `look`, `files` the images they show. A
 /// part whose text is one of the parts of `shown` (the same slides in a document's own deck)
 /// is copied from it compressed: the site deck shows every document's slides again, mostly
 /// with the same text.
 pub fn prepare<'s>(
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
-    accent: &str,
+    look: Look,
     files: ImageFiles,
     shown: Option<&Written>,
 ) -> ZipResult<Zipped> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let slides = zip_slides(&mut zip, deck, slides, (accent, files), &mut Shown::open(shown)?)?;
+    let slides = zip_slides(&mut zip, deck, slides, (look, files), &mut Shown::open(shown)?)?;
     Ok(Zipped { zip: zip.finish()?.into_inner(), parts: slides.media, slides: slides.numbers })
 }
 
@@ -134,12 +138,12 @@ fn zip_slides<'s, W: Write + Seek>(
     zip: &mut ZipWriter<W>,
     deck: &Deck,
     slides: impl IntoIterator<Item = (usize, &'s Slide)>,
-    (accent, files): (&str, ImageFiles),
+    (look, files): (Look, ImageFiles),
     shown: &mut Shown,
 ) -> ZipResult<ZippedSlides> {
     let mut out = ZippedSlides { numbers: Vec::new(), texts: Vec::new(), media: Vec::new() };
     for (n, slide) in slides {
-        let parts = slide_parts(deck, slide, n, accent, files);
+        let parts = slide_parts(deck, slide, n, look, files);
         let mut named = vec![
             (format!("ppt/slides/slide{n}.xml"), parts.xml),
             (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
@@ -160,6 +164,10 @@ fn zip_slides<'s, W: Write + Seek>(
             out.texts.push(xml);
         }
         for part in parts.media {
+            // An image shown on an earlier slide is in the package already.
+            if out.media.iter().any(|(name, _)| *name == part.name) {
+                continue;
+            }
             // Images are compressed already: stored. No part's text is empty, so the empty
             // text keeps the entries in step without ever being found.
             zip.start_file(part.name.as_str(), zip_options(0))?;
@@ -179,6 +187,8 @@ pub struct PptxWriter<W: Write> {
     slides: usize,
     /// The numbers of the slides that have notes.
     notes: Vec<usize>,
+    /// The media parts written, each once however many runs of slides show it.
+    media: HashSet<String>,
 }
 
 impl<W: Write> PptxWriter<W> {
@@ -189,18 +199,29 @@ impl<W: Write> PptxWriter<W> {
             parts: Vec::new(),
             slides: 0,
             notes: Vec::new(),
+            media: HashSet::new(),
         };
         writer.copy(template)?;
         Ok(writer)
     }
 
-    /// Copies every entry of `zipped` in.
+    /// Copies every entry of `zipped` in, but a media part written before.
     fn copy(&mut self, zipped: &Zipped) -> ZipResult<()> {
         let mut archive = ZipArchive::new(Cursor::new(zipped.zip.as_slice()))?;
+        let known: HashSet<&str> = zipped
+            .parts
+            .iter()
+            .filter(|(name, _)| name.starts_with(MEDIA) && !self.media.insert(name.clone()))
+            .map(|(name, _)| name.as_str())
+            .collect();
         for i in 0..archive.len() {
-            self.zip.raw_copy_file(archive.by_index_raw(i)?)?;
+            let entry = archive.by_index_raw(i)?;
+            if !known.is_empty() && known.contains(entry.name()?.as_ref()) {
+                continue;
+            }
+            self.zip.raw_copy_file(entry)?;
         }
-        self.parts.extend(zipped.parts.iter().cloned());
+        self.parts.extend(zipped.parts.iter().filter(|(name, _)| !known.contains(name.as_str())).cloned());
         Ok(())
     }
 

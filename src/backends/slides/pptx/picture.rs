@@ -1,5 +1,7 @@
 //! Pictures on slides: a `p:pic` for each image item, its alt text as `descr`, with the image
-//! file as a media part of the package (`ppt/media/`) that the slide's relationships name. An
+//! file as a media part of the package (`ppt/media/`) that the slide's relationships name. A
+//! media part is named by a hash of its bytes, so an image shown on several slides is one part
+//! of the package that each slide's relationships name (see [`super::zip_slides`]). An
 //! SVG is shown as PowerPoint writes it: a PNG of it in the picture's blip, the SVG itself in
 //! the blip's `asvg:svgBlip` extension, for the versions of Office that draw SVG.
 
@@ -17,7 +19,7 @@ const SVG_BLIP: &str = "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B8
 /// An image file that goes into the package as a part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Media {
-    /// The part name (`ppt/media/image3-1.png`).
+    /// The part name (`ppt/media/image-<hash>.png`).
     pub name: String,
     /// Its relationship id on the slide.
     pub rel: String,
@@ -28,14 +30,12 @@ pub struct Media {
 /// The pictures of one slide and the media parts they show.
 pub struct Pictures<'a> {
     files: ImageFiles<'a>,
-    /// The 1-based number of the slide, which names its media parts.
-    slide: usize,
     pub media: Vec<Media>,
 }
 
 impl<'a> Pictures<'a> {
-    pub fn new(files: ImageFiles<'a>, slide: usize) -> Self {
-        Pictures { files, slide, media: Vec::new() }
+    pub fn new(files: ImageFiles<'a>) -> Self {
+        Pictures { files, media: Vec::new() }
     }
 
     /// A `p:pic` with shape id `id` showing image `key` in `rect`, described by `alt`; `None`
@@ -66,10 +66,15 @@ impl<'a> Pictures<'a> {
         ))
     }
 
-    /// Adds a media part; returns its relationship id.
+    /// Adds a media part, named by its bytes' hash, unless the slide has it; returns its
+    /// relationship id.
     fn add(&mut self, extension: &str, content_type: &'static str, bytes: Vec<u8>) -> String {
-        let k = self.media.len() + 1;
-        let (name, rel) = (format!("ppt/media/image{}-{k}.{extension}", self.slide), format!("rIdImage{k}"));
+        let hash = blake3::hash(&bytes).to_hex();
+        let name = format!("ppt/media/image-{}.{extension}", &hash[..16]);
+        if let Some(known) = self.media.iter().find(|m| m.name == name) {
+            return known.rel.clone();
+        }
+        let rel = format!("rIdImage{}", self.media.len() + 1);
         self.media.push(Media { name, rel: rel.clone(), content_type, bytes });
         rel
     }

@@ -3,7 +3,7 @@
 
 use super::picture::{Media, Pictures};
 use super::table::graphic_frame;
-use super::text::{emu, paragraph, xfrm, Links, Style};
+use super::text::{emu, paragraph, xfrm, Links, Look, Style};
 use super::xml::{relationships, DECLARATION, NS};
 use crate::backends::slides::deck::{Deck, Item, Layout, Run, Slide, Text};
 use crate::backends::slides::images::ImageFiles;
@@ -11,7 +11,7 @@ use crate::backends::slides::layout::{
     boxes, text_style, Rect, BODY_SIZE, CALLOUT_BORDER, CALLOUT_PAD, FOOTNOTE_SIZE, PARAGRAPH_SPACE, TABLE_GAP,
 };
 use crate::backends::slides::measure::footnote_height;
-use crate::highlight::{self, code_lines};
+use crate::highlight::code_lines;
 
 /// The parts written for one slide.
 pub struct SlideParts {
@@ -33,10 +33,10 @@ pub fn layout_number(layout: Layout) -> usize {
 }
 
 /// The parts of `slide`, number `n` (1-based) of the deck whose links `deck` resolves;
-/// `accent` is the RGB hex of sub-headings; its pictures show images of `files`.
-pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, files: ImageFiles) -> SlideParts {
+/// `look` gives sub-headings' colour and code's theme; its pictures show images of `files`.
+pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, look: Look, files: ImageFiles) -> SlideParts {
     let mut links = Links::new(deck);
-    let mut pictures = Pictures::new(files, n);
+    let mut pictures = Pictures::new(files);
     let mut shapes = String::new();
     let (title_box, body_box) = boxes(slide.layout);
     let on_accent = (slide.layout == Layout::Section).then_some("FFFFFF");
@@ -56,14 +56,14 @@ pub fn slide_parts(deck: &Deck, slide: &Slide, n: usize, accent: &str, files: Im
         Some(placeholder) => {
             let mut xml = String::new();
             for item in &slide.body {
-                text_item(&mut xml, item, on_accent, accent, &mut links);
+                text_item(&mut xml, item, on_accent, look, &mut links);
             }
             if !xml.is_empty() {
                 shapes.push_str(&shape(id, "Subtitle", placeholder, body_box, "t", &xml));
             }
         }
         None => {
-            id = body_shapes(&mut shapes, slide, (body_box, id), accent, &mut links, &mut pictures);
+            id = body_shapes(&mut shapes, slide, (body_box, id), look, &mut links, &mut pictures);
             if !slide.footnotes.is_empty() {
                 let mut xml = String::new();
                 let height = footnotes(&mut xml, &slide.footnotes, body_box.w, &mut links);
@@ -114,7 +114,7 @@ fn body_shapes(
     out: &mut String,
     slide: &Slide,
     (body, mut id): (Rect, usize),
-    accent: &str,
+    look: Look,
     links: &mut Links,
     pictures: &mut Pictures,
 ) -> usize {
@@ -143,18 +143,20 @@ fn body_shapes(
             Item::Callout(items) => {
                 let mut xml = String::new();
                 for item in items {
-                    text_item(&mut xml, item, None, accent, links);
+                    text_item(&mut xml, item, None, look, links);
                 }
                 let rect = Rect { y: y + TABLE_GAP, h: height - TABLE_GAP, ..body };
                 let fill = format!(
-                    "<a:solidFill><a:srgbClr val=\"{accent}\"><a:lumMod val=\"10000\"/><a:lumOff val=\"90000\"/></a:srgbClr></a:solidFill>\
-                     <a:ln w=\"{}\"><a:solidFill><a:srgbClr val=\"{accent}\"/></a:solidFill></a:ln>",
-                    emu(CALLOUT_BORDER)
+                    "<a:solidFill><a:srgbClr val=\"{}\"><a:lumMod val=\"10000\"/><a:lumOff val=\"90000\"/></a:srgbClr></a:solidFill>\
+                     <a:ln w=\"{}\"><a:solidFill><a:srgbClr val=\"{}\"/></a:solidFill></a:ln>",
+                    look.accent,
+                    emu(CALLOUT_BORDER),
+                    look.accent
                 );
                 out.push_str(&text_shape(id, "Callout", rect, &fill, &xml).replace(INSETS, &callout_insets()));
             }
             _ => {
-                text_item(&mut pending, item, None, accent, links);
+                text_item(&mut pending, item, None, look, links);
                 pending_height += height;
                 continue;
             }
@@ -197,17 +199,17 @@ fn text_shape(id: usize, name: &str, rect: Rect, fill: &str, paragraphs: &str) -
 }
 
 /// The paragraphs of a text item; `color` overrides the text colour (on dark backgrounds).
-fn text_item(out: &mut String, item: &Item, color: Option<&str>, accent: &str, links: &mut Links) {
+fn text_item(out: &mut String, item: &Item, color: Option<&str>, look: Look, links: &mut Links) {
     let Some(style) = text_style(item) else { return };
     let base = Style { bold: matches!(item, Item::Heading(_)), color, ..Style::plain(style.size) };
     match item {
-        Item::Heading(text) => paragraph(out, text, Style { color: color.or(Some(accent)), ..base }, links),
+        Item::Heading(text) => paragraph(out, text, Style { color: color.or(Some(look.accent)), ..base }, links),
         Item::Paragraph(text) => paragraph(out, text, base, links),
         Item::Bullet { marker, text, .. } => {
             paragraph(out, text, Style { marker: Some(*marker), indent: style.indent, ..base }, links)
         }
         Item::Code { text, lang } => {
-            for (i, line) in code_lines(text, lang.as_deref(), highlight::DEFAULT_THEME).iter().enumerate() {
+            for (i, line) in code_lines(text, lang.as_deref(), look.code_theme).iter().enumerate() {
                 let runs: Vec<Run> = line
                     .runs()
                     .map(|(text, color)| Run { text: text.to_string(), code: true, color, ..Run::default() })

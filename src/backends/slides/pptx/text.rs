@@ -4,6 +4,7 @@
 use super::xml::esc;
 use crate::backends::slides::deck::{Deck, Link, Marker, Run, Target};
 use crate::backends::slides::layout::{line_height, Rect, EMU_PER_POINT, PARAGRAPH_SPACE};
+use crate::layout::rtl_paragraph;
 
 /// The relationship id of the first hyperlink of a slide (rId1 is the layout, rId2 the notes).
 const FIRST_LINK: usize = 3;
@@ -107,15 +108,30 @@ impl Style<'_> {
     }
 }
 
+/// What a deck's slides share: the RGB hex of sub-headings and the syntect theme of code.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'a> {
+    pub accent: &'a str,
+    pub code_theme: &'static str,
+}
+
 /// Appends one `a:p` with `runs` in `style`.
 pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links) {
     let line = (line_height(style.size) * 100.0).round() as i64;
     let hang = if style.marker.is_some() { style.indent.min(24.0) } else { 0.0 };
+    // A right-to-left paragraph (its first strong character) is marked so, and set from the
+    // right; every other says it is left to right, as LibreOffice otherwise carries the
+    // direction of a paragraph over to the next ones.
+    let rtl = rtl_paragraph(runs.iter().map(|r| r.text.as_str()));
+    let (align, rtl) = match (rtl, style.align) {
+        (true, "l") => ("r", "1"),
+        (true, align) => (align, "1"),
+        (false, align) => (align, "0"),
+    };
     out.push_str(&format!(
-        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{}\"><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
+        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{align}\" rtl=\"{rtl}\"><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
         emu(style.indent),
         -emu(hang),
-        style.align
     ));
     let before = if style.space_before { (PARAGRAPH_SPACE * 100.0) as i64 } else { 0 };
     out.push_str(&format!("<a:spcBef><a:spcPts val=\"{before}\"/></a:spcBef>"));
