@@ -7,9 +7,13 @@
 use crate::util::{content, corpus_folders, load, seed, tree};
 use folio::backends::slides::Item as SlideItem;
 use folio::backends::slides::{deck_pages, document_deck};
+use folio::highlight::DEFAULT_THEME;
 use folio::layout::{Item, Laid, Rgb, Role, Tag, Tree};
 use folio::testing::{layout_guide, snapshot, PdfTheme};
 use std::collections::BTreeMap;
+
+/// The accent of the decks laid out here.
+const ACCENT: Rgb = Rgb(0.1, 0.3, 0.6);
 
 /// The fewest body rows on either side of a break, and the longest token never broken.
 const ALONE: usize = 3;
@@ -163,7 +167,7 @@ fn numbers_and_codes_are_never_broken_in_a_narrow_column_and_long_words_are_hyph
     }
     let dir = tree(&[("t.md", page.as_bytes())]);
     let loaded = load(dir.path());
-    let deck = deck_pages(&document_deck(&loaded.collection.documents[0], 2), Rgb(0.1, 0.3, 0.6), "t.md");
+    let deck = deck_pages(&document_deck(&loaded.collection.documents[0], 2), (ACCENT, DEFAULT_THEME), "t.md");
     assert_rules("a wide table on slides", &deck);
     assert_eq!(tables(&deck).len(), 1, "the deck shows the table");
     let laid = guide(&page);
@@ -192,7 +196,7 @@ fn every_table_of_content_the_seed_and_the_corpus_keeps_the_rules_in_guides_and_
             let laid = layout_guide(doc, collection, &PdfTheme::default(), &Default::default());
             assert_rules(&doc.source, &laid);
             checked += tables(&laid).len();
-            let deck = deck_pages(&document_deck(doc, 2), Rgb(0.1, 0.3, 0.6), &doc.source);
+            let deck = deck_pages(&document_deck(doc, 2), (ACCENT, DEFAULT_THEME), &doc.source);
             assert_rules(&format!("{} (deck)", doc.source), &deck);
         }
     }
