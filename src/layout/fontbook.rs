@@ -28,8 +28,12 @@ pub struct FontBook {
     found: Mutex<Found>,
 }
 
-/// The face found for a character and a CJK variant; `None` when no font has the character.
+/// The face found for a character and a CJK variant (or [`EMOJI`] for the emoji face asked
+/// for by the emoji presentation selector); `None` when no font has the character.
 type Found = FxHashMap<(char, Option<&'static str>), Option<FontId>>;
+
+/// The key of [`Found`] for a character's emoji face, beside the CJK variants.
+const EMOJI: &str = "emoji";
 
 /// A font database and its faces in a fixed order.
 struct Faces {
@@ -120,18 +124,28 @@ impl FontBook {
         // An emoticon, or a Hebrew or Arabic letter, which the bundled fallback has too, takes a
         // face made for it (an emoji face, one made for the script) when there is one.
         let found = match bundled {
-            true => self.search(c, variant, true).or(Some(FontId::FALLBACK)),
-            false => self.search(c, variant, false),
+            true => self.search(c, script::hint_in(c, variant), true).or(Some(FontId::FALLBACK)),
+            false => self.search(c, script::hint_in(c, variant), false),
         };
         self.found.lock().unwrap_or_else(|e| e.into_inner()).insert((c, variant), found);
         found
     }
 
-    /// The first face that has `c`, best suited first; with `own_only`, only faces made for
-    /// it (emoji faces for an emoji, faces of its script for a letter).
-    fn search(&self, c: char, variant: Option<&'static str>, own_only: bool) -> Option<FontId> {
+    /// The emoji face that draws `c` when the emoji presentation selector follows it (❤️,
+    /// ✔️, 1️⃣), whatever face the text has it in; `None` when no emoji face has it.
+    pub fn emoji_for(&self, c: char) -> Option<FontId> {
+        if let Some(&known) = self.found.lock().unwrap_or_else(|e| e.into_inner()).get(&(c, Some(EMOJI))) {
+            return known;
+        }
+        let found = self.search(c, script::Hint::Emoji, true);
+        self.found.lock().unwrap_or_else(|e| e.into_inner()).insert((c, Some(EMOJI)), found);
+        found
+    }
+
+    /// The first face that has `c`, best suited to `hint` first; with `own_only`, only faces
+    /// made for it (emoji faces for an emoji, faces of its script for a letter).
+    fn search(&self, c: char, hint: script::Hint, own_only: bool) -> Option<FontId> {
         let covers = |id: &FontId| id.face().glyph(c).is_some();
-        let hint = script::hint_in(c, variant);
         let suits = |l: &&Listed| !own_only || hint.rank(&l.family) == 0;
         let configured = self.fallback.iter().chain(ranked(&self.in_paths, hint)).filter(suits);
         if let Some(id) = configured.filter_map(|l| register(&l.file, &l.name)).find(covers) {

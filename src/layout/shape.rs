@@ -67,9 +67,25 @@ const REPLACEMENT: char = '\u{FFFD}';
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
     )
 }
+
+/// Characters that go on with the character before them in an emoji sequence: the zero-width
+/// joiner (👩‍💻), the variation selectors (❤️), the skin tones (👍🏽), the keycap (1️⃣) and the
+/// tag characters of subdivision flags. They stay with the face drawing that character when it
+/// has them, so that its ligature draws the sequence as one picture.
+fn continues_sequence(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// The emoji presentation selector: the character before it asks to be drawn as an emoji.
+const EMOJI_PRESENTATION: char = '\u{FE0F}';
 
 /// Strings shaped and remembered by one thread, across the documents it lays out. Shaping
 /// depends only on the string and the face, so sharing the cache cannot change any output.
@@ -111,6 +127,8 @@ pub struct Shaper {
     plans: Vec<(FontId, Direction, Option<Script>, ShapePlan)>,
     /// The face for each character its text's face lacks, as the book found it.
     fallbacks: FxHashMap<char, Option<FontId>>,
+    /// The emoji face for each character written with the emoji presentation selector.
+    emoji: FxHashMap<char, Option<FontId>>,
 }
 
 impl Default for Shaper {
@@ -131,6 +149,7 @@ impl Shaper {
             cached: 0,
             plans: Vec::new(),
             fallbacks: FxHashMap::default(),
+            emoji: FxHashMap::default(),
         }
     }
 
@@ -166,13 +185,32 @@ impl Shaper {
         *self.fallbacks.entry(c).or_insert_with(|| book.fallback_for(c, variant))
     }
 
+    /// The emoji face that draws `c` followed by the emoji presentation selector, asking the
+    /// book once a character.
+    fn emoji_for(&mut self, c: char) -> Option<FontId> {
+        let book = &self.book;
+        *self.emoji.entry(c).or_insert_with(|| book.emoji_for(c))
+    }
+
     fn shape_uncached(&mut self, text: &str, font: FontId, rtl: Option<bool>) -> Shaped {
         let font = self.book.resolve(font);
         let mut shaped = Shaped::default();
         let mut segment = String::new();
         let mut segment_font = font;
-        for c in text.chars() {
-            let (face, c) = if font.face().glyph(c).is_some() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let in_sequence = !segment.is_empty() && continues_sequence(c);
+            if in_sequence && segment_font != font && segment_font.face().glyph(c).is_some() {
+                segment.push(c);
+                continue;
+            }
+            let emoji = match chars.peek() {
+                Some(&EMOJI_PRESENTATION) if !c.is_whitespace() => self.emoji_for(c),
+                _ => None,
+            };
+            let (face, c) = if let Some(emoji) = emoji {
+                (emoji, c)
+            } else if font.face().glyph(c).is_some() {
                 (font, c)
             } else if c.is_whitespace() {
                 (font, ' ')

@@ -159,6 +159,21 @@ fn an_emoticon_dejavu_sans_has_in_black_comes_from_an_emoji_font_in_colour() {
 }
 
 #[test]
+fn an_emoji_sequence_is_one_picture_and_the_presentation_selector_asks_for_the_emoji_face() {
+    let page = "# Work\n\nCoder \u{1F469}\u{200D}\u{1F4BB} with love \u{2764}\u{FE0F}.\n";
+    let dir = tree(&[("work.md", page.as_bytes())]);
+    build(dir.path(), &[]);
+    let pdf = Document::load(dir.path().join("out/pdf/work.pdf")).unwrap();
+    let forms = colour_forms(&pdf);
+    // One picture for the joined woman and laptop, one for the heart that DejaVu Sans has in
+    // black but the selector asks to see as an emoji.
+    assert!(forms.len() == 2 && forms.iter().all(|f| f.1 == "NotoColorEmoji"), "{forms:?}");
+    let text = crate::pdf::page_text(&pdf);
+    assert!(text.contains("\u{1F469}\u{200D}\u{1F4BB}"), "the sequence copies whole: {text:?}");
+    assert!(text.contains('\u{2764}'), "{text:?}");
+}
+
+#[test]
 fn a_page_without_colour_glyphs_is_the_same_with_colour_fonts_at_hand() {
     let page = "# Plain\n\nText with → an arrow from DejaVu Sans.\n";
     let without = tree(&[("plain.md", page.as_bytes())]);
