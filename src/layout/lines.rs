@@ -79,6 +79,9 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
         lines.pop();
     }
     let base_size = spans.first().map_or(cx.size, |s| s.style.size);
+    if cx.heights_only {
+        return lines.iter().map(|line| Slab::new(line_size(spans, line, base_size) * leading, Vec::new())).collect();
+    }
     let tags = span_tags(cx, spans);
     lines.iter().map(|line| line_slab((spans, &tags), line, base_size, leading, width, align)).collect()
 }
@@ -306,6 +309,11 @@ fn break_wide(cx: &mut Cx, spans: &[Span], word: Word, width: f32) -> Vec<Word> 
 
 /// Positions the words of one line: text runs (merged per style), code shading, strike lines,
 /// link areas.
+/// The largest type size on a line, at least `base`: its height is this times the leading.
+fn line_size(spans: &[Span], line: &[Word], base: f32) -> f32 {
+    line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max)
+}
+
 fn line_slab(
     (spans, tags): (&[Span], &[Tag]),
     line: &[Word],
@@ -314,7 +322,7 @@ fn line_slab(
     width: f32,
     align: Align,
 ) -> Slab {
-    let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
+    let size = line_size(spans, line, base);
     let height = size * leading;
     let face = FontId::SERIF.face();
     let (asc, desc) = (face.ascender / face.units_per_em, -face.descender / face.units_per_em);

@@ -14,7 +14,7 @@ fn probe(widths: &[f32], size: f32) -> Table {
 /// Lays out a table for a body `width` × `height` points: the largest type size at which
 /// every word fits its column and the header with the tallest row fits the body. Returns the
 /// table and, for each row that had to be shortened, its number (1-based) and full text.
-pub fn fit(
+pub(crate) fn fit(
     align: Vec<Align>,
     head: Vec<Text>,
     rows: Vec<Vec<Text>>,
@@ -22,23 +22,21 @@ pub fn fit(
     height: f32,
 ) -> (Table, Vec<(usize, String)>) {
     let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];
-    let size = TABLE_SIZES
-        .into_iter()
-        .find(|&size| {
-            let Some(widths) = widths(&head, &rows, size, width) else { return false };
-            let probe = probe(&widths, size);
-            let tallest = rows.iter().map(|r| row_height(r, &probe, false)).fold(0.0, f32::max);
-            TABLE_GAP + row_height(&head, &probe, true) + tallest <= height
-        })
-        .unwrap_or(smallest);
-    let widths = widths(&head, &rows, size, width).unwrap_or_else(|| shares(&head, &rows, size, width));
-    let probe = probe(&widths, size);
-    let head_height = row_height(&head, &probe, true);
-    let limit = height - TABLE_GAP - head_height;
-    let mut table = Table { align, head, rows, widths, size, heights: vec![head_height] };
+    let fitting = TABLE_SIZES.into_iter().find_map(|size| {
+        let sized = Sized::new(&head, &rows, size, widths(&natural(&head, &rows, size), width)?);
+        let tallest = sized.rows.iter().copied().fold(0.0, f32::max);
+        (TABLE_GAP + sized.head + tallest <= height).then_some(sized)
+    });
+    let sized = fitting.unwrap_or_else(|| {
+        let natural = natural(&head, &rows, smallest);
+        let widths = widths(&natural, width).unwrap_or_else(|| shares(&natural.0, width));
+        Sized::new(&head, &rows, smallest, widths)
+    });
+    let probe = probe(&sized.widths, sized.size);
+    let limit = height - TABLE_GAP - sized.head;
+    let mut table = Table { align, head, rows, widths: sized.widths, size: sized.size, heights: vec![sized.head] };
     let mut notes = Vec::new();
-    for (i, row) in table.rows.iter_mut().enumerate() {
-        let mut height = row_height(row, &probe, false);
+    for (i, (row, mut height)) in table.rows.iter_mut().zip(sized.rows).enumerate() {
         if height > limit {
             notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
             height = shorten(row, &probe, limit);
@@ -46,6 +44,24 @@ pub fn fit(
         table.heights.push(height);
     }
     (table, notes)
+}
+
+/// A table measured at one type size and its column widths: the heights of its header and
+/// rows, each measured once for choosing the size and for paginating.
+struct Sized {
+    size: f32,
+    widths: Vec<f32>,
+    head: f32,
+    rows: Vec<f32>,
+}
+
+impl Sized {
+    fn new(head: &[Text], rows: &[Vec<Text>], size: f32, widths: Vec<f32>) -> Sized {
+        let probe = probe(&widths, size);
+        let head = row_height(head, &probe, true);
+        let rows = rows.iter().map(|r| row_height(r, &probe, false)).collect();
+        Sized { size, widths, head, rows }
+    }
 }
 
 /// The widest single-line text and the widest unbreakable word of each column, margins
@@ -70,32 +86,31 @@ fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>)
 }
 
 /// Column widths that add up to `width` and give every column room for its widest word, or
-/// `None` when the words cannot all fit at this size.
-fn widths(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Option<Vec<f32>> {
-    let (_, word) = natural(head, rows, size);
+/// `None` when the words cannot all fit; from the columns' `natural` widths at one size.
+fn widths((line, word): &(Vec<f32>, Vec<f32>), width: f32) -> Option<Vec<f32>> {
     if word.iter().sum::<f32>() > width {
         return None;
     }
-    let mut widths = shares(head, rows, size, width);
+    let mut widths = shares(line, width);
     for _ in 0..widths.len() {
-        let short: f32 = widths.iter().zip(&word).map(|(w, min)| (min - w).max(0.0)).sum();
+        let short: f32 = widths.iter().zip(word.iter()).map(|(w, min)| (min - w).max(0.0)).sum();
         if short <= 0.01 {
             break;
         }
-        let spare: f32 = widths.iter().zip(&word).map(|(w, min)| (w - min).max(0.0)).sum();
-        for (w, min) in widths.iter_mut().zip(&word) {
+        let spare: f32 = widths.iter().zip(word.iter()).map(|(w, min)| (w - min).max(0.0)).sum();
+        for (w, min) in widths.iter_mut().zip(word) {
             *w = if *w < *min { *min } else { *w - (*w - min) * short / spare };
         }
     }
     Some(widths)
 }
 
-/// Widths in proportion to the columns' text: as measured when the whole table fits on one
-/// line a row, else by the square root of it so that short columns keep a fair share.
-fn shares(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
-    let (line, _) = natural(head, rows, size);
+/// Widths in proportion to the columns' text (`line`, their widest single-line text): as
+/// measured when the whole table fits on one line a row, else by the square root of it so
+/// that short columns keep a fair share.
+fn shares(line: &[f32], width: f32) -> Vec<f32> {
     let total: f32 = line.iter().sum();
-    let weights: Vec<f32> = if total <= width { line } else { line.iter().map(|w| w.sqrt()).collect() };
+    let weights: Vec<f32> = if total <= width { line.to_vec() } else { line.iter().map(|w| w.sqrt()).collect() };
     let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
     weights.iter().map(|w| width * w / sum).collect()
 }
@@ -124,7 +139,7 @@ fn shorten(row: &mut [Text], probe: &Table, limit: f32) -> f32 {
 
 /// How many rows, of heights `rows`, fit in `room` points under the gap and a header row
 /// `head` high.
-pub fn rows_fitting(head: f32, rows: &[f32], room: f32) -> usize {
+pub(crate) fn rows_fitting(head: f32, rows: &[f32], room: f32) -> usize {
     let mut used = TABLE_GAP + head;
     let mut count = 0;
     for row in rows {
