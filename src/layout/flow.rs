@@ -117,7 +117,7 @@ pub struct Cx {
     pub code_theme: &'static str,
     /// The CJK variant (`SC`, `TC`, `JP`, …) of the document's language, which Han falls back to.
     pub cjk: Option<&'static str>,
-    /// Lines are only measured: [`super::lines::layout_lines`] gives their heights and draws
+    /// Lines are only measured: [`super::layout_lines`] gives their heights and draws
     /// nothing (what paginates a slide deck before its pages are set).
     pub heights_only: bool,
     footnotes: BTreeMap<String, usize>,
