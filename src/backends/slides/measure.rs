@@ -252,3 +252,36 @@ pub(crate) fn footnote_height(note: &[Run], width: f32) -> f32 {
     let palette = Palette { text: WHITE, accent: WHITE };
     measuring(|cx| stacked(&text_lines(cx, note, FOOTNOTE_SIZE, width, false, palette)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backends::slides::tables::fit;
+
+    fn text(s: &str) -> Text {
+        vec![Run { text: s.into(), ..Run::default() }]
+    }
+
+    /// Measuring gives the heights of the slabs the PDF deck draws: pagination and the deck agree.
+    #[test]
+    fn measured_heights_are_those_of_the_drawn_items() {
+        let long = "a line of words that wraps more than once in a narrow column ".repeat(4);
+        let (table, _) =
+            fit(vec![Align::None; 2], vec![text("A"), text("B")], vec![vec![text("x"), text(&long)]], 400.0, 360.0);
+        let items = [
+            Item::Heading(text(&long)),
+            Item::Paragraph(text(&long)),
+            Item::Bullet { level: 2, marker: Marker::Number(3), text: text(&long) },
+            Item::Code { text: format!("{long}\nfn main() {{}}\n"), lang: Some("rust".into()) },
+            Item::Callout(vec![Item::Paragraph(text("Note")), Item::Paragraph(text(&long))]),
+            Item::Table(table),
+        ];
+        let palette = Palette { text: RULE, accent: BAND };
+        for item in &items {
+            let mut cx = Cx::new(super::super::layout::BODY_SIZE, BAND, false, "", "");
+            let drawn = item_slabs(&mut cx, item, 400.0, palette);
+            assert!(drawn.iter().any(|slab| !slab.items.is_empty()));
+            assert_eq!(item_height(item, 400.0), stacked(&drawn), "{item:?}");
+        }
+    }
+}
