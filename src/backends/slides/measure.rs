@@ -256,11 +256,8 @@ pub(crate) fn footnote_height(note: &[Run], width: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backends::slides::compose::text;
     use crate::backends::slides::tables::fit;
-
-    fn text(s: &str) -> Text {
-        vec![Run { text: s.into(), ..Run::default() }]
-    }
 
     /// Measuring gives the heights of the slabs the PDF deck draws: pagination and the deck agree.
     #[test]
