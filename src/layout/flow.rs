@@ -117,6 +117,9 @@ pub struct Cx {
     pub code_theme: &'static str,
     /// The CJK variant (`SC`, `TC`, `JP`, …) of the document's language, which Han falls back to.
     pub cjk: Option<&'static str>,
+    /// Lines are only measured: [`super::layout_lines`] gives their heights and draws
+    /// nothing (what paginates a slide deck before its pages are set).
+    pub heights_only: bool,
     footnotes: BTreeMap<String, usize>,
     /// Scripts already warned about: one warning a page and script.
     reported: BTreeSet<&'static str>,
@@ -143,6 +146,7 @@ impl Cx {
             current: Tag::ARTIFACT,
             code_theme: crate::highlight::DEFAULT_THEME,
             cjk: None,
+            heights_only: false,
             footnotes: BTreeMap::new(),
             reported: BTreeSet::new(),
             counters: [0; 6],

@@ -185,7 +185,8 @@ pub fn site_deck(title: &str, docs: &[&Document], level: u8) -> Deck {
     deck
 }
 
-fn text(s: &str) -> Text {
+/// Plain text as one unstyled run.
+pub(crate) fn text(s: &str) -> Text {
     vec![Run { text: clean(s), ..Run::default() }]
 }
 

@@ -66,7 +66,7 @@ pub fn boxes(layout: Layout) -> (Rect, Rect) {
 }
 
 /// Title sizes to try for a layout.
-pub fn title_sizes(layout: Layout) -> &'static [f32; 3] {
+pub(crate) fn title_sizes(layout: Layout) -> &'static [f32; 3] {
     match layout {
         Layout::Content => &TITLE_SIZES,
         Layout::Title | Layout::Section => &COVER_TITLE_SIZES,
@@ -75,13 +75,13 @@ pub fn title_sizes(layout: Layout) -> &'static [f32; 3] {
 
 /// How a text item is set: type size and left indent.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TextStyle {
+pub(crate) struct TextStyle {
     pub size: f32,
     pub indent: f32,
 }
 
 /// The style of a text item (`None` for tables, callouts and images).
-pub fn text_style(item: &Item) -> Option<TextStyle> {
+pub(crate) fn text_style(item: &Item) -> Option<TextStyle> {
     Some(match item {
         Item::Heading(_) => TextStyle { size: HEADING_SIZE, indent: 0.0 },
         Item::Paragraph(_) => TextStyle { size: BODY_SIZE, indent: 0.0 },
@@ -93,7 +93,7 @@ pub fn text_style(item: &Item) -> Option<TextStyle> {
 }
 
 /// The height of one line of type of `size` points.
-pub fn line_height(size: f32) -> f32 {
+pub(crate) fn line_height(size: f32) -> f32 {
     size * LINE_SPACING
 }
 

@@ -17,9 +17,9 @@ use std::cell::RefCell;
 
 /// The colours of a slide's text: body text, and headings, bullets and links.
 #[derive(Debug, Clone, Copy)]
-pub struct Palette {
-    pub text: Rgb,
-    pub accent: Rgb,
+pub(crate) struct Palette {
+    pub(crate) text: Rgb,
+    pub(crate) accent: Rgb,
 }
 
 const BAND: Rgb = Rgb(0.933, 0.949, 0.969);
@@ -29,13 +29,18 @@ const RULE: Rgb = Rgb(0.788, 0.82, 0.863);
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 
 thread_local! {
-    /// The context items are measured in: the body size of [`super::pdf`]'s, so lines break alike.
-    static MEASURING: RefCell<Cx> = RefCell::new(Cx::new(super::layout::BODY_SIZE, WHITE, false, "", ""));
+    /// The context items are measured in: the body size of [`super::pdf`]'s, so lines break
+    /// alike, giving the lines' heights only (drawing them was a third of measuring).
+    static MEASURING: RefCell<Cx> = RefCell::new({
+        let mut cx = Cx::new(super::layout::BODY_SIZE, WHITE, false, "", "");
+        cx.heights_only = true;
+        cx
+    });
 }
 
 /// Runs `f` with this thread's measuring context. Characters no font has are reported by the
 /// PDF guide, with their line; here they are only measured.
-pub fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
+pub(crate) fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
     MEASURING.with(|cx| {
         let mut cx = cx.borrow_mut();
         let out = f(&mut cx);
@@ -46,12 +51,12 @@ pub fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
 }
 
 /// The height of slabs stacked with their spaces.
-pub fn stacked(slabs: &[Slab]) -> f32 {
+pub(crate) fn stacked(slabs: &[Slab]) -> f32 {
     slabs.iter().map(|s| s.space_before + s.height).sum()
 }
 
 /// Stacks slabs from (`x`, `y`) down, each after its space, into `items`; returns the bottom.
-pub fn place(slabs: Vec<Slab>, x: f32, mut y: f32, items: &mut Vec<Drawn>) -> f32 {
+pub(crate) fn place(slabs: Vec<Slab>, x: f32, mut y: f32, items: &mut Vec<Drawn>) -> f32 {
     for slab in slabs {
         y += slab.space_before;
         items.extend(slab.items.into_iter().map(|mut item| {
@@ -64,7 +69,7 @@ pub fn place(slabs: Vec<Slab>, x: f32, mut y: f32, items: &mut Vec<Drawn>) -> f3
 }
 
 /// Runs as spans of the slide face at `size`, bold throughout if `bold`; links in the accent.
-pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span> {
+pub(crate) fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span> {
     runs.iter()
         .filter(|run| !run.text.is_empty())
         .map(|run| {
@@ -91,13 +96,13 @@ pub fn spans(runs: &[Run], size: f32, bold: bool, palette: Palette) -> Vec<Span>
 }
 
 /// The lines of runs in a column `width` wide.
-pub fn text_lines(cx: &mut Cx, runs: &[Run], size: f32, width: f32, bold: bool, palette: Palette) -> Vec<Slab> {
+pub(crate) fn text_lines(cx: &mut Cx, runs: &[Run], size: f32, width: f32, bold: bool, palette: Palette) -> Vec<Slab> {
     layout_lines(cx, &spans(runs, size, bold, palette), width, LINE_SPACING, Align::None)
 }
 
 /// The narrowest and widest the runs can be set at `size`: their widest word (a link counts
 /// as one, as Office sets it) and their width on one line.
-pub fn extent(cx: &mut Cx, runs: &[Run], size: f32, bold: bool) -> (f32, f32) {
+pub(crate) fn extent(cx: &mut Cx, runs: &[Run], size: f32, bold: bool) -> (f32, f32) {
     let palette = Palette { text: WHITE, accent: WHITE };
     let (mut narrowest, widest) = measure(cx, &spans(runs, size, bold, palette));
     for run in runs.iter().filter(|r| r.link.is_some()) {
@@ -109,7 +114,7 @@ pub fn extent(cx: &mut Cx, runs: &[Run], size: f32, bold: bool) -> (f32, f32) {
 
 /// The lines of a text item (not a table or a callout) in a body `width` wide, its bullet
 /// hanging in the indent; the first with the space above the item.
-pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
+fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
     let Some(style) = text_style(item) else { return Vec::new() };
     let (size, column) = (style.size, width - style.indent);
     let mut lines = match item {
@@ -148,7 +153,7 @@ pub fn item_lines(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
 
 /// The slabs of any item in a body `width` wide, the first with the space above the item; an
 /// image is centred, tagged as a figure with its alt text.
-pub fn item_slabs(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
+pub(crate) fn item_slabs(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec<Slab> {
     match item {
         Item::Table(table) => table_rows(cx, table, palette),
         Item::Callout(items) => vec![callout(cx, items, width, palette)],
@@ -162,7 +167,7 @@ pub fn item_slabs(cx: &mut Cx, item: &Item, width: f32, palette: Palette) -> Vec
 }
 
 /// The height of an item in a body `width` wide, with the space above it.
-pub fn item_height(item: &Item, width: f32) -> f32 {
+pub(crate) fn item_height(item: &Item, width: f32) -> f32 {
     let palette = Palette { text: WHITE, accent: WHITE };
     measuring(|cx| stacked(&item_slabs(cx, item, width, palette)))
 }
@@ -193,7 +198,7 @@ fn callout(cx: &mut Cx, items: &[Item], width: f32, palette: Palette) -> Slab {
 
 /// One row of a table with the deck's column widths: cells inside their margins, the header
 /// filled with the accent, every second body row banded, a rule below.
-pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palette: Palette) -> Slab {
+fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palette: Palette) -> Slab {
     let head = band.is_none();
     let text = Palette { text: if head { WHITE } else { palette.text }, ..palette };
     let mut items = Vec::new();
@@ -236,7 +241,7 @@ pub fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palet
 }
 
 /// The rows of a table, the header first, the first with the gap above the table.
-pub fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
+fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
     let mut rows = vec![cx.within(Role::TR, |cx| row(cx, &table.head, table, None, palette)).0];
     for (i, cells) in table.rows.iter().enumerate() {
         rows.push(cx.within(Role::TR, |cx| row(cx, cells, table, Some(i % 2 == 1), palette)).0);
@@ -246,13 +251,43 @@ pub fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
 }
 
 /// The height of a row of `table`: the header if `head`.
-pub fn row_height(cells: &[Text], table: &Table, head: bool) -> f32 {
+pub(crate) fn row_height(cells: &[Text], table: &Table, head: bool) -> f32 {
     let palette = Palette { text: WHITE, accent: WHITE };
     measuring(|cx| row(cx, cells, table, (!head).then_some(false), palette).height)
 }
 
 /// The height of a footnote set at the foot of a body `width` wide.
-pub fn footnote_height(note: &[Run], width: f32) -> f32 {
+pub(crate) fn footnote_height(note: &[Run], width: f32) -> f32 {
     let palette = Palette { text: WHITE, accent: WHITE };
     measuring(|cx| stacked(&text_lines(cx, note, FOOTNOTE_SIZE, width, false, palette)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backends::slides::compose::text;
+    use crate::backends::slides::tables::fit;
+
+    /// Measuring gives the heights of the slabs the PDF deck draws: pagination and the deck agree.
+    #[test]
+    fn measured_heights_are_those_of_the_drawn_items() {
+        let long = "a line of words that wraps more than once in a narrow column ".repeat(4);
+        let (table, _) =
+            fit(vec![Align::None; 2], vec![text("A"), text("B")], vec![vec![text("x"), text(&long)]], 400.0, 360.0);
+        let items = [
+            Item::Heading(text(&long)),
+            Item::Paragraph(text(&long)),
+            Item::Bullet { level: 2, marker: Marker::Number(3), text: text(&long) },
+            Item::Code { text: format!("{long}\nfn main() {{}}\n"), lang: Some("rust".into()) },
+            Item::Callout(vec![Item::Paragraph(text("Note")), Item::Paragraph(text(&long))]),
+            Item::Table(table),
+        ];
+        let palette = Palette { text: RULE, accent: BAND };
+        for item in &items {
+            let mut cx = Cx::new(super::super::layout::BODY_SIZE, BAND, false, "", "");
+            let drawn = item_slabs(&mut cx, item, 400.0, palette);
+            assert!(drawn.iter().any(|slab| !slab.items.is_empty()));
+            assert_eq!(item_height(item, 400.0), stacked(&drawn), "{item:?}");
+        }
+    }
 }

@@ -17,7 +17,7 @@ use crate::layout::ALONE;
 
 /// The content of one slide.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub struct Page {
+pub(crate) struct Page {
     pub items: Vec<Item>,
     /// The measured height of each item.
     pub heights: Vec<f32>,
@@ -26,7 +26,7 @@ pub struct Page {
 }
 
 /// Fills pages of a body box with `entries`, each to its height; never returns an empty list.
-pub fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
+pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, heading: None };
     for (i, entry) in entries.iter().enumerate() {
         match entry {
@@ -253,7 +253,7 @@ impl Pager {
 }
 
 /// Slides for pages under one title; every slide after the first is titled "… (cont.)".
-pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
+pub(crate) fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
     pages
         .into_iter()
         .enumerate()
@@ -280,7 +280,7 @@ pub fn slides(title: &str, layout: Layout, pages: Vec<Page>) -> Vec<Slide> {
 
 /// The largest title size at which `title` fits its box; at the smallest size, a title still
 /// too long is shortened with an ellipsis.
-pub fn fit_title(title: &str, layout: Layout) -> (String, f32) {
+pub(crate) fn fit_title(title: &str, layout: Layout) -> (String, f32) {
     let (area, _) = boxes(layout);
     let sizes = title_sizes(layout);
     let fits = |text: &str, size: f32| text_height(text, size, area.w, true) <= area.h;

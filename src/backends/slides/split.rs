@@ -7,7 +7,7 @@ use super::runs::trim;
 
 /// Where an item is cut to fill the room left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cut {
+pub(crate) enum Cut {
     /// All the rest fits.
     Whole,
     /// The rest up to this point fits, and no more.
@@ -17,13 +17,13 @@ pub enum Cut {
 }
 
 /// A place in an item: a run and a byte in it (for code, run 0 and the byte of a line start).
-pub type Point = (usize, usize);
+pub(crate) type Point = (usize, usize);
 
 /// Where to cut an item, from point `from` on, to fill `room` points of a body `width` wide.
 /// Only cut points and parts about as long as the room holds are looked at, and the item is
 /// never copied whole, so that cutting a long item slide by slide takes time linear in its
 /// length.
-pub fn split(item: &Item, from: Point, room: f32, width: f32) -> Cut {
+pub(crate) fn split(item: &Item, from: Point, room: f32, width: f32) -> Cut {
     let fits = |to: Point| slice(item, from, Some(to)).is_some_and(|part| item_height(&part, width) <= room);
     let mut points = cut_points(item, from, 2);
     if points.first().is_none_or(|&at| !fits(at)) {
@@ -58,7 +58,7 @@ pub fn split(item: &Item, from: Point, room: f32, width: f32) -> Cut {
 }
 
 /// The next place after `from` where the item can be cut.
-pub fn next_point(item: &Item, from: Point) -> Option<Point> {
+pub(crate) fn next_point(item: &Item, from: Point) -> Option<Point> {
     cut_points(item, from, 1).first().copied()
 }
 
@@ -91,7 +91,7 @@ fn cut_points(item: &Item, from: Point, limit: usize) -> Vec<Point> {
 }
 
 /// The part of a text item from point `from` up to `to` (to its end if `None`).
-pub fn slice(item: &Item, from: Point, to: Option<Point>) -> Option<Item> {
+pub(crate) fn slice(item: &Item, from: Point, to: Option<Point>) -> Option<Item> {
     let text = |text: &Text| {
         let end = to.unwrap_or((text.len().saturating_sub(1), text.last().map_or(0, |r| r.text.len())));
         let mut part = Vec::with_capacity(end.0.saturating_sub(from.0) + 1);

@@ -15,7 +15,7 @@ fn probe(widths: &[f32], size: f32) -> Table {
 /// Lays out a table for a body `width` × `height` points: the largest type size at which
 /// every word fits its column and the header with the tallest row fits the body. Returns the
 /// table and, for each row that had to be shortened, its number (1-based) and full text.
-pub fn fit(
+pub(crate) fn fit(
     align: Vec<Align>,
     head: Vec<Text>,
     rows: Vec<Vec<Text>>,
@@ -150,7 +150,7 @@ fn shorten(row: &mut [Text], probe: &Table, limit: f32) -> f32 {
 
 /// How many rows, of heights `rows`, fit in `room` points under the gap and a header row
 /// `head` high.
-pub fn rows_fitting(head: f32, rows: &[f32], room: f32) -> usize {
+pub(crate) fn rows_fitting(head: f32, rows: &[f32], room: f32) -> usize {
     let mut used = TABLE_GAP + head;
     let mut count = 0;
     for row in rows {

@@ -12,7 +12,7 @@ use super::inline::span_tags;
 use super::inline::Span;
 use crate::ir::Align;
 pub use bidi::{direction_runs, rtl_paragraph};
-use set::line_slab;
+use set::{line_size, line_slab};
 use wide::{break_wide, hyphenate};
 use words::{words, Word};
 
@@ -60,6 +60,9 @@ pub fn layout_lines(cx: &mut Cx, spans: &[Span], width: f32, leading: f32, align
         lines.pop();
     }
     let base_size = spans.first().map_or(cx.size, |s| s.style.size);
+    if cx.heights_only {
+        return lines.iter().map(|line| Slab::new(line_size(spans, line, base_size) * leading, Vec::new())).collect();
+    }
     let tags = span_tags(cx, spans);
     let set = |line: &Vec<Word>| line_slab((spans, &tags), line, (base_size, leading), (width, align), paragraph);
     lines.iter().map(set).collect()

@@ -10,6 +10,11 @@ use super::bidi::visual_order;
 use super::words::{Part, Word};
 use crate::ir::Align;
 
+/// The largest type size on a line, at least `base`: its height is this times the leading.
+pub fn line_size(spans: &[Span], line: &[Word], base: f32) -> f32 {
+    line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max)
+}
+
 /// Positions the words of one line: text runs (merged per style), code shading, strike lines,
 /// link areas. With a bidi `paragraph` level, the parts go in visual order, and a right-to-left
 /// paragraph of no alignment of its own (`Align::None`: body text, headings, table cells of no
@@ -21,7 +26,7 @@ pub fn line_slab(
     (width, align): (f32, Align),
     paragraph: Option<u8>,
 ) -> Slab {
-    let size = line.iter().flat_map(|w| &w.parts).map(|p| spans[p.span].style.size).fold(base, f32::max);
+    let size = line_size(spans, line, base);
     let height = size * leading;
     let face = FontId::SERIF.face();
     let (asc, desc) = (face.ascender / face.units_per_em, -face.descender / face.units_per_em);
