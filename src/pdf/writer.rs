@@ -19,6 +19,7 @@ use super::mark::{Anchor, Mark};
 use super::outline::write_outline;
 use super::pack::Packed;
 use super::set::{image_name, SetLink, SetPages};
+use super::svg::form_xobject;
 use super::tags::{Part, Structure};
 use super::xmp::{self, PRODUCER};
 use crate::civil::Civil;
@@ -68,6 +69,8 @@ pub struct PdfWriter<'a, W: Write> {
     /// Every place in this file a link jumps to, with the one it falls back on.
     wanted: BTreeMap<String, String>,
     resources: Ref,
+    /// The font dictionary of the pages' resources and of SVG images' forms.
+    fonts: Ref,
     tree: Ref,
     structure: Structure,
     hasher: blake3::Hasher,
@@ -78,7 +81,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     /// Starts a PDF whose links between documents go as `links` says, that keeps `standards`.
     pub fn new(out: W, assets: &'a Assets, links: Links<'a>, standards: Standards) -> io::Result<Self> {
         let mut file = PdfFile::new(out)?;
-        let (resources, tree) = (file.alloc(), file.alloc());
+        let (resources, fonts, tree) = (file.alloc(), file.alloc(), file.alloc());
         let structure = Structure::new(&mut file);
         Ok(PdfWriter {
             file,
@@ -90,6 +93,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             anchors: Vec::new(),
             wanted: BTreeMap::new(),
             resources,
+            fonts,
             tree,
             structure,
             hasher: blake3::Hasher::new(),
@@ -185,8 +189,11 @@ impl<'a, W: Write> PdfWriter<'a, W> {
                 let bytes = self.assets.get(key).map(Vec::as_slice).unwrap_or_default();
                 let id = match xobject(&mut self.file, bytes)? {
                     Some(id) => id,
-                    // Drawn by name in the content already: something must answer to it.
-                    None => placeholder(&mut self.file)?,
+                    None => match form_xobject(&mut self.file, bytes, (&mut self.used, self.fonts))? {
+                        Some(id) => id,
+                        // Drawn by name in the content already: something must answer to it.
+                        None => placeholder(&mut self.file)?,
+                    },
                 };
                 self.images.insert(key.clone(), id);
             }
@@ -207,15 +214,16 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     /// Writes what only the end can write: fonts, pages, destinations, outline, information.
     pub fn finish(mut self, info: &Info) -> io::Result<W> {
         let fonts = embed(&mut self.file, &self.used, self.standards.archive)?;
-        let (resources, images) = (self.resources, &self.images);
+        let (resources, images, font_dict) = (self.resources, &self.images, self.fonts);
+        self.file.object(font_dict, |c| {
+            let mut dict = c.indirect(font_dict).dict();
+            for (&font, &id) in &fonts {
+                dict.pair(Name(resource(font).as_bytes()), id);
+            }
+        })?;
         self.file.object(resources, |c| {
             let mut dict = c.indirect(resources).dict();
-            {
-                let mut font_dict = dict.insert(Name(b"Font")).dict();
-                for (&font, &id) in &fonts {
-                    font_dict.pair(Name(resource(font).as_bytes()), id);
-                }
-            }
+            dict.pair(Name(b"Font"), font_dict);
             let mut xobjects = dict.insert(Name(b"XObject")).dict();
             for (key, &id) in images {
                 xobjects.pair(Name(image_name(key).as_bytes()), id);

@@ -1,8 +1,7 @@
 //! Images of every common kind in a guide's PDF: the fixtures of `data/images` (written by its
 //! `make.py`) read back with lopdf as image XObjects with the colour space, depth, decode and
-//! soft mask each needs; broken or oversized ones, and SVG (not drawn yet: svg2pdf 0.13 is
-//! written against pdf-writer 0.12, folio uses 0.15), are warnings naming file:line and grey
-//! boxes holding their alt text.
+//! soft mask each needs; broken or oversized ones, and files that are no image folio reads,
+//! are warnings naming file:line and grey boxes holding their alt text (SVG: `svg.rs`).
 
 use crate::util::{folio, load, repo, stderr, tree};
 use folio::backends::{lookup, RenderContext};
@@ -91,8 +90,9 @@ fn an_adobe_cmyk_jpeg_is_decoded_inverted() {
 #[test]
 fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
     let page = b"# Broken\n\n![torn](img/corrupt.png)\n\nText.\n\n![vast](img/huge.png)\n\n![chart](img/diagram.svg)\n";
-    let files = ["corrupt.png", "huge.png", "diagram.svg"].map(|name| (format!("img/{name}"), fixture(name)));
+    let files = ["corrupt.png", "huge.png"].map(|name| (format!("img/{name}"), fixture(name)));
     let mut files: Vec<(&str, &[u8])> = files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())).collect();
+    files.push(("img/diagram.svg", b"<svg <<<"));
     files.push(("p.md", page));
     let dir = tree(&files);
     let output = folio(dir.path(), &["convert", "p.md", "-o", "p.pdf"]);
@@ -101,7 +101,7 @@ fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
     assert!(err.contains("p.md:3:1: image `img/corrupt.png` cannot be decoded"), "{err}");
     assert!(err.contains("p.md:7:1: image `img/huge.png` claims 50000 × 50000 pixels"), "{err}");
     assert!(
-        err.contains("p.md:9:1: image `img/diagram.svg` is not a PNG, JPEG, GIF or WebP (SVG is not drawn yet)"),
+        err.contains("p.md:9:1: image `img/diagram.svg` is not a PNG, JPEG, GIF, WebP or SVG folio can read"),
         "{err}"
     );
     let pdf = Document::load(dir.path().join("p.pdf")).expect("the PDF is still made");

@@ -29,6 +29,7 @@ mod slides;
 mod slips;
 mod spec;
 mod standards;
+mod svg;
 mod tagged;
 mod walk;
 mod xlsx;

@@ -3,7 +3,7 @@
 
 use super::PdfTheme;
 use crate::ir::{Align, BlockKind, Body, Collection, Document};
-use crate::layout::image::probe;
+use crate::layout::image::natural_size;
 use crate::layout::layout_lines;
 use crate::layout::FontId;
 use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb, Role};
@@ -53,8 +53,8 @@ impl Geometry {
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
         for (key, bytes) in assets {
-            match probe(bytes) {
-                Some(info) => cx.images.insert(key.clone(), info).is_some(),
+            match natural_size(bytes) {
+                Some(size) => cx.images.insert(key.clone(), size).is_some(),
                 None => cx.unsupported.insert(key.clone()),
             };
         }
