@@ -187,9 +187,10 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         for key in &pages.images {
             if !self.images.contains_key(key) {
                 let bytes = self.assets.get(key).map(Vec::as_slice).unwrap_or_default();
-                let id = match xobject(&mut self.file, bytes)? {
+                let archive = self.standards.archive.is_some();
+                let id = match xobject(&mut self.file, bytes, archive)? {
                     Some(id) => id,
-                    None => match form_xobject(&mut self.file, bytes, (&mut self.used, self.fonts))? {
+                    None => match form_xobject(&mut self.file, bytes, (&mut self.used, self.fonts), archive)? {
                         Some(id) => id,
                         // Drawn by name in the content already: something must answer to it.
                         None => placeholder(&mut self.file)?,

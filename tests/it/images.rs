@@ -123,3 +123,33 @@ fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
         assert!(boxes.iter().any(|b| b[1] <= top && bottom <= b[3]), "{alt} sits in a grey box");
     }
 }
+
+/// Whether `object` names `name` anywhere inside it.
+fn names(object: &Object, name: &[u8]) -> bool {
+    match object {
+        Object::Name(n) => n == name,
+        Object::Array(items) => items.iter().any(|o| names(o, name)),
+        Object::Dictionary(dict) => dict.iter().any(|(_, o)| names(o, name)),
+        Object::Stream(stream) => stream.dict.iter().any(|(_, o)| names(o, name)),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_cmyk_jpeg_without_a_profile_is_rgb_under_pdf_a() {
+    let page = b"# Inks\n\n![four inks](img/cmyk.jpg)\n";
+    let config = b"[pdf]\nstandards = [\"a-2b\"]\n";
+    let dir = tree(&[("folio.toml", config), ("p.md", page), ("img/cmyk.jpg", &fixture("cmyk.jpg"))]);
+    let output = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = Document::load(dir.path().join("out/pdf/p.pdf")).unwrap();
+    assert!(!pdf.objects.values().any(|o| names(o, b"DeviceCMYK")), "PDF/A with an sRGB intent has no DeviceCMYK");
+    let image = pdf.objects.values().filter_map(|o| o.as_stream().ok());
+    let mut image = image.filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"));
+    let mut image = image.next().expect("the picture").clone();
+    assert_eq!(space(&pdf, &image.dict), "DeviceRGB");
+    image.decompress().unwrap();
+    // The fixture's first pixel is RGB (0, 0, 160): decoded with its Adobe inversion undone.
+    let first = &image.content[..3];
+    assert!(first[0] < 40 && first[1] < 40 && (120..200).contains(&first[2]), "{first:?}");
+}

@@ -130,7 +130,7 @@ impl<W: Write> Drawer<'_, W> {
             // Refused by the check: the converter draws no SVG inside an SVG.
             ImageKind::SVG(_) => return Ok(()),
         };
-        let Some(id) = super::super::image::xobject(self.file, data)? else { return Ok(()) };
+        let Some(id) = super::super::image::xobject(self.file, data, self.archive)? else { return Ok(()) };
         let name = self.names.xobject(id);
         let (w, h) = (size.width(), size.height());
         c.save_state();

@@ -24,16 +24,21 @@ use usvg::{Transform, Tree};
 const MAX_RASTER_SIDE: f32 = 4000.0;
 
 /// Writes the SVG `bytes` as a Form XObject drawing into the unit square (or as an image of
-/// it), recording the glyphs of its text in `used`, whose fonts the dictionary `fonts` holds;
-/// `None` for a file that is no SVG usvg reads.
-pub fn form_xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8], fonts: (&mut Used, Ref)) -> io::Result<Option<Ref>> {
+/// it), recording the glyphs of its text in `used`, whose fonts the dictionary `fonts` holds,
+/// its images as PDF/A needs them when `archive`; `None` for a file that is no SVG usvg reads.
+pub fn form_xobject<W: Write>(
+    file: &mut PdfFile<W>,
+    bytes: &[u8],
+    fonts: (&mut Used, Ref),
+    archive: bool,
+) -> io::Result<Option<Ref>> {
     let Some(tree) = is_svg(bytes).then(|| parse(bytes)).flatten() else { return Ok(None) };
     if !check::drawable(&tree) {
-        return raster(file, &tree);
+        return raster(file, &tree, archive);
     }
     let (used, fonts) = fonts;
     let resources = file.alloc();
-    let mut drawer = Drawer { file, used, names: Names::default(), resources };
+    let mut drawer = Drawer { file, used, names: Names::default(), resources, archive };
     let content = drawer.content(tree.root())?;
     let (width, height) = (tree.size().width(), tree.size().height());
     // The SVG's user space, y down, onto the unit square the page draws images into.
@@ -45,11 +50,11 @@ pub fn form_xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8], fonts: (&mut 
 
 /// An image of `tree` at two pixels a point of its natural size (its longest side at most
 /// [`MAX_RASTER_SIDE`]), written as the PNG it is.
-fn raster<W: Write>(file: &mut PdfFile<W>, tree: &Tree) -> io::Result<Option<Ref>> {
+fn raster<W: Write>(file: &mut PdfFile<W>, tree: &Tree, archive: bool) -> io::Result<Option<Ref>> {
     let (width, height) = size(tree);
     let pixels_per_point = (MAX_RASTER_SIDE / width.max(height)).min(2.0);
     match rasterise(tree, (width, height), pixels_per_point) {
-        Some(png) => super::image::xobject(file, &png),
+        Some(png) => super::image::xobject(file, &png, archive),
         None => Ok(None),
     }
 }
@@ -61,6 +66,8 @@ pub struct Drawer<'a, W: Write> {
     pub used: &'a mut Used,
     pub names: Names,
     pub resources: Ref,
+    /// Whether the file is PDF/A, for the images inside the SVG.
+    pub archive: bool,
 }
 
 /// A transform as a PDF matrix.
