@@ -1,9 +1,15 @@
 //! Syntax highlighting of fenced code with syntect: the language from the fence's info string,
 //! colours from a light theme darkened to read in greyscale print. The syntax and theme data
-//! load once a process, and only when a block with a language is highlighted. Format-free:
-//! the PDF layout and the PPTX each draw the coloured runs their own way.
+//! load once a process, and only when a block with a language is seen. Format-free: the PDF
+//! layout and the PPTX each draw the coloured runs their own way.
+//!
+//! The first block of a language costs tens of milliseconds: syntect compiles the regexes of
+//! the language's rules (fancy-regex, pure Rust) when they are first tried. [`prepare`] starts
+//! that on a thread of its own as soon as the loader reads a fence naming the language, so it
+//! runs beside the loading and layout rather than in the way of the first page that needs it.
 
-use std::sync::OnceLock;
+use std::collections::BTreeSet;
+use std::sync::{Mutex, OnceLock};
 use syntect::easy::HighlightLines;
 use syntect::highlighting::{Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
@@ -34,6 +40,29 @@ fn themes() -> &'static ThemeSet {
     static THEMES: OnceLock<ThemeSet> = OnceLock::new();
     THEMES.get_or_init(ThemeSet::load_defaults)
 }
+
+/// Starts loading the syntax data and compiling the first rules of `lang` on a thread of its
+/// own, once a process for each language: a block highlighted later finds them ready, or
+/// waits for the compilation under way rather than doing it twice. Nothing it does changes
+/// what is highlighted, only when the work is done.
+pub fn prepare(lang: &str) {
+    static STARTED: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
+    let lang = lang.trim();
+    if lang.is_empty() {
+        return;
+    }
+    let mut started = STARTED.lock().unwrap_or_else(|e| e.into_inner());
+    if started.insert(lang.to_string()) {
+        let lang = lang.to_string();
+        // A thread that cannot start leaves the work to the first block, as without it.
+        let _ = std::thread::Builder::new().name("folio-highlight".into()).spawn(move || {
+            let _ = highlight(WARM_UP, &lang, DEFAULT_THEME);
+        });
+    }
+}
+
+/// A line tried in a language to compile the rules its top level tries first.
+const WARM_UP: &str = "x = f(1, \"a\") # b";
 
 /// The names of the themes `[pdf] code_theme` may name, sorted.
 pub fn theme_names() -> Vec<&'static str> {
@@ -131,6 +160,17 @@ mod tests {
         assert!(highlight("x", "no-such-language", DEFAULT_THEME).is_none());
         assert!(highlight("x", "", DEFAULT_THEME).is_none());
         assert!(highlight("x", "rust", "No Such Theme").is_none());
+    }
+
+    #[test]
+    fn preparing_a_language_on_its_thread_changes_nothing_highlighted() {
+        let code = "def f(x):\n    return x + 1  # one";
+        let before = highlight(code, "python", DEFAULT_THEME);
+        for lang in ["python", "python", " ", "no-such-language"] {
+            prepare(lang);
+        }
+        assert_eq!(highlight(code, "python", DEFAULT_THEME), before);
+        assert!(before.is_some_and(|lines| lines[1].len() >= 3));
     }
 
     #[test]

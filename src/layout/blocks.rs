@@ -101,12 +101,11 @@ fn image_block(cx: &mut Cx, content: &[Inline], width: f32) -> Option<Vec<Slab>>
     let key = asset_key(&cx.folder, src)?;
     if cx.unsupported.contains(&key) {
         let message = format!(
-            "image `{src}` is not a PNG, JPEG, GIF or WebP (SVG is not drawn yet); its alt text is shown in a box"
+            "image `{src}` is not a PNG, JPEG, GIF, WebP or SVG folio can read; its alt text is shown in a box"
         );
         cx.diagnostics.push(Diagnostic::warning(&cx.source, span.line, span.column, message));
     }
-    let Some(info) = cx.images.get(&key) else { return Some(placeholder(cx, content, width)) };
-    let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
+    let Some(&(w, h)) = cx.images.get(&key) else { return Some(placeholder(cx, content, width)) };
     let scale = (width / w).min(cx.column_height * 0.6 / h).min(1.0);
     let (w, h) = (w * scale, h * scale);
     let mut alt = image.alt.trim();

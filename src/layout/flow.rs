@@ -2,7 +2,6 @@
 //! context shared by the block layouts, and boxes drawn behind runs of slabs.
 
 use super::fonts::FontId;
-use super::image::ImageInfo;
 use super::script;
 use super::shape::{self, Shaped};
 use super::tag::{Role, Tag, Tree};
@@ -102,10 +101,11 @@ pub struct Cx {
     /// The level of the document's top headings, which count as level 1.
     pub top_level: u8,
     pub diagnostics: Vec<Diagnostic>,
-    /// Images of the render context that can be drawn, by asset key.
-    pub images: BTreeMap<String, ImageInfo>,
-    /// Images of the render context that [`super::image::probe`] does not read: a format or
-    /// variant folio does not embed.
+    /// Images of the render context that can be drawn, by asset key, with their natural size
+    /// in points.
+    pub images: BTreeMap<String, (f32, f32)>,
+    /// Images of the render context that [`super::image::natural_size`] does not read: a
+    /// format or variant folio does not draw.
     pub unsupported: BTreeSet<String>,
     /// Height of the text column, which an image never exceeds.
     pub column_height: f32,

@@ -1,7 +1,8 @@
 //! Images: reads the size and pixel format of an image file from its header, for scaling it
 //! into the column and for the backends that embed it. JPEG and plain 8-bit PNG are read here
 //! (the PDF holds their compressed data as it is); every other PNG, GIF and WebP by the `image`
-//! crate's header readers (the PDF holds their decoded pixels, see `layout::image_decode`).
+//! crate's header readers (the PDF holds their decoded pixels, see `layout::image_decode`);
+//! the size of an SVG by `layout::image_svg`.
 
 /// How an image's pixels are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,16 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
         return None;
     };
     (info.width > 0 && info.height > 0).then_some(info)
+}
+
+/// The size an image file asks for, in points (96 pixels, or SVG units, to the inch); `None`
+/// for a file that is no PNG, JPEG, GIF, WebP or SVG folio reads. An SVG's text is not laid
+/// out for this.
+pub fn natural_size(bytes: &[u8]) -> Option<(f32, f32)> {
+    match probe(bytes) {
+        Some(info) => Some((info.width as f32 * 0.75, info.height as f32 * 0.75)),
+        None => super::image_svg::is_svg(bytes).then(|| super::image_svg::size_of(bytes)).flatten(),
+    }
 }
 
 /// The size of an image the `image` crate reads, from its header.

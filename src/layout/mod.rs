@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod image;
 pub(crate) mod image_check;
 pub(crate) mod image_decode;
+pub mod image_svg;
 mod inline;
 mod lines;
 mod list;

@@ -173,6 +173,9 @@ impl Fold<'_> {
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
                     CodeBlockKind::Indented => None,
                 };
+                if let Some(lang) = &lang {
+                    crate::highlight::prepare(lang);
+                }
                 Frame::Code { lang, span, text: String::new() }
             }
             Tag::HtmlBlock => Frame::Html { span, text: String::new() },

@@ -60,6 +60,11 @@ pub fn record(used: &mut Used, run: &TextRun) {
     }
 }
 
+/// Records `glyph` of `font`, drawn for `text`, in `used` (the invisible text of an SVG).
+pub fn record_glyph(used: &mut Used, font: FontId, glyph: u16, text: &str) {
+    used.entry(font).or_default().add(glyph, text);
+}
+
 /// Adds the glyphs of `more` to `used`, keeping the text each glyph was first recorded with.
 pub fn merge(used: &mut Used, more: &Used) {
     for (&font, glyphs) in more {

@@ -2,7 +2,8 @@
 //! an inverted decode); plain PNG without alpha as its own zlib data with the PNG predictor;
 //! PNG with alpha split into colour and a soft mask; every other image decoded
 //! ([`decode`]) to 8-bit samples, deflated, with a soft mask where it is not opaque. A colour
-//! profile of the file is kept as an ICCBased colour space.
+//! profile of the file is kept as an ICCBased colour space. For PDF/A, whose sRGB output
+//! intent forbids DeviceCMYK, a CMYK JPEG without a CMYK profile is decoded to RGB.
 
 use super::file::PdfFile;
 use super::pack::deflate;
@@ -89,10 +90,11 @@ fn icc_stream<W: Write>(file: &mut PdfFile<W>, profile: Option<&[u8]>, component
     Ok(Some(id))
 }
 
-/// Writes an image as an XObject into `file`; `None` if it is not a format the PDF can hold.
-pub fn xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8]) -> io::Result<Option<Ref>> {
+/// Writes an image as an XObject into `file` (of PDF/A when `archive`); `None` if it is not a
+/// format the PDF can hold.
+pub fn xobject<W: Write>(file: &mut PdfFile<W>, bytes: &[u8], archive: bool) -> io::Result<Option<Ref>> {
     let Some(info) = probe(bytes) else { return Ok(None) };
-    let Some(pixels) = pixels(bytes, &info.format, info.width as usize, info.height as usize) else {
+    let Some(pixels) = pixels(bytes, (&info.format, archive), info.width as usize, info.height as usize) else {
         return Ok(None);
     };
     let (width, height) = (info.width as i32, info.height as i32);
@@ -159,16 +161,18 @@ pub fn placeholder<W: Write>(file: &mut PdfFile<W>) -> io::Result<Ref> {
     Ok(id)
 }
 
-/// The pixels of an image file as the PDF will hold them.
-fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> Option<Pixels<'a>> {
+/// The pixels of an image file as the PDF (of PDF/A when `archive`) will hold them.
+fn pixels<'a>(bytes: &'a [u8], (format, archive): (&Format, bool), width: usize, height: usize) -> Option<Pixels<'a>> {
     match *format {
         Format::Jpeg { components, inverted } => {
-            Some(Pixels::Jpeg { components, inverted, data: bytes, icc: icc_profile(bytes) })
+            let icc = icc_profile(bytes);
+            let cmyk_profile = icc.as_ref().is_some_and(|p| p.get(16..20) == Some(b"CMYK"));
+            if archive && components == 4 && !cmyk_profile {
+                return decoded(bytes);
+            }
+            Some(Pixels::Jpeg { components, inverted, data: bytes, icc })
         }
-        Format::Decoded => {
-            let image = decode(bytes).ok()?;
-            Some(Pixels::Raw { gray: image.gray, color: image.color, alpha: image.alpha, icc: image.icc })
-        }
+        Format::Decoded => decoded(bytes),
         Format::Png { color_type } => {
             let chunks = png_chunks(bytes);
             let data: Vec<u8> = chunks.iter().filter(|(t, _)| t == b"IDAT").flat_map(|(_, d)| d.to_vec()).collect();
@@ -191,4 +195,10 @@ fn pixels<'a>(bytes: &'a [u8], format: &Format, width: usize, height: usize) -> 
             Some(Pixels::Png { space, channels: channels as i32, data })
         }
     }
+}
+
+/// An image decoded to 8-bit grey or RGB samples (a CMYK JPEG converted to RGB).
+fn decoded(bytes: &[u8]) -> Option<Pixels<'_>> {
+    let image = decode(bytes).ok()?;
+    Some(Pixels::Raw { gray: image.gray, color: image.color, alpha: image.alpha, icc: image.icc })
 }

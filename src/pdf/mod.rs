@@ -19,6 +19,7 @@ mod outline;
 mod pack;
 mod png_rows;
 mod set;
+mod svg;
 mod tags;
 mod writer;
 mod xmp;

@@ -20,6 +20,7 @@ use super::mark::{Anchor, Mark};
 use super::outline::write_outline;
 use super::pack::Packed;
 use super::set::{image_name, SetLink, SetPages};
+use super::svg::form_xobject;
 use super::tags::{Part, Structure};
 use super::xmp::{self, PRODUCER};
 use crate::civil::Civil;
@@ -69,6 +70,8 @@ pub struct PdfWriter<'a, W: Write> {
     /// Every place in this file a link jumps to, with the one it falls back on.
     wanted: BTreeMap<String, String>,
     resources: Ref,
+    /// The font dictionary of the pages' resources and of SVG images' forms.
+    fonts: Ref,
     tree: Ref,
     structure: Structure,
     hasher: blake3::Hasher,
@@ -79,7 +82,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     /// Starts a PDF whose links between documents go as `links` says, that keeps `standards`.
     pub fn new(out: W, assets: &'a Assets, links: Links<'a>, standards: Standards) -> io::Result<Self> {
         let mut file = PdfFile::new(out)?;
-        let (resources, tree) = (file.alloc(), file.alloc());
+        let (resources, fonts, tree) = (file.alloc(), file.alloc(), file.alloc());
         let structure = Structure::new(&mut file);
         Ok(PdfWriter {
             file,
@@ -91,6 +94,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             anchors: Vec::new(),
             wanted: BTreeMap::new(),
             resources,
+            fonts,
             tree,
             structure,
             hasher: blake3::Hasher::new(),
@@ -184,10 +188,14 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         for key in &pages.images {
             if !self.images.contains_key(key) {
                 let bytes = self.assets.get(key).map(Vec::as_slice).unwrap_or_default();
-                let id = match xobject(&mut self.file, bytes)? {
+                let archive = self.standards.archive.is_some();
+                let id = match xobject(&mut self.file, bytes, archive)? {
                     Some(id) => id,
-                    // Drawn by name in the content already: something must answer to it.
-                    None => placeholder(&mut self.file)?,
+                    None => match form_xobject(&mut self.file, bytes, (&mut self.used, self.fonts), archive)? {
+                        Some(id) => id,
+                        // Drawn by name in the content already: something must answer to it.
+                        None => placeholder(&mut self.file)?,
+                    },
                 };
                 self.images.insert(key.clone(), id);
             }
@@ -208,16 +216,17 @@ impl<'a, W: Write> PdfWriter<'a, W> {
     /// Writes what only the end can write: fonts, pages, destinations, outline, information.
     pub fn finish(mut self, info: &Info) -> io::Result<W> {
         let fonts = embed(&mut self.file, &self.used, self.standards.archive)?;
-        let colour_glyphs = write_forms(&mut self.file, &self.used)?;
-        let (resources, images) = (self.resources, &self.images);
+        let colour_glyphs = write_forms(&mut self.file, &self.used, self.standards.archive.is_some())?;
+        let (resources, images, font_dict) = (self.resources, &self.images, self.fonts);
+        self.file.object(font_dict, |c| {
+            let mut dict = c.indirect(font_dict).dict();
+            for (&font, &id) in &fonts {
+                dict.pair(Name(resource(font).as_bytes()), id);
+            }
+        })?;
         self.file.object(resources, |c| {
             let mut dict = c.indirect(resources).dict();
-            {
-                let mut font_dict = dict.insert(Name(b"Font")).dict();
-                for (&font, &id) in &fonts {
-                    font_dict.pair(Name(resource(font).as_bytes()), id);
-                }
-            }
+            dict.pair(Name(b"Font"), font_dict);
             let mut xobjects = dict.insert(Name(b"XObject")).dict();
             for (key, &id) in images {
                 xobjects.pair(Name(image_name(key).as_bytes()), id);

@@ -32,7 +32,7 @@ fn colour_forms(pdf: &Document) -> Vec<(String, String, Dictionary, Vec<u8>)> {
     let page = pdf.get_pages().values().next().copied().unwrap();
     let resources = pdf.get_dictionary(page).unwrap().get(b"Resources").unwrap();
     let resources = pdf.get_dictionary(resources.as_reference().unwrap()).unwrap();
-    let fonts = resources.get(b"Font").unwrap().as_dict().unwrap();
+    let fonts = pdf.get_dictionary(resources.get(b"Font").unwrap().as_reference().unwrap()).unwrap();
     let xobjects = resources.get(b"XObject").unwrap().as_dict().unwrap();
     let mut forms = Vec::new();
     for (name, id) in xobjects.iter() {

@@ -1,5 +1,5 @@
 //! Images in decks, through the folio binary: the PPTX shows them as pictures with their media
-//! parts, the PDF deck draws them as image XObjects, and a missing image is a warning naming
+//! parts, the PDF deck draws them as image XObjects (an SVG as a form of vectors), and a missing image is a warning naming
 //! its file and line.
 
 use crate::ooxml::{attr, check_package, parse, resolve, unzip};
@@ -86,8 +86,11 @@ fn the_pdf_deck_draws_png_jpeg_and_svg_images() {
     let (dir, _) = build();
     let pdf = Document::load(dir.path().join("out/slides/pics.pdf")).expect("the PDF deck loads");
     let filters = image_filters(&pdf);
-    // The JPEG as it is; the RGBA PNG and the SVG's raster, each with its alpha as a mask.
-    assert_eq!(filters, ["DCTDecode", "FlateDecode", "FlateDecode", "FlateDecode", "FlateDecode"]);
+    // The JPEG as it is; the RGBA PNG with its alpha as a mask; the SVG as vectors, no image.
+    assert_eq!(filters, ["DCTDecode", "FlateDecode", "FlateDecode"]);
+    let forms = pdf.objects.values().filter_map(|o| o.as_stream().ok());
+    let forms = forms.filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form"));
+    assert_eq!(forms.count(), 1, "the SVG is a form");
 }
 
 #[test]

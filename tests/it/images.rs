@@ -1,8 +1,7 @@
 //! Images of every common kind in a guide's PDF: the fixtures of `data/images` (written by its
 //! `make.py`) read back with lopdf as image XObjects with the colour space, depth, decode and
-//! soft mask each needs; broken or oversized ones, and SVG (not drawn yet: svg2pdf 0.13 is
-//! written against pdf-writer 0.12, folio uses 0.15), are warnings naming file:line and grey
-//! boxes holding their alt text.
+//! soft mask each needs; broken or oversized ones, and files that are no image folio reads,
+//! are warnings naming file:line and grey boxes holding their alt text (SVG: `svg.rs`).
 
 use crate::util::{folio, load, repo, stderr, tree};
 use folio::backends::{lookup, RenderContext};
@@ -91,8 +90,9 @@ fn an_adobe_cmyk_jpeg_is_decoded_inverted() {
 #[test]
 fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
     let page = b"# Broken\n\n![torn](img/corrupt.png)\n\nText.\n\n![vast](img/huge.png)\n\n![chart](img/diagram.svg)\n";
-    let files = ["corrupt.png", "huge.png", "diagram.svg"].map(|name| (format!("img/{name}"), fixture(name)));
+    let files = ["corrupt.png", "huge.png"].map(|name| (format!("img/{name}"), fixture(name)));
     let mut files: Vec<(&str, &[u8])> = files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())).collect();
+    files.push(("img/diagram.svg", b"<svg <<<"));
     files.push(("p.md", page));
     let dir = tree(&files);
     let output = folio(dir.path(), &["convert", "p.md", "-o", "p.pdf"]);
@@ -101,7 +101,7 @@ fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
     assert!(err.contains("p.md:3:1: image `img/corrupt.png` cannot be decoded"), "{err}");
     assert!(err.contains("p.md:7:1: image `img/huge.png` claims 50000 × 50000 pixels"), "{err}");
     assert!(
-        err.contains("p.md:9:1: image `img/diagram.svg` is not a PNG, JPEG, GIF or WebP (SVG is not drawn yet)"),
+        err.contains("p.md:9:1: image `img/diagram.svg` is not a PNG, JPEG, GIF, WebP or SVG folio can read"),
         "{err}"
     );
     let pdf = Document::load(dir.path().join("p.pdf")).expect("the PDF is still made");
@@ -122,4 +122,34 @@ fn broken_and_oversized_images_are_warnings_naming_file_and_line() {
         let [_, top, _, bottom] = run.bounds();
         assert!(boxes.iter().any(|b| b[1] <= top && bottom <= b[3]), "{alt} sits in a grey box");
     }
+}
+
+/// Whether `object` names `name` anywhere inside it.
+fn names(object: &Object, name: &[u8]) -> bool {
+    match object {
+        Object::Name(n) => n == name,
+        Object::Array(items) => items.iter().any(|o| names(o, name)),
+        Object::Dictionary(dict) => dict.iter().any(|(_, o)| names(o, name)),
+        Object::Stream(stream) => stream.dict.iter().any(|(_, o)| names(o, name)),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_cmyk_jpeg_without_a_profile_is_rgb_under_pdf_a() {
+    let page = b"# Inks\n\n![four inks](img/cmyk.jpg)\n";
+    let config = b"[pdf]\nstandards = [\"a-2b\"]\n";
+    let dir = tree(&[("folio.toml", config), ("p.md", page), ("img/cmyk.jpg", &fixture("cmyk.jpg"))]);
+    let output = folio(dir.path(), &["build", ".", "-o", "out", "-f", "pdf"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let pdf = Document::load(dir.path().join("out/pdf/p.pdf")).unwrap();
+    assert!(!pdf.objects.values().any(|o| names(o, b"DeviceCMYK")), "PDF/A with an sRGB intent has no DeviceCMYK");
+    let image = pdf.objects.values().filter_map(|o| o.as_stream().ok());
+    let mut image = image.filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"));
+    let mut image = image.next().expect("the picture").clone();
+    assert_eq!(space(&pdf, &image.dict), "DeviceRGB");
+    image.decompress().unwrap();
+    // The fixture's first pixel is RGB (0, 0, 160): decoded with its Adobe inversion undone.
+    let first = &image.content[..3];
+    assert!(first[0] < 40 && first[1] < 40 && (120..200).contains(&first[2]), "{first:?}");
 }

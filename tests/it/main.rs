@@ -32,6 +32,7 @@ mod slides;
 mod slips;
 mod spec;
 mod standards;
+mod svg;
 mod tables;
 mod tagged;
 mod walk;

@@ -44,7 +44,7 @@ impl<'a> Book<'a> {
         let g = Geometry::new(theme);
         let mut book = Document::default();
         book.title = collection.title.clone();
-        let cx = g.cx(&book, &Assets::new());
+        let cx = g.cx(&book);
         Book { collection, g, entries: Vec::new(), heads: Vec::new(), cx }
     }
 

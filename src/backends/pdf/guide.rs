@@ -2,8 +2,9 @@
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
 use super::PdfTheme;
-use crate::ir::{Align, BlockKind, Body, Collection, Document};
-use crate::layout::image::probe;
+use crate::ir::walk::query_block_inlines;
+use crate::ir::{asset_key, Align, BlockKind, Body, Collection, Document, Inline};
+use crate::layout::image::natural_size;
 use crate::layout::layout_lines;
 use crate::layout::FontId;
 use crate::layout::{dest_name, Assets, Item, Laid, Page, Rgb, Role};
@@ -11,6 +12,7 @@ use crate::layout::{footnotes, layout_blocks};
 use crate::layout::{paginate, Column};
 use crate::layout::{spans, Span, Style};
 use crate::layout::{Cx, Slab};
+use std::collections::BTreeSet;
 
 /// Page geometry and type settings derived from a (valid) theme.
 #[derive(Debug, Clone, Copy)]
@@ -45,20 +47,35 @@ impl Geometry {
         Column { x: self.margin, y: self.margin, w: self.width - 2.0 * self.margin, h: self.height - 2.0 * self.margin }
     }
 
-    /// A layout context for document `doc`, with the images among `assets` that can be drawn.
-    pub fn cx(&self, doc: &Document, assets: &Assets) -> Cx {
+    /// A layout context for document `doc`, without images (see [`add_images`]).
+    pub fn cx(&self, doc: &Document) -> Cx {
         let mut cx = Cx::new(self.size, self.accent, self.numbering, &doc.id, &doc.source);
         cx.code_theme = self.code_theme;
         cx.cjk = doc.meta.lang.as_ref().and_then(|lang| crate::layout::cjk_variant(lang.as_str()));
         cx.folder = doc.folder.clone();
         cx.column_height = self.column().h;
-        for (key, bytes) in assets {
-            match probe(bytes) {
-                Some(info) => cx.images.insert(key.clone(), info).is_some(),
-                None => cx.unsupported.insert(key.clone()),
-            };
-        }
         cx
+    }
+}
+
+/// Gives `cx` the natural size of each image of `assets` that `body` shows and folio can draw,
+/// and notes those it cannot: only the page's own, so an SVG is read for the pages showing it,
+/// not for every page.
+fn add_images(cx: &mut Cx, body: &Body, assets: &Assets) {
+    let mut keys = BTreeSet::new();
+    for blocks in body.block_trees() {
+        query_block_inlines(blocks, &mut |inline| {
+            if let Inline::Image(image) = inline {
+                keys.extend(asset_key(&cx.folder, &image.src));
+            }
+        });
+    }
+    for key in keys {
+        let Some(bytes) = assets.get(&key) else { continue };
+        match natural_size(bytes) {
+            Some(size) => cx.images.insert(key, size).is_some(),
+            None => cx.unsupported.insert(key),
+        };
     }
 }
 
@@ -78,7 +95,8 @@ pub fn layout_guide(doc: &Document, collection: &Collection, theme: &PdfTheme, a
 /// footers: what the document's guide and its chapter of the book have in common.
 pub fn chapter_pages(doc: &Document, collection: &Collection, g: &Geometry, assets: &Assets) -> Laid {
     let body = doc.body();
-    let mut cx = g.cx(doc, assets);
+    let mut cx = g.cx(doc);
+    add_images(&mut cx, &body, assets);
     cx.top_level = top_level(&body);
     let (slabs, _) = cx.within(Role::Sect, |cx| chapter(cx, doc, &body, collection, g.column().w));
     let pages = paginate(slabs, g.column()).into_iter().map(|items| g.page(items)).collect();
@@ -88,7 +106,7 @@ pub fn chapter_pages(doc: &Document, collection: &Collection, g: &Geometry, asse
 /// The running header (from the second page) and the "page X of Y" footer of each page of a
 /// guide with `body`, as pages to draw over it: decoration, untagged.
 pub fn guide_overlays(doc: &Document, g: &Geometry, body: &[Page]) -> Laid {
-    let mut cx = g.cx(doc, &Assets::new());
+    let mut cx = g.cx(doc);
     let total = body.len();
     let pages = body
         .iter()

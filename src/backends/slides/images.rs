@@ -5,14 +5,17 @@
 
 use super::deck::{Item, Slide};
 use super::layout::{BODY_BOX, PARAGRAPH_SPACE};
-use super::svg;
 use crate::ir::{asset_key, output_stem, Inline, Span};
 use crate::layout::image::probe;
+use crate::layout::image_svg as svg;
 use crate::layout::Assets;
 use std::collections::BTreeMap;
 
+/// Pixels of an SVG's raster per point of the slide: 2, sharp on a 144 dpi screen.
+const PIXELS_PER_POINT: f32 = 2.0;
+
 /// The natural size in points of each image a deck can draw, by asset key; `None` for an
-/// image file it cannot (not a PNG or JPEG folio embeds, nor an SVG resvg reads).
+/// image file it cannot (not a PNG or JPEG folio embeds, nor an SVG usvg reads).
 pub type ImageSizes = BTreeMap<String, Option<(f32, f32)>>;
 
 /// The image files decks show: as in the content tree, and as drawn (an SVG as a PNG of it).
@@ -31,7 +34,7 @@ pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
             Some((info.width as f32 * 0.75, info.height as f32 * 0.75))
         } else if let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() {
             let size = svg::size(&tree);
-            svg::rasterise(&tree, fitted(size)).map(|png| {
+            svg::rasterise(&tree, fitted(size), PIXELS_PER_POINT).map(|png| {
                 rasters.insert(key.clone(), png);
                 size
             })

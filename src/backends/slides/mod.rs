@@ -23,7 +23,6 @@ mod pptx;
 mod runs;
 mod site;
 mod split;
-mod svg;
 mod tables;
 
 pub use compose::{document_deck, site_deck};
@@ -101,7 +100,8 @@ struct Job<'a> {
     template: pptx::Template,
     /// The sizes of the images decks draw.
     images: ImageSizes,
-    /// The images as drawn: the assets, an SVG as a PNG of it.
+    /// The images as the PPTX draws them: the assets, an SVG as a PNG of it (the PDF decks
+    /// draw the SVG itself).
     drawn: Cow<'a, Assets>,
 }
 
@@ -120,7 +120,7 @@ impl Job<'_> {
                 false => SiteLinks::dividers(title, &all),
             };
             links.deck.copies = format!("{slug}-images");
-            let mut site = SiteWriter::new(outputs, title, &run.template, &run.drawn, run.standards)?;
+            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.
@@ -213,7 +213,7 @@ impl Job<'_> {
         )
         .map_err(slide_zip_error)?;
         let title = slide_pages(&deck.slides[..1], 1, self.look(), doc, source);
-        let mut pdf = PdfWriter::new(Vec::new(), &self.drawn, Links::Guide { this: doc }, self.standards)
+        let mut pdf = PdfWriter::new(Vec::new(), self.ctx.assets, Links::Guide { this: doc }, self.standards)
             .map_err(slide_pdf_error)?;
         pdf.add(&SetPages::new(&title.pages, title.tree)).map_err(slide_pdf_error)?;
         pdf.add(rest).map_err(slide_pdf_error)?;

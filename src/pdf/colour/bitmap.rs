@@ -26,10 +26,10 @@ pub fn form<W: Write>(
     file: &mut PdfFile<W>,
     strikes: &BitmapStrikes,
     glyph: GlyphId,
-    em: f32,
+    (em, archive): (f32, bool),
 ) -> io::Result<Option<Form>> {
     let Some((bitmap, data)) = png(strikes, glyph) else { return Ok(None) };
-    let Some(image) = xobject(file, data)? else { return Ok(None) };
+    let Some(image) = xobject(file, data, archive)? else { return Ok(None) };
     let [x, y, w, h] = placement(&bitmap, em);
     let mut content = Content::new();
     content.save_state();

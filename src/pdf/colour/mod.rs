@@ -93,14 +93,15 @@ impl ColourFace {
         }
     }
 
-    /// Writes the form of `glyph`: its picture, or nothing when it cannot be read.
-    fn write_form<W: Write>(&self, file: &mut PdfFile<W>, glyph: u16) -> io::Result<Option<Ref>> {
+    /// Writes the form of `glyph` (in a PDF/A file when `archive`): its picture, or nothing
+    /// when it cannot be read.
+    fn write_form<W: Write>(&self, file: &mut PdfFile<W>, glyph: u16, archive: bool) -> io::Result<Option<Ref>> {
         let id = GlyphId::new(u32::from(glyph));
         let form = match self.source(glyph) {
             None => return Ok(None),
             Some(Source::Colr) => colr::form(file, &self.face, id)?,
-            Some(Source::Bitmap) => bitmap::form(file, &self.bitmaps, id, self.font.face().units_per_em)?,
-            Some(Source::Svg) => svg::form(file, self.svg.as_ref(), id, self.font.face().units_per_em)?,
+            Some(Source::Bitmap) => bitmap::form(file, &self.bitmaps, id, (self.font.face().units_per_em, archive))?,
+            Some(Source::Svg) => svg::form(file, self.svg.as_ref(), id, (self.font.face().units_per_em, archive))?,
         };
         let mut form = form.unwrap_or_default();
         let content = Packed::new(std::mem::take(&mut form.content));
@@ -153,14 +154,14 @@ fn form_name(font: FontId, glyph: u16) -> String {
     format!("{}c{glyph}", resource(font))
 }
 
-/// Writes the colour form of every glyph of `used` that has one; returns each form's
-/// resource name and object.
-pub fn write_forms<W: Write>(file: &mut PdfFile<W>, used: &Used) -> io::Result<Vec<(String, Ref)>> {
+/// Writes the colour form of every glyph of `used` that has one (into a PDF/A file when
+/// `archive`); returns each form's resource name and object.
+pub fn write_forms<W: Write>(file: &mut PdfFile<W>, used: &Used, archive: bool) -> io::Result<Vec<(String, Ref)>> {
     let mut forms = Vec::new();
     for (&font, glyphs) in used {
         let Some(face) = ColourFace::of(font) else { continue };
         for glyph in glyphs.ids() {
-            if let Some(id) = face.write_form(file, glyph)? {
+            if let Some(id) = face.write_form(file, glyph, archive)? {
                 forms.push((form_name(font, glyph), id));
             }
         }

@@ -20,12 +20,17 @@ const MOST_PIXELS: f32 = 2048.0;
 
 /// A form drawing the SVG glyph `glyph` of a face of `em` units to the em; `None` when its
 /// document does not parse or draws nothing.
-pub fn form<W: Write>(file: &mut PdfFile<W>, svg: Option<&Svg>, glyph: GlyphId, em: f32) -> io::Result<Option<Form>> {
+pub fn form<W: Write>(
+    file: &mut PdfFile<W>,
+    svg: Option<&Svg>,
+    glyph: GlyphId,
+    (em, archive): (f32, bool),
+) -> io::Result<Option<Form>> {
     let Some((png, [x, y, w, h])) = svg.and_then(|svg| svg.glyph_data(glyph)).and_then(|doc| raster(doc, glyph, em))
     else {
         return Ok(None);
     };
-    let Some(image) = xobject(file, &png)? else { return Ok(None) };
+    let Some(image) = xobject(file, &png, archive)? else { return Ok(None) };
     let mut content = Content::new();
     content.save_state();
     content.transform([w, 0.0, 0.0, h, x, y]);
