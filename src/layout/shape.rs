@@ -89,7 +89,9 @@ const EMOJI_PRESENTATION: char = '\u{FE0F}';
 
 /// Strings shaped and remembered by one thread, across the documents it lays out. Shaping
 /// depends only on the string and the face, so sharing the cache cannot change any output.
-const CACHE_LIMIT: usize = 50_000;
+/// 20,000 holds a ladder's words; 50,000 cost 20 MB more at the peak of 10,000 pages in all
+/// formats for no speed (BENCHMARKS.md, run 15).
+const CACHE_LIMIT: usize = 20_000;
 
 thread_local! {
     static SHAPER: RefCell<Shaper> = RefCell::new(Shaper::default());
