@@ -26,9 +26,12 @@ fn build(dir: &Path, args: &[&str]) {
     assert!(!stderr(&run).contains("no font covers"), "{}", stderr(&run));
 }
 
-/// The page resources' colour-glyph forms (named `F<font>c<glyph>`), each with the name of
-/// the font it paints a glyph of and the form.
-fn colour_forms(pdf: &Document) -> Vec<(String, String, Dictionary, Vec<u8>)> {
+/// A colour-glyph form: its resource name, the name of the font it paints a glyph of, its
+/// dictionary and its content.
+type Form = (String, String, Dictionary, Vec<u8>);
+
+/// The page resources' colour-glyph forms (named `F<font>c<glyph>`).
+fn colour_forms(pdf: &Document) -> Vec<Form> {
     let page = pdf.get_pages().values().next().copied().unwrap();
     let resources = pdf.get_dictionary(page).unwrap().get(b"Resources").unwrap();
     let resources = pdf.get_dictionary(resources.as_reference().unwrap()).unwrap();
@@ -46,6 +49,16 @@ fn colour_forms(pdf: &Document) -> Vec<(String, String, Dictionary, Vec<u8>)> {
         forms.push((name, font, form.dict.clone(), content));
     }
     forms
+}
+
+/// The guide of the one page `name`.md holding `page`, built with the colour fonts, and its
+/// colour-glyph forms.
+fn guide_forms(name: &str, page: &str) -> (Document, Vec<Form>) {
+    let dir = tree(&[(&format!("{name}.md"), page.as_bytes())]);
+    build(dir.path(), &[]);
+    let pdf = Document::load(dir.path().join(format!("out/pdf/{name}.pdf"))).unwrap();
+    let forms = colour_forms(&pdf);
+    (pdf, forms)
 }
 
 /// The objects a form's resources name under `kind` (XObject, Shading, ExtGState).
@@ -145,10 +158,7 @@ fn pdf_a_takes_a_face_of_bitmaps_alone_as_a_font_for_invisible_text() {
 #[test]
 fn an_emoticon_dejavu_sans_has_in_black_comes_from_an_emoji_font_in_colour() {
     let page = "# Smile\n\nSmile 😀.\n";
-    let with = tree(&[("smile.md", page.as_bytes())]);
-    build(with.path(), &[]);
-    let pdf = Document::load(with.path().join("out/pdf/smile.pdf")).unwrap();
-    let forms = colour_forms(&pdf);
+    let (_, forms) = guide_forms("smile", page);
     assert!(forms.len() == 1 && forms[0].1 == "NotoColorEmoji", "{forms:?}");
     let without = tree(&[("smile.md", page.as_bytes())]);
     let run = folio(without.path(), &["build", ".", "-o", "out", "-f", "pdf", "--no-system-fonts"]);
@@ -161,10 +171,7 @@ fn an_emoticon_dejavu_sans_has_in_black_comes_from_an_emoji_font_in_colour() {
 #[test]
 fn an_emoji_sequence_is_one_picture_and_the_presentation_selector_asks_for_the_emoji_face() {
     let page = "# Work\n\nCoder \u{1F469}\u{200D}\u{1F4BB} with love \u{2764}\u{FE0F}.\n";
-    let dir = tree(&[("work.md", page.as_bytes())]);
-    build(dir.path(), &[]);
-    let pdf = Document::load(dir.path().join("out/pdf/work.pdf")).unwrap();
-    let forms = colour_forms(&pdf);
+    let (pdf, forms) = guide_forms("work", page);
     // One picture for the joined woman and laptop, one for the heart that DejaVu Sans has in
     // black but the selector asks to see as an emoji.
     assert!(forms.len() == 2 && forms.iter().all(|f| f.1 == "NotoColorEmoji"), "{forms:?}");
