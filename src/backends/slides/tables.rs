@@ -23,23 +23,21 @@ pub(crate) fn fit(
     height: f32,
 ) -> (Table, Vec<(usize, String)>) {
     let smallest = TABLE_SIZES[TABLE_SIZES.len() - 1];
-    let size = TABLE_SIZES
-        .into_iter()
-        .find(|&size| {
-            let Some(widths) = widths(&head, &rows, size, width) else { return false };
-            let probe = probe(&widths, size);
-            let tallest = rows.iter().map(|r| row_height(r, &probe, false)).fold(0.0, f32::max);
-            TABLE_GAP + row_height(&head, &probe, true) + tallest <= height
-        })
-        .unwrap_or(smallest);
-    let widths = widths(&head, &rows, size, width).unwrap_or_else(|| kept(&head, &rows, size, width));
-    let probe = probe(&widths, size);
-    let head_height = row_height(&head, &probe, true);
-    let limit = height - TABLE_GAP - head_height;
-    let mut table = Table { align, head, rows, widths, size, heights: vec![head_height] };
+    let fitting = TABLE_SIZES.into_iter().find_map(|size| {
+        let sized = Sized::new(&head, &rows, size, widths(&natural(&head, &rows, size), width)?);
+        let tallest = sized.rows.iter().copied().fold(0.0, f32::max);
+        (TABLE_GAP + sized.head + tallest <= height).then_some(sized)
+    });
+    let sized = fitting.unwrap_or_else(|| {
+        let natural = natural(&head, &rows, smallest);
+        let widths = widths(&natural, width).unwrap_or_else(|| kept(&head, &rows, smallest, (&natural.0, width)));
+        Sized::new(&head, &rows, smallest, widths)
+    });
+    let probe = probe(&sized.widths, sized.size);
+    let limit = height - TABLE_GAP - sized.head;
+    let mut table = Table { align, head, rows, widths: sized.widths, size: sized.size, heights: vec![sized.head] };
     let mut notes = Vec::new();
-    for (i, row) in table.rows.iter_mut().enumerate() {
-        let mut height = row_height(row, &probe, false);
+    for (i, (row, mut height)) in table.rows.iter_mut().zip(sized.rows).enumerate() {
         if height > limit {
             notes.push((i + 1, row.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" | ")));
             height = shorten(row, &probe, limit);
@@ -47,6 +45,24 @@ pub(crate) fn fit(
         table.heights.push(height);
     }
     (table, notes)
+}
+
+/// A table measured at one type size and its column widths: the heights of its header and
+/// rows, each measured once for choosing the size and for fitting the rows.
+struct Sized {
+    size: f32,
+    widths: Vec<f32>,
+    head: f32,
+    rows: Vec<f32>,
+}
+
+impl Sized {
+    fn new(head: &[Text], rows: &[Vec<Text>], size: f32, widths: Vec<f32>) -> Sized {
+        let probe = probe(&widths, size);
+        let head = row_height(head, &probe, true);
+        let rows = rows.iter().map(|r| row_height(r, &probe, false)).collect();
+        Sized { size, widths, head, rows }
+    }
 }
 
 /// The widest single-line text and the widest unbreakable word of each column, margins
@@ -71,16 +87,16 @@ fn natural(head: &[Text], rows: &[Vec<Text>], size: f32) -> (Vec<f32>, Vec<f32>)
 }
 
 /// Column widths that add up to `width` and give every column room for its widest word, or
-/// `None` when the words cannot all fit at this size.
-fn widths(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Option<Vec<f32>> {
-    let (_, word) = natural(head, rows, size);
-    (word.iter().sum::<f32>() <= width).then(|| at_least(shares(head, rows, size, width), &word))
+/// `None` when the words cannot all fit; from the columns' `natural` widths at one size.
+fn widths((line, word): &(Vec<f32>, Vec<f32>), width: f32) -> Option<Vec<f32>> {
+    (word.iter().sum::<f32>() <= width).then(|| at_least(shares(line, width), word))
 }
 
 /// Widths for a table whose words cannot all fit: each column at least as wide as its longest
 /// token of up to [`crate::layout::KEEP`] characters, which is never broken (of any kind, else
-/// numbers and codes), where those fit.
-fn kept(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
+/// numbers and codes), where those fit; the rest shared by the columns' widest single-line
+/// text, `line`.
+fn kept(head: &[Text], rows: &[Vec<Text>], size: f32, (line, width): (&[f32], f32)) -> Vec<f32> {
     let columns = head.len();
     let (mut all, mut firm) = (vec![0.0f32; columns], vec![0.0f32; columns]);
     let cells = head.iter().enumerate().map(|c| (c, true));
@@ -94,7 +110,7 @@ fn kept(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
             firm[i] = firm[i].max(kept.firm + 2.0 * CELL_MARGIN_X);
         }
     });
-    let shares = shares(head, rows, size, width);
+    let shares = shares(line, width);
     match [all, firm].into_iter().find(|floor| floor.iter().sum::<f32>() <= width) {
         Some(floor) => at_least(shares, &floor),
         None => shares,
@@ -116,12 +132,12 @@ fn at_least(mut widths: Vec<f32>, word: &[f32]) -> Vec<f32> {
     widths
 }
 
-/// Widths in proportion to the columns' text: as measured when the whole table fits on one
-/// line a row, else by the square root of it so that short columns keep a fair share.
-fn shares(head: &[Text], rows: &[Vec<Text>], size: f32, width: f32) -> Vec<f32> {
-    let (line, _) = natural(head, rows, size);
+/// Widths in proportion to the columns' text (`line`, their widest single-line text): as
+/// measured when the whole table fits on one line a row, else by the square root of it so
+/// that short columns keep a fair share.
+fn shares(line: &[f32], width: f32) -> Vec<f32> {
     let total: f32 = line.iter().sum();
-    let weights: Vec<f32> = if total <= width { line } else { line.iter().map(|w| w.sqrt()).collect() };
+    let weights: Vec<f32> = if total <= width { line.to_vec() } else { line.iter().map(|w| w.sqrt()).collect() };
     let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
     weights.iter().map(|w| width * w / sum).collect()
 }
