@@ -8,6 +8,7 @@
 
 mod cff;
 mod colour;
+mod colour_line;
 mod content;
 mod file;
 mod fonts;

@@ -6,8 +6,9 @@
 //! gradients that repeat or reflect are padded, the colour stops' alpha is kept only when it is
 //! the same at every stop, and every layer is composited as source-over.
 
-use super::gradient::{Gradient, Stop};
+use super::gradient::Gradient;
 use super::Form;
+use crate::pdf::colour_line::Stop;
 use crate::pdf::file::PdfFile;
 use pdf_writer::{Content, Name};
 use read_fonts::types::{BoundingBox, GlyphId};

@@ -1,12 +1,13 @@
 //! Paint: a colour as an RGB fill or stroke colour; a linear or radial gradient as a shading
-//! pattern (axial or radial shading, extended at both ends as SVG's `pad`), its stops an
-//! exponential function between each two, stitched together.
+//! pattern (axial or radial shading, extended at both ends as SVG's `pad`), its stops the
+//! colour line of [`crate::pdf::colour_line`].
 
 use super::{matrix, Drawer};
+use crate::pdf::colour_line::{self, Stop};
 use pdf_writer::types::{ColorSpaceOperand, FunctionShadingType};
 use pdf_writer::{Content, Name, Ref};
 use std::io::{self, Write};
-use usvg::{BaseGradient, Color, Paint, Stop, Transform};
+use usvg::{BaseGradient, Color, Paint, Transform};
 
 fn rgb(color: Color) -> [f32; 3] {
     [color.red, color.green, color.blue].map(|c| f32::from(c) / 255.0)
@@ -61,7 +62,12 @@ fn shading<W: Write>(
     gradient: &BaseGradient,
     ts: Transform,
 ) -> io::Result<Option<Ref>> {
-    let Some(function) = stops_function(drawer, gradient.stops())? else { return Ok(None) };
+    if gradient.stops().is_empty() {
+        return Ok(None);
+    }
+    let stops: Vec<Stop> =
+        gradient.stops().iter().map(|s| Stop { offset: s.offset().get(), colour: rgb(s.color()) }).collect();
+    let function = colour_line::write(drawer.file, &stops)?;
     let id = drawer.file.alloc();
     // Pattern space is the form's: the user space of the path, then the gradient's own transform.
     let placed = matrix(ts.pre_concat(gradient.transform()));
@@ -71,39 +77,6 @@ fn shading<W: Write>(
         let mut shading = pattern.function_shading();
         shading.shading_type(kind).coords(coords.iter().copied()).extend([true, true]).function(function);
         shading.color_space().device_rgb();
-    })?;
-    Ok(Some(id))
-}
-
-/// The colour of a gradient from 0 to 1: between each two stops an exponential function,
-/// stitched together when there are more than two (the first and last colours held to the
-/// ends); `None` without stops.
-fn stops_function<W: Write>(drawer: &mut Drawer<W>, stops: &[Stop]) -> io::Result<Option<Ref>> {
-    let mut points: Vec<(f32, [f32; 3])> = stops.iter().map(|s| (s.offset().get(), rgb(s.color()))).collect();
-    let (Some(&first), Some(&last)) = (points.first(), points.last()) else { return Ok(None) };
-    if first.0 > 0.0 {
-        points.insert(0, (0.0, first.1));
-    }
-    if last.0 < 1.0 {
-        points.push((1.0, last.1));
-    }
-    let mut pieces = Vec::with_capacity(points.len() - 1);
-    for pair in points.windows(2) {
-        let id = drawer.file.alloc();
-        drawer.file.object(id, |c| {
-            c.exponential_function(id).domain([0.0, 1.0]).c0(pair[0].1).c1(pair[1].1).n(1.0);
-        })?;
-        pieces.push(id);
-    }
-    if let [one] = pieces[..] {
-        return Ok(Some(one));
-    }
-    let id = drawer.file.alloc();
-    let bounds: Vec<f32> = points[1..points.len() - 1].iter().map(|p| p.0).collect();
-    drawer.file.object(id, |c| {
-        let mut stitched = c.stitching_function(id);
-        stitched.domain([0.0, 1.0]).functions(pieces.iter().copied()).bounds(bounds);
-        stitched.encode([0.0, 1.0].repeat(pieces.len()));
     })?;
     Ok(Some(id))
 }
