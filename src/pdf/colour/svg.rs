@@ -3,13 +3,13 @@
 //! font units with y downwards from the baseline; a gzipped one is inflated first.
 
 use super::Form;
+use crate::layout::image_svg::parse;
 use crate::pdf::file::PdfFile;
 use crate::pdf::image::xobject;
 use pdf_writer::{Content, Name};
 use read_fonts::tables::svg::Svg;
 use read_fonts::types::GlyphId;
 use resvg::tiny_skia::{Pixmap, Transform};
-use resvg::usvg::{Options, Tree};
 use std::io::{self, Read, Write};
 
 /// Pixels of the raster to the em: about 1,000 dpi at 12 points, sharp in print.
@@ -48,7 +48,8 @@ fn raster(document: &[u8], glyph: GlyphId, em: f32) -> Option<(Vec<u8>, [f32; 4]
     } else {
         document
     };
-    let tree = Tree::from_data(document, &Options::default()).ok()?;
+    // Read as SVG images are: no file read from an `<image href>`, text in the bundled faces.
+    let tree = parse(document)?;
     let node = tree.node_by_id(&format!("glyph{}", glyph.to_u32()))?;
     let bounds = node.abs_layer_bounding_box()?;
     let scale = (PIXELS_PER_EM / em).min(MOST_PIXELS / bounds.width().max(bounds.height()));
