@@ -3,10 +3,13 @@
 //! load once a process, and only when a block with a language is seen. Format-free: the PDF
 //! layout and the PPTX each draw the coloured runs their own way.
 //!
-//! The first block of a language costs tens of milliseconds: syntect compiles the regexes of
-//! the language's rules (fancy-regex, pure Rust) when they are first tried. [`prepare`] starts
-//! that on a thread of its own as soon as the loader reads a fence naming the language, so it
-//! runs beside the loading and layout rather than in the way of the first page that needs it.
+//! The first block of a language costs a few milliseconds: syntect compiles the regexes of the
+//! language's rules when they are first tried. They are compiled by Oniguruma (syntect's
+//! `regex-onig`, built from C by the `cc` crate): the pure-Rust fancy-regex built a full DFA for
+//! every small pattern, 39 ms of CPU and 20 MB for the first `sh` block against Oniguruma's 5 ms
+//! (BENCHMARKS.md, run 16). [`prepare`] starts that on a thread of its own as soon as the loader
+//! reads a fence naming the language, so it runs beside the loading and layout rather than in
+//! the way of the first page that needs it.
 
 use std::collections::BTreeSet;
 use std::sync::{Mutex, OnceLock};
