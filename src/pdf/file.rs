@@ -87,20 +87,20 @@ impl<W: Write> PdfFile<W> {
         }
         let stream = self.alloc();
         let bytes = chunk.as_bytes();
-        let (mut index, mut bodies) = (String::new(), Vec::with_capacity(bytes.len()));
+        let (mut index, mut bodies) = (Vec::with_capacity(objects.len() * 12), Vec::with_capacity(bytes.len()));
         for (n, &(id, start)) in objects.iter().enumerate() {
             let end = objects.get(n + 1).map_or(bytes.len(), |next| next.1);
             let body = bytes
                 .get(start..end)
                 .and_then(body_of)
                 .ok_or_else(|| io::Error::other(format!("PDF object {} is not where its chunk says", id.get())))?;
-            index.push_str(&format!("{} {} ", id.get(), bodies.len()));
+            write!(index, "{} {} ", id.get(), bodies.len())?;
             bodies.extend_from_slice(body);
             bodies.push(b'\n');
             self.place(id, Place::packed(stream, n))?;
         }
         let first = index.len();
-        let mut data = index.into_bytes();
+        let mut data = index;
         data.append(&mut bodies);
         let mut out = Self::chunk();
         out.stream(stream, &super::pack::deflate(&data))
