@@ -64,14 +64,22 @@ pub fn rtl_paragraph<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
 /// `text` cut where the strong direction changes, each piece with whether it is right to left;
 /// neutral characters go with the piece before them (the first piece's lead with it).
 pub fn direction_runs(text: &str) -> Vec<(&str, bool)> {
+    // Most text is ASCII, all left to right or neutral: one piece, no character looked up (the
+    // lookup of every character was half the time of the DOCX of 10,000 pages).
+    if text.is_ascii() {
+        return vec![(text, false)];
+    }
     let mut runs: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
     let mut rtl: Option<bool> = None;
     for (at, c) in text.char_indices() {
-        let strong = match bidi_class(c) {
-            BidiClass::R | BidiClass::AL => Some(true),
-            BidiClass::L => Some(false),
-            _ => None,
+        let strong = match c.is_ascii() {
+            true => c.is_ascii_alphabetic().then_some(false),
+            false => match bidi_class(c) {
+                BidiClass::R | BidiClass::AL => Some(true),
+                BidiClass::L => Some(false),
+                _ => None,
+            },
         };
         if let (Some(now), Some(was)) = (strong, rtl) {
             if now != was {
