@@ -29,6 +29,10 @@ impl Backend for Json {
     fn check(&self, config: &Config) -> Result<()> {
         config.section::<NoSettings>("json").map(drop)
     }
+
+    fn runs_beside(&self) -> bool {
+        true
+    }
 }
 
 /// The settings of `[json]`: none, so that any key there is reported rather than ignored.

@@ -120,6 +120,13 @@ pub trait Backend: Send + Sync {
         Ok(())
     }
 
+    /// Whether the build runs this backend on a thread of its own beside the others rather than
+    /// in turn: for one that writes a single file on one thread with little memory (the JSON),
+    /// which then fills the time a core would wait in the others (their site-wide files).
+    fn runs_beside(&self) -> bool {
+        false
+    }
+
     /// Renders into memory: every file (sorted by path) and the diagnostics.
     fn render(&self, ctx: &RenderContext) -> Result<Rendered> {
         let sink = Collect::default();

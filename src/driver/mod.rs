@@ -267,8 +267,9 @@ struct Target<'a> {
     progress: Option<OnProgress<'a>>,
 }
 
-/// Runs the backends one after another, writing as they go; returns the outputs written and the
-/// diagnostics of rendering, by document.
+/// Runs the backends one after another, writing as they go; a backend that
+/// [runs beside the others](Backend::runs_beside) does so on a thread of its own. Returns the
+/// outputs written and the diagnostics of rendering, by document, in the backends' order.
 fn render(
     backends: &[Box<dyn Backend>],
     ctx: &RenderContext,
@@ -278,24 +279,44 @@ fn render(
 ) -> Result<(Vec<Output>, Vec<sink::ByDocument>)> {
     let sources = source_files(loaded);
     let written = sink::Written::default();
-    // Each backend renders its documents in parallel, and the memory of a large tree's book or
-    // site deck is needed once at a time rather than all together.
-    let rendered: Vec<Result<Vec<Diagnostic>>> = backends
-        .iter()
-        .map(|b| {
-            if let Some(progress) = target.progress {
-                progress(Progress::Format(b.name()));
-            }
-            let sink =
-                sink::DiskSink { target, root: &loaded.root, format: b.name(), sources: &sources, written: &written };
-            let rendered = b.render_to(ctx, &sink);
-            phases.lap(b.name());
-            rendered
-        })
-        .collect();
+    let render_one = |b: &dyn Backend| {
+        if let Some(progress) = target.progress {
+            progress(Progress::Format(b.name()));
+        }
+        let sink =
+            sink::DiskSink { target, root: &loaded.root, format: b.name(), sources: &sources, written: &written };
+        b.render_to(ctx, &sink)
+    };
+    let (beside, in_turn): (Vec<_>, Vec<_>) = backends.iter().enumerate().partition(|(_, b)| b.runs_beside());
+    // Each backend in turn renders its documents in parallel, and the memory of a large tree's
+    // book or site deck is needed once at a time rather than all together.
+    let mut rendered: Vec<(usize, Result<Vec<Diagnostic>>)> = std::thread::scope(|scope| {
+        let side = scope.spawn(|| {
+            let start = std::time::Instant::now();
+            let done: Vec<_> = beside.iter().map(|&(i, b)| (i, render_one(b.as_ref()))).collect();
+            (done, start.elapsed())
+        });
+        let mut done: Vec<_> = in_turn
+            .iter()
+            .map(|&(i, b)| {
+                let rendered = render_one(b.as_ref());
+                phases.lap(b.name());
+                (i, rendered)
+            })
+            .collect();
+        let (side, took) = side.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if !beside.is_empty() {
+            let names: Vec<&str> = beside.iter().map(|(_, b)| b.name()).collect();
+            phases.lap(&format!("waiting for {}", names.join(", ")));
+            phases.beside(&names.join(", "), took);
+        }
+        done.extend(side);
+        done
+    });
+    rendered.sort_by_key(|(i, _)| *i);
     let (outputs, refused) = written.into_parts();
     let mut render_diagnostics = refused;
-    for result in rendered {
+    for (_, result) in rendered {
         render_diagnostics.extend(result?.into_iter().map(|d| by_document(d, &sources, &loaded.root)));
     }
     Ok((outputs, render_diagnostics))
@@ -327,6 +348,11 @@ impl Phases {
         let now = std::time::Instant::now();
         self.done.push((what.to_string(), now - self.last));
         self.last = now;
+    }
+
+    /// Records `what`, which ran beside the parts in turn and took `took`.
+    fn beside(&mut self, what: &str, took: std::time::Duration) {
+        self.done.push((format!("{what} (beside)"), took));
     }
 
     /// Ends the last part, `what`; returns every part.
