@@ -5,8 +5,8 @@ use super::config::XlsxConfig;
 use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
 use super::sheet::{write_stacked, write_table, Writer};
 use super::site::{self, Entry};
-use super::skills::extract;
-use super::source::{tables, SourceTable};
+use super::skills::extract_page;
+use super::source::{each_body, tables, SourceTable};
 use super::style::Styles;
 use crate::backends::Artifact;
 use crate::diag::Diagnostic;
@@ -74,7 +74,16 @@ pub fn page_file(doc: &Document) -> String {
 pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Made, XlsxError> {
     let styles = Styles::default();
     let mut warnings = Vec::new();
-    let skills = extract(collection, config);
+    // One pass over the documents: their skills, and every table of every page.
+    let (mut skills, mut found) = (Vec::new(), Vec::new());
+    each_body(collection, |d, doc, body| {
+        let page_tables = tables(body, &doc.source);
+        extract_page(collection, config, (d, doc), &page_tables, &mut skills);
+        for (i, table) in page_tables.iter().enumerate() {
+            let source = Some((doc.source.clone(), config.page_url(&doc.id, table.anchor)));
+            found.push((d, i, table_title(table, i), source));
+        }
+    });
     let levels: Vec<_> = skills.iter().filter(|r| r.level.is_some()).collect();
     let mut names = SheetNames::default();
     let mut entries = Vec::new();
@@ -90,21 +99,13 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     let index_name = own("Index", "Every sheet of this workbook", &mut entries);
     // Every table of every page, with a sheet for the first ones.
     let mut kept = Vec::new();
-    for (d, doc) in collection.documents.iter().enumerate() {
-        let body = doc.body();
-        for (i, table) in tables(&body, &doc.source).into_iter().enumerate() {
-            let heading = table_title(&table, i);
-            let sheet = (kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
-            entries.push(Entry {
-                sheet: sheet.clone(),
-                page: doc.title.clone(),
-                heading,
-                source: Some((doc.source.clone(), config.page_url(&doc.id, table.anchor))),
-                workbook: Some(page_file(doc)),
-            });
-            if let Some(name) = sheet {
-                kept.push((d, i, name));
-            }
+    for (d, i, heading, source) in found {
+        let doc = &collection.documents[d];
+        let sheet = (kept.len() < config.site_table_sheets).then(|| names.claim(&title(doc.label(), &heading)));
+        let workbook = Some(page_file(doc));
+        entries.push(Entry { sheet: sheet.clone(), page: doc.title.clone(), heading, source, workbook });
+        if let Some(name) = sheet {
+            kept.push((d, i, name));
         }
     }
     let mut workbook = workbook(&format!("{} — skills", collection.title), meta);

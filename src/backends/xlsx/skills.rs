@@ -7,7 +7,7 @@
 //! names a page or most cells are levels of a proficiency scale).
 
 use super::config::XlsxConfig;
-use super::source::{tables, SourceTable};
+use super::source::SourceTable;
 use crate::ir::{plain_text, Cell, Collection, Document, Inline, LinkTarget};
 
 /// One skill of one role.
@@ -60,24 +60,24 @@ fn shape(table: &SourceTable, config: &XlsxConfig) -> Option<Shape> {
     (table.head.len() >= 2 && named(&config.skill_column) == Some(0)).then_some(Shape::Levels)
 }
 
-/// Every skill of every skill table in the collection, documents in ladder order, rows in
-/// table order.
-pub fn extract(collection: &Collection, config: &XlsxConfig) -> Vec<SkillRow> {
-    let mut out = Vec::new();
-    for (rank, doc) in collection.documents.iter().enumerate() {
-        let body = doc.body();
-        for table in tables(&body, &doc.source) {
-            let place = Place { doc, table: &table, seq: out.last().map_or(0, |r: &SkillRow| r.column.0 + 1) };
-            match shape(&table, config) {
-                Some(Shape::Lists { category, skills }) => {
-                    lists(collection, rank, &place, (category, skills), &mut out)
-                }
-                Some(Shape::Levels) => levels(collection, &place, config, &mut out),
-                None => {}
-            }
+/// The skills of the `tables` of document `doc` (at `rank` in the collection), added to `out`
+/// after those of the documents before it, in table order: called for every document in
+/// ladder order, it gives every skill of the collection.
+pub fn extract_page(
+    collection: &Collection,
+    config: &XlsxConfig,
+    (rank, doc): (usize, &Document),
+    tables: &[SourceTable],
+    out: &mut Vec<SkillRow>,
+) {
+    for table in tables {
+        let place = Place { doc, table, seq: out.last().map_or(0, |r: &SkillRow| r.column.0 + 1) };
+        match shape(table, config) {
+            Some(Shape::Lists { category, skills }) => lists(collection, rank, &place, (category, skills), out),
+            Some(Shape::Levels) => levels(collection, &place, config, out),
+            None => {}
         }
     }
-    out
 }
 
 /// A skill table and where it is: its page, and its place among the site's skill tables.
