@@ -222,7 +222,7 @@ fn progress_reports_each_format_and_every_output_written() {
     let events = events.into_inner().unwrap();
     let formats: Vec<&String> = events.iter().filter(|e| e.starts_with("format ")).collect();
     // The JSON runs beside the others, so it may start at any point among them.
-    let in_turn: Vec<&&String> = formats.iter().filter(|f| **f != "format json").collect();
+    let in_turn: Vec<&str> = formats.iter().map(|f| f.as_str()).filter(|f| *f != "format json").collect();
     assert_eq!(in_turn, ["format pdf", "format xlsx", "format slides", "format docx"]);
     assert_eq!(formats.iter().filter(|f| **f == "format json").count(), 1, "{formats:?}");
     let wrote = events.iter().filter(|e| e.starts_with("wrote ")).count();
