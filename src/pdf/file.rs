@@ -4,8 +4,11 @@
 //! object streams, the cross-reference stream and the trailer around them.
 //!
 //! Many small dictionaries written together (a chapter's structure elements, a third of a
-//! tagged guide) go into a compressed object stream ([`PdfFile::put_all`]), so the places are
-//! kept in a cross-reference stream (PDF 1.5; PDF/A-2 and PDF/UA-1 allow both).
+//! tagged guide) go into an object stream ([`PdfFile::put_all`]), so the places are kept in a
+//! compressed cross-reference stream (PDF 1.5; PDF/A-2 and PDF/UA-1 allow both): that saves
+//! each element's `obj`/`endobj` and its 20-byte line of the table. The object streams are not
+//! compressed: that made guides a quarter smaller but cost 3 % of their time (BENCHMARKS.md,
+//! run 16), and issue 15's speed bar had no room for it.
 
 use pdf_writer::{Chunk, Filter, Name, Ref, Settings};
 use std::io::{self, Write};
@@ -79,7 +82,7 @@ impl<W: Write> PdfFile<W> {
     }
 
     /// Writes `chunk`, which holds exactly the objects `objects` (dictionaries and other
-    /// non-stream objects), each at its offset in the chunk, as one compressed object stream:
+    /// non-stream objects), each at its offset in the chunk, as one object stream:
     /// many small objects (a chapter's structure elements) written at once.
     pub fn put_all(&mut self, chunk: &Chunk, objects: &[(Ref, usize)]) -> io::Result<()> {
         if objects.is_empty() {
@@ -103,8 +106,7 @@ impl<W: Write> PdfFile<W> {
         let mut data = index;
         data.append(&mut bodies);
         let mut out = Self::chunk();
-        out.stream(stream, &super::pack::deflate(&data))
-            .filter(Filter::FlateDecode)
+        out.stream(stream, &data)
             .pair(Name(b"Type"), Name(b"ObjStm"))
             .pair(Name(b"N"), i32::try_from(objects.len()).unwrap_or(i32::MAX))
             .pair(Name(b"First"), i32::try_from(first).unwrap_or(i32::MAX));
