@@ -268,3 +268,49 @@ fn the_manifest_is_the_same_however_the_content_folder_is_named() {
     let shown = format!("{}:3:1", absolute.join("a.md").display());
     assert!(stderr(&cached).starts_with(&format!("warning: {shown}")), "{}", stderr(&cached));
 }
+
+/// Two copies of a tree, their files made in opposite orders, so that a file system that lists
+/// files in the order they were made (tmpfs) lists them differently, give the same bytes.
+#[test]
+fn the_order_files_were_created_in_does_not_change_a_byte() {
+    let files: [(&str, &[u8]); 6] = [
+        ("index.md", b"# Ladder\n\n[Senior](ic/senior.md) and [Lead](mgmt/lead.md).\n"),
+        ("ic/index.md", b"# Individual contributors\n"),
+        ("ic/engineer.md", b"---\norder: 1\n---\n# Engineer\n\n## Skills\n\n| Category | Skills |\n|---|---|\n| Code | Rust, tests |\n"),
+        ("ic/senior.md", b"---\norder: 2\n---\n# Senior\n\n## Skills\n\n| Category | Skills |\n|---|---|\n| Code | Design |\n"),
+        ("mgmt/lead.md", b"# Lead\n\nPeople first.[^1]\n\n[^1]: And code.\n"),
+        ("mgmt/director.md", b"# Director\n\n- Strategy\n- Hiring\n"),
+    ];
+    let mut reversed = files;
+    reversed.reverse();
+    // tmpfs lists a folder's files in the order they were made; ext4 by a hash of their names.
+    let shm = Path::new("/dev/shm");
+    let made_in = |files: &[(&str, &[u8])]| {
+        let dir = match shm.is_dir() {
+            true => tempfile::tempdir_in(shm).unwrap(),
+            false => tempfile::tempdir().unwrap(),
+        };
+        for (path, bytes) in files {
+            std::fs::create_dir_all(dir.path().join(path).parent().unwrap()).unwrap();
+            std::fs::write(dir.path().join(path), bytes).unwrap();
+        }
+        dir
+    };
+    let (first, second) = (made_in(&files), made_in(&reversed));
+    let listed =
+        |dir: &Path| -> Vec<_> { std::fs::read_dir(dir.join("ic")).unwrap().map(|e| e.unwrap().file_name()).collect() };
+    if shm.is_dir() {
+        assert_ne!(listed(first.path()), listed(second.path()), "the two copies list their files differently");
+    }
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (site, out) in [(&first, &a), (&second, &b)] {
+        let built = build(site.path(), site.path(), out.path(), &[]);
+        assert!(built.status.success(), "{}", stderr(&built));
+    }
+    let (sa, sb) = (snapshot(a.path()), snapshot(b.path()));
+    assert!(sa.iter().any(|(path, _)| path.ends_with(".pptx")) && sa.len() > 20, "all formats were built");
+    assert_eq!(sa.iter().map(|f| &f.0).collect::<Vec<_>>(), sb.iter().map(|f| &f.0).collect::<Vec<_>>());
+    for ((path, x), (_, y)) in sa.iter().zip(&sb) {
+        assert!(x == y, "{path} differs");
+    }
+}
