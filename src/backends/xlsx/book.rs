@@ -6,8 +6,9 @@ use super::names::{cut_at_word, title, SheetNames, MAX_LEN};
 use super::sheet::{write_stacked, write_table, Writer};
 use super::site::{self, Entry};
 use super::skills::extract_page;
-use super::source::{each_body, tables, SourceTable};
+use super::source::{tables, SourceTable};
 use super::style::Styles;
+use crate::backends::batch::ordered;
 use crate::backends::Artifact;
 use crate::diag::Diagnostic;
 use crate::ir::{slugify, Collection, Document};
@@ -74,16 +75,26 @@ pub fn page_file(doc: &Document) -> String {
 pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result<Made, XlsxError> {
     let styles = Styles::default();
     let mut warnings = Vec::new();
-    // One pass over the documents: their skills, and every table of every page.
+    // One pass over the documents, their bodies thawed a batch at a time in parallel (thawing
+    // them one by one was most of this workbook's time): their skills, and every table.
     let (mut skills, mut found) = (Vec::new(), Vec::new());
-    each_body(collection, |d, doc, body| {
-        let page_tables = tables(body, &doc.source);
-        extract_page(collection, config, (d, doc), &page_tables, &mut skills);
-        for (i, table) in page_tables.iter().enumerate() {
-            let source = Some((doc.source.clone(), config.page_url(&doc.id, table.anchor)));
-            found.push((d, i, table_title(table, i), source));
-        }
-    });
+    let docs: Vec<(usize, &Document)> = collection.documents.iter().enumerate().collect();
+    let batch = rayon::current_num_threads().max(1) * 16;
+    let thawed = ordered(
+        &docs,
+        batch,
+        |&(d, doc)| (d, doc, doc.body()),
+        |(d, doc, body)| {
+            let page_tables = tables(&body, &doc.source);
+            extract_page(collection, config, (d, doc), &page_tables, &mut skills);
+            for (i, table) in page_tables.iter().enumerate() {
+                let source = Some((doc.source.clone(), config.page_url(&doc.id, table.anchor)));
+                found.push((d, i, table_title(table, i), source));
+            }
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
+    let Ok(()) = thawed;
     let levels: Vec<_> = skills.iter().filter(|r| r.level.is_some()).collect();
     let mut names = SheetNames::default();
     let mut entries = Vec::new();

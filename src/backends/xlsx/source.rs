@@ -4,24 +4,7 @@
 use super::limits::{MAX_COLUMNS, MAX_ROWS};
 use crate::diag::Diagnostic;
 use crate::ir::walk::query_blocks;
-use crate::ir::{plain_text, Align, Block, BlockKind, Body, Cell, Collection, Document};
-use rayon::prelude::*;
-
-/// Documents whose bodies are thawed at once by [`each_body`]: enough to keep both cores busy,
-/// few enough that a large site's bodies are never all in memory.
-const BATCH: usize = 64;
-
-/// Calls `each` with every document of `collection` in order, its place and its body; the
-/// bodies are thawed a batch at a time, in parallel (thawing was most of the site workbook's
-/// time, on one core).
-pub fn each_body(collection: &Collection, mut each: impl FnMut(usize, &Document, &Body)) {
-    for (b, docs) in collection.documents.chunks(BATCH).enumerate() {
-        let bodies: Vec<Body> = docs.par_iter().map(Document::body).collect();
-        for (i, (doc, body)) in docs.iter().zip(&bodies).enumerate() {
-            each(b * BATCH + i, doc, body);
-        }
-    }
-}
+use crate::ir::{plain_text, Align, Block, BlockKind, Body, Cell};
 
 /// One Markdown table and where it is.
 #[derive(Debug, Clone, PartialEq)]
