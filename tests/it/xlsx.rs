@@ -378,3 +378,36 @@ fn oversized_text_is_cut_and_unusable_links_stay_text() {
     assert_eq!(range.get((2, 0)).unwrap().to_string(), "tel");
     assert!(book.hyperlinks_by_sheet_name("Data").unwrap().is_empty());
 }
+
+/// The row numbers of a worksheet's XML, in order.
+fn row_numbers(xml: &str) -> Vec<u32> {
+    xml.split("<row r=\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap()).collect()
+}
+
+#[test]
+fn tables_written_a_row_at_a_time_keep_every_row_once_with_its_height() {
+    // Tables end on a row made tall by wrapped text. Three tables on a page of
+    // `page_table_sheets = 2` stack the third on `More tables`, a sheet written a row at a time
+    // (constant memory), whose tall last row is still being written when the workbook is saved.
+    let tall = "words that wrap in a narrow column ".repeat(12);
+    let table = |name: &str| format!("## {name}\n\n| Skill | Note |\n|---|---|\n| a | short |\n| b | {tall} |\n\n");
+    let page = format!("# Tall\n\n{}{}{}", table("One"), table("Two"), table("Three"));
+    let dir = tree(&[("tall.md", page.as_bytes()), ("folio.toml", b"[xlsx]\npage_table_sheets = 2\n")]);
+    let artifacts = render(dir.path());
+    let workbook = artifacts.iter().find(|a| a.path == "xlsx/tall.xlsx").expect("the page workbook");
+    let mut book = open(workbook);
+    assert_eq!(book.sheet_names(), ["One", "Two", "More tables"]);
+    for name in ["One", "Two", "More tables"] {
+        let xml = sheet_xml(workbook, name);
+        let rows = row_numbers(&xml);
+        let mut once = rows.clone();
+        once.dedup();
+        assert_eq!(rows, once, "{name}: every row once, in order: {xml}");
+        let range = sheet(&mut book, name);
+        let last = range.rows().rposition(|r| r.iter().any(|c| *c != Data::Empty)).unwrap();
+        assert_eq!(row(&range, last)[1], tall.trim(), "{name}: the tall row's text");
+        let tall_row = format!("<row r=\"{}\"", range.start().unwrap().0 as usize + last + 1);
+        let at = xml.find(&tall_row).unwrap_or_else(|| panic!("{name}: {tall_row} in {xml}"));
+        assert!(xml[at..at + 80].contains("customHeight=\"1\""), "{name}: the last row keeps its height: {xml}");
+    }
+}

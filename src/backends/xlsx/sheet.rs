@@ -6,7 +6,7 @@ use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
 use super::limits::{clip, note_cut, MAX_ROWS};
 use super::source::SourceTable;
-use super::style::{best_scale, frame, heat_map, print_setup, Grid, Styles};
+use super::style::{best_scale, end_rows, frame, heat_map, print_setup, Grid, Styles};
 use crate::diag::Diagnostic;
 use crate::ir::{plain_text, Align};
 use rust_xlsxwriter::{Format, Url, Worksheet, XlsxError};
@@ -32,7 +32,7 @@ pub fn write_table(sheet: &mut Worksheet, table: &SourceTable, out: &mut Writer)
     if let Some(cut) = &table.cut {
         out.warnings.push(table.warning(cut));
     }
-    let last_row = write_at(sheet, table, 0, &mut Sizing::Fit(&mut grid), out)?;
+    let (last_row, _) = write_at(sheet, table, 0, &mut Sizing::Fit(&mut grid), out)?;
     grid.apply(sheet, config.max_column_width)?;
     frame(sheet, false, config.paper)?;
     sheet.autofilter(0, 0, last_row, table.width().max(1) as u16 - 1)?;
@@ -62,7 +62,7 @@ pub fn write_stacked(
     }
     let widths = grid.set_widths(sheet, config.max_column_width)?;
     print_setup(sheet, config.paper);
-    let mut top = 0;
+    let (mut top, mut end) = (0, None);
     for (title, table) in tables {
         let mut table = table.clone();
         // The title and the header take two rows; the rest of the sheet holds the rows.
@@ -76,9 +76,13 @@ pub fn write_stacked(
             out.warnings.push(table.warning(&cut));
         }
         sheet.write_string_with_format(top, 0, clip(title), &out.styles.title)?;
-        top = write_at(sheet, &table, top + 1, &mut Sizing::Known(&widths), out)? + 2;
+        let (last, tall) = write_at(sheet, &table, top + 1, &mut Sizing::Known(&widths), out)?;
+        (top, end) = (last + 2, Some((last, tall)));
     }
-    Ok(())
+    match end {
+        Some((last, tall)) => end_rows(sheet, last, tall, out.styles),
+        None => Ok(()),
+    }
 }
 
 /// The header cells of `table` as text, one a column.
@@ -88,19 +92,21 @@ fn head_texts(table: &SourceTable) -> Vec<String> {
 }
 
 /// Writes `table`'s header at row `top` and its rows below, with heat maps; returns the last
-/// row written.
+/// row written and whether it was given a height as it was written (by [`Sizing::Known`]).
 fn write_at(
     sheet: &mut Worksheet,
     table: &SourceTable,
     top: u32,
     sizing: &mut Sizing,
     out: &mut Writer,
-) -> Result<u32, XlsxError> {
+) -> Result<(u32, bool), XlsxError> {
     let (styles, config) = (out.styles, out.config);
     let head = head_texts(table);
+    let mut tall = false;
     if let Sizing::Known(widths) = sizing {
         if let Some(height) = Grid::row_height(widths, head.iter().map(String::as_str).enumerate()) {
             sheet.set_row_height(top, height)?;
+            tall = true;
         }
     }
     for (column, text) in head.iter().enumerate() {
@@ -118,7 +124,9 @@ fn write_at(
         match sizing {
             Sizing::Fit(grid) => texts.iter().enumerate().for_each(|(column, text)| grid.fit(r, column, text, false)),
             Sizing::Known(widths) => {
-                if let Some(height) = Grid::row_height(widths, texts.iter().map(String::as_str).enumerate()) {
+                let height = Grid::row_height(widths, texts.iter().map(String::as_str).enumerate());
+                tall = height.is_some();
+                if let Some(height) = height {
                     sheet.set_row_height(r, height)?;
                 }
             }
@@ -135,7 +143,7 @@ fn write_at(
             heat_map(sheet, (top + 1, column as u16), (last_row, column as u16), scale)?;
         }
     }
-    Ok(last_row)
+    Ok((last_row, tall))
 }
 
 /// `text` fitted to the cell at `at`, the text cut from it kept in the cell's note, with a

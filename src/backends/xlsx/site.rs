@@ -4,7 +4,7 @@
 use super::limits::{clip, note_cut, MAX_COLUMNS, MAX_ROWS};
 use super::sheet::Writer;
 use super::skills::{Role, SkillRow};
-use super::style::{best_scale, frame, heat_map, Grid, Styles};
+use super::style::{best_scale, end_rows, frame, heat_map, Grid, Styles};
 use crate::diag::Diagnostic;
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Url, Worksheet, XlsxError};
 
@@ -160,10 +160,13 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Resul
         let table = Table::new().set_name("Skills").set_columns(&columns).set_style(TableStyle::Light9);
         sheet.add_table(0, 0, rows.len() as u32, last_col, &table)?;
     }
+    let mut tall = false;
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(row);
-        if let Some(height) = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str()))) {
+        let height = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str())));
+        tall = height.is_some();
+        if let Some(height) = height {
             sheet.set_row_height(r, height)?;
         }
         for (c, text) in texts.iter().enumerate().take(6).filter(|(c, t)| *c != 2 && !t.is_empty()) {
@@ -174,6 +177,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Resul
         }
         link(sheet, (r, 6), &row.source, config.page_url(&row.page, None).as_deref(), styles)?;
     }
+    end_rows(sheet, rows.len() as u32, tall, styles)?;
     frame(sheet, false, config.paper)?;
     Ok(())
 }
@@ -224,10 +228,13 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Resu
         sheet.write_string_with_format(0, c as u16, *name, &styles.header)?;
     }
     sheet.autofilter(0, 0, entries.len() as u32, INDEX_COLUMNS.len() as u16 - 1)?;
+    let mut tall = false;
     for (r, entry) in entries.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(entry);
-        if let Some(height) = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str()))) {
+        let height = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str())));
+        tall = height.is_some();
+        if let Some(height) = height {
             sheet.set_row_height(r, height)?;
         }
         let target = entry.sheet.as_ref().map(|name| format!("internal:'{}'!A1", name.replace('\'', "''")));
@@ -241,6 +248,7 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Resu
             link(sheet, (r, 4), workbook, Some(&format!("file:///{workbook}")), styles)?;
         }
     }
+    end_rows(sheet, entries.len() as u32, tall, styles)?;
     frame(sheet, false, config.paper)?;
     Ok(())
 }

@@ -157,6 +157,18 @@ impl Grid {
     }
 }
 
+/// Ends a sheet written a row at a time (constant memory) whose last row, `last`, was given a
+/// height if `tall`. rust_xlsxwriter 0.102 writes such a row twice when it is still the row
+/// being written at save (a second, empty `<row>` of the same number, which Excel repairs); a
+/// blank cell in the text style on the row below, outside the table and its filter, shows
+/// nothing and finishes the row before the save.
+pub fn end_rows(sheet: &mut Worksheet, last: u32, tall: bool, styles: &Styles) -> Result<(), XlsxError> {
+    if tall {
+        sheet.write_blank(last + 1, 0, &styles.text)?;
+    }
+    Ok(())
+}
+
 /// The lines `text` takes in `column` of `widths`, a character counting `scale`.
 fn lines_in(widths: &[f64], column: usize, text: &str, scale: f64) -> f64 {
     let width = widths.get(column).copied().unwrap_or(MIN_WIDTH);
