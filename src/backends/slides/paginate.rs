@@ -65,26 +65,31 @@ impl Pager {
         self.body.h - self.used
     }
 
-    /// Starts a new page, taking along a sub-heading that would otherwise end the last one,
-    /// or else (if `repeat`) repeating the sub-heading whose items continue.
+    /// Starts a new page, taking along the sub-headings that would otherwise end the last one
+    /// (a heading and the headings under it, when the page holds something before them), or
+    /// else (if `repeat`) repeating the sub-heading whose items continue.
     fn new_page(&mut self, carry_heading: bool, repeat: bool) {
         let last = self.last();
-        let carried = match last.items.last() {
-            Some(Item::Heading(_)) if carry_heading && last.items.len() > 1 => {
-                last.heights.pop();
-                last.items.pop()
+        let trailing = last.items.iter().rev().take_while(|item| matches!(item, Item::Heading(_))).count();
+        let carried = match carry_heading && trailing > 0 && trailing < last.items.len() {
+            true => {
+                let from = last.items.len() - trailing;
+                last.heights.truncate(from);
+                last.items.split_off(from)
             }
-            _ => None,
+            false => Vec::new(),
         };
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
-        match (carried, &self.heading) {
-            (Some(heading), _) => {
-                let height = item_height(&heading, self.body.w);
-                self.push(heading, height, 0.0)
+        match &self.heading {
+            _ if !carried.is_empty() => {
+                for heading in carried {
+                    let height = item_height(&heading, self.body.w);
+                    self.push(heading, height, 0.0);
+                }
             }
-            (None, Some((text, _))) if repeat && !ends_with_heading => {
+            Some((text, _)) if repeat && !ends_with_heading => {
                 let mut text = text.clone();
                 text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
                 let height = item_height(&Item::Heading(text.clone()), self.body.w);
@@ -331,6 +336,25 @@ mod tests {
         let pages = paginate(&entries, BODY_BOX);
         for page in &pages {
             assert_ne!(page.items.last(), Some(&heading));
+        }
+    }
+
+    #[test]
+    fn a_run_of_headings_does_not_end_a_page() {
+        // A heading and the heading under it, at every place near the foot of a slide.
+        let heading = |s: &str| Entry::Item(Item::Heading(vec![Run { text: s.into(), ..Run::default() }]));
+        for before in 6..16 {
+            let mut entries: Vec<Entry> = (0..before).map(|i| bullet(&format!("Point {i}"))).collect();
+            entries.extend([heading("Key Actions"), heading("1. Make your group run without you")]);
+            entries.extend((0..3).map(|i| bullet(&format!("More {i}"))));
+            let pages = paginate(&entries, BODY_BOX);
+            for page in &pages {
+                assert!(!matches!(page.items.last(), Some(Item::Heading(_))), "{before} points: {page:?}");
+            }
+            let repeated =
+                |item: &Item| matches!(item, Item::Heading(t) if t.last().is_some_and(|r| r.text == " (cont.)"));
+            let count = pages.iter().flat_map(|p| &p.items).filter(|item| !repeated(item)).count();
+            assert_eq!(count, before + 5, "{before} points: nothing lost or shown twice");
         }
     }
 
