@@ -8,6 +8,7 @@ use crate::pdf::png;
 use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
 use folio::backends::{Assets, Backend, Docx, RenderContext};
 use folio::config::Config;
+use folio::layout::{measure, Cx, FontId, Rgb, Span, Style};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -243,4 +244,24 @@ fn convert_writes_a_docx_by_its_extension() {
     let morning = ps.iter().position(|p| p.text == "Morning").unwrap();
     assert!(ps[morning].nodes.iter().any(|n| n.1 == "w:b"));
     assert_eq!(ps[morning + 1].style, "ListBullet");
+}
+
+#[test]
+fn a_column_as_narrow_as_its_longest_word_leaves_room_around_it() {
+    // `Reliability`, bold, is the longest word of the first column, whose width the PDF measures
+    // as exactly that word: Word's cell margins (100 twips a side) and a little room must come on
+    // top, or Word and LibreOffice break the word inside the cell.
+    let page = "# Signals\n\n| Signal | Example measure | Warning sign |\n|---|---|---|\n\
+                | **Delivery** | Planned outcomes met per quarter, lead time for changes | Chronic carry-over |\n\
+                | **Reliability** | Incident count and severity, error budgets, time to restore | The same failure recurring across teams |\n";
+    let dir = tree(&[("signals.md", page.as_bytes())]);
+    let out = tempfile::tempdir().unwrap();
+    let packages = build(dir.path(), out.path(), &[]);
+    let nodes = parse(&packages["docx/signals.docx"]["word/document.xml"]);
+    let widths: Vec<u32> = value(&nodes, "w:gridCol", "w:w").iter().map(|w| w.parse().unwrap()).collect();
+    let mut cx = Cx::new(10.0, Rgb(0.0, 0.0, 0.0), false, "", "");
+    let bold = Style { bold: true, ..Style::plain(FontId::SERIF, 9.0, Rgb(0.0, 0.0, 0.0)) };
+    let (_, word) = measure(&mut cx, &[Span { text: "Reliability".into(), style: bold }]);
+    let room = widths[0] as f32 / 20.0 - 10.0 - word;
+    assert!(room >= 1.5, "{room} pt beside the word in a column {} twips wide", widths[0]);
 }

@@ -10,6 +10,11 @@ use crate::layout::column_widths;
 /// could not be printed whole.
 const SHORT_ROW: usize = 1200;
 
+/// Points every column gets beyond the width the PDF measures for it. A column as narrow as
+/// its longest word (a bold row header) has no room to spare, and Word and LibreOffice, which
+/// round and space text their own way, broke that word inside it ("Reliabilit|y").
+const SLACK: f32 = 2.0;
+
 impl Part<'_> {
     /// A table, followed by an empty paragraph so that two tables in a row stay apart.
     pub fn table(&mut self, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], frame: Frame) {
@@ -17,7 +22,11 @@ impl Part<'_> {
         let indent = indent_twips(frame);
         let width = column_width - indent as f32 / 20.0;
         let cx = self.cx();
-        let widths: Vec<u32> = column_widths(cx, head, rows, width).iter().map(|w| (w * 20.0) as u32).collect();
+        let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0) as f32;
+        let widths: Vec<u32> = column_widths(cx, head, rows, width - SLACK * columns)
+            .iter()
+            .map(|w| ((w + SLACK) * 20.0).round() as u32)
+            .collect();
         cx.diagnostics.clear();
         if widths.is_empty() {
             return;
