@@ -104,6 +104,33 @@ pub struct Slide {
 }
 
 impl Slide {
+    /// Whether the slide's parts are the same in every deck that shows it: it has no notes
+    /// (whose part is named by the slide's number), no image (whose part a deck writes once) and
+    /// no link to a document (which a document's deck points at that document's own deck, and
+    /// the site deck at a slide of its own).
+    pub fn stands_alone(&self) -> bool {
+        fn links_a_document(texts: &[Text]) -> bool {
+            texts.iter().flatten().any(|run| matches!(run.link, Some(Link::Document { .. })))
+        }
+        fn depends_on_deck(item: &Item) -> bool {
+            match item {
+                Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => {
+                    links_a_document(std::slice::from_ref(text))
+                }
+                Item::Table(table) => {
+                    links_a_document(&table.head) || table.rows.iter().any(|row| links_a_document(row))
+                }
+                Item::Callout(items) => items.iter().any(depends_on_deck),
+                Item::Image { .. } => true,
+                Item::Code { .. } => false,
+            }
+        }
+        self.notes.is_empty()
+            && !links_a_document(std::slice::from_ref(&self.title_runs))
+            && !links_a_document(&self.footnotes)
+            && !self.body.iter().any(depends_on_deck)
+    }
+
     /// The title as runs: the styled ones if any, else the plain title.
     pub fn title_text(&self) -> Text {
         if self.title_runs.is_empty() {

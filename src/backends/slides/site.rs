@@ -126,7 +126,10 @@ impl SitePart {
         let numbered = || slides.iter().enumerate().map(|(i, slide)| (first + i, *slide));
         let accent = config.accent.to_string();
         let look = Look { accent: &accent, code_theme: config.code_theme };
-        let pptx = prepare(&links.deck, numbered(), look, files, shown).map_err(slide_zip_error)?;
+        // After a document's divider come its own deck's slides from the second on, in order.
+        let same = |i: usize| (shown.is_some() && i > 0).then_some(i);
+        let slides_shown = numbered().enumerate().map(|(i, (n, slide))| (n, slide, same(i)));
+        let pptx = prepare(&links.deck, slides_shown, look, files, shown).map_err(slide_zip_error)?;
         let marks = numbered().map(|(n, slide)| links.marks(n, &slide.title)).collect();
         let marp = numbered()
             .map(|(n, slide)| marp::slide_text(&links.deck, slide, n == 1, &config.accent.to_string()))

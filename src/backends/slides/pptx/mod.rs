@@ -50,13 +50,13 @@ pub fn write(
     files: ImageFiles,
 ) -> ZipResult<Written> {
     let mut writer = PptxWriter::new(Vec::new(), template)?;
-    let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide));
+    let numbered = deck.slides.iter().enumerate().map(|(i, slide)| (i + 1, slide, None));
     let slides = zip_slides(&mut writer.zip, deck, numbered, (look, files), &mut Shown::open(None)?)?;
     writer.count(&slides.numbers)?;
     writer.parts.extend(slides.media);
     let pptx = writer.finish(&deck.title, properties)?;
     // The template holds no slides: one part that is not a slide for each of its entries.
-    Ok(Written { pptx, first: template.parts.len(), texts: slides.texts })
+    Ok(Written { pptx, first: template.parts.len(), texts: slides.texts, alone: slides.alone })
 }
 
 /// The folder of the package's media parts.
@@ -107,14 +107,15 @@ pub fn template(config: &SlidesConfig) -> ZipResult<Template> {
     Ok(Zipped { zip: zip.finish()?.into_inner(), parts, slides: Vec::new() })
 }
 
-/// Makes and zips the parts of `slides` (each with its 1-based number) of the deck whose links
-/// `deck` resolves, in `look`, `files` the images they show. A
-/// part whose text is one of the parts of `shown` (the same slides in a document's own deck)
-/// is copied from it compressed: the site deck shows every document's slides again, mostly
-/// with the same text.
+/// Makes and zips the parts of `slides` (each with its 1-based number, and the index of the
+/// same slide in `shown` if it is there) of the deck whose links `deck` resolves, in `look`,
+/// `files` the images they show. The site deck shows every document's slides again, mostly
+/// with the same parts, so these are copied compressed from `shown` (the document's own deck):
+/// without being made again for a slide whose parts are the same in any deck, else where
+/// the text made is the text there.
 pub fn prepare<'s>(
     deck: &Deck,
-    slides: impl IntoIterator<Item = (usize, &'s Slide)>,
+    slides: impl IntoIterator<Item = (usize, &'s Slide, Option<usize>)>,
     look: Look,
     files: ImageFiles,
     shown: Option<&Written>,
@@ -125,11 +126,14 @@ pub fn prepare<'s>(
 }
 
 /// What [`zip_slides`] zipped: the number of each slide and whether it has notes, the text of
-/// each entry in order (empty for an image), and the image parts with their content types.
+/// each entry in order (empty for an image or a part copied unmade), the image parts with
+/// their content types, and for each slide the entries of its part and relationships if they
+/// are the same in any deck.
 struct ZippedSlides {
     numbers: Numbers,
     texts: Vec<String>,
     media: Vec<(String, String)>,
+    alone: Vec<Option<[usize; 2]>>,
 }
 
 /// Makes the parts of `slides` (with the images of `files` they show) and zips them into `zip`,
@@ -137,17 +141,27 @@ struct ZippedSlides {
 fn zip_slides<'s, W: Write + Seek>(
     zip: &mut ZipWriter<W>,
     deck: &Deck,
-    slides: impl IntoIterator<Item = (usize, &'s Slide)>,
+    slides: impl IntoIterator<Item = (usize, &'s Slide, Option<usize>)>,
     (look, files): (Look, ImageFiles),
     shown: &mut Shown,
 ) -> ZipResult<ZippedSlides> {
-    let mut out = ZippedSlides { numbers: Vec::new(), texts: Vec::new(), media: Vec::new() };
-    for (n, slide) in slides {
+    let mut out = ZippedSlides { numbers: Vec::new(), texts: Vec::new(), media: Vec::new(), alone: Vec::new() };
+    for (n, slide, same) in slides {
+        let names = [format!("ppt/slides/slide{n}.xml"), format!("ppt/slides/_rels/slide{n}.xml.rels")];
+        if let Some(entries) = same.and_then(|i| shown.alone(i)) {
+            for (entry, name) in entries.into_iter().zip(names) {
+                let file = shown.entry(entry)?.ok_or(ZipError::FileNotFound)?;
+                zip.raw_copy_file_rename(file, name)?;
+                out.texts.push(String::new());
+            }
+            out.numbers.push((n, false));
+            out.alone.push(None);
+            continue;
+        }
         let parts = slide_parts(deck, slide, n, look, files);
-        let mut named = vec![
-            (format!("ppt/slides/slide{n}.xml"), parts.xml),
-            (format!("ppt/slides/_rels/slide{n}.xml.rels"), parts.rels),
-        ];
+        let [xml_name, rels_name] = names;
+        out.alone.push(slide.stands_alone().then(|| [out.texts.len(), out.texts.len() + 1]));
+        let mut named = vec![(xml_name, parts.xml), (rels_name, parts.rels)];
         out.numbers.push((n, parts.notes.is_some()));
         if let Some((xml, rels)) = parts.notes {
             named.push((format!("ppt/notesSlides/notesSlide{n}.xml"), xml));

@@ -14,6 +14,9 @@ pub struct Written {
     pub(super) first: usize,
     /// The text of each slide part, in the order of the entries.
     pub(super) texts: Vec<String>,
+    /// For each slide, the entries (counted as `texts` are) of its part and relationships when
+    /// they are the same in any deck ([`Slide::stands_alone`](crate::backends::slides::Slide)).
+    pub(super) alone: Vec<Option<[usize; 2]>>,
 }
 
 /// The slide parts of a written deck, found by their text. Both decks hold the parts of a
@@ -22,6 +25,7 @@ pub(super) struct Shown<'z> {
     archive: Option<ZipArchive<Cursor<&'z [u8]>>>,
     first: usize,
     texts: &'z [String],
+    alone: &'z [Option<[usize; 2]>],
     next: usize,
 }
 
@@ -33,8 +37,22 @@ impl<'z> Shown<'z> {
             archive,
             first: written.map_or(0, |w| w.first),
             texts: written.map_or(&[], |w| w.texts.as_slice()),
+            alone: written.map_or(&[], |w| w.alone.as_slice()),
             next: 0,
         })
+    }
+
+    /// The entries of the part and relationships of slide `index` (0-based) of the written deck,
+    /// if they are the same in any deck: copied as they are, they need not be made again.
+    pub(super) fn alone(&self, index: usize) -> Option<[usize; 2]> {
+        self.alone.get(index).copied().flatten()
+    }
+
+    /// The entry `index` (counted as the texts are), the search for texts going on after it.
+    pub(super) fn entry(&mut self, index: usize) -> ZipResult<Option<ZipFile<'_, Cursor<&'z [u8]>>>> {
+        let Some(archive) = self.archive.as_mut() else { return Ok(None) };
+        self.next = self.next.max(index + 1);
+        archive.by_index_raw(self.first + index).map(Some)
     }
 
     /// The compressed entry whose text is `text`, if there is one and `text` is compressed at
