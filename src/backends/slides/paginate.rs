@@ -82,23 +82,19 @@ impl Pager {
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
-        match &self.heading {
-            _ if !carried.is_empty() => {
-                for heading in carried {
-                    let height = item_height(&heading, self.body.w);
-                    self.push(heading, height, 0.0);
-                }
+        if !carried.is_empty() {
+            for heading in carried {
+                let height = item_height(&heading, self.body.w);
+                self.push(heading, height, 0.0);
             }
-            Some((text, _)) if repeat && !ends_with_heading => {
-                let mut text = text.clone();
-                text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
-                let height = item_height(&Item::Heading(text.clone()), self.body.w);
-                self.used += height;
-                let page = self.last();
-                page.items.push(Item::Heading(text));
-                page.heights.push(height);
-            }
-            _ => {}
+        } else if let Some((text, _)) = self.heading.as_ref().filter(|_| repeat && !ends_with_heading) {
+            let mut text = text.clone();
+            text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
+            let height = item_height(&Item::Heading(text.clone()), self.body.w);
+            self.used += height;
+            let page = self.last();
+            page.items.push(Item::Heading(text));
+            page.heights.push(height);
         }
     }
 
