@@ -299,3 +299,20 @@ fn convert_writes_a_pptx_by_its_extension() {
     let bytes = std::fs::read(&target).unwrap();
     assert!(unzip(&bytes).contains_key("ppt/presentation.xml"));
 }
+
+#[test]
+fn the_outline_sets_every_sub_heading_alike_in_the_accent() {
+    // content/'s Director page has sub-headings of both kinds: H3 headings ("Organisational
+    // Strategy") and paragraphs all in bold ("Morning"). In the PPTX and the PDF deck both are
+    // bold and in the accent; Marp's theme gives `**` text a colour of its own.
+    let loaded = load(&content());
+    let artifacts = render(&loaded.collection);
+    for path in ["slides/career-ladder/management/director-of-engineering.md", "slides/engineering-career-ladder.md"] {
+        let outline = String::from_utf8(artifact(&artifacts, path).bytes.clone()).unwrap();
+        let front = &outline[..4 + outline[4..].find("\n---\n").unwrap()];
+        assert!(front.contains("section:not(.lead) h3 { color: #1F5F99; }"), "{path}: {front}");
+        let headings: Vec<&str> = outline.lines().filter(|l| l.starts_with("### ")).collect();
+        assert!(headings.contains(&"### Organisational Strategy") && headings.contains(&"### Morning"), "{headings:?}");
+        assert!(headings.iter().all(|h| !h.contains("**")), "{path}: {headings:?}");
+    }
+}

@@ -5,17 +5,18 @@
 use super::deck::{Deck, Item, Layout, Marker, Run, Slide, Table, Target};
 use crate::ir::Align;
 
-/// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers.
+/// The Markdown of `deck`; `accent` (RGB hex) colours the section dividers and sub-headings.
 pub fn outline(deck: &Deck, accent: &str) -> String {
-    let mut out = header(&deck.title);
+    let mut out = header(&deck.title, accent);
     for (i, slide) in deck.slides.iter().enumerate() {
         out.push_str(&slide_text(deck, slide, i == 0, accent));
     }
     out
 }
 
-/// The front matter of an outline titled `title`: Marp on, page numbers, the type sizes.
-pub fn header(title: &str) -> String {
+/// The front matter of an outline titled `title`: Marp on, page numbers, the type sizes, and
+/// sub-headings in `accent` (RGB hex) as the PPTX and the PDF deck set them.
+pub fn header(title: &str, accent: &str) -> String {
     let mut out = String::from("---\nmarp: true\n");
     out.push_str(&format!("title: {}\n", serde_json::Value::String(title.to_string())));
     out.push_str(
@@ -24,8 +25,9 @@ pub fn header(title: &str) -> String {
          p, ul, ol, blockquote, pre { margin: 8px 0; }\n  li + li { margin-top: 2px; }\n  footer { font-size: 16px; }\n  \
          th, td { padding: 0.15em 0.5em; line-height: 1.25; }\n  table { font-size: 21px; }\n  \
          section.t14 table { font-size: 18px; }\n  section.t12 table { font-size: 16px; }\n  \
-         section.t10 table { font-size: 13px; }\n---\n",
+         section.t10 table { font-size: 13px; }\n",
     );
+    out.push_str(&format!("  section:not(.lead) h3 {{ color: #{accent}; }}\n---\n"));
     out
 }
 
@@ -88,7 +90,11 @@ fn items_text(deck: &Deck, items: &[Item]) -> String {
             top = Some(*marker);
         }
         match item {
-            Item::Heading(text) => out.push_str(&format!("### {}\n", inline(deck, text))),
+            // A heading is bold already; `**` in it would take the theme's colour for strong text.
+            Item::Heading(text) => {
+                let unbolded: Vec<Run> = text.iter().map(|run| Run { bold: false, ..run.clone() }).collect();
+                out.push_str(&format!("### {}\n", inline(deck, &unbolded)))
+            }
             Item::Paragraph(text) => out.push_str(&format!("{}\n", inline(deck, text))),
             // The copy beside the outline.
             Item::Image { key, alt, .. } => {

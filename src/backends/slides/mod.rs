@@ -120,7 +120,8 @@ impl Job<'_> {
                 false => SiteLinks::dividers(title, &all),
             };
             links.deck.copies = format!("{slug}-images");
-            let mut site = SiteWriter::new(outputs, title, &run.template, ctx.assets, run.standards)?;
+            let accent = run.config.accent.to_string();
+            let mut site = SiteWriter::new(outputs, (title, &accent), &run.template, ctx.assets, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
             // The site deck shows the documents' slides again: their warnings are reported once,
             // with the documents' own decks.

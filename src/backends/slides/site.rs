@@ -148,10 +148,11 @@ pub struct SiteWriter<'a, 'w> {
 }
 
 impl<'a, 'w> SiteWriter<'a, 'w> {
-    /// Starts the deck titled `title` in the PPTX, PDF and Marp `outputs`.
+    /// Starts the deck titled `title` in the PPTX, PDF and Marp `outputs`, its outline's
+    /// sub-headings in `accent` (RGB hex).
     pub fn new(
         outputs: [&'w mut (dyn Write + Send); 3],
-        title: &str,
+        (title, accent): (&str, &str),
         template: &Template,
         assets: &'a Assets,
         standards: Standards,
@@ -159,7 +160,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
         let [pptx, pdf, marp] = outputs;
         let pptx = PptxWriter::new(pptx, template).map_err(slide_zip_error)?;
         let pdf = PdfWriter::new(pdf, assets, Links::Book, standards).map_err(slide_pdf_error)?;
-        marp.write_all(marp::header(title).as_bytes()).map_err(slide_pdf_error)?;
+        marp.write_all(marp::header(title, accent).as_bytes()).map_err(slide_pdf_error)?;
         Ok(SiteWriter { pptx, pdf, marp, images: BTreeSet::new() })
     }
 
