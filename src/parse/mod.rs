@@ -277,7 +277,9 @@ fn read_folder_meta((root, rel, path): (&Path, &str, &Path), diagnostics: &mut V
 /// (not one made from its file name, `README`).
 fn root_index_title(documents: &[Document]) -> Option<String> {
     let index = documents.iter().find(|d| d.folder.is_empty() && tree::is_index(d))?;
-    let from_heading = (index.title != title_from_stem(&index.id)).then(|| index.title.clone());
+    // Compared without case: a title made from a file name may keep an acronym's capitals.
+    let from_heading =
+        (index.title.to_lowercase() != title_from_stem(&index.id).to_lowercase()).then(|| index.title.clone());
     index.meta.title.clone().or_else(|| index.meta.label.clone()).or(from_heading)
 }
 

@@ -81,11 +81,13 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         diagnostics.push(Diagnostic::warning(source.display, w.line, w.column, w.message).with_source(&lines));
     }
     let h1 = match blocks.first() {
-        Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) => Some(plain_text(content)),
+        Some(Block { kind: BlockKind::Heading { level: 1, content, .. }, .. }) if !first_of_parallel(&blocks) => {
+            Some(plain_text(content))
+        }
         _ => None,
     };
     let heading = if h1.is_some() { vec![blocks.remove(0)] } else { Vec::new() };
-    let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| title_from_stem(&stem));
+    let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| acronyms_kept(&title_from_stem(&stem), &blocks));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
     let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
     let body = Body { heading, blocks, footnotes: builder.footnotes };
@@ -148,6 +150,36 @@ fn first_h1_line(body: &str) -> Option<String> {
 fn file_stem(rel: &str) -> String {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
+}
+
+/// Whether the leading H1 of `blocks` opens the first of the page's top-level sections rather
+/// than titling the page: another H1 follows, with no sub-heading before it (a page with a
+/// level under each H1, say). The page's title then comes from the frontmatter or the file
+/// name. An H1 with sub-headings under it before the next H1 is the title.
+fn first_of_parallel(blocks: &[Block]) -> bool {
+    let level = |b: &Block| match b.kind {
+        BlockKind::Heading { level, .. } => Some(level),
+        _ => None,
+    };
+    blocks.iter().skip(1).find_map(level) == Some(1)
+}
+
+/// `title` with each word that the headings of `blocks` write in capitals (an acronym, such as
+/// `OSPO`) written so: a title made from a file name has lost its case.
+fn acronyms_kept(title: &str, blocks: &[Block]) -> String {
+    let headings: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Heading { content, .. } => Some(plain_text(content)),
+            _ => None,
+        })
+        .collect();
+    let capitals = |word: &str| {
+        let upper = word.to_uppercase();
+        let written = headings.iter().flat_map(|h| h.split(|c: char| !c.is_alphanumeric())).any(|w| w == upper);
+        (word.chars().count() > 1 && word.chars().any(char::is_alphabetic) && written).then_some(upper)
+    };
+    title.split(' ').map(|word| capitals(word).unwrap_or_else(|| word.to_string())).collect::<Vec<_>>().join(" ")
 }
 
 /// `senior-engineer` becomes `Senior engineer`.

@@ -195,3 +195,27 @@ fn task_markers_are_kept_in_loose_lists_as_in_tight_ones() {
         .collect();
     assert_eq!(lists, [[Some(false), Some(true)], [Some(false), Some(true)]]);
 }
+
+#[test]
+fn an_h1_among_parallel_h1s_is_a_section_and_the_title_comes_from_the_file_name() {
+    // As the Postman OSPO ladder writes it: a level under each H1, with no sub-heading. And as
+    // its README writes it: a title over sub-headings, then another H1 appended.
+    let levels = "# OSPO Engineer I\n\nVocal champion.\n\n# OSPO Engineer II\n\nWorks on initiatives.\n";
+    let readme = "# Ladders at the OSPO\n\nA snapshot.\n\n## About\n\nText.\n\n# Hello world action\n\nMore.\n";
+    let titled = "---\ntitle: Ladders\n---\n# Level one\n\nOne.\n\n# Level two\n\nTwo.\n";
+    let dir = crate::util::tree(&[
+        ("career-ladder-for-ospo-engineers.md", levels.as_bytes()),
+        ("README.md", readme.as_bytes()),
+        ("titled.md", titled.as_bytes()),
+    ]);
+    let loaded = load(dir.path());
+    let doc = |id: &str| loaded.collection.documents.iter().find(|d| d.id == id).unwrap();
+    let ospo = doc("career-ladder-for-ospo-engineers");
+    assert_eq!(ospo.title, "Career ladder for OSPO engineers");
+    assert_eq!(headings(&ospo.body().blocks, 1), ["OSPO Engineer I", "OSPO Engineer II"], "both H1s are sections");
+    assert_eq!(doc("titled").title, "Ladders");
+    assert_eq!(headings(&doc("titled").body().blocks, 1), ["Level one", "Level two"]);
+    let readme = doc("README");
+    assert_eq!(readme.title, "Ladders at the OSPO");
+    assert_eq!(headings(&readme.body().blocks, 1), ["Hello world action"]);
+}
