@@ -5,6 +5,7 @@
 
 mod autolink;
 mod definitions;
+mod delimiter;
 mod finish;
 mod frame;
 mod html;
@@ -71,7 +72,8 @@ impl DocumentBuilder {
             depth: 0,
             html_open: Vec::new(),
         };
-        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let text = delimiter::spaced_delimiter_rows(text);
+        for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
             // An end tag's offset is its start tag's, behind the text before it; it needs no
             // span, and asking for one would send the column count back to the line's start.
             let span = if matches!(event, Event::End(_)) { Span::default() } else { lines.span(range.start) };

@@ -219,3 +219,20 @@ fn an_h1_among_parallel_h1s_is_a_section_and_the_title_comes_from_the_file_name(
     assert_eq!(readme.title, "Ladders at the OSPO");
     assert_eq!(headings(&readme.body().blocks, 1), ["Hello world action"]);
 }
+
+#[test]
+fn a_table_whose_delimiter_row_holds_tabs_is_a_table() {
+    // As vorcigernix's manager path writes it, a tab before each pipe: GitHub shows a table.
+    let page = "# Level up\n\n| Current Level \t| Generally \t|\t\n|---------------\t|-----------\t|\t\n\
+                | L0 \t| L1 \t|\t\n| Manager \t| Director \t|\t\n\n```\n|---\t|---|\n```\n";
+    let dir = crate::util::tree(&[("path.md", page.as_bytes())]);
+    let loaded = load(&dir.path().join("path.md"));
+    let blocks = &loaded.collection.documents[0].body().blocks;
+    let Some(BlockKind::Table { head, rows, .. }) = blocks.first().map(|b| &b.kind) else {
+        panic!("a table first: {blocks:?}")
+    };
+    assert_eq!(head.iter().map(|c| plain_text(c)).collect::<Vec<_>>(), ["Current Level", "Generally"]);
+    assert_eq!(rows.len(), 2);
+    let Some(BlockKind::CodeBlock { text, .. }) = blocks.get(1).map(|b| &b.kind) else { panic!("code: {blocks:?}") };
+    assert_eq!(text, "|---\t|---|\n", "code keeps its tabs");
+}
