@@ -45,6 +45,49 @@ pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     pager.finish()
 }
 
+/// What a new page takes along from the foot of the last one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Carry {
+    Nothing,
+    /// Sub-headings: a heading and the headings under it.
+    Headings,
+    /// Before a list: also the paragraph that leads into it (one ending in a colon or
+    /// without a full stop, as "These changes are made in order to"), and the headings above.
+    LeadIn,
+}
+
+impl Carry {
+    /// What to take along before placing `item`.
+    fn before(item: &Item) -> Carry {
+        match item {
+            Item::Bullet { .. } => Carry::LeadIn,
+            _ => Carry::Headings,
+        }
+    }
+
+    /// How many items at the end of `items` go along.
+    fn trailing(self, items: &[Item]) -> usize {
+        let headings = |items: &[Item]| items.iter().rev().take_while(|i| matches!(i, Item::Heading(_))).count();
+        match (self, items.last()) {
+            (Carry::Nothing, _) => 0,
+            (Carry::LeadIn, Some(Item::Paragraph(text))) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
+            _ => headings(items),
+        }
+    }
+}
+
+/// The longest paragraph, in characters, taken along as a lead-in (about two lines).
+const LEAD_IN: usize = 160;
+
+/// Whether a paragraph leads into what follows: it is short and ends in a colon, or without
+/// the punctuation that ends a sentence.
+fn leads_in(text: &Text) -> bool {
+    let plain: String = text.iter().map(|run| run.text.as_str()).collect();
+    let end = plain.trim_end().chars().last();
+    plain.chars().count() <= LEAD_IN
+        && end.is_some_and(|c| c == ':' || !matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”' | '\''))
+}
+
 struct Pager {
     pages: Vec<Page>,
     /// Height used on the last page by items and footnotes.
@@ -65,13 +108,13 @@ impl Pager {
         self.body.h - self.used
     }
 
-    /// Starts a new page, taking along the sub-headings that would otherwise end the last one
-    /// (a heading and the headings under it, when the page holds something before them), or
-    /// else (if `repeat`) repeating the sub-heading whose items continue.
-    fn new_page(&mut self, carry_heading: bool, repeat: bool) {
+    /// Starts a new page, taking along what `carry` says would otherwise end the last one
+    /// (when the page holds something before it), after the sub-heading whose items continue
+    /// repeated (if `repeat`) unless what is taken along starts with a heading.
+    fn new_page(&mut self, carry: Carry, repeat: bool) {
         let last = self.last();
-        let trailing = last.items.iter().rev().take_while(|item| matches!(item, Item::Heading(_))).count();
-        let carried = match carry_heading && trailing > 0 && trailing < last.items.len() {
+        let trailing = carry.trailing(&last.items);
+        let carried = match trailing > 0 && trailing < last.items.len() {
             true => {
                 let from = last.items.len() - trailing;
                 last.heights.truncate(from);
@@ -82,12 +125,8 @@ impl Pager {
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
-        if !carried.is_empty() {
-            for heading in carried {
-                let height = item_height(&heading, self.body.w);
-                self.push(heading, height, 0.0);
-            }
-        } else if let Some((text, _)) = self.heading.as_ref().filter(|_| repeat && !ends_with_heading) {
+        let repeated = self.heading.as_ref().filter(|_| repeat && !ends_with_heading);
+        if let (false, Some((text, _))) = (matches!(carried.first(), Some(Item::Heading(_))), repeated) {
             let mut text = text.clone();
             text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
             let height = item_height(&Item::Heading(text.clone()), self.body.w);
@@ -95,6 +134,10 @@ impl Pager {
             let page = self.last();
             page.items.push(Item::Heading(text));
             page.heights.push(height);
+        }
+        for item in carried {
+            let height = item_height(&item, self.body.w);
+            self.push(item, height, 0.0);
         }
     }
 
@@ -124,7 +167,7 @@ impl Pager {
         }
         let heading = matches!(item, Item::Heading(_));
         if heading || height + notes <= self.body.h {
-            self.new_page(true, !heading);
+            self.new_page(Carry::before(&item), !heading);
             if heading || height + notes <= self.room() {
                 return self.push(item, height, notes);
             }
@@ -145,7 +188,7 @@ impl Pager {
     fn image(&mut self, item: Item, height: f32, notes: f32) {
         let room = |pager: &Pager| pager.room() - notes - PARAGRAPH_SPACE;
         if height > room(self) && room(self) < smallest_shared(height) && !self.last().items.is_empty() {
-            self.new_page(true, true);
+            self.new_page(Carry::Headings, true);
         }
         let item = shrunk(item, room(self).max(1.0));
         let height = item_height(&item, self.body.w);
@@ -156,7 +199,7 @@ impl Pager {
     fn split(&mut self, item: Item, notes: f32) {
         let mut fresh = self.last().items.is_empty();
         if self.room() < self.body.h * 0.25 && !fresh {
-            self.new_page(true, true);
+            self.new_page(Carry::Headings, true);
             fresh = true;
         }
         let mut from = (0, 0);
@@ -168,7 +211,7 @@ impl Pager {
                 // Not even its next word (or line) fits a fresh slide: that is drawn as it is.
                 Cut::Nothing if fresh => next_point(&item, from),
                 Cut::Nothing => {
-                    self.new_page(true, true);
+                    self.new_page(Carry::Headings, true);
                     fresh = true;
                     continue;
                 }
@@ -178,7 +221,7 @@ impl Pager {
             match to {
                 Some(to) => {
                     self.push(part, height, 0.0);
-                    self.new_page(false, true);
+                    self.new_page(Carry::Nothing, true);
                     (from, fresh) = (to, true);
                 }
                 None => return self.push(part, height, notes),
@@ -197,7 +240,7 @@ impl Pager {
         // A table that fits a slide moves whole to the next one; only a table taller than a
         // slide is split.
         if height <= self.body.h {
-            self.new_page(true, true);
+            self.new_page(Carry::Headings, true);
             return self.push(Item::Table(table.clone()), height - notes, notes);
         }
         let mut start = 0;
@@ -211,7 +254,7 @@ impl Pager {
             // As in the PDF, a break leaves at least `ALONE` rows on either side where it can.
             let rest = table.rows.len() - start;
             if (count == 0 || (count < ALONE.min(rest) && !fresh)) && !self.last().items.is_empty() {
-                self.new_page(!fresh, true);
+                self.new_page(if fresh { Carry::Nothing } else { Carry::Headings }, true);
                 fresh = true;
                 continue;
             }
@@ -223,7 +266,7 @@ impl Pager {
             start += count;
             fresh = false;
             if start < table.rows.len() {
-                self.new_page(false, true);
+                self.new_page(Carry::Nothing, true);
                 fresh = true;
             }
         }
@@ -352,6 +395,26 @@ mod tests {
             let count = pages.iter().flat_map(|p| &p.items).filter(|item| !repeated(item)).count();
             assert_eq!(count, before + 5, "{before} points: nothing lost or shown twice");
         }
+    }
+
+    #[test]
+    fn a_paragraph_leading_into_a_list_does_not_end_a_page() {
+        let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
+        for before in 6..16 {
+            let mut entries: Vec<Entry> = (0..before).map(|i| bullet(&format!("Point {i}"))).collect();
+            entries.push(paragraph("These changes are made in order to"));
+            entries.extend((0..4).map(|i| bullet(&format!("More {i}"))));
+            let pages = paginate(&entries, BODY_BOX);
+            for page in &pages {
+                assert!(!matches!(page.items.last(), Some(Item::Paragraph(_))), "{before} points: {page:?}");
+            }
+            let repeated = |item: &Item| matches!(item, Item::Heading(_));
+            let count = pages.iter().flat_map(|p| &p.items).filter(|item| !repeated(item)).count();
+            assert_eq!(count, before + 5, "{before} points: nothing lost or shown twice");
+        }
+        // A sentence that ends is no lead-in: it may end a slide.
+        assert!(!leads_in(&vec![Run { text: "The list follows.".into(), ..Run::default() }]));
+        assert!(leads_in(&vec![Run { text: "As follows:".into(), ..Run::default() }]));
     }
 
     #[test]
