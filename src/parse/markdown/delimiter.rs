@@ -3,50 +3,27 @@
 //! and shows its rows as text. Such rows are given spaces for their tabs before parsing: a tab
 //! and a space are one byte each, so every offset, line and column stays where it was.
 
+use super::super::code::CodeRanges;
 use std::borrow::Cow;
 
-/// `text` with the tabs of its table delimiter rows as spaces; rows inside fenced code are
-/// left as they are.
+/// `text` with the tabs of its table delimiter rows as spaces; rows that are code (fenced or
+/// indented, as pulldown-cmark reads it) are left as they are.
 pub fn spaced_delimiter_rows(text: &str) -> Cow<'_, str> {
-    if !text.contains('\t') {
+    let tabbed = |line: &str| line.contains('\t') && is_delimiter_row(line);
+    if !text.lines().any(tabbed) {
         return Cow::Borrowed(text);
     }
-    let mut fence: Option<(char, usize)> = None;
-    let mut changed = false;
+    let code = CodeRanges::of(text);
     let mut out = String::with_capacity(text.len());
+    let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        if let Some(opened) = fence_of(trimmed) {
-            fence = match fence {
-                None => Some(opened),
-                Some((c, n)) if opened.0 == c && opened.1 >= n && closes(trimmed) => None,
-                open => open,
-            };
+        match tabbed(line) && !code.contains(at) {
+            true => out.push_str(&line.replace('\t', " ")),
+            false => out.push_str(line),
         }
-        if fence.is_none() && line.contains('\t') && is_delimiter_row(line) {
-            out.push_str(&line.replace('\t', " "));
-            changed = true;
-        } else {
-            out.push_str(line);
-        }
+        at += line.len();
     }
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(text)
-    }
-}
-
-/// The character and length of the code fence a line (its indent removed) opens or closes.
-fn fence_of(line: &str) -> Option<(char, usize)> {
-    let c = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let n = line.chars().take_while(|&x| x == c).count();
-    (n >= 3).then_some((c, n))
-}
-
-/// Whether a fence line can close a block: nothing but white space after the fence.
-fn closes(line: &str) -> bool {
-    line.trim_start_matches(['`', '~']).trim().is_empty()
+    Cow::Owned(out)
 }
 
 /// Whether `line` is a table delimiter row: pipes, dashes, colons and white space only, with
