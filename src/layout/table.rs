@@ -26,8 +26,13 @@ const RULE: f32 = 0.4;
 /// Line spacing in cells, as a multiple of the type size.
 const LEADING: f32 = 1.3;
 
+/// The number of columns of a table: its longest row's, the header's included.
+fn column_count(head: &[Cell], rows: &[Vec<Cell>]) -> usize {
+    rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0)
+}
+
 pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], width: f32, out: &mut Vec<Slab>) {
-    let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+    let columns = column_count(head, rows);
     if columns == 0 {
         return;
     }
@@ -48,17 +53,19 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
 
 /// The widths of a table's columns set `width` wide at the table type size of `cx`, as the
 /// PDF's tables get them before their type shrinks, padding included: for writers that set
-/// tables themselves (DOCX) in the PDF's proportions. Empty for a table without columns.
-pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
-    let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0);
+/// tables themselves (DOCX) in the PDF's proportions, each with `room` points more than its
+/// text needs (for a writer whose text is set by another program's measure). Empty for a
+/// table without columns.
+pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32, room: f32) -> Vec<f32> {
+    let columns = column_count(head, rows);
     if columns == 0 {
         return Vec::new();
     }
     let size = cx.size * 0.9;
     let pad = padding(columns, size, width);
     let grid = Grid::new(cx, head, rows, columns, size);
-    let inner = widths(&grid, width - 2.0 * pad * columns as f32);
-    inner.into_iter().map(|w| w + 2.0 * pad).collect()
+    let inner = widths(&grid, width - (2.0 * pad + room) * columns as f32);
+    inner.into_iter().map(|w| w + 2.0 * pad + room).collect()
 }
 
 /// A table of cells already styled (the first row is the header when `has_head`), set `width`

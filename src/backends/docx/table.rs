@@ -22,11 +22,8 @@ impl Part<'_> {
         let indent = indent_twips(frame);
         let width = column_width - indent as f32 / 20.0;
         let cx = self.cx();
-        let columns = rows.iter().map(Vec::len).chain([head.len()]).max().unwrap_or(0) as f32;
-        let widths: Vec<u32> = column_widths(cx, head, rows, width - SLACK * columns)
-            .iter()
-            .map(|w| ((w + SLACK) * 20.0).round() as u32)
-            .collect();
+        let widths: Vec<u32> =
+            column_widths(cx, head, rows, width, SLACK).iter().map(|w| (w * 20.0).round() as u32).collect();
         cx.diagnostics.clear();
         if widths.is_empty() {
             return;

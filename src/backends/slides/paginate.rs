@@ -125,8 +125,8 @@ impl Pager {
         let ends_with_heading = matches!(last.items.last(), Some(Item::Heading(_)));
         self.pages.push(Page::default());
         self.used = 0.0;
-        let repeated = self.heading.as_ref().filter(|_| repeat && !ends_with_heading);
-        if let (false, Some((text, _))) = (matches!(carried.first(), Some(Item::Heading(_))), repeated) {
+        let carries_heading = matches!(carried.first(), Some(Item::Heading(_)));
+        if let Some((text, _)) = self.heading.as_ref().filter(|_| repeat && !ends_with_heading && !carries_heading) {
             let mut text = text.clone();
             text.push(Run { text: " (cont.)".into(), link: None, ..text.last().cloned().unwrap_or_default() });
             let height = item_height(&Item::Heading(text.clone()), self.body.w);
