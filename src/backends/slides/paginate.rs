@@ -38,12 +38,22 @@ pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
                     Entry::Footnote(note) => Some(footnote_height(note, body.w)),
                     _ => None,
                 });
-                pager.place(item.clone(), notes.sum());
+                let next =
+                    entries[i + 1..].iter().find_map(|e| if let Entry::Item(next) = e { Some(next) } else { None });
+                pager.place(item.clone(), notes.sum(), closes_list(item, next));
             }
         }
     }
     pager.finish()
 }
+
+/// Whether `item` is the last bullet of its list: a bullet, and `next` (the item after it) none.
+fn closes_list(item: &Item, next: Option<&Item>) -> bool {
+    matches!(item, Item::Bullet { .. }) && !matches!(next, Some(Item::Bullet { .. }))
+}
+
+/// The fewest bullets a list's last bullet opens a slide with, where it can.
+const LIST_ALONE: usize = 2;
 
 /// What a new page takes along from the foot of the last one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,12 +64,16 @@ enum Carry {
     /// Before a list: also the paragraph that leads into it (one ending in a colon or
     /// without a full stop, as "These changes are made in order to"), and the headings above.
     LeadIn,
+    /// Before the last bullet of a list, which does not open a slide alone: the bullet before
+    /// it, or the whole list (as `LeadIn`) when that would leave fewer than [`LIST_ALONE`].
+    Closing,
 }
 
 impl Carry {
-    /// What to take along before placing `item`.
-    fn before(item: &Item) -> Carry {
+    /// What to take along before placing `item`, the last bullet of its list if `closing`.
+    fn before(item: &Item, closing: bool) -> Carry {
         match item {
+            Item::Bullet { .. } if closing => Carry::Closing,
             Item::Bullet { .. } => Carry::LeadIn,
             _ => Carry::Headings,
         }
@@ -68,10 +82,17 @@ impl Carry {
     /// How many items at the end of `items` go along.
     fn trailing(self, items: &[Item]) -> usize {
         let headings = |items: &[Item]| items.iter().rev().take_while(|i| matches!(i, Item::Heading(_))).count();
-        match (self, items.last()) {
-            (Carry::Nothing, _) => 0,
-            (Carry::LeadIn, Some(Item::Paragraph(text))) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
+        let lead_in = |items: &[Item]| match items.last() {
+            Some(Item::Paragraph(text)) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
             _ => headings(items),
+        };
+        let bullets = items.iter().rev().take_while(|i| matches!(i, Item::Bullet { .. })).count();
+        match self {
+            Carry::Nothing => 0,
+            Carry::Headings => headings(items),
+            Carry::LeadIn => lead_in(items),
+            Carry::Closing if bullets > LIST_ALONE => 1,
+            Carry::Closing => bullets + lead_in(&items[..items.len() - bullets]),
         }
     }
 }
@@ -153,8 +174,9 @@ impl Pager {
     }
 
     /// Places an item followed by footnotes `notes` high: on this page if it fits, else on
-    /// the next; one taller than a slide is split (or, a callout, unboxed).
-    fn place(&mut self, item: Item, notes: f32) {
+    /// the next; one taller than a slide is split (or, a callout, unboxed). `closing` if it is
+    /// the last bullet of a list.
+    fn place(&mut self, item: Item, notes: f32, closing: bool) {
         if let Item::Table(table) = &item {
             return self.table(table, table.heights[0], &table.heights[1..], notes);
         }
@@ -167,16 +189,17 @@ impl Pager {
         }
         let heading = matches!(item, Item::Heading(_));
         if heading || height + notes <= self.body.h {
-            self.new_page(Carry::before(&item), !heading);
+            self.new_page(Carry::before(&item, closing), !heading);
             if heading || height + notes <= self.room() {
                 return self.push(item, height, notes);
             }
         }
         match item {
             Item::Callout(items) => {
-                let count = items.len();
-                for (i, inner) in items.into_iter().enumerate() {
-                    self.place(inner, if i + 1 == count { notes } else { 0.0 });
+                let mut inner = items.into_iter().peekable();
+                while let Some(item) = inner.next() {
+                    let (closing, last) = (closes_list(&item, inner.peek()), inner.peek().is_none());
+                    self.place(item, if last { notes } else { 0.0 }, closing);
                 }
             }
             item => self.split(item, notes),
@@ -415,6 +438,30 @@ mod tests {
         // A sentence that ends is no lead-in: it may end a slide.
         assert!(!leads_in(&vec![Run { text: "The list follows.".into(), ..Run::default() }]));
         assert!(leads_in(&vec![Run { text: "As follows:".into(), ..Run::default() }]));
+    }
+
+    #[test]
+    fn the_last_bullet_of_a_list_does_not_open_a_slide_alone() {
+        // Seen in content/'s Director deck: "Agree growth goals…", a list's last bullet, alone
+        // on a slide. The break is swept over every bullet of lists of two to five.
+        let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
+        for size in 2..6 {
+            for before in 8..20 {
+                let mut entries: Vec<Entry> = (0..before).map(|i| paragraph(&format!("Point {i}."))).collect();
+                entries.extend((0..size).map(|i| bullet(&format!("Item {i}"))));
+                entries.push(paragraph("After the list."));
+                let pages = paginate(&entries, BODY_BOX);
+                let bullets: Vec<usize> = pages
+                    .iter()
+                    .map(|p| p.items.iter().filter(|i| matches!(i, Item::Bullet { .. })).count())
+                    .filter(|&n| n > 0)
+                    .collect();
+                let last = *bullets.last().expect("a slide with the list");
+                assert!(last >= LIST_ALONE.min(size), "{size} after {before}: {bullets:?}");
+                let count = pages.iter().map(|p| p.items.len()).sum::<usize>();
+                assert_eq!(count, before + size + 1, "{size} after {before}: nothing lost or shown twice");
+            }
+        }
     }
 
     #[test]
