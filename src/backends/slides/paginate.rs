@@ -26,8 +26,24 @@ pub(crate) struct Page {
 }
 
 /// Fills pages of a body box with `entries`, each to its height; never returns an empty list.
+/// A short list moves whole rather than let its last bullet open a slide alone, unless that
+/// takes a slide more.
 pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
-    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, heading: None };
+    let (pages, moved) = fill(entries, body, true);
+    if !moved {
+        return pages;
+    }
+    let (fewer, _) = fill(entries, body, false);
+    if fewer.len() < pages.len() {
+        fewer
+    } else {
+        pages
+    }
+}
+
+/// The pages `entries` fill, moving short lists whole if `short_lists`; and whether one was.
+fn fill(entries: &[Entry], body: Rect, short_lists: bool) -> (Vec<Page>, bool) {
+    let mut pager = Pager { pages: vec![Page::default()], used: 0.0, body, heading: None, short_lists, moved: false };
     for (i, entry) in entries.iter().enumerate() {
         match entry {
             Entry::Note(note) => pager.last().notes.push(note.clone()),
@@ -44,7 +60,8 @@ pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
             }
         }
     }
-    pager.finish()
+    let moved = pager.moved;
+    (pager.finish(), moved)
 }
 
 /// Whether `item` is the last bullet of its list: a bullet, and `next` (the item after it) none.
@@ -52,7 +69,7 @@ fn closes_list(item: &Item, next: Option<&Item>) -> bool {
     matches!(item, Item::Bullet { .. }) && !matches!(next, Some(Item::Bullet { .. }))
 }
 
-/// The fewest bullets a list's last bullet opens a slide with, where it can.
+/// The fewest bullets of a list a slide ends with when its last bullet is carried over.
 const LIST_ALONE: usize = 2;
 
 /// What a new page takes along from the foot of the last one.
@@ -65,15 +82,18 @@ enum Carry {
     /// without a full stop, as "These changes are made in order to"), and the headings above.
     LeadIn,
     /// Before the last bullet of a list, which does not open a slide alone: the bullet before
-    /// it, or the whole list (as `LeadIn`) when that would leave fewer than [`LIST_ALONE`].
-    Closing,
+    /// it, when at least [`LIST_ALONE`] stay; else the whole list as `LeadIn` if `whole`.
+    Closing {
+        whole: bool,
+    },
 }
 
 impl Carry {
-    /// What to take along before placing `item`, the last bullet of its list if `closing`.
-    fn before(item: &Item, closing: bool) -> Carry {
+    /// What to take along before placing `item`, the last bullet of its list if `closing`
+    /// (and its list moved whole if short and `whole`).
+    fn before(item: &Item, closing: bool, whole: bool) -> Carry {
         match item {
-            Item::Bullet { .. } if closing => Carry::Closing,
+            Item::Bullet { .. } if closing => Carry::Closing { whole },
             Item::Bullet { .. } => Carry::LeadIn,
             _ => Carry::Headings,
         }
@@ -90,9 +110,9 @@ impl Carry {
         match self {
             Carry::Nothing => 0,
             Carry::Headings => headings(items),
-            Carry::LeadIn => lead_in(items),
-            Carry::Closing if bullets > LIST_ALONE => 1,
-            Carry::Closing => bullets + lead_in(&items[..items.len() - bullets]),
+            Carry::Closing { .. } if bullets > LIST_ALONE => 1,
+            Carry::Closing { whole: true } if bullets > 0 => bullets + lead_in(&items[..items.len() - bullets]),
+            Carry::LeadIn | Carry::Closing { .. } => lead_in(items),
         }
     }
 }
@@ -117,6 +137,10 @@ struct Pager {
     /// The last sub-heading placed, with its height, repeated as "… (cont.)" atop a page its
     /// items run onto.
     heading: Option<(Text, f32)>,
+    /// Whether a short list moves whole rather than let its last bullet open a slide alone.
+    short_lists: bool,
+    /// Whether one did.
+    moved: bool,
 }
 
 impl Pager {
@@ -133,8 +157,9 @@ impl Pager {
     /// (when the page holds something before it), after the sub-heading whose items continue
     /// repeated (if `repeat`) unless what is taken along starts with a heading.
     fn new_page(&mut self, carry: Carry, repeat: bool) {
-        let last = self.last();
+        let last = self.pages.last_mut().expect("at least one page");
         let trailing = carry.trailing(&last.items);
+        self.moved |= trailing != Carry::LeadIn.trailing(&last.items) && carry == Carry::Closing { whole: true };
         let carried = match trailing > 0 && trailing < last.items.len() {
             true => {
                 let from = last.items.len() - trailing;
@@ -189,7 +214,7 @@ impl Pager {
         }
         let heading = matches!(item, Item::Heading(_));
         if heading || height + notes <= self.body.h {
-            self.new_page(Carry::before(&item, closing), !heading);
+            self.new_page(Carry::before(&item, closing, self.short_lists), !heading);
             if heading || height + notes <= self.room() {
                 return self.push(item, height, notes);
             }
@@ -443,9 +468,9 @@ mod tests {
     #[test]
     fn the_last_bullet_of_a_list_does_not_open_a_slide_alone() {
         // Seen in content/'s Director deck: "Agree growth goals…", a list's last bullet, alone
-        // on a slide. The break is swept over every bullet of lists of two to five.
+        // on a slide. The break is swept over every bullet of lists of two to six.
         let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
-        for size in 2..6 {
+        for size in 2..7 {
             for before in 8..20 {
                 let mut entries: Vec<Entry> = (0..before).map(|i| paragraph(&format!("Point {i}."))).collect();
                 entries.extend((0..size).map(|i| bullet(&format!("Item {i}"))));
@@ -458,6 +483,7 @@ mod tests {
                     .collect();
                 let last = *bullets.last().expect("a slide with the list");
                 assert!(last >= LIST_ALONE.min(size), "{size} after {before}: {bullets:?}");
+                assert!(pages.len() <= fill(&entries, BODY_BOX, false).0.len(), "never a slide more");
                 let count = pages.iter().map(|p| p.items.len()).sum::<usize>();
                 assert_eq!(count, before + size + 1, "{size} after {before}: nothing lost or shown twice");
             }
