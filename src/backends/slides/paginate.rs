@@ -159,7 +159,8 @@ impl Pager {
     fn new_page(&mut self, carry: Carry, repeat: bool) {
         let last = self.pages.last_mut().expect("at least one page");
         let trailing = carry.trailing(&last.items);
-        self.moved |= trailing != Carry::LeadIn.trailing(&last.items) && carry == Carry::Closing { whole: true };
+        self.moved |= carry == Carry::Closing { whole: true }
+            && trailing != Carry::Closing { whole: false }.trailing(&last.items);
         let carried = match trailing > 0 && trailing < last.items.len() {
             true => {
                 let from = last.items.len() - trailing;
@@ -467,7 +468,7 @@ mod tests {
 
     #[test]
     fn the_last_bullet_of_a_list_does_not_open_a_slide_alone() {
-        // Seen in content/'s Director deck: "Agree growth goals…", a list's last bullet, alone
+        // Seen in content/'s Engineering Manager deck: "Agree growth goals…", a list's last bullet, alone
         // on a slide. The break is swept over every bullet of lists of two to six.
         let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
         for size in 2..7 {
