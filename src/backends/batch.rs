@@ -4,6 +4,11 @@
 
 use rayon::prelude::*;
 
+/// The items a batch holds: enough to keep every thread busy, few enough to hold two batches.
+pub fn batch_size() -> usize {
+    rayon::current_num_threads().max(1) * 16
+}
+
 /// Makes `make(item)` for every item, `batch` at a time in parallel, and hands the results to
 /// `take` in the items' order; `take` runs while the next batch is being made. Stops at the
 /// first error `take` returns.

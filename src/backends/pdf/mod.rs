@@ -11,7 +11,7 @@ pub(crate) mod book;
 mod folders;
 pub(crate) mod guide;
 
-use super::batch::ordered;
+use super::batch::{batch_size, ordered};
 pub use super::print_theme::PdfTheme;
 use super::{Backend, RenderContext, Sink};
 use crate::backends::Civil;
@@ -87,11 +87,9 @@ impl Run<'_> {
         mut take: impl FnMut(Chapter) -> Result<()> + Send,
     ) -> Result<Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
-        // Enough chapters at a time to keep every thread busy, few enough to hold.
-        let batch = rayon::current_num_threads().max(1) * 16;
         ordered(
             docs,
-            batch,
+            batch_size(),
             |doc| self.chapter(doc),
             |chapter| {
                 let mut chapter = chapter?;

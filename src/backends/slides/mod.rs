@@ -31,7 +31,7 @@ pub use deck::{Deck, Item, Layout, Run, Slide, Table};
 pub use layout::{body_height, boxes, text_height};
 pub use pdf::deck_pages;
 
-use super::batch::ordered;
+use super::batch::{batch_size, ordered};
 use super::print_theme::PdfTheme;
 use super::{Artifact, Backend, RenderContext, Sink};
 use crate::backends::Civil;
@@ -145,12 +145,11 @@ impl Job<'_> {
             self.ctx.collection.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
         let links = site.as_ref().map(|(links, _)| *links);
         let mut diagnostics = Vec::new();
-        let batch = rayon::current_num_threads().max(1) * 16;
         let make = |doc: &&Document| {
             let first = links.and_then(|l| Some((l, *l.first.get(*index.get(doc.id.as_str())?)?)));
             self.deck(doc, first)
         };
-        ordered(docs, batch, make, |result| {
+        ordered(docs, batch_size(), make, |result| {
             let (mut found, part) = result?;
             diagnostics.append(&mut found);
             match (site.as_mut(), part) {

@@ -8,7 +8,7 @@ use super::site::{self, Entry};
 use super::skills::extract_page;
 use super::source::{tables, SourceTable};
 use super::style::Styles;
-use crate::backends::batch::ordered;
+use crate::backends::batch::{batch_size, ordered};
 use crate::backends::Artifact;
 use crate::diag::Diagnostic;
 use crate::ir::{slugify, Collection, Document};
@@ -79,10 +79,9 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     // them one by one was most of this workbook's time): their skills, and every table.
     let (mut skills, mut found) = (Vec::new(), Vec::new());
     let docs: Vec<(usize, &Document)> = collection.documents.iter().enumerate().collect();
-    let batch = rayon::current_num_threads().max(1) * 16;
     let thawed = ordered(
         &docs,
-        batch,
+        batch_size(),
         |&(d, doc)| (d, doc, doc.body()),
         |(d, doc, body)| {
             let page_tables = tables(&body, &doc.source);
