@@ -102,13 +102,10 @@ fn write_at(
 ) -> Result<(u32, bool), XlsxError> {
     let (styles, config) = (out.styles, out.config);
     let head = head_texts(table);
-    let mut tall = false;
-    if let Sizing::Known(widths) = sizing {
-        if let Some(height) = Grid::row_height(widths, head.iter().map(String::as_str).enumerate()) {
-            sheet.set_row_height(top, height)?;
-            tall = true;
-        }
-    }
+    let mut tall = match sizing {
+        Sizing::Known(widths) => Grid::size_row(sheet, top, widths, &head)?,
+        Sizing::Fit(_) => false,
+    };
     for (column, text) in head.iter().enumerate() {
         if let Sizing::Fit(grid) = sizing {
             grid.fit(top, column, text, true);
@@ -123,13 +120,7 @@ fn write_at(
         let texts: Vec<String> = contents.iter().map(Content::text).collect();
         match sizing {
             Sizing::Fit(grid) => texts.iter().enumerate().for_each(|(column, text)| grid.fit(r, column, text, false)),
-            Sizing::Known(widths) => {
-                let height = Grid::row_height(widths, texts.iter().map(String::as_str).enumerate());
-                tall = height.is_some();
-                if let Some(height) = height {
-                    sheet.set_row_height(r, height)?;
-                }
-            }
+            Sizing::Known(widths) => tall = Grid::size_row(sheet, r, widths, &texts)?,
         }
         for (column, (content, text)) in contents.iter().zip(&texts).enumerate() {
             let text = fitted(sheet, (r, column as u16), text, (table, r - top), out.warnings)?;

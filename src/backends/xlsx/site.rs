@@ -164,11 +164,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Resul
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(row);
-        let height = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str())));
-        tall = height.is_some();
-        if let Some(height) = height {
-            sheet.set_row_height(r, height)?;
-        }
+        tall = Grid::size_row(sheet, r, &widths, &texts)?;
         for (c, text) in texts.iter().enumerate().take(6).filter(|(c, t)| *c != 2 && !t.is_empty()) {
             sheet.write_string_with_format(r, c as u16, clip(text), &styles.text)?;
         }
@@ -232,11 +228,7 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Resu
     for (r, entry) in entries.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(entry);
-        let height = Grid::row_height(&widths, texts.iter().enumerate().map(|(c, t)| (c, t.as_str())));
-        tall = height.is_some();
-        if let Some(height) = height {
-            sheet.set_row_height(r, height)?;
-        }
+        tall = Grid::size_row(sheet, r, &widths, &texts)?;
         let target = entry.sheet.as_ref().map(|name| format!("internal:'{}'!A1", name.replace('\'', "''")));
         link(sheet, (r, 0), &texts[0], target.as_deref(), styles)?;
         sheet.write_string_with_format(r, 1, clip(&entry.page), &styles.text)?;

@@ -101,7 +101,7 @@ impl Grid {
     }
 
     /// Widens `column` to fit `text`, keeping nothing of it: for sheets written a row at a time,
-    /// whose rows get their heights from [`Grid::row_height`]. Returns the longest line's width
+    /// whose rows get their heights from [`Grid::size_row`]. Returns the longest line's width
     /// and the character scale.
     pub fn measure(&mut self, column: usize, text: &str, bold: bool) -> (f64, f64) {
         if self.widths.len() <= column {
@@ -149,11 +149,15 @@ impl Grid {
         Ok(())
     }
 
-    /// The height of a row whose `cells` (column, text) wrap in columns `widths` wide, or
-    /// `None` when none wraps.
-    pub fn row_height<'a>(widths: &[f64], cells: impl IntoIterator<Item = (usize, &'a str)>) -> Option<f64> {
-        let lines = cells.into_iter().map(|(column, text)| lines_in(widths, column, text, 1.0)).fold(1.0, f64::max);
-        (lines > 1.0).then_some(LINE_HEIGHT * lines + 2.0)
+    /// Gives row `row` the height its `texts` (one a column) take when any wraps in columns
+    /// `widths` wide; returns whether one did.
+    pub fn size_row(sheet: &mut Worksheet, row: u32, widths: &[f64], texts: &[String]) -> Result<bool, XlsxError> {
+        let lines =
+            texts.iter().enumerate().map(|(column, text)| lines_in(widths, column, text, 1.0)).fold(1.0, f64::max);
+        if lines > 1.0 {
+            sheet.set_row_height(row, LINE_HEIGHT * lines + 2.0)?;
+        }
+        Ok(lines > 1.0)
     }
 }
 
