@@ -109,25 +109,21 @@ impl Slide {
     /// no link to a document (which a document's deck points at that document's own deck, and
     /// the site deck at a slide of its own).
     pub fn stands_alone(&self) -> bool {
-        fn links_a_document(texts: &[Text]) -> bool {
-            texts.iter().flatten().any(|run| matches!(run.link, Some(Link::Document { .. })))
+        fn links_a_document(text: &Text) -> bool {
+            text.iter().any(|run| matches!(run.link, Some(Link::Document { .. })))
         }
         fn depends_on_deck(item: &Item) -> bool {
             match item {
-                Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => {
-                    links_a_document(std::slice::from_ref(text))
-                }
-                Item::Table(table) => {
-                    links_a_document(&table.head) || table.rows.iter().any(|row| links_a_document(row))
-                }
+                Item::Heading(text) | Item::Paragraph(text) | Item::Bullet { text, .. } => links_a_document(text),
+                Item::Table(table) => table.head.iter().chain(table.rows.iter().flatten()).any(links_a_document),
                 Item::Callout(items) => items.iter().any(depends_on_deck),
                 Item::Image { .. } => true,
                 Item::Code { .. } => false,
             }
         }
         self.notes.is_empty()
-            && !links_a_document(std::slice::from_ref(&self.title_runs))
-            && !links_a_document(&self.footnotes)
+            && !links_a_document(&self.title_runs)
+            && !self.footnotes.iter().any(links_a_document)
             && !self.body.iter().any(depends_on_deck)
     }
 
