@@ -6,6 +6,7 @@ use super::generator::{self, Generator};
 use super::markdown::{Definitions, DocumentBuilder};
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
+use std::collections::HashSet;
 
 /// A page read from disk, before parsing.
 pub struct PageSource<'a> {
@@ -174,9 +175,10 @@ fn acronyms_kept(title: &str, blocks: &[Block]) -> String {
             _ => None,
         })
         .collect();
+    let words: HashSet<&str> = headings.iter().flat_map(|h| h.split(|c: char| !c.is_alphanumeric())).collect();
     let capitals = |word: &str| {
         let upper = word.to_uppercase();
-        let written = headings.iter().flat_map(|h| h.split(|c: char| !c.is_alphanumeric())).any(|w| w == upper);
+        let written = words.contains(upper.as_str());
         (word.chars().count() > 1 && word.chars().any(char::is_alphabetic) && written).then_some(upper)
     };
     title.split(' ').map(|word| capitals(word).unwrap_or_else(|| word.to_string())).collect::<Vec<_>>().join(" ")
