@@ -112,9 +112,12 @@ pub fn stage(path: &Path, write: &mut WriteFn) -> Result<Staged> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     let written = {
-        let inner = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
-        let mut hashing = Hashing { inner, hasher: blake3::Hasher::new(), size: 0, failed: None };
-        let outcome = write(&mut hashing).and_then(|()| hashing.inner.flush().map_err(|e| Error::io(path, e)));
+        // The hash is taken of the buffer's large writes, not of the writer's many small
+        // ones: BLAKE3 hashes whole chunks side by side (SIMD) only when it gets them at once.
+        let hashing = Hashing { inner: temp.as_file_mut(), hasher: blake3::Hasher::new(), size: 0, failed: None };
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, hashing);
+        let outcome = write(&mut buffered).and_then(|()| buffered.flush().map_err(|e| Error::io(path, e)));
+        let (hashing, _) = buffered.into_parts();
         if let Err(e) = outcome {
             return Err(hashing.failed.map_or(e, |cause| Error::io(path, cause)));
         }

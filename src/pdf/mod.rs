@@ -13,6 +13,7 @@ mod content;
 mod file;
 mod fonts;
 mod icc;
+mod id;
 mod image;
 mod links;
 mod mark;

@@ -2,6 +2,7 @@
 //! outline level, in page order; a book's chapters nested a level deeper per folder.
 
 use super::file::PdfFile;
+use super::id::FileId;
 use super::mark::{Anchor, Mark};
 use super::set::SetPages;
 use pdf_writer::{Name, Ref, TextStr};
@@ -15,12 +16,8 @@ struct Node<'a> {
 }
 
 /// Writes the outline and returns its root, or `None` when there are no headings. The titles
-/// go into `hasher`, for the file identifier.
-pub fn write_outline<W: Write>(
-    file: &mut PdfFile<W>,
-    anchors: &[Anchor],
-    hasher: &mut blake3::Hasher,
-) -> io::Result<Option<Ref>> {
+/// go into the file identifier `id`.
+pub fn write_outline<W: Write>(file: &mut PdfFile<W>, anchors: &[Anchor], id: &mut FileId) -> io::Result<Option<Ref>> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut roots = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
@@ -35,7 +32,7 @@ pub fn write_outline<W: Write>(
             Some(p) => nodes[p].children.push(index),
             None => roots.push(index),
         }
-        hasher.update(title.as_bytes());
+        id.update(title.as_bytes());
         nodes.push(Node { level: *level, anchor, parent, children: Vec::new() });
         stack.push(index);
     }

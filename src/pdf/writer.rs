@@ -14,6 +14,7 @@ use super::colour::write_forms;
 use super::file::PdfFile;
 use super::fonts::{embed, merge, resource, Used};
 use super::icc::{write_profile, DESCRIPTION};
+use super::id::FileId;
 use super::image::{placeholder, xobject};
 use super::links::{write_dests, Links};
 use super::mark::{Anchor, Mark};
@@ -74,7 +75,7 @@ pub struct PdfWriter<'a, W: Write> {
     fonts: Ref,
     tree: Ref,
     structure: Structure,
-    hasher: blake3::Hasher,
+    file_id: FileId,
     standards: Standards,
 }
 
@@ -97,7 +98,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             fonts,
             tree,
             structure,
-            hasher: blake3::Hasher::new(),
+            file_id: FileId::new(),
             standards,
         })
     }
@@ -205,7 +206,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
 
     /// Writes a content stream.
     fn stream(&mut self, content: &Packed) -> io::Result<Ref> {
-        self.hasher.update(content.bytes());
+        self.file_id.update(content.bytes());
         let id = self.file.alloc();
         self.file.object(id, |c| {
             content.stream(c, id);
@@ -264,7 +265,7 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         let first = self.placed.first().map(|p| (p.id, p.height));
         let dests = write_dests(&mut self.file, &places, &self.wanted, first)?;
         drop(places);
-        let outline = write_outline(&mut self.file, &self.anchors, &mut self.hasher)?;
+        let outline = write_outline(&mut self.file, &self.anchors, &mut self.file_id)?;
         self.structure.finish(&mut self.file)?;
         let metadata = self.file.alloc();
         let xmp = xmp::metadata(info, self.standards);
@@ -297,25 +298,25 @@ impl<'a, W: Write> PdfWriter<'a, W> {
             }
         })?;
         let info_id = self.file.alloc();
-        let mut hasher = self.hasher;
-        self.file.object(info_id, |c| info_dict(c.indirect(info_id).start::<DocumentInfo>(), info, &mut hasher))?;
-        let id: [u8; 16] = hasher.finalize().as_bytes()[..16].try_into().unwrap_or_default();
+        let mut id = self.file_id;
+        self.file.object(info_id, |c| info_dict(c.indirect(info_id).start::<DocumentInfo>(), info, &mut id))?;
+        let id = id.finish();
         self.file.finish(catalog, info_id, id)
     }
 }
 
-fn info_dict(mut dict: DocumentInfo, info: &Info, hasher: &mut blake3::Hasher) {
+fn info_dict(mut dict: DocumentInfo, info: &Info, id: &mut FileId) {
     dict.title(TextStr(&info.title)).creator(TextStr("folio")).producer(TextStr(PRODUCER));
-    hasher.update(info.title.as_bytes());
+    id.update(info.title.as_bytes());
     let optional = [(&b"Author"[..], &info.author), (b"Subject", &info.subject), (b"Keywords", &info.keywords)];
     for (key, value) in optional {
         if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            hasher.update(value.as_bytes());
+            id.update(value.as_bytes());
             dict.pair(Name(key), TextStr(value));
         }
     }
     if let Some(date) = info.date.as_ref().map(Civil::pdf) {
-        hasher.update(date.as_bytes());
+        id.update(date.as_bytes());
         dict.pair(Name(b"CreationDate"), Str(date.as_bytes()));
         dict.pair(Name(b"ModDate"), Str(date.as_bytes()));
     }
