@@ -169,3 +169,16 @@ fn long_prose_goes_to_the_speaker_notes_only_when_the_settings_ask() {
         assert!(outline.contains("\nShort line.\n"), "short text stays on the slide");
     }
 }
+
+#[test]
+fn a_bold_line_heads_what_follows_it_but_a_closing_one_stays_text() {
+    let page =
+        "# P\n\n## Senior\n\n**Scope**\n\nOwns a product area.\n\n**Experience: five years.**\n\n## Staff\n\nLeads.\n";
+    let content = tree(&[("p.md", page.as_bytes())]);
+    let out = tempfile::tempdir().unwrap();
+    let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+    assert!(outline.contains("\n### Scope\n"), "a sub-heading: {outline}");
+    assert!(outline.contains("\n**Experience: five years.**\n"), "bold text, not a heading: {outline}");
+}

@@ -111,7 +111,7 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
     };
     let mut lead = None;
     let mut sections: Vec<Section> = Vec::new();
-    for block in &body.blocks {
+    for (i, block) in body.blocks.iter().enumerate() {
         match &block.kind {
             BlockKind::Heading { level: l, content, id } if *l <= level => {
                 sections.push(Section {
@@ -146,7 +146,14 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
                     Some(group) => &mut group.entries,
                     None => &mut section.intro,
                 };
-                sorter.convert(block, entries);
+                match &block.kind {
+                    BlockKind::Paragraph { content } => {
+                        let next = body.blocks.get(i + 1);
+                        let last = next.is_none_or(|b| heading_level(b).is_some_and(|l| l <= level + 1));
+                        sorter.paragraph(content, last, entries);
+                    }
+                    _ => sorter.convert(block, entries),
+                }
             }
         }
     }
@@ -210,7 +217,7 @@ impl Sorter<'_> {
     /// The entries for one block.
     fn convert(&mut self, block: &Block, out: &mut Vec<Entry>) {
         match &block.kind {
-            BlockKind::Paragraph { content } => self.paragraph(content, out),
+            BlockKind::Paragraph { content } => self.paragraph(content, false, out),
             BlockKind::Heading { content, .. } => self.item(content, Item::Heading, out),
             BlockKind::List { start, items, .. } => self.list(items, *start, 1, out),
             BlockKind::Table { align, head, rows } => self.table(align, head, rows, block.span, out),
@@ -247,9 +254,11 @@ impl Sorter<'_> {
         out.extend(after);
     }
 
-    /// A paragraph: an all-bold line is a sub-heading, long prose goes to the notes if the
-    /// settings ask for it, anything else is text on the slide.
-    fn paragraph(&mut self, content: &[Inline], out: &mut Vec<Entry>) {
+    /// A paragraph: an all-bold line is a sub-heading of what follows it, unless it is the
+    /// `last` of its section or group (a closing statement such as "**Experience: five
+    /// years.**", which stays bold text); long prose goes to the notes if the settings ask for
+    /// it; anything else is text on the slide.
+    fn paragraph(&mut self, content: &[Inline], last: bool, out: &mut Vec<Entry>) {
         match image_item(content, self.folder, self.images) {
             Some(Ok(image)) => return out.push(Entry::Item(image)),
             Some(Err(warning)) => self.warnings.push(warning),
@@ -263,7 +272,7 @@ impl Sorter<'_> {
         }
         if self.long_prose == LongProse::Notes && plain.chars().count() > SHORT_PARAGRAPH {
             out.push(Entry::Note(plain));
-        } else if text.iter().all(|r| r.bold) {
+        } else if !last && text.iter().all(|r| r.bold) {
             out.push(Entry::Item(Item::Heading(text)));
         } else {
             out.push(Entry::Item(Item::Paragraph(text)));
