@@ -27,7 +27,7 @@ pub(crate) struct Page {
 
 /// Fills pages of a body box with `entries`, each to its height; never returns an empty list.
 /// A short list moves whole rather than let its last bullet open a slide alone, unless that
-/// takes a slide more.
+/// takes a slide more; a section's last paragraph takes the one before it along.
 pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     let (pages, moved) = fill(entries, body, true);
     if !moved {
@@ -56,7 +56,7 @@ fn fill(entries: &[Entry], body: Rect, short_lists: bool) -> (Vec<Page>, bool) {
                 });
                 let next =
                     entries[i + 1..].iter().find_map(|e| if let Entry::Item(next) = e { Some(next) } else { None });
-                pager.place(item.clone(), notes.sum(), closes_list(item, next));
+                pager.place(item.clone(), notes.sum(), closes(item, next));
             }
         }
     }
@@ -64,12 +64,26 @@ fn fill(entries: &[Entry], body: Rect, short_lists: bool) -> (Vec<Page>, bool) {
     (pager.finish(), moved)
 }
 
-/// Whether `item` is the last bullet of its list: a bullet, and `next` (the item after it) none.
-fn closes_list(item: &Item, next: Option<&Item>) -> bool {
-    matches!(item, Item::Bullet { .. }) && !matches!(next, Some(Item::Bullet { .. }))
+/// Whether `item`, followed by `next`, is the last of a run that does not end on a slide of
+/// its own: the last bullet of a list, or the last paragraph of a section.
+fn closes(item: &Item, next: Option<&Item>) -> bool {
+    match item {
+        Item::Bullet { .. } => !matches!(next, Some(Item::Bullet { .. })),
+        Item::Paragraph(_) => next.is_none(),
+        _ => false,
+    }
 }
 
-/// The fewest bullets of a list a slide ends with when its last bullet is carried over.
+/// Whether `item` belongs to the run of a list (`list`) or of paragraphs.
+fn in_run(item: &Item, list: bool) -> bool {
+    match list {
+        true => matches!(item, Item::Bullet { .. }),
+        false => matches!(item, Item::Paragraph(_)),
+    }
+}
+
+/// The fewest items of a run (bullets of a list, paragraphs) a slide ends with when the run's
+/// last item is carried over.
 const LIST_ALONE: usize = 2;
 
 /// What a new page takes along from the foot of the last one.
@@ -81,19 +95,22 @@ enum Carry {
     /// Before a list: also the paragraph that leads into it (one ending in a colon or
     /// without a full stop, as "These changes are made in order to"), and the headings above.
     LeadIn,
-    /// Before the last bullet of a list, which does not open a slide alone: the bullet before
-    /// it, when at least [`LIST_ALONE`] stay; else the whole list as `LeadIn` if `whole`.
+    /// Before the last item of a run (a list's bullets if `list`, else a section's closing
+    /// paragraphs), which does not open a slide alone: the item before it, when at least
+    /// [`LIST_ALONE`] stay; else a whole list as `LeadIn` if `whole`, or the headings above.
     Closing {
         whole: bool,
+        list: bool,
     },
 }
 
 impl Carry {
-    /// What to take along before placing `item`, the last bullet of its list if `closing`
-    /// (and its list moved whole if short and `whole`).
+    /// What to take along before placing `item`, the last of its run if `closing` (and its
+    /// run moved whole if short and `whole`).
     fn before(item: &Item, closing: bool, whole: bool) -> Carry {
+        let list = matches!(item, Item::Bullet { .. });
         match item {
-            Item::Bullet { .. } if closing => Carry::Closing { whole },
+            _ if closing => Carry::Closing { whole: whole && list, list },
             Item::Bullet { .. } => Carry::LeadIn,
             _ => Carry::Headings,
         }
@@ -106,12 +123,15 @@ impl Carry {
             Some(Item::Paragraph(text)) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
             _ => headings(items),
         };
-        let bullets = items.iter().rev().take_while(|i| matches!(i, Item::Bullet { .. })).count();
+        let run = |list| items.iter().rev().take_while(|i| in_run(i, list)).count();
         match self {
             Carry::Nothing => 0,
             Carry::Headings => headings(items),
-            Carry::Closing { .. } if bullets > LIST_ALONE => 1,
-            Carry::Closing { whole: true } if bullets > 0 => bullets + lead_in(&items[..items.len() - bullets]),
+            Carry::Closing { list, .. } if run(list) > LIST_ALONE => 1,
+            Carry::Closing { whole: true, list } if run(list) > 0 => {
+                run(list) + lead_in(&items[..items.len() - run(list)])
+            }
+            Carry::Closing { list: false, .. } => headings(items),
             Carry::LeadIn | Carry::Closing { .. } => lead_in(items),
         }
     }
@@ -159,8 +179,8 @@ impl Pager {
     fn new_page(&mut self, carry: Carry, repeat: bool) {
         let last = self.pages.last_mut().expect("at least one page");
         let trailing = carry.trailing(&last.items);
-        self.moved |= carry == Carry::Closing { whole: true }
-            && trailing != Carry::Closing { whole: false }.trailing(&last.items);
+        self.moved |= matches!(carry, Carry::Closing { whole: true, list }
+            if trailing != Carry::Closing { whole: false, list }.trailing(&last.items));
         let carried = match trailing > 0 && trailing < last.items.len() {
             true => {
                 let from = last.items.len() - trailing;
@@ -224,7 +244,7 @@ impl Pager {
             Item::Callout(items) => {
                 let mut inner = items.into_iter().peekable();
                 while let Some(item) = inner.next() {
-                    let (closing, last) = (closes_list(&item, inner.peek()), inner.peek().is_none());
+                    let (closing, last) = (closes(&item, inner.peek()), inner.peek().is_none());
                     self.place(item, if last { notes } else { 0.0 }, closing);
                 }
             }
@@ -488,6 +508,20 @@ mod tests {
                 let count = pages.iter().map(|p| p.items.len()).sum::<usize>();
                 assert_eq!(count, before + size + 1, "{size} after {before}: nothing lost or shown twice");
             }
+        }
+    }
+
+    #[test]
+    fn the_last_paragraph_of_a_section_does_not_open_a_slide_alone() {
+        // Seen in Postman's OSPO ladder: "Experience: …", the last paragraph of a role, alone on
+        // a slide. The break is swept over every paragraph near the foot of the first slide.
+        let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
+        for count in 8..20 {
+            let entries: Vec<Entry> = (0..count).map(|i| paragraph(&format!("Point {i}."))).collect();
+            let pages = paginate(&entries, BODY_BOX);
+            let last = pages.last().expect("a slide").items.len();
+            assert!(pages.len() == 1 || last >= 2, "{count} paragraphs: {last} on the last slide");
+            assert_eq!(pages.iter().map(|p| p.items.len()).sum::<usize>(), count, "nothing lost or shown twice");
         }
     }
 
