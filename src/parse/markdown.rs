@@ -8,6 +8,7 @@ mod definitions;
 mod delimiter;
 mod finish;
 mod frame;
+mod grid;
 mod html;
 mod lines;
 
@@ -15,6 +16,7 @@ use super::dialect::DialectWarning;
 use crate::ir::{collapse_spaces, Align, Block, BlockKind, CalloutKind, Footnote, Inline, Span};
 pub use definitions::Definitions;
 use frame::{frame_span, Container, Frame, InlineKind};
+use grid::{CellSpan, SpanGrid};
 use lines::LineIndex;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -193,6 +195,7 @@ impl Fold<'_> {
                 head: Vec::new(),
                 rows: Vec::new(),
                 in_head: false,
+                grid: SpanGrid::default(),
             },
             Tag::TableHead => {
                 if let Some(Frame::Table { in_head, .. }) = self.stack.last_mut() {
@@ -206,7 +209,7 @@ impl Fold<'_> {
                 }
                 return;
             }
-            Tag::TableCell => Frame::inlines(InlineKind::Cell, span),
+            Tag::TableCell => Frame::inlines(InlineKind::Cell(CellSpan::ONE), span),
             Tag::Emphasis => self.nested(Frame::inlines(InlineKind::Emph, span)),
             Tag::Strong => self.nested(Frame::inlines(InlineKind::Strong, span)),
             Tag::Strikethrough => self.nested(Frame::inlines(InlineKind::Strike, span)),

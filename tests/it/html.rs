@@ -124,6 +124,19 @@ fn a_box_opened_in_a_table_cell_keeps_its_text() {
 }
 
 #[test]
+fn cells_beside_a_cell_that_spans_rows_or_columns_keep_their_columns() {
+    // As InfraCloud's ladder writes its "Broad Indicators": a label spanning the rows beside it.
+    let page = b"<table>\n<tr><td rowspan=\"3\">Split</td><td>Core</td></tr>\n<tr><td>Management</td></tr>\n\
+        <tr><td colspan=\"2\">Wide</td></tr>\n<tr><td>Tenure</td><td>Years</td></tr>\n</table>\n";
+    let (blocks, diagnostics) = page_blocks(&[("a.md", page)]);
+    let BlockKind::Table { head, rows, .. } = &blocks[0].kind else { panic!("{blocks:?}") };
+    assert!(head.is_empty(), "no header row: {head:?}");
+    let texts: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| plain_text(c)).collect()).collect();
+    assert_eq!(texts, [vec!["Split", "Core"], vec!["", "Management"], vec!["", "Wide", ""], vec!["Tenure", "Years"]]);
+    assert!(diagnostics.is_empty(), "nothing is dropped: {diagnostics:?}");
+}
+
+#[test]
 fn html_headings_and_pre_become_headings_and_code() {
     let page = b"<h1 align=\"center\">My <b>Project</b></h1>\n\n<h3 id=\"use\">Use</h3>\n\n<pre>\nline 1\n    indented <b>bold</b>\n</pre>\n";
     let dir = tree(&[("a.md", page)]);

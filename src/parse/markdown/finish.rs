@@ -84,12 +84,13 @@ impl Fold<'_> {
                     title.get_or_insert_with(Vec::new).extend(content);
                 }
             }
-            InlineKind::Cell => {
-                if let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() {
-                    match (*in_head, rows.last_mut()) {
-                        (false, Some(row)) => row.push(content),
-                        _ => head.push(content),
-                    }
+            InlineKind::Cell(cell_span) => {
+                if let Some(Frame::Table { head, rows, in_head, grid, .. }) = self.stack.last_mut() {
+                    let row = match (*in_head, rows.last_mut()) {
+                        (false, Some(row)) => row,
+                        _ => head,
+                    };
+                    grid.place(row, content, cell_span);
                 }
             }
         }

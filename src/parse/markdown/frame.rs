@@ -1,6 +1,7 @@
 //! The frames of the Markdown fold's stack: a container, inline run, list, table, code or
 //! HTML block being read, and what each holds so far.
 
+use super::grid::{CellSpan, SpanGrid};
 use crate::ir::{Align, Block, CalloutKind, Cell, Inline, ListItem, Span};
 
 pub(super) enum Container {
@@ -36,7 +37,8 @@ pub(super) enum InlineKind {
         src: String,
         title: String,
     },
-    Cell,
+    /// A table cell, spanning rows and columns (only in HTML).
+    Cell(CellSpan),
     /// HTML `<code>`, `<kbd>`: its text becomes one code span.
     Code,
     /// HTML `<summary>`: the title of the `<details>` box it is in.
@@ -66,6 +68,8 @@ pub(super) enum Frame {
         head: Vec<Cell>,
         rows: Vec<Vec<Cell>>,
         in_head: bool,
+        /// The places that cells spanning rows cover (only in HTML).
+        grid: SpanGrid,
     },
     Code {
         lang: Option<String>,

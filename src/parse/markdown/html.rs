@@ -11,6 +11,7 @@
 //! frame on the fold's stack, opened by its start tag and closed by its end tag, or implicitly
 //! by the Markdown container it was opened in.
 
+use super::grid::{CellSpan, SpanGrid};
 use super::{Container, Fold, Frame, InlineKind};
 use crate::ir::{collapse_spaces, Block, BlockKind, Image, Inline, Span};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
@@ -136,16 +137,14 @@ impl Fold<'_> {
             }
             Element::Table if block && !self.html_chain().any(|(_, e)| e == Some(Element::Table)) => {
                 self.boundary();
-                Frame::Table { align: Vec::new(), span, head: Vec::new(), rows: Vec::new(), in_head: false }
+                let (head, rows, grid) = (Vec::new(), Vec::new(), SpanGrid::default());
+                Frame::Table { align: Vec::new(), span, head, rows, in_head: false, grid }
             }
             Element::Cell if block && self.reach(Element::Table) => {
-                let spans =
-                    ["rowspan", "colspan"].into_iter().find(|a| attr(tag, a).trim().parse().is_ok_and(|n: u32| n > 1));
-                if let Some(spans) = spans {
-                    self.dropped(&format!("{} {spans}", html_name(tag)), span);
-                }
+                let count = |name: &str| attr(tag, name).trim().parse().ok().filter(|&n: &u32| n > 0).unwrap_or(1);
+                let cell_span = CellSpan { rows: count("rowspan"), cols: count("colspan") };
                 self.start_cell(html_name(tag).eq_ignore_ascii_case("th"));
-                Frame::inlines(InlineKind::Cell, span)
+                Frame::inlines(InlineKind::Cell(cell_span), span)
             }
             Element::Heading if block => {
                 self.boundary();
@@ -258,11 +257,12 @@ impl Fold<'_> {
 
     /// A new row of the table on top; in `<thead>` its first row is the table's head.
     fn start_row(&mut self) {
-        if let Some(Frame::Table { head, rows, in_head, .. }) = self.stack.last_mut() {
+        if let Some(Frame::Table { head, rows, in_head, grid, .. }) = self.stack.last_mut() {
             *in_head &= head.is_empty();
             if !*in_head {
                 rows.push(Vec::new());
             }
+            grid.next_row();
         }
     }
 
