@@ -126,6 +126,28 @@ fn a_split_table_repeats_its_header_on_every_slide() {
 }
 
 #[test]
+fn a_table_without_a_header_row_shows_none() {
+    let page =
+        "# T\n\n## Split\n\n<table><tr><td>Core</td><td>50%</td></tr><tr><td>Other</td><td>50%</td></tr></table>\n";
+    let site = crate::util::tree(&[("t.md", page.as_bytes())]);
+    let loaded = load(&site.path().join("t.md"));
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let table = deck.slides.iter().flat_map(|s| &s.body).find_map(|i| match i {
+        Item::Table(t) => Some(t),
+        _ => None,
+    });
+    let table = table.expect("the table");
+    assert!(!table.has_head());
+    assert_eq!(table.heights[0], 0.0, "an empty header row takes no room");
+    let pptx = render(&loaded.collection).into_iter().find(|a| a.path == "slides/t.pptx").expect("the deck");
+    check_pptx(&pptx.bytes, &deck);
+    let xml = parse(&unzip(&pptx.bytes)["ppt/slides/slide2.xml"]);
+    let rows = xml.iter().filter(|n| n.1 == "a:tr").count();
+    assert_eq!(rows, 2, "the two rows, no empty header");
+    assert!(xml.iter().any(|n| n.1 == "a:tblPr" && attr(n, "firstRow") == Some("0")));
+}
+
+#[test]
 fn a_row_too_long_for_any_slide_is_shortened_reported_and_kept_in_the_notes() {
     let long = "words that go on ".repeat(300);
     let page = format!("# Long\n\n## Table\n\n| A | B |\n|---|---|\n| x | {long} |\n| y | short |\n");

@@ -213,11 +213,22 @@ pub struct Table {
     pub widths: Vec<f32>,
     /// Type size in points.
     pub size: f32,
-    /// The measured height of the header row, then of each row.
+    /// The measured height of the header row (0 when it is not shown), then of each row.
     pub heights: Vec<f32>,
 }
 
+/// Whether a table's header row (`head`) shows any text: a table without one (an HTML table
+/// of `<td>` cells only) shows no header row.
+pub fn shows_head(head: &[Text]) -> bool {
+    head.iter().any(|cell| cell.iter().any(|run| !run.text.trim().is_empty()))
+}
+
 impl Table {
+    /// Whether the header row is shown (see [`shows_head`]).
+    pub fn has_head(&self) -> bool {
+        shows_head(&self.head)
+    }
+
     /// The table with only rows `rows` (a slide's share of a long table), the rest copied once
     /// for the part rather than the whole table.
     pub fn part(&self, rows: std::ops::Range<usize>) -> Table {

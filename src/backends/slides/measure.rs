@@ -265,13 +265,18 @@ fn row(cx: &mut Cx, cells: &[Text], table: &Table, band: Option<bool>, palette: 
     Slab::new(height, drawn)
 }
 
-/// The rows of a table, the header first, the first with the gap above the table.
+/// The rows of a table, the header first (if shown), the first with the gap above the table.
 fn table_rows(cx: &mut Cx, table: &Table, palette: Palette) -> Vec<Slab> {
-    let mut rows = vec![cx.within(Role::TR, |cx| row(cx, &table.head, table, None, palette)).0];
+    let mut rows = Vec::with_capacity(table.rows.len() + 1);
+    if table.has_head() {
+        rows.push(cx.within(Role::TR, |cx| row(cx, &table.head, table, None, palette)).0);
+    }
     for (i, cells) in table.rows.iter().enumerate() {
         rows.push(cx.within(Role::TR, |cx| row(cx, cells, table, Some(i % 2 == 1), palette)).0);
     }
-    rows[0].space_before = TABLE_GAP;
+    if let Some(first) = rows.first_mut() {
+        first.space_before = TABLE_GAP;
+    }
     rows
 }
 

@@ -1,7 +1,7 @@
 //! Fitting a table to the slide body: a type size, column widths from the measured text, and
 //! rows too tall for any slide shortened (their full text goes to the notes).
 
-use super::deck::{plain, Run, Table, Text};
+use super::deck::{plain, shows_head, Run, Table, Text};
 use super::layout::{line_height, CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP, TABLE_SIZES};
 use super::measure::{extent, measuring, row_height, spans, Palette};
 use crate::ir::Align;
@@ -59,7 +59,7 @@ struct Sized {
 impl Sized {
     fn new(head: &[Text], rows: &[Vec<Text>], size: f32, widths: Vec<f32>) -> Sized {
         let probe = probe(&widths, size);
-        let head = row_height(head, &probe, true);
+        let head = if shows_head(head) { row_height(head, &probe, true) } else { 0.0 };
         let rows = rows.iter().map(|r| row_height(r, &probe, false)).collect();
         Sized { size, widths, head, rows }
     }

@@ -19,17 +19,20 @@ pub fn graphic_frame(out: &mut String, table: &Table, x: f32, y: f32, id: usize,
          <p:cNvGraphicFramePr><a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>\
          <p:xfrm><a:off x=\"{}\" y=\"{}\"/><a:ext cx=\"{}\" cy=\"{}\"/></p:xfrm>\
          <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/table\">\
-         <a:tbl><a:tblPr firstRow=\"1\" bandRow=\"1\"/><a:tblGrid>",
+         <a:tbl><a:tblPr firstRow=\"{}\" bandRow=\"1\"/><a:tblGrid>",
         emu(x),
         emu(y + TABLE_GAP),
         widths.iter().sum::<i64>(),
         heights.iter().map(|h| emu(*h)).sum::<i64>(),
+        u8::from(table.has_head()),
     ));
     for w in &widths {
         out.push_str(&format!("<a:gridCol w=\"{w}\"/>"));
     }
     out.push_str("</a:tblGrid>");
-    row(out, &table.head, table, heights[0], Fill::Head, links);
+    if table.has_head() {
+        row(out, &table.head, table, heights[0], Fill::Head, links);
+    }
     for (i, cells) in table.rows.iter().enumerate() {
         let fill = if i % 2 == 1 { Fill::Band } else { Fill::None };
         row(out, cells, table, heights[i + 1], fill, links);
