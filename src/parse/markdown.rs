@@ -73,6 +73,7 @@ impl DocumentBuilder {
             stack: vec![Frame::blocks(Container::Root, Span::default())],
             depth: 0,
             html_open: Vec::new(),
+            spans: Vec::new(),
         };
         let text = delimiter::spaced_delimiter_rows(text);
         for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
@@ -112,6 +113,8 @@ struct Fold<'d> {
     depth: usize,
     /// The frames that HTML tags opened: their index in `stack` (ascending) and element.
     html_open: Vec<(usize, html::Element)>,
+    /// For each open `<span>`, the styled text its `style` opened (bold, italic), if any.
+    spans: Vec<Option<html::Element>>,
 }
 
 impl Fold<'_> {

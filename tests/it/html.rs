@@ -137,6 +137,25 @@ fn cells_beside_a_cell_that_spans_rows_or_columns_keep_their_columns() {
 }
 
 #[test]
+fn a_span_styled_bold_or_italic_is_strong_or_emphasised() {
+    let page = b"<span style=\"font-weight:bold\">Core</span>: half, <span style=\"font-style: italic\">mostly</span>, \
+        <b>all <span title=\"t\">of</span> it</b> and <span style=\"FONT-WEIGHT: 700\">more</span> <span>plain</span>\n";
+    let (blocks, diagnostics) = page_blocks(&[("a.md", page)]);
+    let styled: Vec<(&str, String)> = inlines(&blocks[0])
+        .iter()
+        .filter_map(|inline| match inline {
+            Inline::Strong { content } => Some(("strong", plain_text(content))),
+            Inline::Emph { content } => Some(("emph", plain_text(content))),
+            _ => None,
+        })
+        .collect();
+    let expected = [("strong", "Core"), ("emph", "mostly"), ("strong", "all of it"), ("strong", "more")];
+    assert_eq!(styled, expected.map(|(k, t)| (k, t.to_string())));
+    assert_eq!(plain_text(inlines(&blocks[0])), "Core: half, mostly, all of it and more plain");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+}
+
+#[test]
 fn html_headings_and_pre_become_headings_and_code() {
     let page = b"<h1 align=\"center\">My <b>Project</b></h1>\n\n<h3 id=\"use\">Use</h3>\n\n<pre>\nline 1\n    indented <b>bold</b>\n</pre>\n";
     let dir = tree(&[("a.md", page)]);

@@ -224,7 +224,7 @@ pub fn shows_head(head: &[Text]) -> bool {
 }
 
 impl Table {
-    /// Whether the header row is shown (see [`shows_head`]).
+    /// Whether the header row is shown: whether it has any text.
     pub fn has_head(&self) -> bool {
         shows_head(&self.head)
     }

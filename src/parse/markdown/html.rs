@@ -1,8 +1,9 @@
 //! Raw HTML read into IR nodes where it maps, with the html5gum tokenizer: `<img>` an image,
-//! `<a href>` a link, `<b>`, `<i>`, `<s>`, `<code>`, `<kbd>` styled text, `<br>` a break, `<hr>`
-//! a rule, `<h1>`…`<h6>` a heading, `<pre>` a code block, `<ul>`/`<ol>` a list, `<blockquote>` a
-//! quote, `<details>` a callout titled by its `<summary>`, a simple `<table>` a table, and `<p>`,
-//! `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
+//! `<a href>` a link, `<b>`, `<i>`, `<s>`, `<code>`, `<kbd>` and a `<span>` whose `style` sets
+//! bold or italic type styled text, `<br>` a break, `<hr>` a rule, `<h1>`…`<h6>` a heading,
+//! `<pre>` a code block, `<ul>`/`<ol>` a list, `<blockquote>` a quote, `<details>` a callout
+//! titled by its `<summary>`, a `<table>` a table (cells spanning rows or columns placed as
+//! [`grid`](super::grid) says), and `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
 //! page; comments are dropped silently, but for `<!-- notes: … -->`, a raw block of format
 //! `notes` (speaker notes for slides).
 //!
@@ -16,7 +17,7 @@ use super::{Container, Fold, Frame, InlineKind};
 use crate::ir::{collapse_spaces, Block, BlockKind, Image, Inline, Span};
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 pub(super) use tags::Element;
-use tags::{hides_content, meaning, Meaning};
+use tags::{hides_content, meaning, styled, Meaning};
 
 mod tags;
 
@@ -100,6 +101,14 @@ impl Fold<'_> {
                 if let Some(Frame::Table { head: cells, in_head, .. }) = self.stack.last_mut() {
                     *in_head = head && cells.is_empty();
                 }
+            }
+            Meaning::Span => {
+                let opened = self.html_open.len();
+                if let Some(element) = styled(&attr(tag, "style")) {
+                    self.open(element, tag, span, context);
+                }
+                let element = self.html_open.get(opened).map(|(_, e)| *e);
+                self.spans.push(element);
             }
             Meaning::Transparent | Meaning::Boundary | Meaning::RowGroup { .. } => {}
             Meaning::Dropped { block: true } if block => {
@@ -194,6 +203,10 @@ impl Fold<'_> {
     fn end_tag(&mut self, name: &str, context: Context) {
         let element = match meaning(name) {
             Meaning::Opens(element) => element,
+            Meaning::Span => match self.spans.pop().flatten() {
+                Some(element) => element,
+                None => return,
+            },
             Meaning::Row if context == Context::Block => {
                 self.reach(Element::Table);
                 return;

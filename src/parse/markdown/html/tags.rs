@@ -40,7 +40,9 @@ pub(super) enum Meaning {
     },
     /// Separates blocks and is otherwise its content: `<p>`, `<div>`, `<center>`.
     Boundary,
-    /// Its content, with nothing a reader would miss: `<span>`, `<a name>`, `<sup>`, and
+    /// `<span>`: its content, styled if its `style` sets bold or italic type.
+    Span,
+    /// Its content, with nothing a reader would miss: `<a name>`, `<sup>`, and
     /// elements a browser does not show (`<meta>`).
     Transparent,
     /// Markup folio cannot show: its text is kept, with a warning.
@@ -73,13 +75,34 @@ pub(super) fn meaning(name: &str) -> Meaning {
         "hr" => Meaning::Rule,
         "p" | "div" | "center" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside" | "figure"
         | "figcaption" | "address" | "hgroup" | "picture" => Meaning::Boundary,
-        "span" | "sup" | "sub" | "u" | "ins" | "mark" | "small" | "big" | "abbr" | "cite" | "q" | "dfn" | "time"
-        | "var" | "font" | "bdi" | "bdo" | "wbr" | "source" | "meta" | "link" | "base" | "col" | "colgroup" => {
+        "span" => Meaning::Span,
+        "sup" | "sub" | "u" | "ins" | "mark" | "small" | "big" | "abbr" | "cite" | "q" | "dfn" | "time" | "var"
+        | "font" | "bdi" | "bdo" | "wbr" | "source" | "meta" | "link" | "base" | "col" | "colgroup" => {
             Meaning::Transparent
         }
         "dl" | "dt" | "dd" | "caption" | "form" | "fieldset" => Meaning::Dropped { block: true },
         _ => Meaning::Dropped { block: false },
     }
+}
+
+/// The styled text an inline `style` attribute asks for: bold (`font-weight: bold`, or 600 and
+/// heavier) before italic (`font-style: italic` or `oblique`).
+pub(super) fn styled(style: &str) -> Option<Element> {
+    let declarations = style.split(';').filter_map(|d| d.split_once(':'));
+    let mut found = None;
+    for (property, value) in declarations {
+        let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
+        match property.trim().to_ascii_lowercase().as_str() {
+            "font-weight"
+                if matches!(value.as_str(), "bold" | "bolder") || value.parse().is_ok_and(|w: u16| w >= 600) =>
+            {
+                return Some(Element::Strong);
+            }
+            "font-style" if matches!(value.as_str(), "italic" | "oblique") => found = Some(Element::Emph),
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Elements whose content a browser does not show.
