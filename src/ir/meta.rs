@@ -71,6 +71,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "permalink",
     "layout",
     "lang",
+    "redirect_to",
 ];
 
 /// A frontmatter key whose value has the wrong type for folio's typed field.

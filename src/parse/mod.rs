@@ -12,6 +12,7 @@ mod links;
 mod markdown;
 mod nav;
 mod page;
+mod redirect;
 mod site_title;
 mod tree;
 

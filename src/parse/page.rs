@@ -4,6 +4,7 @@ use super::dialect::{self, Segment, TemplateValues};
 use super::frontmatter;
 use super::generator::{self, Generator};
 use super::markdown::{Definitions, DocumentBuilder};
+use super::redirect;
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
 use std::collections::HashSet;
@@ -88,6 +89,9 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         _ => None,
     };
     let heading = if h1.is_some() { vec![blocks.remove(0)] } else { Vec::new() };
+    let key_line = split.yaml.and_then(|yaml| yaml.lines().position(|l| l.starts_with(redirect::KEY)));
+    let key_at = Span { line: key_line.map_or(1, |l| split.yaml_line + l as u32), column: 1 };
+    blocks.extend(redirect::moved_to(&meta, &blocks, key_at));
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| acronyms_kept(&title_from_stem(&stem), &blocks));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
     let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();

@@ -459,3 +459,15 @@ fn deep_nesting_and_a_long_label_stay_inside_the_page() {
     assert_eq!(heads.len(), 90);
     assert!(heads.windows(2).all(|w| w[1].0 >= w[0].1), "the 90 header cells do not overlap");
 }
+
+#[test]
+fn a_page_that_only_redirects_says_where_it_moved() {
+    // As the Financial Times' competency pages do (jekyll-redirect-from).
+    let page = b"---\ntitle: Junior Engineer Competencies\nredirect_to: https://example.com/junior/\n---\n";
+    let dir = crate::util::tree(&[("junior.md", page)]);
+    let rendered = render(dir.path());
+    let pdf = Document::load_mem(&artifact(&rendered, "pdf/junior.pdf").bytes).expect("the guide reads back");
+    let text = page_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("This page has moved to https://example.com/junior/"), "{text}");
+    assert_eq!(pdf.get_pages().len(), 1);
+}
