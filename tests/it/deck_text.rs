@@ -182,3 +182,22 @@ fn a_bold_line_heads_what_follows_it_but_a_closing_one_stays_text() {
     assert!(outline.contains("\n### Scope\n"), "a sub-heading: {outline}");
     assert!(outline.contains("\n**Experience: five years.**\n"), "bold text, not a heading: {outline}");
 }
+
+#[test]
+fn an_empty_list_item_shows_no_bare_bullet() {
+    // vorcigernix's Engineer L3 closes a list with "* ".
+    let page = "# P\n\n## Should have\n\n* Craft\n* Care\n* \n\n## Next\n\nMore.\n";
+    let dir = tree(&[("p.md", page.as_bytes())]);
+    let loaded = load(dir.path());
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let bullets: Vec<String> = deck
+        .slides
+        .iter()
+        .flat_map(|s| &s.body)
+        .filter_map(|item| match item {
+            folio::backends::slides::Item::Bullet { text, .. } => Some(text.iter().map(|r| r.text.as_str()).collect()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bullets, ["Craft", "Care"]);
+}

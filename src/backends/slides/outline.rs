@@ -303,7 +303,11 @@ impl Sorter<'_> {
                     _ => self.convert(block, &mut after),
                 }
             }
-            out.push(Entry::Item(Item::Bullet { level, marker, text: trim(text) }));
+            // An empty item ("* " closing a list) shows no bare bullet; what it holds still shows.
+            let text = trim(text);
+            if !plain(&text).trim().is_empty() {
+                out.push(Entry::Item(Item::Bullet { level, marker, text }));
+            }
             out.append(&mut notes);
             out.extend(after);
         }
