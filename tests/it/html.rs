@@ -156,6 +156,18 @@ fn a_span_styled_bold_or_italic_is_strong_or_emphasised() {
 }
 
 #[test]
+fn an_html_cell_written_over_indented_lines_has_no_white_space_at_its_edges() {
+    let page = b"<table>\n<tr>\n<td>\n\t  Tenure in this role <br>\n\t  <i>(not exact)</i>\n\t</td>\n<td>~2 years</td>\n</tr>\n</table>\n";
+    let (blocks, _) = page_blocks(&[("a.md", page)]);
+    let BlockKind::Table { rows, .. } = &blocks[0].kind else { panic!("{blocks:?}") };
+    let cell = &rows[0][0];
+    assert!(matches!(&cell[0], Inline::Text { text } if text == "Tenure in this role"), "{cell:?}");
+    assert!(matches!(cell[1], Inline::HardBreak), "{cell:?}");
+    assert!(matches!(&cell[2], Inline::Emph { content } if plain_text(content) == "(not exact)"), "{cell:?}");
+    assert_eq!(cell.len(), 3, "{cell:?}");
+}
+
+#[test]
 fn html_headings_and_pre_become_headings_and_code() {
     let page = b"<h1 align=\"center\">My <b>Project</b></h1>\n\n<h3 id=\"use\">Use</h3>\n\n<pre>\nline 1\n    indented <b>bold</b>\n</pre>\n";
     let dir = tree(&[("a.md", page)]);

@@ -85,6 +85,8 @@ impl Fold<'_> {
                 }
             }
             InlineKind::Cell(cell_span) => {
+                let mut content = content;
+                trim_cell(&mut content);
                 if let Some(Frame::Table { head, rows, in_head, grid, .. }) = self.stack.last_mut() {
                     let row = match (*in_head, rows.last_mut()) {
                         (false, Some(row)) => row,
@@ -169,6 +171,25 @@ fn block_text(block: &Block) -> String {
     });
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// A cell's content as a browser shows it: no white space at its edges or around its line
+/// breaks (an HTML cell is often written over several indented lines).
+fn trim_cell(content: &mut Vec<Inline>) {
+    let breaks = |inline: Option<&Inline>| inline.is_none_or(|i| matches!(i, Inline::HardBreak | Inline::SoftBreak));
+    for i in 0..content.len() {
+        let (after, before) = (breaks(i.checked_sub(1).and_then(|p| content.get(p))), breaks(content.get(i + 1)));
+        if let Inline::Text { text } = &mut content[i] {
+            let trimmed = match (after, before) {
+                (true, true) => text.trim(),
+                (true, false) => text.trim_start(),
+                (false, true) => text.trim_end(),
+                (false, false) => continue,
+            };
+            *text = trimmed.to_string();
+        }
+    }
+    content.retain(|inline| !matches!(inline, Inline::Text { text } if text.is_empty()));
 }
 
 /// Appends an inline, joining adjacent text runs (pulldown-cmark splits text at special
