@@ -36,8 +36,10 @@ impl SheetNames {
 }
 
 /// A sheet title from a page label and a table heading that fits in [`MAX_LEN`]: `label -
-/// heading`, the heading cut at a word if needed; when the label leaves too little room, its
-/// initials stand in for it (`Senior Engineering Manager` → `SEM`).
+/// heading`, the heading cut at a word if needed; when the label leaves too little room, a
+/// role's name (up to [`INITIALS_WORDS`] words) gives its initials (`Senior Engineering
+/// Manager` → `SEM`), and a longer label, a sentence whose initials nobody could read, is cut
+/// at a word and ends in `…`.
 pub fn title(label: &str, heading: &str) -> String {
     const MIN_HEADING: usize = 8;
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -48,11 +50,17 @@ pub fn title(label: &str, heading: &str) -> String {
     let room = |label: &str| MAX_LEN.saturating_sub(label.chars().count() + 3);
     let label = if room(&label) >= MIN_HEADING {
         label
-    } else {
+    } else if label.split_whitespace().count() <= INITIALS_WORDS {
         label.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+    } else {
+        let heading_room = heading.chars().count().min(MIN_HEADING.max(MAX_LEN / 3));
+        format!("{}…", cut_at_word(&label, MAX_LEN - heading_room - 4))
     };
     format!("{label} - {}", cut_at_word(heading, room(&label)))
 }
+
+/// The most words of a label that its initials stand in for.
+const INITIALS_WORDS: usize = 4;
 
 /// The longest start of `text` of at most `max` characters that ends at a word, or the hard cut
 /// if the first word alone is longer.
@@ -94,6 +102,9 @@ mod tests {
         assert_eq!(title("VP", "Key Skill Sets"), "VP - Key Skill Sets");
         assert_eq!(title("Software Engineer", "Key Skill Sets"), "Software Engineer - Key Skill");
         assert_eq!(title("Senior Engineering Manager", "Key Skill Sets"), "SEM - Key Skill Sets");
+        let sentence = "Engineers focus on development that drives results";
+        assert_eq!(title(sentence, "Level Up"), "Engineers focus on… - Level Up");
+        assert_eq!(title(sentence, "Expectations by level"), "Engineers focus… - Expectations");
         assert_eq!(title("Principal Engineer", "Comparisonwithneighbours"), "Principal Engineer - Comparison");
         assert!(title("A", &"x".repeat(80)).chars().count() <= MAX_LEN);
         assert_eq!(cut_at_word("Comparison with Neighbouring Roles", MAX_LEN), "Comparison with Neighbouring");
