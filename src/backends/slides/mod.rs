@@ -8,6 +8,7 @@
 //! show the same slides (but for the opening one, a title slide in one and a divider in the
 //! other). The site deck is written as the documents come, a batch at a time.
 
+mod carry;
 mod compose;
 mod config;
 mod deck;

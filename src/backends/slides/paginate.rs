@@ -1,17 +1,20 @@
 //! Fitting entries onto slides, measured by the layout engine: items fill a body box to its
-//! height before what follows moves to a continuation slide; a sub-heading never ends a slide;
+//! height before what follows moves to a continuation slide (a paragraph is cut at a
+//! sentence's end rather than leave a slide less than [`FILLED`] full); a sub-heading never
+//! ends a slide;
 //! an image shrinks to share a slide with text down to 40 % of the body's height (else it
 //! starts the next slide); a table too tall is split by rows with its header repeated, text
 //! and code taller than a slide by words and lines, a callout taller than a slide is shown
 //! unboxed; footnotes go to the foot of the slide that shows their mark, and titles shrink (or
 //! are shortened) to fit.
 
+use super::carry::{closes, Carry};
 use super::deck::{Item, Layout, Run, Slide, Table, Text};
 use super::images::{shrunk, smallest_shared};
-use super::layout::{boxes, text_height, title_sizes, Rect, PARAGRAPH_SPACE, TABLE_GAP};
+use super::layout::{boxes, line_height, text_height, title_sizes, Rect, BODY_SIZE, PARAGRAPH_SPACE, TABLE_GAP};
 use super::measure::{footnote_height, item_height};
 use super::outline::Entry;
-use super::split::{next_point, slice, split, Cut};
+use super::split::{at_sentence, next_point, slice, split, Cut, Point};
 use super::tables::rows_fitting;
 use crate::layout::ALONE;
 
@@ -64,90 +67,9 @@ fn fill(entries: &[Entry], body: Rect, short_lists: bool) -> (Vec<Page>, bool) {
     (pager.finish(), moved)
 }
 
-/// Whether `item`, followed by `next`, is the last of a run that does not end on a slide of
-/// its own: the last bullet of a list, or the last paragraph of a section.
-fn closes(item: &Item, next: Option<&Item>) -> bool {
-    match item {
-        Item::Bullet { .. } => !matches!(next, Some(Item::Bullet { .. })),
-        Item::Paragraph(_) => next.is_none(),
-        _ => false,
-    }
-}
-
-/// Whether `item` belongs to the run of a list (`list`) or of paragraphs.
-fn in_run(item: &Item, list: bool) -> bool {
-    match list {
-        true => matches!(item, Item::Bullet { .. }),
-        false => matches!(item, Item::Paragraph(_)),
-    }
-}
-
-/// The fewest items of a run (bullets of a list, paragraphs) a slide ends with when the run's
-/// last item is carried over.
-const LIST_ALONE: usize = 2;
-
-/// What a new page takes along from the foot of the last one.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Carry {
-    Nothing,
-    /// Sub-headings: a heading and the headings under it.
-    Headings,
-    /// Before a list: also the paragraph that leads into it (one ending in a colon or
-    /// without a full stop, as "These changes are made in order to"), and the headings above.
-    LeadIn,
-    /// Before the last item of a run (a list's bullets if `list`, else a section's closing
-    /// paragraphs), which does not open a slide alone: the item before it, when at least
-    /// [`LIST_ALONE`] stay; else a whole list as `LeadIn` if `whole`, or the headings above.
-    Closing {
-        whole: bool,
-        list: bool,
-    },
-}
-
-impl Carry {
-    /// What to take along before placing `item`, the last of its run if `closing` (and its
-    /// run moved whole if short and `whole`).
-    fn before(item: &Item, closing: bool, whole: bool) -> Carry {
-        let list = matches!(item, Item::Bullet { .. });
-        match item {
-            _ if closing => Carry::Closing { whole: whole && list, list },
-            Item::Bullet { .. } => Carry::LeadIn,
-            _ => Carry::Headings,
-        }
-    }
-
-    /// How many items at the end of `items` go along.
-    fn trailing(self, items: &[Item]) -> usize {
-        let headings = |items: &[Item]| items.iter().rev().take_while(|i| matches!(i, Item::Heading(_))).count();
-        let lead_in = |items: &[Item]| match items.last() {
-            Some(Item::Paragraph(text)) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
-            _ => headings(items),
-        };
-        let run = |list| items.iter().rev().take_while(|i| in_run(i, list)).count();
-        match self {
-            Carry::Nothing => 0,
-            Carry::Headings => headings(items),
-            Carry::Closing { list, .. } if run(list) > LIST_ALONE => 1,
-            Carry::Closing { whole: true, list } if run(list) > 0 => {
-                run(list) + lead_in(&items[..items.len() - run(list)])
-            }
-            Carry::Closing { list: false, .. } => headings(items),
-            Carry::LeadIn | Carry::Closing { .. } => lead_in(items),
-        }
-    }
-}
-
-/// The longest paragraph, in characters, taken along as a lead-in (about two lines).
-const LEAD_IN: usize = 160;
-
-/// Whether a paragraph leads into what follows: it is short and ends in a colon, or without
-/// the punctuation that ends a sentence.
-fn leads_in(text: &Text) -> bool {
-    let plain: String = text.iter().map(|run| run.text.as_str()).collect();
-    let end = plain.trim_end().chars().last();
-    plain.chars().count() <= LEAD_IN
-        && end.is_some_and(|c| c == ':' || !matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”' | '\''))
-}
+/// How full a slide is before a paragraph that does not fit moves whole to the next one;
+/// below it, the paragraph is cut at a sentence's end to fill the slide.
+const FILLED: f32 = 0.6;
 
 struct Pager {
     pages: Vec<Page>,
@@ -234,6 +156,15 @@ impl Pager {
             return self.push(item, height, notes);
         }
         let heading = matches!(item, Item::Heading(_));
+        if let Some(cut) = self.sentence_cut(&item) {
+            let (start, rest) = (slice(&item, (0, 0), Some(cut)), slice(&item, cut, None));
+            if let (Some(start), Some(rest)) = (start, rest) {
+                let start_height = item_height(&start, self.body.w);
+                self.push(start, start_height, 0.0);
+                self.new_page(Carry::Nothing, true);
+                return self.place(rest, notes, closing);
+            }
+        }
         if heading || height + notes <= self.body.h {
             self.new_page(Carry::before(&item, closing, self.short_lists), !heading);
             if heading || height + notes <= self.room() {
@@ -250,6 +181,16 @@ impl Pager {
             }
             item => self.split(item, notes),
         }
+    }
+
+    /// Where a paragraph that does not fit the room left is cut, at the end of a sentence,
+    /// when the slide would otherwise stay less than [`FILLED`] full and at least two lines
+    /// of it go on each side.
+    fn sentence_cut(&self, item: &Item) -> Option<Point> {
+        if !matches!(item, Item::Paragraph(_)) || self.used >= self.body.h * FILLED {
+            return None;
+        }
+        at_sentence(item, self.room(), self.body.w, PARAGRAPH_SPACE + 2.0 * line_height(BODY_SIZE))
     }
 
     /// Places an image `height` high: shrunk to the room left if that keeps it at least
@@ -414,7 +355,8 @@ pub(crate) fn fit_title(title: &str, layout: Layout) -> (String, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backends::slides::deck::{Marker, Run};
+    use crate::backends::slides::carry::{leads_in, LIST_ALONE};
+    use crate::backends::slides::deck::{plain, Marker, Run};
     use crate::backends::slides::layout::{body_height, BODY_BOX};
 
     fn bullet(s: &str) -> Entry {
@@ -523,6 +465,43 @@ mod tests {
             assert!(pages.len() == 1 || last >= 2, "{count} paragraphs: {last} on the last slide");
             assert_eq!(pages.iter().map(|p| p.items.len()).sum::<usize>(), count, "nothing lost or shown twice");
         }
+    }
+
+    fn words(item: &Item) -> String {
+        match item {
+            Item::Paragraph(text) => plain(text),
+            _ => String::new(),
+        }
+    }
+
+    #[test]
+    fn a_paragraph_fills_a_slide_left_half_empty_cut_at_a_sentence() {
+        // As the Financial Times' FAQ: an answer too long for the room below the one before it.
+        let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
+        let sentences: Vec<String> =
+            (0..27).map(|i| format!("Sentence {i} says a little more about the role.")).collect();
+        let opening = "An opening paragraph of a few lines. ".repeat(8);
+        let entries = [paragraph(opening.trim()), paragraph(&sentences.join(" "))];
+        let heights: Vec<f32> =
+            entries.iter().map(|e| if let Entry::Item(i) = e { item_height(i, BODY_BOX.w) } else { 0.0 }).collect();
+        assert!(
+            heights[0] < BODY_BOX.h * FILLED && heights[0] + heights[1] > BODY_BOX.h && heights[1] < BODY_BOX.h,
+            "{heights:?}"
+        );
+        let pages = paginate(&entries, BODY_BOX);
+        assert_eq!(pages.len(), 2);
+        assert!(pages[0].heights.iter().sum::<f32>() >= BODY_BOX.h * FILLED, "{:?}", pages[0].heights);
+        let Some(Item::Paragraph(end)) = pages[0].items.last() else { panic!("{:?}", pages[0]) };
+        assert!(plain(end).ends_with("role."), "cut at a sentence's end: {}", plain(end));
+        let text: Vec<String> = pages.iter().flat_map(|p| p.items.iter().map(words)).collect();
+        assert_eq!(text.join(" "), format!("{} {}", opening.trim(), sentences.join(" ")), "nothing lost");
+        // Below a slide already FILLED full, the paragraph moves whole.
+        let mut full: Vec<Entry> = (0..10).map(|i| paragraph(&format!("Point {i}."))).collect();
+        full.push(paragraph(&sentences[..12].join(" ")));
+        let pages = paginate(&full, BODY_BOX);
+        assert!(pages[0].heights.iter().sum::<f32>() >= BODY_BOX.h * FILLED, "{:?}", pages[0].heights);
+        let last: Vec<String> = pages.last().unwrap().items.iter().map(words).collect();
+        assert_eq!(last.last(), Some(&sentences[..12].join(" ")), "{last:?}");
     }
 
     #[test]

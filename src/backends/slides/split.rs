@@ -1,5 +1,6 @@
 //! Splitting a text item taller than a slide: text between words, code between lines, at the
-//! most that fits the room left, as the layout engine measures it.
+//! most that fits the room left, as the layout engine measures it; and a paragraph at the end
+//! of a sentence, to fill a slide it would otherwise leave half empty.
 
 use super::deck::{Item, Run, Text};
 use super::measure::item_height;
@@ -55,6 +56,44 @@ pub(crate) fn split(item: &Item, from: Point, room: f32, width: f32) -> Cut {
         return Cut::Whole;
     }
     Cut::At(points[low])
+}
+
+/// Where a paragraph is cut at the end of a sentence so that its start fills `room` points
+/// of a body `width` wide, with at least `least` points of it on each side of the cut; `None`
+/// when no sentence end does.
+pub(crate) fn at_sentence(item: &Item, room: f32, width: f32, least: f32) -> Option<Point> {
+    let Item::Paragraph(text) = item else { return None };
+    let height = |from: Point, to: Option<Point>| slice(item, from, to).map_or(f32::MAX, |p| item_height(&p, width));
+    let starts = sentence_starts(text);
+    // The last sentence whose start fits; the parts grow with the cut, so the search stops at
+    // the first that does not.
+    let fitting = starts.iter().take_while(|&&at| height((0, 0), Some(at)) <= room).last().copied()?;
+    (height((0, 0), Some(fitting)) >= least && height(fitting, None) >= least).then_some(fitting)
+}
+
+/// Where the sentences of a text start, after the first: a letter, digit or opening mark
+/// after white space that follows a full stop, question or exclamation mark (closing quotes
+/// and brackets between them and the space allowed).
+fn sentence_starts(text: &Text) -> Vec<Point> {
+    let mut starts = Vec::new();
+    let (mut ended, mut after_space) = (false, false);
+    for (i, run) in text.iter().enumerate() {
+        for (at, c) in run.text.char_indices() {
+            if c.is_whitespace() {
+                after_space = true;
+                continue;
+            }
+            if after_space && ended && (c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '(' | '['))
+            {
+                starts.push((i, at));
+            }
+            if after_space || !matches!(c, '"' | '”' | '’' | '\'' | ')' | ']') {
+                ended = matches!(c, '.' | '!' | '?' | '…');
+            }
+            after_space = false;
+        }
+    }
+    starts
 }
 
 /// The next place after `from` where the item can be cut.
@@ -135,6 +174,20 @@ mod tests {
         assert_eq!(split(&item, (0, 0), 1.0, 800.0), Cut::Nothing);
         assert_eq!(split(&item, (0, 0), 5000.0, 800.0), Cut::Whole);
         assert_eq!(split(&item, at, 5000.0, 800.0), Cut::Whole);
+    }
+
+    #[test]
+    fn a_paragraph_cuts_at_the_last_sentence_end_that_fits() {
+        let text = "First sentence here. (Second one) follows! Third: “quoted” here? Fourth, e.g. this.";
+        let item = Item::Paragraph(vec![Run { text: text.into(), ..Run::default() }]);
+        let Item::Paragraph(runs) = &item else { unreachable!() };
+        let starts: Vec<&str> = sentence_starts(runs).iter().map(|&(_, at)| &text[at..at + 6]).collect();
+        assert_eq!(starts, ["(Secon", "Third:", "Fourth"], "not after 'e.g.' followed by a small letter");
+        // In a narrow column, where each sentence takes lines of its own.
+        let first = item_height(&slice(&item, (0, 0), Some((0, 21))).unwrap(), 150.0);
+        assert_eq!(at_sentence(&item, first, 150.0, 0.0), Some((0, 21)), "'(Second…' is the next sentence");
+        assert_eq!(at_sentence(&item, first, 150.0, 2.0 * first), None, "too little on each side");
+        assert_eq!(at_sentence(&item, 1.0, 150.0, 0.0), None);
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! What a continuation slide takes along from the foot of the slide before: sub-headings
+//! (which never end a slide), a paragraph leading into a list, and the item before the last of
+//! a run (a list's bullets, a section's closing paragraphs), which does not open a slide alone.
+
+use super::deck::{Item, Text};
+
+/// Whether `item`, followed by `next`, is the last of a run that does not end on a slide of
+/// its own: the last bullet of a list, or the last paragraph of a section.
+pub(super) fn closes(item: &Item, next: Option<&Item>) -> bool {
+    match item {
+        Item::Bullet { .. } => !matches!(next, Some(Item::Bullet { .. })),
+        Item::Paragraph(_) => next.is_none(),
+        _ => false,
+    }
+}
+
+/// Whether `item` belongs to the run of a list (`list`) or of paragraphs.
+fn in_run(item: &Item, list: bool) -> bool {
+    match list {
+        true => matches!(item, Item::Bullet { .. }),
+        false => matches!(item, Item::Paragraph(_)),
+    }
+}
+
+/// The fewest items of a run (bullets of a list, paragraphs) a slide ends with when the run's
+/// last item is carried over.
+pub(super) const LIST_ALONE: usize = 2;
+
+/// What a new page takes along from the foot of the last one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Carry {
+    Nothing,
+    /// Sub-headings: a heading and the headings under it.
+    Headings,
+    /// Before a list: also the paragraph that leads into it (one ending in a colon or
+    /// without a full stop, as "These changes are made in order to"), and the headings above.
+    LeadIn,
+    /// Before the last item of a run (a list's bullets if `list`, else a section's closing
+    /// paragraphs), which does not open a slide alone: the item before it, when at least
+    /// [`LIST_ALONE`] stay; else a whole list as `LeadIn` if `whole`, or the headings above.
+    Closing {
+        whole: bool,
+        list: bool,
+    },
+}
+
+impl Carry {
+    /// What to take along before placing `item`, the last of its run if `closing` (and its
+    /// run moved whole if short and `whole`).
+    pub(super) fn before(item: &Item, closing: bool, whole: bool) -> Carry {
+        let list = matches!(item, Item::Bullet { .. });
+        match item {
+            _ if closing => Carry::Closing { whole: whole && list, list },
+            Item::Bullet { .. } => Carry::LeadIn,
+            _ => Carry::Headings,
+        }
+    }
+
+    /// How many items at the end of `items` go along.
+    pub(super) fn trailing(self, items: &[Item]) -> usize {
+        let headings = |items: &[Item]| items.iter().rev().take_while(|i| matches!(i, Item::Heading(_))).count();
+        let lead_in = |items: &[Item]| match items.last() {
+            Some(Item::Paragraph(text)) if leads_in(text) => 1 + headings(&items[..items.len() - 1]),
+            _ => headings(items),
+        };
+        let run = |list| items.iter().rev().take_while(|i| in_run(i, list)).count();
+        match self {
+            Carry::Nothing => 0,
+            Carry::Headings => headings(items),
+            Carry::Closing { list, .. } if run(list) > LIST_ALONE => 1,
+            Carry::Closing { whole: true, list } if run(list) > 0 => {
+                run(list) + lead_in(&items[..items.len() - run(list)])
+            }
+            Carry::Closing { list: false, .. } => headings(items),
+            Carry::LeadIn | Carry::Closing { .. } => lead_in(items),
+        }
+    }
+}
+
+/// The longest paragraph, in characters, taken along as a lead-in (about two lines).
+const LEAD_IN: usize = 160;
+
+/// Whether a paragraph leads into what follows: it is short and ends in a colon, or without
+/// the punctuation that ends a sentence.
+pub(super) fn leads_in(text: &Text) -> bool {
+    let plain: String = text.iter().map(|run| run.text.as_str()).collect();
+    let end = plain.trim_end().chars().last();
+    plain.chars().count() <= LEAD_IN
+        && end.is_some_and(|c| c == ':' || !matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”' | '\''))
+}
