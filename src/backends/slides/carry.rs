@@ -5,11 +5,11 @@
 use super::deck::{Item, Text};
 
 /// Whether `item`, followed by `next`, is the last of a run that does not end on a slide of
-/// its own: the last bullet of a list, or the last paragraph of a section.
+/// its own: the last bullet of a list, or a section's last paragraph or code.
 pub(super) fn closes(item: &Item, next: Option<&Item>) -> bool {
     match item {
         Item::Bullet { .. } => !matches!(next, Some(Item::Bullet { .. })),
-        Item::Paragraph(_) => next.is_none(),
+        Item::Paragraph(_) | Item::Code { .. } => next.is_none(),
         _ => false,
     }
 }
@@ -18,13 +18,22 @@ pub(super) fn closes(item: &Item, next: Option<&Item>) -> bool {
 fn in_run(item: &Item, list: bool) -> bool {
     match list {
         true => matches!(item, Item::Bullet { .. }),
-        false => matches!(item, Item::Paragraph(_)),
+        false => matches!(item, Item::Paragraph(_) | Item::Code { .. }),
     }
 }
 
-/// The fewest items of a run (bullets of a list, paragraphs) a slide ends with when the run's
-/// last item is carried over.
+/// The fewest bullets of a list a slide ends with when the list's last bullet is carried over.
 pub(super) const LIST_ALONE: usize = 2;
+
+/// The fewest items of a run that stay when its last item is carried over: [`LIST_ALONE`]
+/// bullets of a list (`list`), one paragraph or piece of code.
+fn staying(list: bool) -> usize {
+    if list {
+        LIST_ALONE
+    } else {
+        1
+    }
+}
 
 /// What a new page takes along from the foot of the last one.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,12 +41,12 @@ pub(super) enum Carry {
     Nothing,
     /// Sub-headings: a heading and the headings under it.
     Headings,
-    /// Before a list: also the paragraph that leads into it (one ending in a colon or
+    /// Before a list or code: also the paragraph that leads into it (one ending in a colon or
     /// without a full stop, as "These changes are made in order to"), and the headings above.
     LeadIn,
     /// Before the last item of a run (a list's bullets if `list`, else a section's closing
-    /// paragraphs), which does not open a slide alone: the item before it, when at least
-    /// [`LIST_ALONE`] stay; else a whole list as `LeadIn` if `whole`, or the headings above.
+    /// paragraphs and code), which does not open a slide alone: the item before it, when
+    /// enough of the run stay ([`staying`]); else a whole list if `whole`; else as `LeadIn`.
     Closing {
         whole: bool,
         list: bool,
@@ -51,7 +60,7 @@ impl Carry {
         let list = matches!(item, Item::Bullet { .. });
         match item {
             _ if closing => Carry::Closing { whole: whole && list, list },
-            Item::Bullet { .. } => Carry::LeadIn,
+            Item::Bullet { .. } | Item::Code { .. } => Carry::LeadIn,
             _ => Carry::Headings,
         }
     }
@@ -67,24 +76,28 @@ impl Carry {
         match self {
             Carry::Nothing => 0,
             Carry::Headings => headings(items),
-            Carry::Closing { list, .. } if run(list) > LIST_ALONE => 1,
+            // With what leads into the item carried (code after "… run this:").
+            Carry::Closing { list, .. } if run(list) > staying(list) => 1 + lead_in(&items[..items.len() - 1]),
             Carry::Closing { whole: true, list } if run(list) > 0 => {
                 run(list) + lead_in(&items[..items.len() - run(list)])
             }
-            Carry::Closing { list: false, .. } => headings(items),
             Carry::LeadIn | Carry::Closing { .. } => lead_in(items),
         }
     }
 }
 
-/// The longest paragraph, in characters, taken along as a lead-in (about two lines).
+/// The longest paragraph, in characters, taken along as a lead-in without a colon (about two
+/// lines); one that ends in a colon may be twice as long.
 const LEAD_IN: usize = 160;
 
-/// Whether a paragraph leads into what follows: it is short and ends in a colon, or without
-/// the punctuation that ends a sentence.
+/// Whether a paragraph leads into what follows: it ends in a colon, or is short and ends
+/// without the punctuation that ends a sentence.
 pub(super) fn leads_in(text: &Text) -> bool {
     let plain: String = text.iter().map(|run| run.text.as_str()).collect();
-    let end = plain.trim_end().chars().last();
-    plain.chars().count() <= LEAD_IN
-        && end.is_some_and(|c| c == ':' || !matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”' | '\''))
+    let length = plain.chars().count();
+    match plain.trim_end().chars().last() {
+        Some(':') => length <= 2 * LEAD_IN,
+        Some(c) => length <= LEAD_IN && !matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”' | '\''),
+        None => false,
+    }
 }

@@ -429,6 +429,29 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_leading_into_code_does_not_end_a_page() {
+        // The Financial Times' contributing guide: "… each time you make a data change:", then
+        // the command on the next slide. A colon lets a lead-in run to four lines.
+        let paragraph = |s: &str| Entry::Item(Item::Paragraph(vec![Run { text: s.into(), ..Run::default() }]));
+        let lead = "On CI and in production this is automated, but to build these parts of the site by hand run \
+                    the following once and then each time you make a data change to the files it reads:";
+        assert!(lead.len() > 160 && leads_in(&vec![Run { text: lead.into(), ..Run::default() }]));
+        for before in 6..16 {
+            let mut entries: Vec<Entry> = (0..before).map(|i| paragraph(&format!("Point {i}."))).collect();
+            entries.push(paragraph(lead));
+            entries.push(Entry::Item(Item::Code { text: "npm run build".into(), lang: None }));
+            entries.push(paragraph("Done."));
+            let pages = paginate(&entries, BODY_BOX);
+            for page in &pages {
+                assert!(!matches!(page.items.last(), Some(Item::Paragraph(t)) if plain(t) == lead), "{before}");
+                assert!(page.items.len() > 1 || pages.len() == 1, "{before}: the closing line alone");
+            }
+            let count = pages.iter().flat_map(|p| &p.items).count();
+            assert_eq!(count, before + 3, "{before} points: nothing lost or shown twice");
+        }
+    }
+
+    #[test]
     fn the_last_bullet_of_a_list_does_not_open_a_slide_alone() {
         // Seen in content/'s Engineering Manager deck: "Agree growth goals…", a list's last bullet, alone
         // on a slide. The break is swept over every bullet of lists of two to six.
