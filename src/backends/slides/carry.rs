@@ -41,7 +41,7 @@ pub(super) enum Carry {
     Nothing,
     /// Sub-headings: a heading and the headings under it.
     Headings,
-    /// Before a list or code: also the paragraph that leads into it (one ending in a colon or
+    /// Before a list, code, a table or an image: also the paragraph that leads into it (one ending in a colon or
     /// without a full stop, as "These changes are made in order to"), and the headings above.
     LeadIn,
     /// Before the last item of a run (a list's bullets if `list`, else a section's closing

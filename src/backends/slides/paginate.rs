@@ -193,12 +193,26 @@ impl Pager {
         at_sentence(item, self.room(), self.body.w, PARAGRAPH_SPACE + 2.0 * line_height(BODY_SIZE))
     }
 
+    /// What a new page takes along before an item `height` high that fits a slide: what leads
+    /// into it when the item still fits with it (and a repeated sub-heading), else headings.
+    fn lead_in_if_room(&self, height: f32) -> Carry {
+        let page = self.pages.last().expect("at least one page");
+        let count = Carry::LeadIn.trailing(&page.items).min(page.items.len());
+        let taken: f32 = page.heights[page.heights.len() - count..].iter().sum();
+        let repeated = self.heading.as_ref().map_or(0.0, |(_, h)| *h);
+        if taken + repeated + height <= self.body.h {
+            Carry::LeadIn
+        } else {
+            Carry::Headings
+        }
+    }
+
     /// Places an image `height` high: shrunk to the room left if that keeps it at least
     /// [`smallest_shared`], else on the next slide, shrunk to its room if need be.
     fn image(&mut self, item: Item, height: f32, notes: f32) {
         let room = |pager: &Pager| pager.room() - notes - PARAGRAPH_SPACE;
         if height > room(self) && room(self) < smallest_shared(height) && !self.last().items.is_empty() {
-            self.new_page(Carry::Headings, true);
+            self.new_page(Carry::LeadIn, true);
         }
         let item = shrunk(item, room(self).max(1.0));
         let height = item_height(&item, self.body.w);
@@ -250,7 +264,7 @@ impl Pager {
         // A table that fits a slide moves whole to the next one; only a table taller than a
         // slide is split.
         if height <= self.body.h {
-            self.new_page(Carry::Headings, true);
+            self.new_page(self.lead_in_if_room(height), true);
             return self.push(Item::Table(table.clone()), height - notes, notes);
         }
         let mut start = 0;
@@ -264,7 +278,7 @@ impl Pager {
             // As in the PDF, a break leaves at least `ALONE` rows on either side where it can.
             let rest = table.rows.len() - start;
             if (count == 0 || (count < ALONE.min(rest) && !fresh)) && !self.last().items.is_empty() {
-                self.new_page(if fresh { Carry::Nothing } else { Carry::Headings }, true);
+                self.new_page(if fresh { Carry::Nothing } else { Carry::LeadIn }, true);
                 fresh = true;
                 continue;
             }
@@ -448,6 +462,32 @@ mod tests {
             }
             let count = pages.iter().flat_map(|p| &p.items).count();
             assert_eq!(count, before + 3, "{before} points: nothing lost or shown twice");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_leading_into_a_table_moves_with_it() {
+        // content/'s overview: "… so you can compare them side by side:" above its table.
+        let text = |s: &str| vec![Run { text: s.into(), ..Run::default() }];
+        let rows: Vec<Vec<Text>> = (0..8).map(|i| vec![text(&format!("Row {i}")), text("What it says")]).collect();
+        let (table, _) = crate::backends::slides::tables::fit(
+            vec![crate::ir::Align::None; 2],
+            vec![text("Section"), text("Meaning")],
+            rows,
+            BODY_BOX.w,
+            BODY_BOX.h,
+        );
+        let lead = "Every page follows the same structure:";
+        for before in 4..14 {
+            let mut entries: Vec<Entry> =
+                (0..before).map(|i| Entry::Item(Item::Paragraph(text(&format!("Point {i}."))))).collect();
+            entries.push(Entry::Item(Item::Paragraph(text(lead))));
+            entries.push(Entry::Item(Item::Table(table.clone())));
+            let pages = paginate(&entries, BODY_BOX);
+            for page in &pages {
+                assert!(!matches!(page.items.last(), Some(Item::Paragraph(t)) if plain(t) == lead), "{before}");
+                assert!(body_height(&page.items, BODY_BOX.w) <= BODY_BOX.h, "{before}: fits");
+            }
         }
     }
 
