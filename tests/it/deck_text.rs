@@ -201,3 +201,16 @@ fn an_empty_list_item_shows_no_bare_bullet() {
         .collect();
     assert_eq!(bullets, ["Craft", "Care"]);
 }
+
+#[test]
+fn an_opening_paragraph_ending_in_a_colon_stays_with_its_list() {
+    // The Financial Times' local development guide: "… when a person would like to:" and a list.
+    let page = "# Local Development\n\nThis guide is for when a person would like to:\n\n1. change the schema\n2. change the site\n";
+    let content = tree(&[("p.md", page.as_bytes())]);
+    let out = tempfile::tempdir().unwrap();
+    let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+    let slide = outline.split("\n---\n").find(|s| s.contains("would like to:")).expect("the paragraph");
+    assert!(slide.contains("change the schema") && !slide.contains("_class: lead"), "{outline}");
+}

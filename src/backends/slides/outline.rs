@@ -134,7 +134,9 @@ pub fn outline(doc: &Document, options: Options) -> Outline {
                     && !sorter.image(content) =>
             {
                 let text = trim(runs(content));
-                if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH {
+                // One that ends in a colon leads into what follows it, and stays with it.
+                let leads_on = plain(&text).trim_end().ends_with(':');
+                if plain(&text).chars().count() <= 2 * SHORT_PARAGRAPH && !leads_on {
                     lead = Some(text);
                 } else {
                     sorter.convert(block, &mut current(&mut sections, doc).intro);
