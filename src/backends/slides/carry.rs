@@ -1,6 +1,7 @@
 //! What a continuation slide takes along from the foot of the slide before: sub-headings
-//! (which never end a slide), a paragraph leading into a list, and the item before the last of
-//! a run (a list's bullets, a section's closing paragraphs), which does not open a slide alone.
+//! (which never end a slide), a paragraph leading into a list, code, a table or an image, and
+//! the item before the last of a run (a list's bullets, a section's closing paragraphs and
+//! code), which does not open a slide alone.
 
 use super::deck::{Item, Text};
 
@@ -14,7 +15,7 @@ pub(super) fn closes(item: &Item, next: Option<&Item>) -> bool {
     }
 }
 
-/// Whether `item` belongs to the run of a list (`list`) or of paragraphs.
+/// Whether `item` belongs to the run of a list (`list`) or of paragraphs and code.
 fn in_run(item: &Item, list: bool) -> bool {
     match list {
         true => matches!(item, Item::Bullet { .. }),
@@ -41,8 +42,8 @@ pub(super) enum Carry {
     Nothing,
     /// Sub-headings: a heading and the headings under it.
     Headings,
-    /// Before a list, code, a table or an image: also the paragraph that leads into it (one ending in a colon or
-    /// without a full stop, as "These changes are made in order to"), and the headings above.
+    /// Before a list, code, a table or an image: also the paragraph that leads into it (see
+    /// [`leads_in`]: "These changes are made in order to"), and the headings above.
     LeadIn,
     /// Before the last item of a run (a list's bullets if `list`, else a section's closing
     /// paragraphs and code), which does not open a slide alone: the item before it, when

@@ -30,7 +30,7 @@ pub(crate) struct Page {
 
 /// Fills pages of a body box with `entries`, each to its height; never returns an empty list.
 /// A short list moves whole rather than let its last bullet open a slide alone, unless that
-/// takes a slide more; a section's last paragraph takes the one before it along.
+/// takes a slide more; a section's last paragraph or code takes the text before it along.
 pub(crate) fn paginate(entries: &[Entry], body: Rect) -> Vec<Page> {
     let (pages, moved) = fill(entries, body, true);
     if !moved {

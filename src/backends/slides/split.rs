@@ -83,8 +83,8 @@ fn sentence_starts(text: &Text) -> Vec<Point> {
                 after_space = true;
                 continue;
             }
-            if after_space && ended && (c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '(' | '['))
-            {
+            let opens = c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '(' | '[');
+            if after_space && ended && opens {
                 starts.push((i, at));
             }
             if after_space || !matches!(c, '"' | '”' | '’' | '\'' | ')' | ']') {

@@ -3,9 +3,9 @@
 //! bold or italic type styled text, `<br>` a break, `<hr>` a rule, `<h1>`…`<h6>` a heading,
 //! `<pre>` a code block, `<ul>`/`<ol>` a list, `<blockquote>` a quote, `<details>` a callout
 //! titled by its `<summary>`, a `<table>` a table (cells spanning rows or columns placed as
-//! [`grid`](super::grid) says), and `<p>`, `<div>`, `<center>` their content. Everything else keeps its text, with one warning a
-//! page; comments are dropped silently, but for `<!-- notes: … -->`, a raw block of format
-//! `notes` (speaker notes for slides).
+//! [`grid`](super::grid) says), and `<p>`, `<div>`, `<center>` their content. Everything else
+//! keeps its text, with one warning a page; comments are dropped silently, but for
+//! `<!-- notes: … -->`, a raw block of format `notes` (speaker notes for slides).
 //!
 //! pulldown-cmark hands inline HTML over a tag at a time and block HTML a block at a time, with
 //! Markdown in between (`<details>` … blank line … Markdown … `</details>`), so an element is a
