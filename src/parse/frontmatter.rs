@@ -144,7 +144,7 @@ fn first_line(message: &str) -> String {
 }
 
 /// The 1-based line of a top-level key in the YAML text, 0 if not found.
-fn line_of_key(yaml: &str, key: &str) -> u32 {
+pub fn line_of_key(yaml: &str, key: &str) -> u32 {
     yaml.lines()
         .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
         .map_or(0, |i| i as u32 + 1)

@@ -89,8 +89,10 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         _ => None,
     };
     let heading = if h1.is_some() { vec![blocks.remove(0)] } else { Vec::new() };
-    let key_line = split.yaml.and_then(|yaml| yaml.lines().position(|l| l.starts_with(redirect::KEY)));
-    let key_at = Span { line: key_line.map_or(1, |l| split.yaml_line + l as u32), column: 1 };
+    let key_at = || match split.yaml.map_or(0, |yaml| frontmatter::line_of_key(yaml, redirect::KEY)) {
+        0 => Span { line: 1, column: 1 },
+        line => Span { line: split.yaml_line + line - 1, column: 1 },
+    };
     blocks.extend(redirect::moved_to(&meta, &blocks, key_at));
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| acronyms_kept(&title_from_stem(&stem), &blocks));
     let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();

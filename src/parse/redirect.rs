@@ -9,8 +9,9 @@ use serde_json::Value;
 pub const KEY: &str = "redirect_to";
 
 /// The paragraph a page with no `blocks` shows when its frontmatter redirects it: "This page
-/// has moved to" its (first) target, as a link. `span` is where the key was written.
-pub fn moved_to(meta: &Meta, blocks: &[Block], span: Span) -> Option<Block> {
+/// has moved to" its (first) target, as a link. `key_at` finds where the key was written,
+/// asked only of a page that redirects.
+pub fn moved_to(meta: &Meta, blocks: &[Block], key_at: impl FnOnce() -> Span) -> Option<Block> {
     if !blocks.is_empty() {
         return None;
     }
@@ -22,6 +23,7 @@ pub fn moved_to(meta: &Meta, blocks: &[Block], span: Span) -> Option<Block> {
     if target.is_empty() {
         return None;
     }
+    let span = key_at();
     let text = |text: &str| Inline::Text { text: text.to_string() };
     let link = Link {
         target: LinkTarget::Unresolved { href: target.to_string() },
@@ -44,17 +46,17 @@ mod tests {
     #[test]
     fn an_empty_page_that_redirects_says_where_to() {
         let at = Span { line: 4, column: 1 };
-        let moved = moved_to(&meta(Value::from("https://example.com/junior/")), &[], at).expect("a paragraph");
+        let moved = moved_to(&meta(Value::from("https://example.com/junior/")), &[], || at).expect("a paragraph");
         let BlockKind::Paragraph { content } = &moved.kind else { panic!("{moved:?}") };
         assert_eq!(crate::ir::plain_text(content), "This page has moved to https://example.com/junior/.");
         let list = meta(Value::from(vec!["/first/", "/second/"]));
-        let first = moved_to(&list, &[], at).map(|b| match b.kind {
+        let first = moved_to(&list, &[], || at).map(|b| match b.kind {
             BlockKind::Paragraph { content } => crate::ir::plain_text(&content),
             _ => String::new(),
         });
         assert_eq!(first.as_deref(), Some("This page has moved to /first/."));
         let body = [moved.clone()];
-        assert_eq!(moved_to(&meta(Value::from("/x/")), &body, at), None, "a page with a body keeps it");
-        assert_eq!(moved_to(&Meta::default(), &[], at), None);
+        assert_eq!(moved_to(&meta(Value::from("/x/")), &body, || at), None, "a page with a body keeps it");
+        assert_eq!(moved_to(&Meta::default(), &[], || at), None);
     }
 }
