@@ -64,11 +64,14 @@ pub(crate) fn split(item: &Item, from: Point, room: f32, width: f32) -> Cut {
 pub(crate) fn at_sentence(item: &Item, room: f32, width: f32, least: f32) -> Option<Point> {
     let Item::Paragraph(text) = item else { return None };
     let height = |from: Point, to: Option<Point>| slice(item, from, to).map_or(f32::MAX, |p| item_height(&p, width));
-    let starts = sentence_starts(text);
     // The last sentence whose start fits; the parts grow with the cut, so the search stops at
     // the first that does not.
-    let fitting = starts.iter().take_while(|&&at| height((0, 0), Some(at)) <= room).last().copied()?;
-    (height((0, 0), Some(fitting)) >= least && height(fitting, None) >= least).then_some(fitting)
+    let (cut, start) = sentence_starts(text)
+        .into_iter()
+        .map(|at| (at, height((0, 0), Some(at))))
+        .take_while(|&(_, start)| start <= room)
+        .last()?;
+    (start >= least && height(cut, None) >= least).then_some(cut)
 }
 
 /// Where the sentences of a text start, after the first: a letter, digit or opening mark

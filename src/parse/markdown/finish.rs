@@ -186,7 +186,9 @@ fn trim_cell(content: &mut Vec<Inline>) {
                 (false, true) => text.trim_end(),
                 (false, false) => continue,
             };
-            *text = trimmed.to_string();
+            if trimmed.len() < text.len() {
+                *text = trimmed.to_string();
+            }
         }
     }
     content.retain(|inline| !matches!(inline, Inline::Text { text } if text.is_empty()));
