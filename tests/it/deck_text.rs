@@ -154,16 +154,21 @@ fn callouts_footnotes_code_and_marked_notes_are_all_kept() {
     assert!(titles.contains(&"Parts (cont.)"), "the long code continues: {titles:?}");
 }
 
+/// The Marp outline of `page` built alone with `config` as its folio.toml.
+fn outline_of(page: &str, config: &str) -> String {
+    let content = tree(&[("p.md", page.as_bytes()), ("folio.toml", config.as_bytes())]);
+    let out = tempfile::tempdir().unwrap();
+    let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::read_to_string(out.path().join("slides/p.md")).unwrap()
+}
+
 #[test]
 fn long_prose_goes_to_the_speaker_notes_only_when_the_settings_ask() {
     let prose = "This paragraph goes on and on about the role. ".repeat(8);
     let page = format!("# P\n\n## Part\n\n{}\n\nShort line.\n", prose.trim());
     for (config, in_notes) in [("", false), ("[slides]\nlong_prose = \"notes\"\n", true)] {
-        let content = tree(&[("p.md", page.as_bytes()), ("folio.toml", config.as_bytes())]);
-        let out = tempfile::tempdir().unwrap();
-        let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
-        assert!(output.status.success(), "{}", stderr(&output));
-        let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+        let outline = outline_of(&page, config);
         assert_eq!(outline.contains(&format!("<!--\n{}\n-->", prose.trim())), in_notes, "{outline}");
         assert!(outline.contains("This paragraph goes on"), "kept either way");
         assert!(outline.contains("\nShort line.\n"), "short text stays on the slide");
@@ -174,11 +179,7 @@ fn long_prose_goes_to_the_speaker_notes_only_when_the_settings_ask() {
 fn a_bold_line_heads_what_follows_it_but_a_closing_one_stays_text() {
     let page =
         "# P\n\n## Senior\n\n**Scope**\n\nOwns a product area.\n\n**Experience: five years.**\n\n## Staff\n\nLeads.\n";
-    let content = tree(&[("p.md", page.as_bytes())]);
-    let out = tempfile::tempdir().unwrap();
-    let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+    let outline = outline_of(page, "");
     assert!(outline.contains("\n### Scope\n"), "a sub-heading: {outline}");
     assert!(outline.contains("\n**Experience: five years.**\n"), "bold text, not a heading: {outline}");
 }
@@ -206,11 +207,7 @@ fn an_empty_list_item_shows_no_bare_bullet() {
 fn an_opening_paragraph_ending_in_a_colon_stays_with_its_list() {
     // The Financial Times' local development guide: "… when a person would like to:" and a list.
     let page = "# Local Development\n\nThis guide is for when a person would like to:\n\n1. change the schema\n2. change the site\n";
-    let content = tree(&[("p.md", page.as_bytes())]);
-    let out = tempfile::tempdir().unwrap();
-    let output = folio(content.path(), &["build", ".", "-f", "slides", "-o", out.path().to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let outline = std::fs::read_to_string(out.path().join("slides/p.md")).unwrap();
+    let outline = outline_of(page, "");
     let slide = outline.split("\n---\n").find(|s| s.contains("would like to:")).expect("the paragraph");
     assert!(slide.contains("change the schema") && !slide.contains("_class: lead"), "{outline}");
 }
