@@ -94,7 +94,8 @@ impl DocumentBuilder {
         }
     }
 
-    fn unique_id(&mut self, wanted: String) -> String {
+    /// An anchor for a heading that wants `wanted`, unique in the document: GitHub's `-1`, `-2`.
+    pub(super) fn unique_id(&mut self, wanted: String) -> String {
         let count = self.heading_ids.entry(wanted.clone()).or_insert(0);
         *count += 1;
         if *count == 1 {

@@ -7,6 +7,7 @@ mod code;
 mod dialect;
 mod frontmatter;
 mod generator;
+mod job_family;
 mod linked;
 mod links;
 mod markdown;
@@ -148,6 +149,16 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
             )
         })
         .collect();
+    let data = match pages {
+        Pages::Disk => listing.others.iter().filter(|rel| job_family::is_candidate(rel)).collect(),
+        Pages::Memory(_) => Vec::new(),
+    };
+    let families = data.par_iter().map(|rel| {
+        let display = display_path(root, rel);
+        job_family::read((rel, &display, &tree::on_disk(root, rel)))
+    });
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
+        results.into_iter().chain(families.collect::<Vec<_>>()).collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (doc, mut diags) in results {

@@ -21,6 +21,7 @@ mod highlight;
 mod hostile;
 mod html;
 mod images;
+mod job_family;
 mod limits;
 mod loader;
 mod ownership;
