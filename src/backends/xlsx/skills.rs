@@ -8,6 +8,7 @@
 
 use super::config::XlsxConfig;
 use super::source::SourceTable;
+use super::style::holds_level;
 use crate::ir::{plain_text, Cell, Collection, Document, Inline, LinkTarget};
 
 /// One skill of one role.
@@ -123,7 +124,7 @@ fn levels(collection: &Collection, place: &Place, config: &XlsxConfig, out: &mut
     let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, c)).collect();
     let cells: Vec<String> =
         table.rows().flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c))).filter(|t| !t.is_empty()).collect();
-    let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| l.eq_ignore_ascii_case(t))).count();
+    let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| holds_level(l, t))).count();
     if !roles.iter().flatten().any(|r| r.rank.is_some()) && on_a_scale * 2 < cells.len().max(1) {
         return;
     }

@@ -5,8 +5,8 @@ use super::config::Paper;
 use crate::ir::runs::Style;
 use crate::ir::Align;
 use rust_xlsxwriter::{
-    Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, FormatAlign, FormatBorder, FormatUnderline,
-    Worksheet, XlsxError,
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatText, ConditionalFormatTextRule, Format,
+    FormatAlign, FormatBorder, FormatUnderline, Worksheet, XlsxError,
 };
 use std::collections::BTreeMap;
 
@@ -217,8 +217,9 @@ pub fn print_setup(sheet: &mut Worksheet, paper: Paper) {
     sheet.set_footer("&RPage &P of &N");
 }
 
-/// Colours each cell of the range whose text is a level of `scale` (lowest first), from pale
-/// grey for the lowest level to dark green for the highest. Excel compares text ignoring case.
+/// Colours each cell of the range that holds a level of `scale` (lowest first, see
+/// [`holds_level`]), from pale grey for the lowest level to dark green for the highest. Excel
+/// compares text ignoring case.
 pub fn heat_map(
     sheet: &mut Worksheet,
     (first_row, first_col): (u32, u16),
@@ -233,20 +234,31 @@ pub fn heat_map(
             (mix(HEAT_LOW.0, HEAT_HIGH.0) << 16) | (mix(HEAT_LOW.1, HEAT_HIGH.1) << 8) | mix(HEAT_LOW.2, HEAT_HIGH.2);
         let font = if t > 0.55 { 0xFFFFFF } else { 0x000000 };
         let format = Format::new().set_background_color(Color::RGB(fill)).set_font_color(Color::RGB(font));
-        let rule = ConditionalFormatCell::new()
+        let equal = ConditionalFormatCell::new()
             .set_rule(ConditionalFormatCellRule::EqualTo(level.as_str()))
+            .set_format(&format);
+        sheet.add_conditional_format(first_row, first_col, last_row, last_col, &equal)?;
+        let starting = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(format!("{level} ")))
             .set_format(format);
-        sheet.add_conditional_format(first_row, first_col, last_row, last_col, &rule)?;
+        sheet.add_conditional_format(first_row, first_col, last_row, last_col, &starting)?;
     }
     Ok(())
 }
 
-/// The scale whose levels make up most of the non-empty `texts` (ignoring case), if one does:
-/// a column that only mentions a level in passing gets no heat-map.
+/// Whether a cell's `text` is `level` (ignoring case) or starts with it and a space, as the
+/// FT's "Working knowledge" is the level "Working".
+pub fn holds_level(level: &str, text: &str) -> bool {
+    let (level, text) = (level.trim(), text.trim());
+    let head = text.get(..level.len()).filter(|head| head.eq_ignore_ascii_case(level));
+    !level.is_empty() && head.is_some() && text[level.len()..].chars().next().is_none_or(|c| c == ' ')
+}
+
+/// The scale whose levels make up most of the non-empty `texts` (see [`holds_level`]), if one
+/// does: a column that only mentions a level in passing gets no heat-map.
 pub fn best_scale<'a, 'b>(scales: &'a [Vec<String>], texts: impl Iterator<Item = &'b str>) -> Option<&'a [String]> {
     let texts: Vec<&str> = texts.map(str::trim).filter(|t| !t.is_empty()).collect();
-    let hits =
-        |scale: &Vec<String>| texts.iter().filter(|t| scale.iter().any(|l| l.trim().eq_ignore_ascii_case(t))).count();
+    let hits = |scale: &Vec<String>| texts.iter().filter(|t| scale.iter().any(|l| holds_level(l, t))).count();
     let (best, count) =
         scales.iter().map(|s| (s, hits(s))).fold(
             (None, 0),
@@ -280,6 +292,8 @@ mod tests {
         let scales = XlsxConfig::default().scales;
         let best = |texts: &[&str]| best_scale(&scales, texts.iter().copied()).map(|s| s[0].clone());
         assert_eq!(best(&["Working", "expert", "", "Awareness"]).as_deref(), Some("Awareness"));
+        assert_eq!(best(&["Working knowledge", "Working knowledge", "Note"]).as_deref(), Some("Awareness"));
+        assert_eq!(best(&["Workings", "Expertise", "Nonetheless"]), None, "a level must end at a word");
         assert_eq!(best(&["None", "Learning", "Expert"]).as_deref(), Some("None"));
         assert_eq!(best(&["Learning", "Testing", "Operations"]), None, "one level in passing");
         assert_eq!(best(&[]), None);
