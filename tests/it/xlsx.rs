@@ -411,3 +411,23 @@ fn tables_written_a_row_at_a_time_keep_every_row_once_with_its_height() {
         assert!(xml[at..at + 80].contains("customHeight=\"1\""), "{name}: the last row keeps its height: {xml}");
     }
 }
+
+#[test]
+fn two_job_families_with_a_level_of_one_name_keep_their_own_columns() {
+    let family = |name: &str, proficiency: &str| {
+        format!(
+            "name: {name}\nlevels:\n  - id: e\n    name: Engineer\nthemes:\n  - id: t\n    name: Technical\n\
+             competencies:\n  - level: e\n    theme: t\n    summary: Codes.\n    proficiency: {proficiency}\n"
+        )
+    };
+    let (a, b) = (family("Engineering", "Expert"), family("Operations", "Awareness"));
+    let dir = tree(&[("data/a.yml", a.as_bytes()), ("data/b.yml", b.as_bytes())]);
+    let artifacts = render(dir.path());
+    let mut book = open(site(&artifacts));
+    let levels = sheet(&mut book, "Levels");
+    assert_eq!(row(&levels, 0), ["Skill", "Engineer (Engineering)", "Engineer (Operations)"]);
+    assert_eq!(row(&levels, 1), ["Technical", "Expert", "Awareness"], "no cell holds both families' levels");
+    let skills = sheet(&mut book, "Skills");
+    let tracks: Vec<String> = skills.rows().skip(1).map(|r| r[0].to_string()).collect();
+    assert_eq!(tracks, ["Engineering", "Operations"]);
+}

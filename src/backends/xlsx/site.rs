@@ -18,17 +18,28 @@ const ROLE_WIDTH: f64 = 28.0;
 /// Role columns in the order of the source tables' columns: a role where it first comes, by
 /// table and then by column (for a page's list of skills, the page's place in reading order).
 fn roles<'a>(rows: impl Iterator<Item = &'a SkillRow>) -> Vec<&'a Role> {
-    let mut first: HashMap<(&String, Option<usize>), (usize, usize)> = HashMap::new();
+    let mut first: HashMap<(&str, &str, Option<usize>), (usize, usize)> = HashMap::new();
     let mut roles: Vec<&Role> = Vec::new();
     for row in rows {
-        let place = first.entry((&row.role.name, row.role.rank)).or_insert_with(|| {
+        let place = first.entry(row.role.key()).or_insert_with(|| {
             roles.push(&row.role);
             row.column
         });
         *place = (*place).min(row.column);
     }
-    roles.sort_by_key(|r| first[&(&r.name, r.rank)]);
+    roles.sort_by_key(|r| first[&r.key()]);
     roles
+}
+
+/// A role's column header: its name, and its track in brackets when another role of a track
+/// of its own has the same name.
+fn column_name(role: &Role, roles: &[&Role]) -> String {
+    let shared = roles.iter().any(|r| r.name == role.name && r.track != role.track);
+    if shared && !role.track.is_empty() {
+        format!("{} ({})", role.name, role.track)
+    } else {
+        role.name.clone()
+    }
 }
 
 /// A pivot of `rows`: one line per key (in the order first met), one column per role, each cell
@@ -43,8 +54,8 @@ fn pivot<'a>(
 ) -> Result<(u32, u16), XlsxError> {
     let mut roles = roles(rows.iter().copied());
     roles.truncate(MAX_COLUMNS - 1);
-    let columns: HashMap<(&String, Option<usize>), usize> =
-        roles.iter().enumerate().map(|(c, r)| ((&r.name, r.rank), c)).collect();
+    let columns: HashMap<(&str, &str, Option<usize>), usize> =
+        roles.iter().enumerate().map(|(c, r)| (r.key(), c)).collect();
     let mut lines: HashMap<&str, usize> = HashMap::new();
     let mut cells: BTreeMap<(usize, usize), Vec<&SkillRow>> = BTreeMap::new();
     let mut left_out = Vec::new();
@@ -60,14 +71,15 @@ fn pivot<'a>(
             sheet.write_string_with_format(line as u32 + 1, 0, clip(key(row)), &key_format)?;
             grid.fit(line as u32 + 1, 0, key(row), true);
         }
-        match columns.get(&(&row.role.name, row.role.rank)) {
+        match columns.get(&row.role.key()) {
             Some(&column) if fits => cells.entry((line, column)).or_default().push(row),
             _ => left_out.push(*row),
         }
     }
     for (c, role) in roles.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16 + 1, clip(&role.name), &out.styles.header)?;
-        grid.fit(0, c + 1, &role.name, true);
+        let header = column_name(role, &roles);
+        sheet.write_string_with_format(0, c as u16 + 1, clip(&header), &out.styles.header)?;
+        grid.fit(0, c + 1, &header, true);
         grid.fix(c + 1, ROLE_WIDTH);
     }
     let name = sheet.name();

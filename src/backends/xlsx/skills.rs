@@ -32,11 +32,19 @@ pub struct SkillRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
     pub name: String,
-    /// Title of the role document's folder; empty when the role names no document.
+    /// Title of the role document's folder; for a role that names no document, the title of
+    /// the page whose table names it (roles of two job families that share a name stay apart).
     pub track: String,
     pub order: Option<i64>,
     /// Position of the role's document in the collection; `None` when it names no document.
     pub rank: Option<usize>,
+}
+
+impl Role {
+    /// What tells one role from another: its name, its track and its document.
+    pub fn key(&self) -> (&str, &str, Option<usize>) {
+        (&self.name, &self.track, self.rank)
+    }
 }
 
 /// The shape of a skill table, with the columns that matter.
@@ -121,7 +129,7 @@ fn lists(
 /// page, or most of its cells are levels of a scale (so `Skill | Description` is no level table).
 fn levels(collection: &Collection, place: &Place, config: &XlsxConfig, out: &mut Vec<SkillRow>) {
     let (doc, table) = (place.doc, place.table);
-    let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, c)).collect();
+    let roles: Vec<Option<Role>> = table.head.iter().skip(1).map(|c| named_role(collection, doc, c)).collect();
     let cells: Vec<String> =
         table.rows().flat_map(|row| (1..=roles.len()).map(|c| cell_text(row, c))).filter(|t| !t.is_empty()).collect();
     let on_a_scale = cells.iter().filter(|t| config.scales.iter().flatten().any(|l| holds_level(l, t))).count();
@@ -163,8 +171,9 @@ fn role_of(collection: &Collection, rank: usize) -> Role {
 }
 
 /// The role a column header names: the page it links to, else the page with that title, label
-/// or other alias ("IC" for "Individual Contributor (IC)"), else the bare name.
-fn named_role(collection: &Collection, cell: &Cell) -> Option<Role> {
+/// or other alias ("IC" for "Individual Contributor (IC)"), else the bare name in the track of
+/// `doc`, the page whose table names it.
+fn named_role(collection: &Collection, doc: &Document, cell: &Cell) -> Option<Role> {
     let text = plain_text(cell);
     let header = text.trim();
     if header.is_empty() {
@@ -185,7 +194,7 @@ fn named_role(collection: &Collection, cell: &Cell) -> Option<Role> {
     };
     match found {
         Some(rank) => Some(role_of(collection, rank)),
-        None => Some(Role { name: header.to_string(), track: String::new(), order: None, rank: None }),
+        None => Some(Role { name: header.to_string(), track: doc.title.clone(), order: None, rank: None }),
     }
 }
 
