@@ -14,6 +14,7 @@ mod markdown;
 mod nav;
 mod page;
 mod redirect;
+mod site_data;
 mod site_title;
 mod tree;
 
@@ -27,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::ir::{Collection, Document, Folder, Meta, IR_VERSION};
 use page::{parse_page, title_from_stem, PageSource};
 use rayon::prelude::*;
+use site_data::SiteData;
 use std::path::{Path, PathBuf};
 
 /// Pages larger than this are refused with an error.
@@ -135,6 +137,10 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
         Pages::Disk => generator::of_site(root),
         Pages::Memory(_) => None,
     };
+    let site_data = match pages {
+        Pages::Disk => SiteData::new(root, &listing.others),
+        Pages::Memory(_) => SiteData::default(),
+    };
 
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
@@ -142,7 +148,7 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
         .map(|rel| {
             read_page(
                 (root, rel, &tree::on_disk(root, rel)),
-                &template_title,
+                (&template_title, &site_data),
                 pages,
                 config.build.warn_unknown_keys,
                 site_generator,
@@ -237,15 +243,22 @@ pub fn display_path(root: &Path, rel: &str) -> String {
 /// Reads and parses the page listed as `rel` below `root`, found at `path`.
 fn read_page(
     (root, rel, path): (&Path, &str, &Path),
-    site_title: &str,
+    (site_title, site_data): (&str, &SiteData),
     pages: &Pages,
     warn_unknown_keys: bool,
     site_generator: Option<generator::Generator>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let display = display_path(root, rel);
     if let Pages::Memory(bytes) = pages {
-        let result =
-            parse_page(&PageSource { rel, display: &display, bytes, site_title, warn_unknown_keys, site_generator });
+        let result = parse_page(&PageSource {
+            rel,
+            display: &display,
+            bytes,
+            site_title,
+            site_data,
+            warn_unknown_keys,
+            site_generator,
+        });
         return (result.document, result.diagnostics);
     }
     // Listed as a file, but perhaps replaced since by a pipe, which could be waited on for ever.
@@ -258,6 +271,7 @@ fn read_page(
         display: &display,
         bytes: &bytes,
         site_title,
+        site_data,
         warn_unknown_keys,
         site_generator,
     });

@@ -5,6 +5,7 @@ use super::frontmatter;
 use super::generator::{self, Generator};
 use super::markdown::{Definitions, DocumentBuilder};
 use super::redirect;
+use super::site_data::SiteData;
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{plain_text, Block, BlockKind, Body, Document, Span};
 use std::collections::HashSet;
@@ -17,6 +18,8 @@ pub struct PageSource<'a> {
     pub display: &'a str,
     pub bytes: &'a [u8],
     pub site_title: &'a str,
+    /// The site's data files, which template tags may name.
+    pub site_data: &'a SiteData,
     /// Warn about frontmatter keys folio does not know.
     pub warn_unknown_keys: bool,
     /// The generator whose configuration the content root holds, if any.
@@ -73,7 +76,11 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     let stem = file_stem(source.rel);
     let page_title = meta.title.clone().or_else(|| first_h1_line(split.body)).unwrap_or_else(|| stem.clone());
     let templated = source.site_generator.or_else(|| generator::of_page(&meta)).is_some();
-    let values = templated.then_some(TemplateValues { page_title: &page_title, site_title: source.site_title });
+    let values = templated.then_some(TemplateValues {
+        page_title: &page_title,
+        site_title: source.site_title,
+        data: source.site_data,
+    });
     let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
     let mut builder = DocumentBuilder::default();
     builder.definitions = Definitions::scan(&markdown_of(&segments));

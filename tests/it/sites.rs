@@ -242,3 +242,36 @@ fn a_leading_h1_keeps_its_emphasis_code_and_link_on_the_title_slide() {
     let links = crate::pdf::link_actions(&pdf);
     assert!(links.contains(&("URI".to_string(), "https://www.rust-lang.org".to_string())), "{links:?}");
 }
+
+#[test]
+fn jekyll_and_hugo_tags_naming_the_site_data_are_filled_in() {
+    let page = b"---\nlayout: page\n---\n# FAQ\n\nAsk in [#{{ site.data.contact.slack.name }}]({{site.data.contact.slack.url}}) or {{ site.data.contact.nobody }}.\n";
+    let hugo = b"---\nweight: 1\n---\n# Team\n\nLed by {{ .Site.Data.team.lead }}.\n";
+    let dir = tree(&[
+        ("site/_config.yml", b"title: Ladder\n"),
+        ("site/_data/contact.yml", b"slack:\n  name: eng-ladder\n  url: https://example.slack.com/archives/1\n"),
+        ("site/pages/faq.md", page),
+        ("data/team.json", br#"{"lead": "Ada"}"#),
+        ("team.md", hugo),
+    ]);
+    let loaded = load(dir.path());
+    let text = |id: &str| {
+        let doc = loaded.collection.documents.iter().find(|d| d.id == id).expect("the page loads");
+        let mut text = String::new();
+        folio::ir::walk::query_block_inlines(&doc.body().blocks, &mut |inline| match inline {
+            folio::ir::Inline::Text { text: t } => text.push_str(t),
+            folio::ir::Inline::Link(link) => text.push_str(&format!("<{:?}>", link.target)),
+            _ => {}
+        });
+        text
+    };
+    let faq = text("site/pages/faq");
+    assert!(faq.contains("#eng-ladder"), "{faq}");
+    assert!(faq.contains("https://example.slack.com/archives/1"), "{faq}");
+    assert_eq!(text("team"), "Led by Ada.");
+    let unresolved: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        unresolved.len() == 1 && unresolved[0].contains("site.data.contact.nobody"),
+        "a name the data lacks is still removed with a warning: {unresolved:?}"
+    );
+}

@@ -14,6 +14,7 @@ mod templates;
 mod tests;
 
 use super::code::CodeRanges;
+use super::site_data::SiteData;
 use crate::ir::CalloutKind;
 
 /// A piece of a page's body.
@@ -38,6 +39,8 @@ pub struct DialectWarning {
 pub struct TemplateValues<'a> {
     pub page_title: &'a str,
     pub site_title: &'a str,
+    /// The site's data files (`site.data.…`).
+    pub data: &'a SiteData,
 }
 
 /// Callouts nested deeper than this are read as plain text.

@@ -1,4 +1,5 @@
-//! Template tags of Jekyll, Hugo and Retype: `{{ page.title }}` and `{{ site.title }}` filled in,
+//! Template tags of Jekyll, Hugo and Retype: `{{ page.title }}`, `{{ site.title }}` and the site's
+//! data (`{{ site.data.contact.name }}`) filled in,
 //! Hugo `card` shortcodes made links, every other tag removed with a warning; never inside code.
 
 use super::{Cutter, TemplateValues};
@@ -55,6 +56,9 @@ impl Cutter<'_> {
                 "page.title" | ".Title" | "title" => return values.page_title.to_string(),
                 "site.title" | ".Site.Title" => return values.site_title.to_string(),
                 _ => {}
+            }
+            if let Some(value) = values.data.lookup(name) {
+                return value;
             }
         }
         self.warn(line, column, format!("template tag `{}` cannot be resolved; removed", tag));

@@ -2,10 +2,10 @@
 
 use super::*;
 
-const VALUES: TemplateValues = TemplateValues { page_title: "VP", site_title: "Ladder" };
+static NO_DATA: std::sync::LazyLock<SiteData> = std::sync::LazyLock::new(SiteData::default);
 
 fn cut(body: &str) -> (Vec<Segment>, Vec<DialectWarning>) {
-    segment(body, 1, Some(VALUES))
+    segment(body, 1, Some(TemplateValues { page_title: "VP", site_title: "Ladder", data: &NO_DATA }))
 }
 
 #[test]
