@@ -17,7 +17,8 @@ const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
 
 /// Everything link resolution needs to know about the collection.
 pub struct LinkIndex {
-    /// Page path (and aliases: a folder for its index page, a permalink) to document id.
+    /// Page path (and aliases: a folder for its index page or else its first page, a
+    /// permalink) to document id.
     paths: HashMap<String, String>,
     anchors: HashMap<String, HashSet<String>>,
     /// Unsafe schemes let through by `[build] allow_schemes`.
@@ -56,6 +57,15 @@ impl LinkIndex {
         }
         for (doc, ids) in documents.iter().zip(ids) {
             anchors.insert(doc.id.clone(), ids);
+        }
+        // A folder without an index page stands for its first page in reading order, as a
+        // link to a folder of a GitHub tree shows what it holds.
+        for doc in documents {
+            let mut folder = doc.id.as_str();
+            while let Some((parent, _)) = folder.rsplit_once('/') {
+                paths.entry(parent.to_string()).or_insert_with(|| doc.id.clone());
+                folder = parent;
+            }
         }
         LinkIndex { paths, anchors, allowed: allowed.to_vec() }
     }
@@ -263,6 +273,8 @@ mod tests {
         check("../ic/staff.md#key-skill-sets", &internal("ladder/ic/staff", Some("key-skill-sets")));
         check("#scope", &internal("ladder/mgmt/vp", Some("scope")));
         check("/ladder", &internal("ladder/index", None));
+        check("../ic", &internal("ladder/ic/staff", None));
+        check("/ladder/mgmt/", &internal("ladder/mgmt/vp", None));
         check("https://example.com/x", &|t| matches!(t, LinkTarget::External { .. }));
         check("../image.png", &|t| matches!(t, LinkTarget::External { .. }));
     }
