@@ -23,6 +23,8 @@ pub struct LinkIndex {
     anchors: HashMap<String, HashSet<String>>,
     /// Unsafe schemes let through by `[build] allow_schemes`.
     allowed: Vec<UnsafeScheme>,
+    /// The files of the tree that are not pages (images among them), from its root.
+    files: HashSet<String>,
 }
 
 impl LinkIndex {
@@ -67,15 +69,50 @@ impl LinkIndex {
                 folder = parent;
             }
         }
-        LinkIndex { paths, anchors, allowed: allowed.to_vec() }
+        LinkIndex { paths, anchors, allowed: allowed.to_vec(), files: HashSet::new() }
     }
 
-    /// Resolves every link of `doc`, returning warnings for those that point nowhere.
+    /// Lets site-absolute images be found below the folders of the pages that show them: the
+    /// `files` of the tree (paths from its root) that are not pages.
+    pub fn with_files(mut self, files: &[String]) -> Self {
+        self.files = files.iter().cloned().collect();
+        self
+    }
+
+    /// Resolves every link of `doc`, returning warnings for those that point nowhere, and
+    /// finds its site-absolute images.
     pub fn resolve_document(&self, doc: &mut Document, display: &str) -> Vec<Diagnostic> {
         let mut body = doc.body();
         let warnings = self.resolve_body(&doc.id, &mut body, display);
+        if !self.files.is_empty() {
+            for blocks in body.block_trees_mut() {
+                walk_inline_lists(blocks, &mut |inlines| self.find_images(&doc.folder, inlines));
+            }
+        }
         doc.set_body(&body);
         warnings
+    }
+
+    /// Points each site-absolute image of `inlines` (`/media/roles.png`) that is not at that
+    /// path from the content root, but is from a folder above the page's (a site whose source
+    /// is a subfolder, as Jekyll's `site/`), at the file found from the deepest such folder.
+    fn find_images(&self, folder: &str, inlines: &mut [Inline]) {
+        for inline in inlines {
+            let Inline::Image(image) = inline else { continue };
+            let Some(absolute) = image.src.strip_prefix('/').filter(|s| !s.starts_with('/')) else { continue };
+            let Some(key) = crate::ir::asset_key("", absolute) else { continue };
+            if self.files.contains(&key) {
+                continue;
+            }
+            let mut base = folder;
+            while !base.is_empty() {
+                if self.files.contains(&format!("{base}/{key}")) {
+                    image.src = format!("/{base}/{key}");
+                    break;
+                }
+                base = base.rsplit_once('/').map_or("", |(parent, _)| parent);
+            }
+        }
     }
 
     /// Resolves every link of the body of document `here`.

@@ -190,7 +190,9 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
     }
     let folders = build_folders((&listing.folders, &folder_metas, &nav), &documents, &site_title);
     let mut documents = tree::order_documents(&folders, documents, &nav);
-    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes).with_siblings(&listing.siblings);
+    let index = links::LinkIndex::new(&documents, &config.build.allow_schemes)
+        .with_siblings(&listing.siblings)
+        .with_files(&listing.others);
     let warnings: Vec<Vec<Diagnostic>> = documents
         .par_iter_mut()
         .map(|doc| {

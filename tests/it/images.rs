@@ -153,3 +153,16 @@ fn a_cmyk_jpeg_without_a_profile_is_rgb_under_pdf_a() {
     let first = &image.content[..3];
     assert!(first[0] < 40 && first[1] < 40 && (120..200).contains(&first[2]), "{first:?}");
 }
+
+#[test]
+fn a_site_absolute_image_is_found_below_the_folder_the_site_is_built_from() {
+    let png = fixture("keyed.png");
+    let page = b"# Roles\n\n![The roles](/media/roles.png)\n\n![Not there](/media/none.png)\n";
+    let dir = tree(&[("site/pages/roles.md", page), ("site/media/roles.png", &png), ("README.md", b"# R\n")]);
+    let loaded = load(dir.path());
+    let (assets, diagnostics) = folio::driver::load_assets(&loaded);
+    let keys: Vec<&String> = assets.keys().collect();
+    assert_eq!(keys, ["site/media/roles.png"], "{diagnostics:?}");
+    let missing: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(missing.len() == 1 && missing[0].contains("/media/none.png"), "{missing:?}");
+}
