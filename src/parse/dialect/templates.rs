@@ -1,6 +1,6 @@
 //! Template tags of Jekyll, Hugo and Retype: `{{ page.title }}`, `{{ site.title }}` and the site's
-//! data (`{{ site.data.contact.name }}`) filled in,
-//! Hugo `card` shortcodes made links, every other tag removed with a warning; never inside code.
+//! data (`{{ site.data.contact.name }}`) filled in, Hugo `card` shortcodes and others that name a
+//! link and its text made links, every other tag removed with a warning; never inside code.
 
 use super::{Cutter, TemplateValues};
 
@@ -78,12 +78,21 @@ impl Cutter<'_> {
             "cards" | "/cards" => String::new(),
             // The opening tag was reported already.
             closing if closing.starts_with('/') => String::new(),
-            _ => {
+            // A button or link of a theme (Hextra's `hero-button text="Explore" link="docs"`).
+            _ => linked(args).unwrap_or_else(|| {
                 self.warn(line, column, format!("shortcode `{name}` is not supported; removed"));
                 String::new()
-            }
+            }),
         }
     }
+}
+
+/// A shortcode that names a target (`link`, `href` or `url`) and its words (`text` or
+/// `title`) as a Markdown link.
+fn linked(args: &str) -> Option<String> {
+    let target = ["link", "href", "url"].iter().find_map(|key| attribute(args, key))?;
+    let words = ["text", "title"].iter().find_map(|key| attribute(args, key))?;
+    Some(format!("[{words}]({target})"))
 }
 
 /// The arguments of a line that is exactly `{{< name args >}}` or `{{% name args %}}`.
