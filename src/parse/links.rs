@@ -25,6 +25,8 @@ pub struct LinkIndex {
     allowed: Vec<UnsafeScheme>,
     /// The files of the tree that are not pages (images among them), from its root.
     files: HashSet<String>,
+    /// The file names (without extension) of the documents in each folder, for hints.
+    names: HashMap<String, Vec<String>>,
 }
 
 impl LinkIndex {
@@ -69,7 +71,12 @@ impl LinkIndex {
                 folder = parent;
             }
         }
-        LinkIndex { paths, anchors, allowed: allowed.to_vec(), files: HashSet::new() }
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        for doc in documents {
+            let (folder, name) = doc.id.rsplit_once('/').unwrap_or(("", &doc.id));
+            names.entry(folder.to_string()).or_default().push(name.to_string());
+        }
+        LinkIndex { paths, anchors, allowed: allowed.to_vec(), files: HashSet::new(), names }
     }
 
     /// Lets site-absolute images be found below the folders of the pages that show them: the
@@ -179,7 +186,8 @@ impl LinkIndex {
             self.find_page(from, path)
         };
         let Some(doc) = doc else {
-            return unresolved(format!("link `{href}` points to no page of this collection"));
+            let hint = self.closest(from, path).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+            return unresolved(format!("link `{href}` points to no page of this collection{hint}"));
         };
         let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
         if let Some(a) = &anchor {
@@ -189,6 +197,29 @@ impl LinkIndex {
             }
         }
         (LinkTarget::Internal { doc, anchor, href: href.to_string() }, None)
+    }
+
+    /// The relative link `path` as it would be written to the page of its folder whose file
+    /// name it most likely misspells, by an edit or two (`./engineer.md` for `./engineers.md`).
+    fn closest(&self, from: &str, path: &str) -> Option<String> {
+        if path.starts_with('/') {
+            return None;
+        }
+        let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
+        let (written_folder, file) = path.trim_end_matches('/').rsplit_once('/').unwrap_or(("", path));
+        let joined =
+            if from_folder.is_empty() { written_folder.to_string() } else { format!("{from_folder}/{written_folder}") };
+        let (stem, extension) = file
+            .rsplit_once('.')
+            .filter(|(_, e)| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            .unwrap_or((file, ""));
+        let names = self.names.get(&normalize(&joined))?;
+        // A typo is an edit or two; a name further off is more likely another page.
+        let near = crate::diag::did_you_mean(stem, names.iter().map(String::as_str))
+            .filter(|near| strsim::osa_distance(&stem.to_lowercase(), near) <= 2)?;
+        let folder = if written_folder.is_empty() { String::new() } else { format!("{written_folder}/") };
+        let dot = if extension.is_empty() { "" } else { "." };
+        Some(format!("{folder}{near}{dot}{extension}"))
     }
 
     fn find_page(&self, from: &str, path: &str) -> Option<String> {
@@ -323,6 +354,16 @@ mod tests {
         let (target, problem) = index.resolve("a", "missing.md");
         assert!(matches!(target, LinkTarget::Unresolved { .. }));
         assert!(problem.unwrap().contains("missing.md"));
+        let docs = vec![doc("roles/engineers", "one"), doc("roles/managers", "one")];
+        let index = LinkIndex::new(&docs, &[]);
+        let (_, problem) = index.resolve("roles/managers", "./engineer.md");
+        assert!(problem.unwrap().ends_with("(did you mean `./engineers.md`?)"));
+        let (_, problem) = index.resolve("roles/managers", "../roles/enginers#x");
+        assert!(problem.unwrap().ends_with("(did you mean `../roles/engineers`?)"));
+        let (_, problem) = index.resolve("roles/managers", "directors.md");
+        assert!(!problem.unwrap().contains("did you mean"), "no page is near");
+        let docs = vec![doc("a", "one")];
+        let index = LinkIndex::new(&docs, &[]);
         let (target, problem) = index.resolve("a", "#two");
         assert!(matches!(target, LinkTarget::Internal { anchor: None, .. }));
         assert!(problem.unwrap().contains("`two`"));
