@@ -63,12 +63,16 @@ impl LinkIndex {
             anchors.insert(doc.id.clone(), ids);
         }
         // A folder without an index page stands for its first page in reading order, as a
-        // link to a folder of a GitHub tree shows what it holds.
+        // link to a folder of a GitHub tree shows what it holds; so does a path above
+        // permalinks (`/competencies/` above `/competencies/junior/`).
         for doc in documents {
-            let mut folder = doc.id.as_str();
-            while let Some((parent, _)) = folder.rsplit_once('/') {
-                paths.entry(parent.to_string()).or_insert_with(|| doc.id.clone());
-                folder = parent;
+            let permalink = doc.meta.permalink.as_deref().map(|p| normalize(p.trim_matches('/')));
+            for path in std::iter::once(doc.id.clone()).chain(permalink) {
+                let mut folder = path.as_str();
+                while let Some((parent, _)) = folder.rsplit_once('/') {
+                    paths.entry(parent.to_string()).or_insert_with(|| doc.id.clone());
+                    folder = parent;
+                }
             }
         }
         let mut names: HashMap<String, Vec<String>> = HashMap::new();
@@ -343,6 +347,11 @@ mod tests {
         check("/ladder", &internal("ladder/index", None));
         check("../ic", &internal("ladder/ic/staff", None));
         check("/ladder/mgmt/", &internal("ladder/mgmt/vp", None));
+        let mut junior = doc("pages/levels/junior", "x");
+        junior.meta.permalink = Some("/competencies/junior/".into());
+        let index = LinkIndex::new(&[junior], &[]);
+        let (target, problem) = index.resolve("pages/levels/junior", "/competencies/");
+        assert!(internal("pages/levels/junior", None)(&target) && problem.is_none(), "{target:?} {problem:?}");
         check("https://example.com/x", &|t| matches!(t, LinkTarget::External { .. }));
         check("../image.png", &|t| matches!(t, LinkTarget::External { .. }));
     }
