@@ -167,6 +167,31 @@ fn a_row_too_long_for_any_slide_is_shortened_reported_and_kept_in_the_notes() {
 }
 
 #[test]
+fn a_line_break_is_a_line_break_in_the_pptx_the_pdf_deck_and_the_outline() {
+    let page =
+        "# T\n\n## Tenure\n\n| Role | Years |\n|---|---|\n| Engineer<br>*about* | 2 |\n\nFirst line  \nsecond line\n";
+    let site = crate::util::tree(&[("t.md", page.as_bytes())]);
+    let loaded = load(&site.path().join("t.md"));
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let artifacts = render(&loaded.collection);
+    let pptx = &artifact(&artifacts, "slides/t.pptx").bytes;
+    check_pptx(pptx, &deck);
+    let xml = parse(&unzip(pptx)["ppt/slides/slide2.xml"]);
+    let texts: Vec<&str> = xml.iter().filter(|n| n.1 == "#text").map(|n| n.2[0].1.as_str()).collect();
+    assert!(texts.contains(&"Engineer") && texts.contains(&"about"), "{texts:?}");
+    assert_eq!(xml.iter().filter(|n| n.1 == "a:br").count(), 2, "one break in the cell, one in the paragraph");
+    let outline = String::from_utf8_lossy(&artifact(&artifacts, "slides/t.md").bytes).into_owned();
+    assert!(outline.contains("| Engineer<br>*about* | 2 |"), "{outline}");
+    assert!(outline.contains("First line<br>second line"), "{outline}");
+    let pdf = lopdf::Document::load_mem(&artifact(&artifacts, "slides/t.pdf").bytes).unwrap();
+    let text = crate::pdf::page_text(&pdf);
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for line in ["Engineer", "about", "First line", "second line"] {
+        assert!(lines.contains(&line), "{line:?} is a line of its own: {lines:?}");
+    }
+}
+
+#[test]
 fn odd_pages_make_valid_decks() {
     let odd = "# Odd <&> \"page\"\n\n## \n\n## Only a heading\n\n## Code\n\n```rust\nfn main() { println!(\"<&>\"); }\n```\n\n\
                ## Deep\n\n- a\n  - b\n    - c\n      - d\n- [x] done\n- [ ] open\n\n3. three\n4. four\n\n\

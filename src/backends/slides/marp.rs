@@ -179,7 +179,7 @@ fn inline(deck: &Deck, text: &[Run]) -> String {
     for run in text {
         let inner = run.text.trim();
         if inner.is_empty() {
-            out.push_str(&run.text);
+            out.push_str(&run.text.replace('\n', "<br>"));
             continue;
         }
         let lead = &run.text[..run.text.len() - run.text.trim_start().len()];
@@ -205,15 +205,15 @@ fn inline(deck: &Deck, text: &[Run]) -> String {
             Some(Target::Slide(n)) => s = format!("[{s}](#{n})"),
             None => {}
         }
-        out.push_str(lead);
+        out.push_str(&lead.replace('\n', "<br>"));
         out.push_str(&s);
-        out.push_str(trail);
+        out.push_str(&trail.replace('\n', "<br>"));
     }
     out
 }
 
 /// Text with every character that Markdown (or Marp's math) could read as markup escaped, and
-/// line breaks made spaces. The plain stretches between are copied whole.
+/// line ends made `<br>` (the one HTML tag Marp shows by default). The plain stretches between are copied whole.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // Leading digits are ASCII, so their count is also the byte offset of the character after.
@@ -227,7 +227,7 @@ fn escape(text: &str) -> String {
     for (i, c) in text.char_indices().filter(changed) {
         out.push_str(&text[start..i]);
         match c {
-            '\n' => out.push(' '),
+            '\n' => out.push_str("<br>"),
             c => {
                 out.push('\\');
                 out.push(c);
@@ -247,7 +247,7 @@ mod tests {
     fn markup_in_text_is_escaped() {
         assert_eq!(escape("1. a*b $x$ <i>"), "1\\. a\\*b \\$x\\$ \\<i\\>");
         assert_eq!(escape("- x"), "\\- x");
-        assert_eq!(escape("12) é_ü\nx-y"), "12\\) é\\_ü x-y");
+        assert_eq!(escape("12) é_ü\nx-y"), "12\\) é\\_ü<br>x-y");
         assert_eq!(escape("plain"), "plain");
     }
 

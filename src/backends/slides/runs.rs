@@ -1,6 +1,6 @@
 //! IR inlines to the deck's runs, from the IR's styled runs: emphasis becomes flags, links keep
-//! their URL or document, breaks become spaces, images their alt text; neighbouring runs of one
-//! style are merged.
+//! their URL or document, soft breaks become spaces and hard breaks line ends (`\n`), images
+//! their alt text; neighbouring runs of one style are merged.
 
 use super::deck::{Link, Run, Text};
 use crate::ir::runs::{styled_runs, Dest, Piece, Style};
@@ -13,7 +13,8 @@ pub fn runs(inlines: &[Inline]) -> Text {
         let text = match run.piece {
             Piece::Text(text) => text,
             Piece::Image(image) => &image.alt,
-            Piece::Break { .. } => " ",
+            Piece::Break { hard: false } => " ",
+            Piece::Break { hard: true } => "\n",
             Piece::Note(_) => continue,
         };
         add(&mut out, &deck_style(run.style), text);

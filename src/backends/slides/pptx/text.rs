@@ -158,29 +158,41 @@ fn size(points: f32) -> i64 {
 }
 
 fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
-    out.push_str(&format!("<a:r><a:rPr lang=\"en-US\" sz=\"{}\"", size(style.size)));
+    let mut props = format!("<a:rPr lang=\"en-US\" sz=\"{}\"", size(style.size));
     if run.bold || style.bold {
-        out.push_str(" b=\"1\"");
+        props.push_str(" b=\"1\"");
     }
     if run.italic {
-        out.push_str(" i=\"1\"");
+        props.push_str(" i=\"1\"");
     }
     if run.strike {
-        out.push_str(" strike=\"sngStrike\"");
+        props.push_str(" strike=\"sngStrike\"");
     }
-    out.push_str(" dirty=\"0\">");
+    props.push_str(" dirty=\"0\">");
     if let Some([r, g, b]) = run.color {
-        out.push_str(&format!("<a:solidFill><a:srgbClr val=\"{r:02X}{g:02X}{b:02X}\"/></a:solidFill>"));
+        props.push_str(&format!("<a:solidFill><a:srgbClr val=\"{r:02X}{g:02X}{b:02X}\"/></a:solidFill>"));
     } else if let Some(color) = style.color {
-        out.push_str(&format!("<a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill>"));
+        props.push_str(&format!("<a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill>"));
     }
     if run.code {
-        out.push_str(&format!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
+        props.push_str(&format!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
     }
     match run.link.as_ref().and_then(|link| links.id(link)) {
-        Some((id, true)) => out.push_str(&format!("<a:hlinkClick r:id=\"{id}\" action=\"ppaction://hlinksldjump\"/>")),
-        Some((id, false)) => out.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>")),
+        Some((id, true)) => {
+            props.push_str(&format!("<a:hlinkClick r:id=\"{id}\" action=\"ppaction://hlinksldjump\"/>"))
+        }
+        Some((id, false)) => props.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>")),
         None => {}
     }
-    out.push_str(&format!("</a:rPr><a:t>{}</a:t></a:r>", esc(&run.text)));
+    props.push_str("</a:rPr>");
+    // A line end in a run is a line break of the paragraph, between runs of the same look.
+    let pieces: Vec<&str> = run.text.split('\n').collect();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&format!("<a:br><a:rPr lang=\"en-US\" sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
+        }
+        if !piece.is_empty() || pieces.len() == 1 {
+            out.push_str(&format!("<a:r>{props}<a:t>{}</a:t></a:r>", esc(piece)));
+        }
+    }
 }
