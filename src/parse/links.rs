@@ -218,8 +218,11 @@ impl LinkIndex {
             .filter(|(_, e)| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
             .unwrap_or((file, ""));
         let names = self.names.get(&normalize(&joined))?;
-        // A typo is an edit or two; a name further off is more likely another page.
-        let near = crate::diag::did_you_mean(stem, names.iter().map(String::as_str))
+        // A typo is an edit or two (so the lengths differ by two at most); a name further off
+        // is more likely another page.
+        let length = stem.chars().count();
+        let near_in_length = names.iter().map(String::as_str).filter(|n| n.chars().count().abs_diff(length) <= 2);
+        let near = crate::diag::did_you_mean(stem, near_in_length)
             .filter(|near| strsim::osa_distance(&stem.to_lowercase(), near) <= 2)?;
         let folder = if written_folder.is_empty() { String::new() } else { format!("{written_folder}/") };
         let dot = if extension.is_empty() { "" } else { "." };

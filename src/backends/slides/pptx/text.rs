@@ -186,12 +186,11 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
     }
     props.push_str("</a:rPr>");
     // A line end in a run is a line break of the paragraph, between runs of the same look.
-    let pieces: Vec<&str> = run.text.split('\n').collect();
-    for (i, piece) in pieces.iter().enumerate() {
+    for (i, piece) in run.text.split('\n').enumerate() {
         if i > 0 {
             out.push_str(&format!("<a:br><a:rPr lang=\"en-US\" sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
         }
-        if !piece.is_empty() || pieces.len() == 1 {
+        if !piece.is_empty() || run.text.is_empty() {
             out.push_str(&format!("<a:r>{props}<a:t>{}</a:t></a:r>", esc(piece)));
         }
     }
