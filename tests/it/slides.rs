@@ -125,13 +125,19 @@ fn a_split_table_repeats_its_header_on_every_slide() {
     check_pptx(&pptx.bytes, &deck);
 }
 
+/// The page `t.md` of `page` loaded on its own, and its deck.
+fn page_deck(page: &str) -> (folio::parse::Loaded, Deck) {
+    let site = crate::util::tree(&[("t.md", page.as_bytes())]);
+    let loaded = load(&site.path().join("t.md"));
+    let deck = document_deck(&loaded.collection.documents[0], 2);
+    (loaded, deck)
+}
+
 #[test]
 fn a_table_without_a_header_row_shows_none() {
     let page =
         "# T\n\n## Split\n\n<table><tr><td>Core</td><td>50%</td></tr><tr><td>Other</td><td>50%</td></tr></table>\n";
-    let site = crate::util::tree(&[("t.md", page.as_bytes())]);
-    let loaded = load(&site.path().join("t.md"));
-    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let (loaded, deck) = page_deck(page);
     let table = deck.slides.iter().flat_map(|s| &s.body).find_map(|i| match i {
         Item::Table(t) => Some(t),
         _ => None,
@@ -170,9 +176,7 @@ fn a_row_too_long_for_any_slide_is_shortened_reported_and_kept_in_the_notes() {
 fn a_line_break_is_a_line_break_in_the_pptx_the_pdf_deck_and_the_outline() {
     let page =
         "# T\n\n## Tenure\n\n| Role | Years |\n|---|---|\n| Engineer<br>*about* | 2 |\n\nFirst line  \nsecond line\n";
-    let site = crate::util::tree(&[("t.md", page.as_bytes())]);
-    let loaded = load(&site.path().join("t.md"));
-    let deck = document_deck(&loaded.collection.documents[0], 2);
+    let (loaded, deck) = page_deck(page);
     let artifacts = render(&loaded.collection);
     let pptx = &artifact(&artifacts, "slides/t.pptx").bytes;
     check_pptx(pptx, &deck);
