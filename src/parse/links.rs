@@ -65,6 +65,7 @@ impl LinkIndex {
         // A folder without an index page stands for its first page in reading order, as a
         // link to a folder of a GitHub tree shows what it holds; so does a path above
         // permalinks (`/competencies/` above `/competencies/junior/`).
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
         for doc in documents {
             let permalink = doc.meta.permalink.as_deref().map(|p| normalize(p.trim_matches('/')));
             for path in std::iter::once(doc.id.clone()).chain(permalink) {
@@ -74,9 +75,6 @@ impl LinkIndex {
                     folder = parent;
                 }
             }
-        }
-        let mut names: HashMap<String, Vec<String>> = HashMap::new();
-        for doc in documents {
             let (folder, name) = doc.id.rsplit_once('/').unwrap_or(("", &doc.id));
             names.entry(folder.to_string()).or_default().push(name.to_string());
         }
