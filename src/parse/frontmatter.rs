@@ -72,10 +72,7 @@ pub fn parse(yaml: &str) -> Result<Parsed, YamlError> {
     if yaml.trim().is_empty() {
         return Ok(Parsed::default());
     }
-    let value: Value = serde_saphyr::from_str(yaml).map_err(|e| {
-        let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
-        YamlError { line, column, message: first_line(&e.to_string()) }
-    })?;
+    let value: Value = serde_saphyr::from_str(yaml).map_err(|e| YamlError::from(&e))?;
     let map = match value {
         Value::Object(map) => map,
         Value::Null => return Ok(Parsed::default()),
@@ -129,6 +126,14 @@ fn kind_name(value: &Value) -> &'static str {
 
 /// The message without the position and the source excerpt serde-saphyr adds (folio shows its
 /// own), and without advice about parser options the user cannot set.
+impl From<&serde_saphyr::Error> for YamlError {
+    /// Where the YAML failed, and the first line of why, without the position repeated.
+    fn from(e: &serde_saphyr::Error) -> Self {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
+        YamlError { line, column, message: first_line(&e.to_string()) }
+    }
+}
+
 fn first_line(message: &str) -> String {
     let line = message.lines().next().unwrap_or("invalid YAML").trim();
     let line = line.strip_prefix("error: ").unwrap_or(line);

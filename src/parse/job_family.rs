@@ -5,8 +5,10 @@
 //! Read as one document, the ladder's words reach every format: a matrix of proficiency by
 //! level (a skill table, so the site workbook's matrix has it), then a section per level.
 
+use super::frontmatter::YamlError;
 use super::markdown::DocumentBuilder;
-use super::page::title_from_stem;
+use super::page::{id_and_folder, title_from_stem};
+use super::site_data;
 use crate::capped;
 use crate::diag::{Diagnostic, SourceText};
 use crate::ir::{
@@ -62,12 +64,10 @@ struct SupportingUrl {
     url: String,
 }
 
-/// Whether the file listed as `rel` may hold a job family: YAML inside a data folder.
+/// Whether the file listed as `rel` may hold a job family: YAML among the site's data files.
 pub fn is_candidate(rel: &str) -> bool {
     let lower = rel.to_ascii_lowercase();
-    let yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
-    let folders = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
-    yaml && folders.split('/').any(|f| f == "data" || f == "_data")
+    (lower.ends_with(".yml") || lower.ends_with(".yaml")) && site_data::data_path(rel).is_some()
 }
 
 /// Reads the data file `rel` (at `path`) as a document, when it states a job family: its
@@ -84,17 +84,15 @@ pub fn read((rel, display, path): (&str, &str, &Path)) -> (Option<Document>, Vec
     let family: JobFamily = match serde_saphyr::from_str(text) {
         Ok(family) => family,
         Err(e) => {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line() as u32, l.column() as u32));
-            let first = e.to_string().lines().next().unwrap_or_default().to_string();
-            let message = format!("has `levels` and `competencies` but does not read as a job family: {first}");
-            let warning = Diagnostic::warning(display, line, column, message).with_source(&SourceText::new(text));
+            let e = YamlError::from(&e);
+            let message = format!("has `levels` and `competencies` but does not read as a job family: {}", e.message);
+            let warning = Diagnostic::warning(display, e.line, e.column, message).with_source(&SourceText::new(text));
             return (None, vec![warning]);
         }
     };
     let mut diagnostics = Vec::new();
     let body = Family::new(&family, display, &mut diagnostics).body();
-    let id = rel.rsplit_once('.').map_or(rel, |(id, _)| id).to_string();
-    let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
+    let (id, folder) = id_and_folder(rel);
     let stem = id.rsplit('/').next().unwrap_or(&id);
     let title = family.name.clone().map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     let title = title.unwrap_or_else(|| title_from_stem(stem));

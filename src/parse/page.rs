@@ -102,8 +102,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
     };
     blocks.extend(redirect::moved_to(&meta, &blocks, key_at));
     let title = h1.or_else(|| meta.title.clone()).unwrap_or_else(|| acronyms_kept(&title_from_stem(&stem), &blocks));
-    let id = source.rel.rsplit_once('.').map_or(source.rel, |(id, _)| id).to_string();
-    let folder = source.rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
+    let (id, folder) = id_and_folder(source.rel);
     let body = Body { heading, blocks, footnotes: builder.footnotes };
     let document = Document::new(id, source.rel.to_string(), folder, title, meta, &body);
     PageResult { document: Some(document), diagnostics }
@@ -195,6 +194,13 @@ fn acronyms_kept(title: &str, blocks: &[Block]) -> String {
         (word.chars().count() > 1 && word.chars().any(char::is_alphabetic) && written).then_some(upper)
     };
     title.split(' ').map(|word| capitals(word).unwrap_or_else(|| word.to_string())).collect::<Vec<_>>().join(" ")
+}
+
+/// The id of the file listed as `rel` (its path without extension) and its folder.
+pub fn id_and_folder(rel: &str) -> (String, String) {
+    let id = rel.rsplit_once('.').map_or(rel, |(id, _)| id).to_string();
+    let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder).to_string();
+    (id, folder)
 }
 
 /// `senior-engineer` becomes `Senior engineer`.

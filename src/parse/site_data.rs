@@ -71,13 +71,13 @@ impl SiteData {
 
 /// The keys a data file is found under (`_data/team/people.yml` gives `team`, `people`), if
 /// `rel` is a YAML or JSON file inside a `_data` or `data` folder.
-fn data_path(rel: &str) -> Option<Vec<String>> {
+pub fn data_path(rel: &str) -> Option<Vec<String>> {
     let (stem, extension) = rel.rsplit_once('.')?;
     if !["yml", "yaml", "json"].contains(&extension.to_ascii_lowercase().as_str()) {
         return None;
     }
     let parts: Vec<&str> = stem.split('/').collect();
-    let folder = parts.iter().rposition(|p| *p == "_data" || *p == "data")?;
+    let folder = parts[..parts.len() - 1].iter().rposition(|p| *p == "_data" || *p == "data")?;
     let keys: Vec<String> = parts[folder + 1..].iter().map(|k| k.to_string()).collect();
     (!keys.is_empty()).then_some(keys)
 }
