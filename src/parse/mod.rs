@@ -142,7 +142,7 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
         Pages::Memory(_) => SiteData::default(),
     };
 
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
+    let mut results: Vec<(Option<Document>, Vec<Diagnostic>)> = listing
         .pages
         .par_iter()
         .map(|rel| {
@@ -155,16 +155,13 @@ fn load_listing(root: &Path, mut listing: tree::Listing, config: &Config, pages:
             )
         })
         .collect();
-    let data = match pages {
-        Pages::Disk => listing.others.iter().filter(|rel| job_family::is_candidate(rel)).collect(),
-        Pages::Memory(_) => Vec::new(),
-    };
-    let families = data.par_iter().map(|rel| {
-        let display = display_path(root, rel);
-        job_family::read((rel, &display, &tree::on_disk(root, rel)))
-    });
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
-        results.into_iter().chain(families.collect::<Vec<_>>()).collect();
+    if let Pages::Disk = pages {
+        // Job families kept as data become documents after the pages, in name order.
+        results.par_extend(listing.others.par_iter().filter(|rel| job_family::is_candidate(rel)).map(|rel| {
+            let display = display_path(root, rel);
+            job_family::read((rel, &display, &tree::on_disk(root, rel)))
+        }));
+    }
     let mut documents: Vec<Document> = Vec::new();
     let mut ids = std::collections::HashMap::new();
     for (doc, mut diags) in results {
