@@ -7,6 +7,7 @@ use super::shape::{self, Shaped};
 use super::tag::{Role, Tag, Tree};
 use super::{Glyph, Item, Rgb, TextRun};
 use crate::diag::Diagnostic;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -223,4 +224,27 @@ impl Cx {
         self.counters[level..].iter_mut().for_each(|c| *c = 0);
         self.counters[..level].iter().map(|c| c.to_string()).collect::<Vec<_>>().join(".")
     }
+}
+
+thread_local! {
+    /// The context text is measured in (see [`measuring`]).
+    static MEASURING: RefCell<Cx> = RefCell::new({
+        let mut cx = Cx::new(0.0, Rgb(0.0, 0.0, 0.0), false, "", "");
+        cx.heights_only = true;
+        cx
+    });
+}
+
+/// Runs `f` with this thread's context for measuring text of body size `size`, which lays out
+/// lines for their heights only (drawing them is a third of the work). Characters no font has
+/// are reported where the text is drawn, with their line; here they are only measured.
+pub fn measuring<T>(size: f32, f: impl FnOnce(&mut Cx) -> T) -> T {
+    MEASURING.with(|cx| {
+        let mut cx = cx.borrow_mut();
+        cx.size = size;
+        let out = f(&mut cx);
+        cx.diagnostics.clear();
+        cx.tree = Tree::default();
+        out
+    })
 }

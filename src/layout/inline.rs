@@ -24,6 +24,10 @@ pub struct Style {
     pub link: Option<LinkDest>,
 }
 
+/// The size of code against that of the text around it: the monospaced face's x-height is
+/// larger.
+pub const CODE_SIZE: f32 = 0.88;
+
 impl Style {
     /// Plain text in `family` at `size`.
     pub fn plain(family: FontId, size: f32, color: Rgb) -> Style {
@@ -39,10 +43,10 @@ impl Style {
         }
     }
 
-    /// The size the face is drawn at (code a little smaller to match the x-height of the text).
+    /// The size the face is drawn at (code a little smaller, [`CODE_SIZE`]).
     pub fn font_size(&self) -> f32 {
         if self.code {
-            self.size * 0.88
+            self.size * CODE_SIZE
         } else {
             self.size
         }

@@ -25,10 +25,10 @@ mod tag;
 mod tokens;
 
 pub use blocks::{code_spans, footnotes, layout_blocks};
-pub use flow::{Cx, Slab};
+pub use flow::{measuring, Cx, Slab};
 pub use fonts::FontId;
-pub use inline::{spans, Span, Style};
-pub use lines::{direction_runs, layout_lines, measure, rtl_paragraph};
+pub use inline::{spans, Span, Style, CODE_SIZE};
+pub use lines::{direction_runs, layout_lines, measure, rtl_paragraph, word_widths, WordWidth};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;
 pub use table::{column_widths, styled_table, ALONE};

@@ -11,7 +11,7 @@ use super::layout::{
 use crate::highlight::code_lines;
 use crate::ir::Align;
 use crate::layout::{
-    code_spans, layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style, Tree,
+    code_spans, layout_lines, measure, Cx, FontId, Item as Drawn, LinkDest, Rgb, Role, Slab, Span, Style,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,26 +29,10 @@ const TABLE_RULE: f32 = 0.75;
 const RULE: Rgb = Rgb(0.788, 0.82, 0.863);
 const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 
-thread_local! {
-    /// The context items are measured in: the body size of [`super::pdf`]'s, so lines break
-    /// alike, giving the lines' heights only (drawing them was a third of measuring).
-    static MEASURING: RefCell<Cx> = RefCell::new({
-        let mut cx = Cx::new(super::layout::BODY_SIZE, WHITE, false, "", "");
-        cx.heights_only = true;
-        cx
-    });
-}
-
-/// Runs `f` with this thread's measuring context. Characters no font has are reported by the
-/// PDF guide, with their line; here they are only measured.
+/// Runs `f` with this thread's measuring context at the body size of [`super::pdf`]'s, so that
+/// lines break alike.
 pub(crate) fn measuring<T>(f: impl FnOnce(&mut Cx) -> T) -> T {
-    MEASURING.with(|cx| {
-        let mut cx = cx.borrow_mut();
-        let out = f(&mut cx);
-        cx.diagnostics.clear();
-        cx.tree = Tree::default();
-        out
-    })
+    crate::layout::measuring(super::layout::BODY_SIZE, f)
 }
 
 /// The height of slabs stacked with their spaces.

@@ -5,6 +5,7 @@
 mod bidi;
 mod set;
 mod wide;
+mod widths;
 mod words;
 
 use super::flow::{Cx, Slab};
@@ -14,6 +15,7 @@ use crate::ir::Align;
 pub use bidi::{direction_runs, rtl_paragraph};
 use set::{line_size, line_slab};
 use wide::{break_wide, hyphenate};
+pub use widths::{word_widths, WordWidth};
 use words::{words, Word};
 
 /// Lays out spans into lines `width` wide, each line a slab of height `leading` × its largest
