@@ -431,3 +431,32 @@ fn two_job_families_with_a_level_of_one_name_keep_their_own_columns() {
     let tracks: Vec<String> = skills.rows().skip(1).map(|r| r[0].to_string()).collect();
     assert_eq!(tracks, ["Engineering", "Operations"]);
 }
+
+/// The attribute `name` of the first element of `xml` that starts with `start`, as a number.
+fn attribute(xml: &str, start: &str, name: &str) -> Option<f64> {
+    let element = &xml[xml.find(start)?..];
+    let element = &element[..element.find('>')?];
+    let value = element.split(&format!(" {name}=\"")).nth(1)?;
+    value[..value.find('"')?].parse().ok()
+}
+
+#[test]
+fn rows_of_japanese_text_are_tall_enough_for_every_character() {
+    // 48 characters without a space: each is an em wide (11 points) in any Japanese face,
+    // about two of Excel's units of column width (5.25 points) where a Latin letter is under one.
+    let japanese = "他のエンジニアのコードを読み、質問し、学ぶことができる。チームの規約に従ってレビューを依頼する。";
+    let page = format!(
+        "# 技能\n\n## スキル\n\n| スキル | 説明 |\n|---|---|\n| 短い | 一行 |\n| コードレビュー | {japanese} |\n"
+    );
+    let dir = tree(&[("ja.md", page.as_bytes())]);
+    let artifacts = render(&dir.path().join("ja.md"));
+    let workbook = artifacts.iter().find(|a| a.path == "xlsx/ja.xlsx").expect("the page workbook");
+    let xml = sheet_xml(workbook, "スキル");
+    let width = attribute(&xml, "<col min=\"2\"", "width").expect("the second column's width");
+    let per_line = (width * 5.25 / 11.0).floor();
+    let lines = (japanese.chars().count() as f64 / per_line).ceil();
+    assert!(lines >= 2.0, "the text needs more than a line in a column {width} wide");
+    let height = attribute(&xml, "<row r=\"3\"", "ht").expect("the Japanese row has a height");
+    assert!(height >= 15.0 * lines, "{lines} lines of 15 points in a row {height} points tall");
+    assert_eq!(attribute(&xml, "<row r=\"2\"", "ht"), None, "the short row keeps Excel's height");
+}

@@ -8,6 +8,7 @@ mod book;
 mod cells;
 mod config;
 mod limits;
+mod measure;
 mod names;
 mod sheet;
 mod site;

@@ -5,6 +5,7 @@
 use super::cells::{content, number, Content};
 use super::config::XlsxConfig;
 use super::limits::{clip, note_cut, MAX_ROWS};
+use super::measure::Measured;
 use super::source::SourceTable;
 use super::style::{best_scale, end_rows, frame, heat_map, print_setup, Grid, Styles};
 use crate::diag::Diagnostic;
@@ -52,11 +53,11 @@ pub fn write_stacked(
     let mut grid = Grid::default();
     for (_, table) in tables {
         for (column, text) in head_texts(table).iter().enumerate() {
-            grid.measure(column, text, true);
+            grid.measure(column, &Measured::text(text, true));
         }
         for row in table.rows() {
             for (column, cell) in row.iter().enumerate() {
-                grid.measure(column, &content(cell, config).text(), false);
+                grid.measure(column, &Measured::content(&content(cell, config)));
             }
         }
     }
@@ -102,14 +103,15 @@ fn write_at(
 ) -> Result<(u32, bool), XlsxError> {
     let (styles, config) = (out.styles, out.config);
     let head = head_texts(table);
+    let measured: Vec<Measured> = head.iter().map(|text| Measured::text(text, true)).collect();
     let mut tall = match sizing {
-        Sizing::Known(widths) => Grid::size_row(sheet, top, widths, &head)?,
-        Sizing::Fit(_) => false,
+        Sizing::Known(widths) => Grid::size_row(sheet, top, widths, &measured)?,
+        Sizing::Fit(grid) => {
+            measured.into_iter().enumerate().for_each(|(column, text)| grid.fit(top, column, text));
+            false
+        }
     };
     for (column, text) in head.iter().enumerate() {
-        if let Sizing::Fit(grid) = sizing {
-            grid.fit(top, column, text, true);
-        }
         let format = Styles::aligned(&styles.header, table.align(column));
         let text = fitted(sheet, (top, column as u16), text, (table, 0), out.warnings)?;
         sheet.write_string_with_format(top, column as u16, text, &format)?;
@@ -118,9 +120,10 @@ fn write_at(
         let r = top + r as u32 + 1;
         let contents: Vec<Content> = row.iter().map(|cell| content(cell, config)).collect();
         let texts: Vec<String> = contents.iter().map(Content::text).collect();
+        let measured = contents.iter().map(Measured::content);
         match sizing {
-            Sizing::Fit(grid) => texts.iter().enumerate().for_each(|(column, text)| grid.fit(r, column, text, false)),
-            Sizing::Known(widths) => tall = Grid::size_row(sheet, r, widths, &texts)?,
+            Sizing::Fit(grid) => measured.enumerate().for_each(|(column, text)| grid.fit(r, column, text)),
+            Sizing::Known(widths) => tall = Grid::size_row(sheet, r, widths, &measured.collect::<Vec<_>>())?,
         }
         for (column, (content, text)) in contents.iter().zip(&texts).enumerate() {
             let text = fitted(sheet, (r, column as u16), text, (table, r - top), out.warnings)?;

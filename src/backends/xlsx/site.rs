@@ -2,6 +2,7 @@
 //! when the site has proficiency tables), `Skills` (the tidy long form) and `Index`.
 
 use super::limits::{clip, note_cut, MAX_COLUMNS, MAX_ROWS};
+use super::measure::Measured;
 use super::sheet::Writer;
 use super::skills::{Role, SkillRow};
 use super::style::{best_scale, end_rows, frame, heat_map, Grid, Styles};
@@ -61,7 +62,7 @@ fn pivot<'a>(
     let mut left_out = Vec::new();
     let mut grid = Grid::default();
     sheet.write_string_with_format(0, 0, clip(corner), &out.styles.header)?;
-    grid.fit(0, 0, corner, true);
+    grid.fit(0, 0, Measured::text(corner, true));
     let key_format = out.styles.header.clone().set_background_color(KEY_FILL);
     for row in rows {
         let next = lines.len();
@@ -69,7 +70,7 @@ fn pivot<'a>(
         let fits = line < MAX_ROWS as usize - 1;
         if line == next && fits {
             sheet.write_string_with_format(line as u32 + 1, 0, clip(key(row)), &key_format)?;
-            grid.fit(line as u32 + 1, 0, key(row), true);
+            grid.fit(line as u32 + 1, 0, Measured::text(key(row), true));
         }
         match columns.get(&row.role.key()) {
             Some(&column) if fits => cells.entry((line, column)).or_default().push(row),
@@ -79,13 +80,13 @@ fn pivot<'a>(
     for (c, role) in roles.iter().enumerate() {
         let header = column_name(role, &roles);
         sheet.write_string_with_format(0, c as u16 + 1, clip(&header), &out.styles.header)?;
-        grid.fit(0, c + 1, &header, true);
+        grid.fit(0, c + 1, Measured::text(&header, true));
         grid.fix(c + 1, ROLE_WIDTH);
     }
     let name = sheet.name();
     for ((line, column), values) in cells {
         let text = values.iter().map(|r| value(r)).collect::<Vec<_>>().join(", ");
-        grid.fit(line as u32 + 1, column + 1, &text, false);
+        grid.fit(line as u32 + 1, column + 1, Measured::text(&text, false));
         let fitted = note_cut(sheet, (line as u32 + 1, column as u16 + 1), &text)?;
         sheet.write_string_with_format(line as u32 + 1, column as u16 + 1, fitted.cell, &out.styles.text)?;
         if let Some(warning) = fitted.warning {
@@ -148,11 +149,11 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Resul
     };
     let mut grid = Grid::default();
     for (c, name) in SKILL_COLUMNS.iter().enumerate() {
-        grid.measure(c, name, true);
+        grid.measure(c, &Measured::text(name, true));
     }
     for row in rows {
         for (c, text) in texts(row).iter().enumerate() {
-            grid.measure(c, text, false);
+            grid.measure(c, &Measured::text(text, false));
         }
     }
     let widths = grid.set_widths(sheet, config.max_column_width)?;
@@ -176,7 +177,7 @@ pub fn tidy(sheet: &mut Worksheet, rows: &[SkillRow], out: &mut Writer) -> Resul
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(row);
-        tall = Grid::size_row(sheet, r, &widths, &texts)?;
+        tall = Grid::size_row(sheet, r, &widths, &Measured::all(&texts))?;
         for (c, text) in texts.iter().enumerate().take(6).filter(|(c, t)| *c != 2 && !t.is_empty()) {
             sheet.write_string_with_format(r, c as u16, clip(text), &styles.text)?;
         }
@@ -224,11 +225,11 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Resu
     };
     let mut grid = Grid::default();
     for (c, name) in INDEX_COLUMNS.iter().enumerate() {
-        grid.measure(c, name, true);
+        grid.measure(c, &Measured::text(name, true));
     }
     for entry in entries {
         for (c, text) in texts(entry).iter().enumerate() {
-            grid.measure(c, text, false);
+            grid.measure(c, &Measured::text(text, false));
         }
     }
     let widths = grid.set_widths(sheet, config.max_column_width)?;
@@ -240,7 +241,7 @@ pub fn index(sheet: &mut Worksheet, entries: &[Entry], out: &mut Writer) -> Resu
     for (r, entry) in entries.iter().enumerate() {
         let r = r as u32 + 1;
         let texts = texts(entry);
-        tall = Grid::size_row(sheet, r, &widths, &texts)?;
+        tall = Grid::size_row(sheet, r, &widths, &Measured::all(&texts))?;
         let target = entry.sheet.as_ref().map(|name| format!("internal:'{}'!A1", name.replace('\'', "''")));
         link(sheet, (r, 0), &texts[0], target.as_deref(), styles)?;
         sheet.write_string_with_format(r, 1, clip(&entry.page), &styles.text)?;

@@ -2,6 +2,7 @@
 //! (landscape, one page wide, header repeated) and the proficiency heat-map.
 
 use super::config::Paper;
+use super::measure::Measured;
 use crate::ir::runs::Style;
 use crate::ir::Align;
 use rust_xlsxwriter::{
@@ -18,8 +19,9 @@ const HEAT_LOW: (u32, u32, u32) = (0xF2, 0xF2, 0xF2);
 const HEAT_HIGH: (u32, u32, u32) = (0x2E, 0x7D, 0x32);
 /// Narrowest fitted column, in characters.
 const MIN_WIDTH: f64 = 6.0;
-/// Characters of ordinary text that fit in one unit of column width (the width of a `0`).
-const CHARS_PER_WIDTH: f64 = 1.15;
+/// Room beside a column's longest line, in units of column width: a unit for Excel's margins
+/// (see [`Measured::lines`]) and half a unit of air.
+const PADDING: f64 = 1.5;
 /// Height of one line of 11-point text, in points.
 const LINE_HEIGHT: f64 = 15.0;
 
@@ -79,38 +81,35 @@ impl Styles {
     }
 }
 
-/// Fitted column widths and row heights: each column as wide as its longest line (in
-/// characters), padded, between a minimum and a maximum beyond which text wraps; each row as
-/// tall as its most wrapped cell.
+/// Fitted column widths and row heights: each column as wide as its longest line, padded,
+/// between a minimum and a maximum beyond which text wraps; each row as tall as its most
+/// wrapped cell. Text is measured as Excel sets it ([`Measured`]).
 #[derive(Debug, Default)]
 pub struct Grid {
     widths: Vec<f64>,
     /// Columns whose width is set, not fitted.
     fixed: Vec<(usize, f64)>,
-    /// Cells that may wrap: row, column, text, and how wide a character of it counts.
-    cells: Vec<(u32, usize, String, f64)>,
+    /// Cells that may wrap: row, column, text.
+    cells: Vec<(u32, usize, Measured)>,
 }
 
 impl Grid {
-    /// Notes that `text` (bold if `bold`) sits in the cell at `row`, `column`.
-    pub fn fit(&mut self, row: u32, column: usize, text: &str, bold: bool) {
-        let (longest, scale) = self.measure(column, text, bold);
-        if text.contains('\n') || longest > MIN_WIDTH {
-            self.cells.push((row, column, text.to_string(), scale));
+    /// Notes that `text` sits in the cell at `row`, `column`.
+    pub fn fit(&mut self, row: u32, column: usize, text: Measured) {
+        if self.measure(column, &text) > MIN_WIDTH || text.lines(f64::INFINITY) > 1.0 {
+            self.cells.push((row, column, text));
         }
     }
 
     /// Widens `column` to fit `text`, keeping nothing of it: for sheets written a row at a time,
-    /// whose rows get their heights from [`Grid::size_row`]. Returns the longest line's width
-    /// and the character scale.
-    pub fn measure(&mut self, column: usize, text: &str, bold: bool) -> (f64, f64) {
+    /// whose rows get their heights from [`Grid::size_row`]. Returns the longest line's width.
+    pub fn measure(&mut self, column: usize, text: &Measured) -> f64 {
         if self.widths.len() <= column {
             self.widths.resize(column + 1, MIN_WIDTH);
         }
-        let scale = if bold { 1.1 } else { 1.0 };
-        let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * scale;
-        self.widths[column] = self.widths[column].max(longest + 2.0);
-        (longest, scale)
+        let longest = text.longest();
+        self.widths[column] = self.widths[column].max(longest + PADDING);
+        longest
     }
 
     /// Gives `column` the width `width` whatever its content.
@@ -137,9 +136,9 @@ impl Grid {
     pub fn apply(&self, sheet: &mut Worksheet, max: f64) -> Result<(), XlsxError> {
         let widths = self.set_widths(sheet, max)?;
         let mut heights: BTreeMap<u32, f64> = BTreeMap::new();
-        for (row, column, text, scale) in &self.cells {
+        for (row, column, text) in &self.cells {
             let height = heights.entry(*row).or_insert(1.0);
-            *height = height.max(lines_in(&widths, *column, text, *scale));
+            *height = height.max(lines_in(&widths, *column, text));
         }
         for (row, lines) in heights {
             if lines > 1.0 {
@@ -151,9 +150,8 @@ impl Grid {
 
     /// Gives row `row` the height its `texts` (one a column) take when any wraps in columns
     /// `widths` wide; returns whether one did.
-    pub fn size_row(sheet: &mut Worksheet, row: u32, widths: &[f64], texts: &[String]) -> Result<bool, XlsxError> {
-        let lines =
-            texts.iter().enumerate().map(|(column, text)| lines_in(widths, column, text, 1.0)).fold(1.0, f64::max);
+    pub fn size_row(sheet: &mut Worksheet, row: u32, widths: &[f64], texts: &[Measured]) -> Result<bool, XlsxError> {
+        let lines = texts.iter().enumerate().map(|(column, text)| lines_in(widths, column, text)).fold(1.0, f64::max);
         if lines > 1.0 {
             sheet.set_row_height(row, LINE_HEIGHT * lines + 2.0)?;
         }
@@ -173,29 +171,9 @@ pub fn end_rows(sheet: &mut Worksheet, last: u32, tall: bool, styles: &Styles) -
     Ok(())
 }
 
-/// The lines `text` takes in `column` of `widths`, a character counting `scale`.
-fn lines_in(widths: &[f64], column: usize, text: &str, scale: f64) -> f64 {
-    let width = widths.get(column).copied().unwrap_or(MIN_WIDTH);
-    wrapped_lines(text, ((width - 1.0) * CHARS_PER_WIDTH / scale).max(1.0))
-}
-
-/// How many lines `text` takes when wrapped at words into lines of `room` characters.
-fn wrapped_lines(text: &str, room: f64) -> f64 {
-    let mut lines = 0.0;
-    for paragraph in text.lines() {
-        lines += 1.0;
-        let mut used = 0.0;
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count() as f64;
-            if used > 0.0 && used + 1.0 + len > room {
-                lines += 1.0 + ((len - 1.0) / room).floor().max(0.0);
-                used = len % room;
-            } else {
-                used += if used > 0.0 { 1.0 + len } else { len };
-            }
-        }
-    }
-    lines.max(1.0)
+/// The lines `text` takes in `column` of `widths`.
+fn lines_in(widths: &[f64], column: usize, text: &Measured) -> f64 {
+    text.lines(widths.get(column).copied().unwrap_or(MIN_WIDTH))
 }
 
 /// The frame of a sheet whose first row is a header: the header frozen (and the first column if
@@ -277,15 +255,6 @@ pub fn best_scale<'a, 'b>(scales: &'a [Vec<String>], texts: impl Iterator<Item =
 mod tests {
     use super::*;
     use crate::backends::xlsx::config::XlsxConfig;
-
-    #[test]
-    fn wrapping_counts_lines_at_words() {
-        assert_eq!(wrapped_lines("", 10.0), 1.0);
-        assert_eq!(wrapped_lines("one two three", 20.0), 1.0);
-        assert_eq!(wrapped_lines("one two three", 8.0), 2.0, "`one two` then `three`");
-        assert_eq!(wrapped_lines("a\nb", 10.0), 2.0);
-        assert_eq!(wrapped_lines("x abcdefghijklmnopqrst", 10.0), 3.0, "a long word breaks inside");
-    }
 
     #[test]
     fn a_scale_must_fill_most_of_a_column() {
