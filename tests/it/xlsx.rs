@@ -460,3 +460,12 @@ fn rows_of_japanese_text_are_tall_enough_for_every_character() {
     assert!(height >= 15.0 * lines, "{lines} lines of 15 points in a row {height} points tall");
     assert_eq!(attribute(&xml, "<row r=\"2\"", "ht"), None, "the short row keeps Excel's height");
 }
+
+#[test]
+fn a_site_without_skill_tables_has_no_empty_matrix() {
+    let page = "# Onboarding\n\n## Tools\n\n| Tool | Use |\n|---|---|\n| Git | history |\n";
+    let dir = tree(&[("onboarding.md", page.as_bytes())]);
+    let artifacts = render(dir.path());
+    let book = open(site(&artifacts));
+    assert_eq!(book.sheet_names(), ["Skills", "Index", "Onboarding - Tools"]);
+}

@@ -103,7 +103,8 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
         entries.push(Entry { sheet, page: String::new(), heading: heading.into(), source: None, workbook: None });
         name
     };
-    let matrix_name = own("Matrix", "Skills by category and role", &mut entries);
+    let has_lists = skills.iter().any(|r| r.level.is_none());
+    let matrix_name = has_lists.then(|| own("Matrix", "Skills by category and role", &mut entries));
     let levels_name = (!levels.is_empty()).then(|| own("Levels", "Proficiency by skill and role", &mut entries));
     let tidy_name = own("Skills", "One row per skill of a role", &mut entries);
     let index_name = own("Index", "Every sheet of this workbook", &mut entries);
@@ -120,9 +121,11 @@ pub fn site(collection: &Collection, config: &XlsxConfig, meta: &Meta) -> Result
     }
     let mut workbook = workbook(&format!("{} — skills", collection.title), meta);
     let mut out = Writer { styles: &styles, config, warnings: &mut warnings };
-    let mut matrix = named(&matrix_name)?;
-    site::matrix(&mut matrix, &skills, &mut out)?;
-    workbook.push_worksheet(matrix);
+    if let Some(name) = matrix_name {
+        let mut matrix = named(&name)?;
+        site::matrix(&mut matrix, &skills, &mut out)?;
+        workbook.push_worksheet(matrix);
+    }
     if let Some(name) = levels_name {
         let mut sheet = named(&name)?;
         site::levels(&mut sheet, &levels, &mut out)?;

@@ -1,7 +1,7 @@
 //! The `xlsx` backend: the ladder's skills as a workbook people can filter, pivot and print.
 //!
-//! It writes the site workbook `<site-slug>-skills.xlsx` (`Matrix`, `Levels`, `Skills`,
-//! `Index` and one sheet per table of every page) and `xlsx/<document id>.xlsx` with each
+//! It writes the site workbook `<site-slug>-skills.xlsx` (`Matrix` and `Levels` when the
+//! site has such tables, `Skills`, `Index` and one sheet per table of every page) and `xlsx/<document id>.xlsx` with each
 //! page's own tables. The bytes depend only on the input and `SOURCE_DATE_EPOCH`.
 
 mod book;

@@ -1,5 +1,5 @@
-//! The site workbook's own sheets: `Matrix` (categories × roles), `Levels` (skills × roles,
-//! when the site has proficiency tables), `Skills` (the tidy long form) and `Index`.
+//! The site workbook's own sheets: `Matrix` (categories × roles, when the site has lists
+//! of skills by category), `Levels` (skills × roles, when it has proficiency tables), `Skills` (the tidy long form) and `Index`.
 
 use super::limits::{clip, note_cut, MAX_COLUMNS, MAX_ROWS};
 use super::measure::Measured;
