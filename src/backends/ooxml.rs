@@ -108,9 +108,12 @@ pub struct CoreProperties<'a> {
     pub keywords: Option<&'a str>,
     pub author: Option<&'a str>,
     pub date: Option<&'a str>,
+    /// The language of the text, a BCP 47 tag.
+    pub language: Option<&'a str>,
 }
 
-/// `docProps/core.xml`: title, subject, keywords, author and the creation date, those given.
+/// `docProps/core.xml`: title, subject, keywords, author, language and the creation date, those
+/// given.
 pub fn core(properties: &CoreProperties) -> String {
     let mut out = format!(
         "{DECLARATION}<cp:coreProperties \
@@ -121,7 +124,8 @@ pub fn core(properties: &CoreProperties) -> String {
         esc(properties.title)
     );
     let elements = [("dc:subject", properties.subject), ("cp:keywords", properties.keywords)];
-    for (element, value) in elements.into_iter().chain([("dc:creator", properties.author)]) {
+    let more = [("dc:creator", properties.author), ("dc:language", properties.language)];
+    for (element, value) in elements.into_iter().chain(more) {
         if let Some(value) = value {
             out.push_str(&format!("<{element}>{}</{element}>", esc(value)));
         }

@@ -31,7 +31,7 @@ pub use inline::{spans, Span, Style, CODE_SIZE};
 pub use lines::{direction_runs, layout_lines, measure, rtl_paragraph, word_widths, WordWidth};
 pub use paginate::{paginate, Column};
 pub use script::cjk_variant;
-pub use table::{column_widths, styled_table, ALONE};
+pub use table::{column_widths, styled_table, table_scales, ALONE};
 pub use tag::{Node, Role, Tag, Tree};
 pub use tokens::{kept_widths, Kept, KEEP};
 

@@ -17,7 +17,10 @@ use super::{Item, Rgb};
 use crate::ir::{Align, Cell};
 use std::rc::Rc;
 
-/// Smallest type a table shrinks to, as a fraction of the body size.
+/// A table's type size, as a fraction of the body size: where it starts, how much a step of
+/// shrinking keeps, and the smallest it shrinks to.
+const START: f32 = 0.9;
+const SHRINK: f32 = 0.92;
 const FLOOR: f32 = 0.72;
 /// The fewest body rows left alone on either side of a page break.
 pub const ALONE: usize = 3;
@@ -36,36 +39,48 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
     if columns == 0 {
         return;
     }
-    let mut size = cx.size * 0.9;
+    let (_, size, grid) = fitted(cx, head, rows, columns, width);
+    emit(cx, &grid, align, size, width, out);
+}
+
+/// The type sizes a table may be set at, as fractions of the body size, largest first: a table
+/// starts a little smaller than the body text and shrinks a step at a time, down to [`FLOOR`],
+/// while its columns' longest words do not fit.
+pub fn table_scales() -> Vec<f32> {
+    std::iter::successors(Some(START), |scale| Some(scale * SHRINK)).take_while(|scale| *scale >= FLOOR).collect()
+}
+
+/// The step of [`table_scales`] a table of `columns` is set at `width` wide, its type size,
+/// and its cells measured at that size.
+fn fitted(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], columns: usize, width: f32) -> (usize, f32, Grid) {
+    let (mut size, mut step) = (cx.size * START, 0);
     loop {
         let pad = padding(columns, size, width);
         let grid = Grid::new(cx, head, rows, columns, size);
         let avail = width - 2.0 * pad * columns as f32;
         let min_total: f32 = grid.min.iter().sum();
-        if min_total > avail && size * 0.92 >= cx.size * FLOOR {
-            size *= 0.92;
+        if min_total > avail && size * SHRINK >= cx.size * FLOOR {
+            (size, step) = (size * SHRINK, step + 1);
             continue;
         }
-        emit(cx, &grid, align, size, width, out);
-        return;
+        return (step, size, grid);
     }
 }
 
-/// The widths of a table's columns set `width` wide at the table type size of `cx`, as the
-/// PDF's tables get them before their type shrinks, padding included: for writers that set
-/// tables themselves (DOCX) in the PDF's proportions, each with `room` points more than its
-/// text needs (for a writer whose text is set by another program's measure). Empty for a
-/// table without columns.
-pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32, room: f32) -> Vec<f32> {
+/// The step of [`table_scales`] a table is set at `width` wide and the widths of its columns,
+/// padding included, as the PDF sets them: for writers that set tables themselves (DOCX) at
+/// the PDF's size and in its proportions, each column with `room` points more than its text
+/// needs (for a writer whose text is set by another program's measure). No widths for a table
+/// without columns.
+pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32, room: f32) -> (usize, Vec<f32>) {
     let columns = column_count(head, rows);
     if columns == 0 {
-        return Vec::new();
+        return (0, Vec::new());
     }
-    let size = cx.size * 0.9;
+    let (step, size, grid) = fitted(cx, head, rows, columns, width);
     let pad = padding(columns, size, width);
-    let grid = Grid::new(cx, head, rows, columns, size);
     let inner = widths(&grid, width - (2.0 * pad + room) * columns as f32);
-    inner.into_iter().map(|w| w + 2.0 * pad + room).collect()
+    (step, inner.into_iter().map(|w| w + 2.0 * pad + room).collect())
 }
 
 /// A table of cells already styled (the first row is the header when `has_head`), set `width`

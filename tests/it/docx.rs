@@ -265,3 +265,60 @@ fn a_column_as_narrow_as_its_longest_word_leaves_room_around_it() {
     let room = widths[0] as f32 / 20.0 - 10.0 - word;
     assert!(room >= 1.5, "{room} pt beside the word in a column {} twips wide", widths[0]);
 }
+
+/// The nodes of the style `id` in `styles.xml`'s nodes.
+fn style<'a>(nodes: &'a [Node], id: &str) -> Vec<&'a Node> {
+    let at = nodes.iter().position(|n| n.1 == "w:style" && attr(n, "w:styleId") == Some(id));
+    let at = at.unwrap_or_else(|| panic!("a style {id}"));
+    nodes[at + 1..].iter().take_while(|n| n.0 > nodes[at].0).collect()
+}
+
+/// The size in half-points a style's run properties give, if any.
+fn half_points(nodes: &[&Node]) -> Option<u32> {
+    nodes.iter().find(|n| n.1 == "w:sz").and_then(|n| attr(n, "w:val")).and_then(|v| v.parse().ok())
+}
+
+#[test]
+fn a_wide_table_is_set_smaller_and_hyphenated_where_body_text_is_not() {
+    // Nine columns of long words do not fit at the table's first size: as in the PDF, the type
+    // shrinks, and a word still wider than its column is hyphenated, not cut anywhere.
+    let head = "| Skill | Junior Engineer | Engineer | Senior Engineer | Staff Engineer | Principal Engineer | Distinguished Engineer | Engineering Director | Technology Director |";
+    let row = "| Communication | Foundational | Foundational | Practitioner | Practitioner | Knowledgeable | Knowledgeable | Authoritative | Authoritative |";
+    let page = format!(
+        "# Levels\n\nA paragraph of body text.\n\n{head}\n|{}\n{row}\n\n| A | B |\n|---|---|\n| narrow | table |\n",
+        "---|".repeat(9)
+    );
+    let dir = tree(&[("levels.md", page.as_bytes())]);
+    let out = tempfile::tempdir().unwrap();
+    let packages = build(dir.path(), out.path(), &[]);
+    let package = &packages["docx/levels.docx"];
+    let paragraphs = paragraphs(&parse(&package["word/document.xml"]));
+    let wide = &find(&paragraphs, "Foundational").style;
+    assert_ne!(wide, "TableText", "the wide table is set smaller");
+    assert_eq!(find(&paragraphs, "narrow").style, "TableText");
+    let styles = parse(&package["word/styles.xml"]);
+    let (normal, smaller) = (half_points(&style(&styles, "TableText")), half_points(&style(&styles, wide)));
+    assert!(smaller < normal, "{wide}: {smaller:?} half-points against {normal:?}");
+    assert!(package["word/settings.xml"].contains("<w:autoHyphenation/>"));
+    let hyphens = |nodes: &[&Node]| {
+        nodes.iter().find(|n| n.1 == "w:suppressAutoHyphens").map(|n| attr(n, "w:val").map(str::to_string))
+    };
+    assert_eq!(hyphens(&style(&styles, wide)), Some(Some("0".into())), "table cells hyphenate");
+    let defaults: Vec<&Node> = styles.iter().skip_while(|n| n.1 != "w:pPrDefault").collect();
+    assert_eq!(hyphens(&defaults), Some(None), "body text does not");
+}
+
+#[test]
+fn the_language_of_a_page_is_the_language_of_its_document() {
+    let dir = tree(&[
+        ("de.md", "---\ntitle: Ingenieurin\nlang: de-CH\n---\nText.\n".as_bytes()),
+        ("en.md", b"# Plain\n\nText.\n"),
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let packages = build(dir.path(), out.path(), &[]);
+    let german = &packages["docx/de.docx"];
+    assert!(german["docProps/core.xml"].contains("<dc:language>de-CH</dc:language>"));
+    let styles = parse(&german["word/styles.xml"]);
+    assert_eq!(value(&styles, "w:lang", "w:val"), ["de-CH"], "the default run properties");
+    assert!(!packages["docx/en.docx"]["docProps/core.xml"].contains("dc:language"), "none said, none claimed");
+}

@@ -17,7 +17,7 @@ use crate::ir::{plain_text, walk::query_blocks, BlockKind, Document};
 const SECTIONS_UP_TO: usize = 250;
 
 /// Writes the book of `env`'s collection.
-pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
+pub fn write(env: &Env, language: Option<&str>, sink: &dyn Sink) -> Result<()> {
     let collection = env.collection;
     let mut writer = DocxWriter::new().map_err(failed)?;
     let mut front = styled("Title", &collection.title);
@@ -37,7 +37,7 @@ pub fn write(env: &Env, sink: &dyn Sink) -> Result<()> {
         refs = part.into_refs();
     }
     let properties =
-        CoreProperties { title: &collection.title, author: env.author, date: env.date, ..Default::default() };
+        CoreProperties { title: &collection.title, author: env.author, date: env.date, language, ..Default::default() };
     let bytes = writer.finish(refs, env, &properties).map_err(failed)?;
     sink.put(Artifact::for_site(book_path(collection), bytes))
 }

@@ -57,10 +57,10 @@ impl Backend for Docx {
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
         let (book, pages) = rayon::join(
             || match ctx.scope.site && !ctx.collection.documents.is_empty() {
-                true => book::write(&Env { book: true, ..env }, sink),
+                true => book::write(&Env { book: true, ..env }, ctx.lang(None).as_deref(), sink),
                 false => Ok(()),
             },
-            || docs.par_iter().try_for_each(|doc| page(&env, doc, sink)),
+            || docs.par_iter().try_for_each(|doc| page(&env, doc, ctx.lang(Some(doc)).as_deref(), sink)),
         );
         book.and(pages)?;
         Ok(Vec::new())
@@ -105,8 +105,8 @@ fn failed(error: zip::result::ZipError) -> Error {
     Error::backend("docx", error.to_string())
 }
 
-/// Writes the Word document of `doc`.
-fn page(env: &Env, doc: &Document, sink: &dyn Sink) -> Result<()> {
+/// Writes the Word document of `doc`, whose text is in `language`.
+fn page(env: &Env, doc: &Document, language: Option<&str>, sink: &dyn Sink) -> Result<()> {
     let mut part = Part::new(env, doc, Refs::default());
     let mut writer = DocxWriter::new().map_err(failed)?;
     part.title_block();
@@ -120,6 +120,7 @@ fn page(env: &Env, doc: &Document, sink: &dyn Sink) -> Result<()> {
         keywords: Some(tags.as_str()).filter(|t| !t.is_empty()),
         author: Some(authors.as_str()).filter(|a| !a.is_empty()).or(env.author),
         date: env.date,
+        language,
     };
     let bytes = writer.finish(part.into_refs(), env, &properties).map_err(failed)?;
     sink.put(Artifact::for_document(&doc.id, format!("docx/{}.docx", output_stem(&doc.id)), bytes))

@@ -70,7 +70,7 @@ impl DocxWriter {
         document_rels.extend(note_rels.iter().cloned());
         let parts: Vec<(&str, String, String)> = vec![
             ("word/_rels/document.xml.rels", String::new(), relationships(&document_rels)),
-            ("word/styles.xml", format!("{WML}styles+xml"), styles_xml(theme, env.families)),
+            ("word/styles.xml", format!("{WML}styles+xml"), styles_xml(theme, env.families, properties.language)),
             ("word/numbering.xml", format!("{WML}numbering+xml"), numbering_xml(&refs.ordered)),
             ("word/footnotes.xml", format!("{WML}footnotes+xml"), footnotes_xml(&refs.notes)),
             ("word/_rels/footnotes.xml.rels", String::new(), relationships(&note_rels)),

@@ -46,10 +46,12 @@ pub fn footer_xml() -> String {
     )
 }
 
-/// `word/settings.xml`: tab stops, the footnote separators, and Word 2013+ compatibility.
+/// `word/settings.xml`: hyphenation (for the paragraph styles that ask for it: a word wider than
+/// a narrow table column is hyphenated, as in the PDF, rather than cut anywhere), tab stops, the footnote separators, and Word 2013+
+/// compatibility.
 pub fn settings_xml() -> String {
     format!(
-        "{DECLARATION}<w:settings {NAMESPACES}><w:defaultTabStop w:val=\"720\"/>\
+        "{DECLARATION}<w:settings {NAMESPACES}><w:defaultTabStop w:val=\"720\"/><w:autoHyphenation/>\
          <w:characterSpacingControl w:val=\"doNotCompress\"/>\
          <w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr>\
          <w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" \

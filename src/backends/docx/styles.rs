@@ -8,6 +8,7 @@ use crate::backends::ooxml::esc;
 use crate::backends::ooxml::DECLARATION;
 use crate::backends::print_theme::PdfTheme;
 use crate::config::FontsConfig;
+use crate::layout::{cjk_variant, table_scales};
 
 /// The families of the styles: `[fonts]` body, heading and mono, else the bundled faces', and
 /// the first `fallback` family for East Asian text when one is set.
@@ -52,6 +53,39 @@ fn font(families: &Families, family: &str, size: f32, scale: f32, extra: &str) -
     )
 }
 
+/// The id and name of the paragraph style of a table's cells (its header's if `head`) set at
+/// step `step` of [`table_scales`]: `TableText`, `TableText2`, … as Word numbers its list styles.
+pub fn table_style(head: bool, step: usize) -> (String, String) {
+    let (id, name) = if head { ("TableHeading", "Table Heading") } else { ("TableText", "Table Text") };
+    match step {
+        0 => (id.to_string(), name.to_string()),
+        step => (format!("{id}{}", step + 1), format!("{name} {}", step + 1)),
+    }
+}
+
+/// Hyphenation, which the document turns on ([`super::section::settings_xml`]) and its default
+/// paragraph style off: in table cells only, where a word wider than its column would
+/// otherwise be cut anywhere, as the PDF hyphenates it.
+const HYPHENATED: &str = "<w:suppressAutoHyphens w:val=\"0\"/>";
+
+/// The `w:lang` of text in `language`: for Latin text, and for East Asian or right-to-left text
+/// when the language is written so.
+fn lang(language: &str) -> String {
+    let language = esc(language);
+    let primary = language.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    let mut out = format!("<w:lang w:val=\"{language}\"");
+    if cjk_variant(&language).is_some() {
+        out.push_str(&format!(" w:eastAsia=\"{language}\""));
+    }
+    if RIGHT_TO_LEFT.contains(&primary.as_str()) {
+        out.push_str(&format!(" w:bidi=\"{language}\""));
+    }
+    out + "/>"
+}
+
+/// Languages written right to left, by their primary subtag.
+const RIGHT_TO_LEFT: [&str; 9] = ["ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"];
+
 /// A paragraph style `id` shown as `name`, based on Normal, with paragraph and run properties.
 fn paragraph(id: &str, name: &str, ppr: &str, rpr: &str) -> String {
     format!(
@@ -84,16 +118,17 @@ const BUILT_IN: [&str; 19] = [
     "TOCHeading",
 ];
 
-/// `word/styles.xml` for `theme`, in the families `f`.
-pub fn styles_xml(theme: &PdfTheme, f: &Families) -> String {
+/// `word/styles.xml` for `theme`, in the families `f`, the text in `language` (which Word
+/// checks the spelling and hyphenates in, and a screen reader speaks).
+pub fn styles_xml(theme: &PdfTheme, f: &Families, language: Option<&str>) -> String {
     let size = theme.font_size;
     let accent = theme.accent.to_string();
     let mut out = format!(
         "{DECLARATION}<w:styles {NAMESPACES}><w:docDefaults><w:rPrDefault>{}</w:rPrDefault>\
-         <w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
+         <w:pPrDefault><w:pPr><w:suppressAutoHyphens/><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>\
          </w:docDefaults>\
          <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>",
-        font(f, &f.body, size, 1.0, "")
+        font(f, &f.body, size, 1.0, "").replace("</w:rPr>", &format!("{}</w:rPr>", language.map(lang).unwrap_or_default()))
     );
     let bold = |color: &str| format!("<w:b/><w:bCs/><w:color w:val=\"{color}\"/>");
     out.push_str(&paragraph(
@@ -159,13 +194,17 @@ pub fn styles_xml(theme: &PdfTheme, f: &Families) -> String {
         "<w:keepLines/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F4F6\"/><w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/>",
         &font(f, &f.mono, size, 0.85, "<w:color w:val=\"262B33\"/>"),
     ));
-    out.push_str(&paragraph("TableText", "Table Text", "<w:spacing w:after=\"0\"/>", &font(f, &f.body, size, 0.9, "")));
-    out.push_str(&paragraph(
-        "TableHeading",
-        "Table Heading",
-        "<w:keepNext/><w:spacing w:after=\"0\"/>",
-        &font(f, &f.heading, size, 0.9, &bold("FFFFFF")),
-    ));
+    for (step, scale) in table_scales().into_iter().enumerate() {
+        let [(text, text_name), (heading, heading_name)] = [false, true].map(|head| table_style(head, step));
+        let ppr = format!("{HYPHENATED}<w:spacing w:after=\"0\"/>");
+        out.push_str(&paragraph(&text, &text_name, &ppr, &font(f, &f.body, size, scale, "")));
+        out.push_str(&paragraph(
+            &heading,
+            &heading_name,
+            &format!("<w:keepNext/>{ppr}"),
+            &font(f, &f.heading, size, scale, &bold("FFFFFF")),
+        ));
+    }
     out.push_str(&paragraph(
         "TableEnd",
         "Table End",

@@ -1,8 +1,9 @@
-//! Tables as Word tables: column widths from the cells' text as the PDF measures it
-//! ([`crate::layout::column_widths`]), a header row in the accent colour that Word repeats on
+//! Tables as Word tables: type size and column widths from the cells' text as the PDF sets
+//! it ([`crate::layout::column_widths`]: a wide table's type is smaller), a header row in the accent colour that Word repeats on
 //! every page (`w:tblHeader`), and rows that do not split across pages when they are short.
 
 use super::blocks::{indent_twips, Frame, Part};
+use super::styles::table_style;
 use crate::ir::{plain_text, Align, Cell};
 use crate::layout::column_widths;
 
@@ -22,8 +23,8 @@ impl Part<'_> {
         let indent = indent_twips(frame);
         let width = column_width - indent as f32 / 20.0;
         let cx = self.cx();
-        let widths: Vec<u32> =
-            column_widths(cx, head, rows, width, SLACK).iter().map(|w| (w * 20.0).round() as u32).collect();
+        let (step, widths) = column_widths(cx, head, rows, width, SLACK);
+        let widths: Vec<u32> = widths.iter().map(|w| (w * 20.0).round() as u32).collect();
         cx.diagnostics.clear();
         if widths.is_empty() {
             return;
@@ -37,16 +38,17 @@ impl Part<'_> {
              w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         ));
         if !head.is_empty() {
-            self.row(head, align, &widths, true);
+            self.row(head, align, &widths, (true, step));
         }
         for row in rows {
-            self.row(row, align, &widths, false);
+            self.row(row, align, &widths, (false, step));
         }
         self.xml.push_str("</w:tbl><w:p><w:pPr><w:pStyle w:val=\"TableEnd\"/></w:pPr></w:p>");
     }
 
-    /// One row, as wide as `widths` (missing cells are empty).
-    fn row(&mut self, cells: &[Cell], align: &[Align], widths: &[u32], head: bool) {
+    /// One row, as wide as `widths` (missing cells are empty): the header if `head`, its type
+    /// at `step` of the table sizes.
+    fn row(&mut self, cells: &[Cell], align: &[Align], widths: &[u32], (head, step): (bool, usize)) {
         let length: usize = cells.iter().map(|c| plain_text(c).len()).sum();
         let keep = if length <= SHORT_ROW { "<w:cantSplit/>" } else { "" };
         let repeat = if head { "<w:tblHeader/>" } else { "" };
@@ -59,7 +61,7 @@ impl Part<'_> {
             } else {
                 String::new()
             };
-            let style = if head { "TableHeading" } else { "TableText" };
+            let (style, _) = table_style(head, step);
             let jc = match align.get(c) {
                 Some(Align::Center) => "<w:jc w:val=\"center\"/>",
                 Some(Align::Right) => "<w:jc w:val=\"right\"/>",
