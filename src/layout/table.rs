@@ -44,7 +44,7 @@ pub fn table(cx: &mut Cx, align: &[Align], head: &[Cell], rows: &[Vec<Cell>], wi
 }
 
 /// The type sizes a table may be set at, as fractions of the body size, largest first: a table
-/// starts a little smaller than the body text and shrinks a step at a time, down to [`FLOOR`],
+/// starts a little smaller than the body text and shrinks a step at a time, down to `FLOOR`,
 /// while its columns' longest words do not fit.
 pub fn table_scales() -> Vec<f32> {
     std::iter::successors(Some(START), |scale| Some(scale * SHRINK)).take_while(|scale| *scale >= FLOOR).collect()
