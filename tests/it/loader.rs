@@ -236,3 +236,19 @@ fn a_table_whose_delimiter_row_holds_tabs_is_a_table() {
     let Some(BlockKind::CodeBlock { text, .. }) = blocks.get(1).map(|b| &b.kind) else { panic!("code: {blocks:?}") };
     assert_eq!(text, "|---\t|---|\n", "code keeps its tabs");
 }
+
+#[test]
+fn a_theme_button_in_an_html_block_is_a_link() {
+    // Hextra's home page puts its button in a `<div>`, where Markdown is not read.
+    let home = "---\ntitle: Home\n---\n<div class=\"mb-6\">\n{{< hextra/hero-button text=\"Explore\" link=\"docs\" >}}\n</div>\n";
+    let dir = crate::util::tree(&[
+        ("hugo.toml", b"title = \"Ladders\"\n" as &[u8]),
+        ("content/_index.md", home.as_bytes()),
+        ("content/docs/_index.md", b"# Docs\n\nText.\n"),
+    ]);
+    let loaded = load(dir.path());
+    let home = loaded.collection.documents.iter().find(|d| d.title == "Home").expect("the home page");
+    let json = serde_json::to_string(&home.body().blocks).unwrap();
+    assert!(json.contains(r#""doc":"content/docs/_index""#) && json.contains(r#""text":"Explore""#), "{json}");
+    assert!(!json.contains("[Explore]"), "{json}");
+}

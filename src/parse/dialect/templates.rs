@@ -88,11 +88,27 @@ impl Cutter<'_> {
 }
 
 /// A shortcode that names a target (`link`, `href` or `url`) and its words (`text` or
-/// `title`) as a Markdown link.
+/// `title`) as an HTML link, which is a link in a paragraph and in an HTML block alike (themes
+/// put their buttons in `<div>`s, where Markdown is text).
 fn linked(args: &str) -> Option<String> {
     let target = ["link", "href", "url"].iter().find_map(|key| attribute(args, key))?;
     let words = ["text", "title"].iter().find_map(|key| attribute(args, key))?;
-    Some(format!("[{words}]({target})"))
+    Some(format!("<a href=\"{}\">{}</a>", html_escaped(target), html_escaped(words)))
+}
+
+/// `text` with the characters that HTML reads as markup written as references.
+fn html_escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The arguments of a line that is exactly `{{< name args >}}` or `{{% name args %}}`.

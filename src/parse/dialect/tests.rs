@@ -32,10 +32,10 @@ fn hugo_callout_and_cards() {
 
 #[test]
 fn a_shortcode_naming_a_link_and_its_text_is_a_link() {
-    let body = "{{< hextra/hero-button text=\"Explore\" link=\"docs\" >}}\n{{< button href='/x' title='Go' >}}\n{{< badge text=\"new\" >}}\n";
+    let body = "{{< hextra/hero-button text=\"Explore\" link=\"docs\" >}}\n{{< button href='/x?a&b' title='<Go>' >}}\n{{< badge text=\"new\" >}}\n";
     let (segments, warnings) = cut(body);
     let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
-    assert_eq!(text, "[Explore](docs)\n[Go](/x)\n\n");
+    assert_eq!(text, "<a href=\"docs\">Explore</a>\n<a href=\"/x?a&amp;b\">&lt;Go&gt;</a>\n\n");
     assert_eq!(warnings.len(), 1, "a shortcode without a link is still removed: {warnings:?}");
     assert!(warnings[0].message.contains("`badge`"), "{warnings:?}");
 }
