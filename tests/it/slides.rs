@@ -367,3 +367,18 @@ fn the_outline_sets_every_sub_heading_alike_in_the_accent() {
         assert!(headings.iter().all(|h| !h.contains("**")), "{path}: {headings:?}");
     }
 }
+
+#[test]
+fn a_deck_speaks_its_page_language_and_claims_none_it_was_not_told() {
+    let (loaded, _) = page_deck("---\nlang: de\n---\n# Ingenieurin\n\n## Aufgaben\n\nSie schreibt Code.\n");
+    let artifacts = render(&loaded.collection);
+    let package = unzip(&artifact(&artifacts, "slides/t.pptx").bytes);
+    let slide = parse(&package["ppt/slides/slide2.xml"]);
+    let langs: Vec<&str> = slide.iter().filter(|n| n.1 == "a:rPr").filter_map(|n| attr(n, "lang")).collect();
+    assert!(!langs.is_empty() && langs.iter().all(|l| *l == "de"), "{langs:?}");
+    assert!(package["docProps/core.xml"].contains("<dc:language>de</dc:language>"));
+    let (loaded, _) = page_deck("# Engineer\n\n## Duties\n\nWrites code.\n");
+    let package = unzip(&artifact(&render(&loaded.collection), "slides/t.pptx").bytes);
+    let slide = &package["ppt/slides/slide2.xml"];
+    assert!(!slide.contains("lang=") && !package["docProps/core.xml"].contains("dc:language"), "{slide}");
+}

@@ -124,6 +124,7 @@ pub fn deck_of(doc: &Document, composed: Composed) -> Deck {
         copies: copies.rsplit('/').next().unwrap_or(&copies).to_string(),
         anchors: composed.anchors,
         diagnostics: composed.diagnostics,
+        lang: doc.meta.lang.as_ref().map(|lang| lang.as_str().to_string()),
     }
 }
 
@@ -165,6 +166,7 @@ pub fn site_links(title: &str, front: usize, parts: &[(&BTreeMap<String, usize>,
         copies: String::new(),
         anchors,
         diagnostics: Vec::new(),
+        lang: None,
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Deck {
     pub anchors: BTreeMap<String, usize>,
     /// What had to give to make the content fit (per-document decks only).
     pub diagnostics: Vec<Diagnostic>,
+    /// The language of the deck's text, a BCP 47 tag, when the page or site says.
+    pub lang: Option<String>,
 }
 
 impl Deck {
@@ -260,6 +262,7 @@ mod tests {
             copies: "c-images".into(),
             anchors: [("a/b/c".to_string(), 1), ("a/b/c#part".to_string(), 4)].into_iter().collect(),
             diagnostics: vec![],
+            lang: None,
         };
         assert_eq!(deck.link_target(&doc("a/x/y", None), "pptx"), Some(Target::Url("../x/y.pptx".into())));
         assert_eq!(deck.link_target(&doc("a/b/d", Some("part")), "md"), Some(Target::Url("d.md".into())));

@@ -265,6 +265,7 @@ mod tests {
             copies: String::new(),
             anchors: Default::default(),
             diagnostics: vec![],
+            lang: None,
         };
         assert_eq!(inline(&deck, &runs), "**Bold** ``a`b``");
     }

@@ -121,6 +121,7 @@ impl Job<'_> {
                 false => SiteLinks::dividers(title, &all),
             };
             links.deck.copies = format!("{slug}-images");
+            links.deck.lang = ctx.lang(None);
             let accent = run.config.accent.to_string();
             let mut site = SiteWriter::new(outputs, (title, &accent), &run.template, ctx.assets, run.standards)?;
             site.add(SitePart::front(&links, &run.config)?)?;
@@ -177,7 +178,7 @@ impl Job<'_> {
             }
             false => (SetPages::new(&[], Tree::default()), Vec::new()),
         };
-        let deck = deck_of(doc, composed);
+        let deck = Deck { lang: self.ctx.lang(Some(doc)), ..deck_of(doc, composed) };
         let (mut diagnostics, mut shown) = (Vec::new(), None);
         if in_scope {
             let (found, pptx) = self.write_deck(doc, &deck, &rest_pages)?;

@@ -183,7 +183,7 @@ impl<'a, 'w> SiteWriter<'a, 'w> {
     /// Writes what only the end can write; returns the images the deck showed, for their
     /// copies beside the outline.
     pub fn finish(self, title: &str, properties: Properties, info: &Info) -> Result<BTreeSet<String>> {
-        self.pptx.finish(title, properties).map_err(slide_zip_error)?;
+        self.pptx.finish((title, info.lang.as_deref()), properties).map_err(slide_zip_error)?;
         self.pdf.finish(info).map_err(slide_pdf_error)?;
         Ok(self.images)
     }

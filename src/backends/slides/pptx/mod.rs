@@ -54,7 +54,7 @@ pub fn write(
     let slides = zip_slides(&mut writer.zip, deck, numbered, (look, files), &mut Shown::open(None)?)?;
     writer.count(&slides.numbers)?;
     writer.parts.extend(slides.media);
-    let pptx = writer.finish(&deck.title, properties)?;
+    let pptx = writer.finish((&deck.title, deck.lang.as_deref()), properties)?;
     // The template holds no slides: one part that is not a slide for each of its entries.
     Ok(Written { pptx, first: template.parts.len(), texts: slides.texts, alone: slides.alone })
 }
@@ -267,14 +267,15 @@ impl<W: Write> PptxWriter<W> {
         Ok(())
     }
 
-    /// Writes the parts that list the slides and the document properties; returns the writer.
-    pub fn finish(mut self, title: &str, properties: Properties) -> ZipResult<W> {
+    /// Writes the parts that list the slides and the document properties (the deck's title
+    /// and language); returns the writer.
+    pub fn finish(mut self, (title, language): (&str, Option<&str>), properties: Properties) -> ZipResult<W> {
         let (xml, rels) = presentation(self.slides);
         self.part("ppt/presentation.xml", "presentation.main", &xml)?;
         self.part("ppt/_rels/presentation.xml.rels", "", &rels)?;
         let core_type = "application/vnd.openxmlformats-package.core-properties+xml";
         let core_properties =
-            CoreProperties { title, author: properties.author, date: properties.date, ..Default::default() };
+            CoreProperties { title, author: properties.author, date: properties.date, language, ..Default::default() };
         self.part("docProps/core.xml", core_type, &core(&core_properties))?;
         let app_type = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
         self.part("docProps/app.xml", app_type, &app(self.slides, self.notes.len()))?;

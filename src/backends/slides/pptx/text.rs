@@ -39,6 +39,13 @@ impl<'a> Links<'a> {
         Links { deck, targets: Vec::new() }
     }
 
+    /// The `lang` attribute of the deck's runs: its language, which PowerPoint checks the
+    /// spelling in and a screen reader speaks; none when nobody said (PowerPoint then takes its
+    /// own editing language).
+    fn lang(&self) -> String {
+        self.deck.lang.as_deref().map(|lang| format!(" lang=\"{}\"", esc(lang))).unwrap_or_default()
+    }
+
     /// The relationship id for `link` and whether it jumps to a slide; `None` for a link to
     /// what the deck does not show.
     pub fn id(&mut self, link: &Link) -> Option<(String, bool)> {
@@ -150,7 +157,7 @@ pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links
     for run in runs {
         push_run(out, run, style, links);
     }
-    out.push_str(&format!("<a:endParaRPr lang=\"en-US\" sz=\"{}\" dirty=\"0\"/></a:p>", size(style.size)));
+    out.push_str(&format!("<a:endParaRPr{} sz=\"{}\" dirty=\"0\"/></a:p>", links.lang(), size(style.size)));
 }
 
 fn size(points: f32) -> i64 {
@@ -158,7 +165,8 @@ fn size(points: f32) -> i64 {
 }
 
 fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
-    let mut props = format!("<a:rPr lang=\"en-US\" sz=\"{}\"", size(style.size));
+    let lang = links.lang();
+    let mut props = format!("<a:rPr{lang} sz=\"{}\"", size(style.size));
     if run.bold || style.bold {
         props.push_str(" b=\"1\"");
     }
@@ -188,7 +196,7 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
     // A line end in a run is a line break of the paragraph, between runs of the same look.
     for (i, piece) in run.text.split('\n').enumerate() {
         if i > 0 {
-            out.push_str(&format!("<a:br><a:rPr lang=\"en-US\" sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
+            out.push_str(&format!("<a:br><a:rPr{lang} sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
         }
         if !piece.is_empty() || run.text.is_empty() {
             out.push_str(&format!("<a:r>{props}<a:t>{}</a:t></a:r>", esc(piece)));
