@@ -188,7 +188,8 @@ impl LinkIndex {
             self.find_page(from, path)
         };
         let Some(doc) = doc else {
-            let hint = self.closest(from, path).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+            let near = self.closest(from, path).or_else(|| self.elsewhere(from, path));
+            let hint = near.map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
             return unresolved(format!("link `{href}` points to no page of this collection{hint}"));
         };
         let anchor = anchor.filter(|a| !a.is_empty()).map(str::to_string);
@@ -225,6 +226,27 @@ impl LinkIndex {
         let folder = if written_folder.is_empty() { String::new() } else { format!("{written_folder}/") };
         let dot = if extension.is_empty() { "" } else { "." };
         Some(format!("{folder}{near}{dot}{extension}"))
+    }
+
+    /// The relative link `path` as it would be written to the one page of another folder
+    /// that has the file name it names: a page that moved (`../managers/director.md` for
+    /// `director.md`). `None` when no folder or several have it.
+    fn elsewhere(&self, from: &str, path: &str) -> Option<String> {
+        if path.starts_with('/') {
+            return None;
+        }
+        let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
+        let (stem, extension) = match file.rsplit_once('.') {
+            Some((stem, e)) if PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()) => (stem, Some(e)),
+            _ => (file, None),
+        };
+        let mut holding = self.names.iter().filter(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(stem)));
+        let (folder, names) = holding.next().filter(|_| holding.next().is_none())?;
+        let name = names.iter().find(|n| n.eq_ignore_ascii_case(stem))?;
+        let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
+        let target = if folder.is_empty() { name.clone() } else { format!("{folder}/{name}") };
+        let relative = relative_path(from_folder, &target);
+        Some(extension.map_or(relative.clone(), |e| format!("{relative}.{e}")))
     }
 
     fn find_page(&self, from: &str, path: &str) -> Option<String> {
@@ -279,6 +301,16 @@ fn scheme(href: &str) -> Option<String> {
     let (scheme, _) = cleaned.split_once(':')?;
     let valid = !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// The path of `target` (from the root, `/`-separated) as written from a page in `folder`.
+fn relative_path(folder: &str, target: &str) -> String {
+    let from: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
 }
 
 /// Whether a local link names a page (no extension, or a page extension) rather than a file.
@@ -372,6 +404,15 @@ mod tests {
         assert!(problem.unwrap().ends_with("(did you mean `../roles/engineers`?)"));
         let (_, problem) = index.resolve("roles/managers", "directors.md");
         assert!(!problem.unwrap().contains("did you mean"), "no page is near");
+        let docs = vec![doc("ladder/ic/staff", "x"), doc("ladder/mgmt/directors", "x"), doc("ladder/mgmt/vp", "x")];
+        let index = LinkIndex::new(&docs, &[]);
+        let (_, problem) = index.resolve("ladder/ic/staff", "directors.md#scope");
+        assert!(problem.unwrap().ends_with("(did you mean `../mgmt/directors.md`?)"), "a page that moved");
+        let (_, problem) = index.resolve("ladder/index", "mgmt/Staff");
+        assert!(problem.unwrap().ends_with("(did you mean `ic/staff`?)"));
+        let docs = vec![doc("a/readme", "x"), doc("b/readme", "x"), doc("c/page", "x")];
+        let (_, problem) = LinkIndex::new(&docs, &[]).resolve("c/page", "readme.md");
+        assert!(!problem.unwrap().contains("did you mean"), "two folders have it");
         let docs = vec![doc("a", "one")];
         let index = LinkIndex::new(&docs, &[]);
         let (target, problem) = index.resolve("a", "#two");
