@@ -4,65 +4,14 @@
 
 use crate::pdf::page_text;
 use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
+use crate::words::{page_words, words};
 use folio::backends::slides::document_deck;
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
-use folio::ir::walk::{query_blocks, query_inlines};
-use folio::ir::{plain_text, Block, BlockKind, Collection, Document, Inline};
+use folio::ir::Collection;
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 use std::path::Path;
-
-/// The words of a text: runs of letters and digits, lower-cased; superscript footnote marks
-/// and the hyphens the PDF deck breaks words at are no part of them.
-fn words(text: &str) -> BTreeSet<String> {
-    let joined = text.replace("-\n", "");
-    joined
-        .split(|c: char| !c.is_alphanumeric() || "⁰¹²³⁴⁵⁶⁷⁸⁹".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The text of blocks as a reader of the page sees it, and apart the speaker notes.
-fn block_text(blocks: &[Block], text: &mut String, notes: &mut String) {
-    query_blocks(blocks, &mut |block| {
-        match &block.kind {
-            BlockKind::Paragraph { content } | BlockKind::Heading { content, .. } => {
-                text.push_str(&plain_text(content));
-                query_inlines(content, &mut |inline| {
-                    if let Inline::Raw { format, text: raw } = inline {
-                        if format == "notes" {
-                            notes.push_str(&format!("{raw}\n"));
-                        }
-                    }
-                });
-            }
-            BlockKind::CodeBlock { text: code, .. } => text.push_str(code),
-            BlockKind::Callout { title: Some(title), .. } => text.push_str(&plain_text(title)),
-            BlockKind::Table { head, rows, .. } => {
-                for cell in head.iter().chain(rows.iter().flatten()) {
-                    text.push_str(&plain_text(cell));
-                    text.push(' ');
-                }
-            }
-            BlockKind::Raw { format, text: raw } if format == "notes" => notes.push_str(&format!("{raw}\n")),
-            _ => {}
-        }
-        text.push('\n');
-    });
-}
-
-/// The words of a page, and those of its speaker notes.
-fn page_words(doc: &Document) -> (BTreeSet<String>, BTreeSet<String>) {
-    let body = doc.body();
-    let (mut text, mut notes) = (doc.title.clone() + "\n", String::new());
-    block_text(&body.blocks, &mut text, &mut notes);
-    for footnote in &body.footnotes {
-        block_text(&footnote.blocks, &mut text, &mut notes);
-    }
-    (words(&text), words(&notes))
-}
 
 /// The text of every `<a:t>` of the slides and notes slides of a PPTX.
 fn pptx_text(bytes: &[u8]) -> String {

@@ -37,4 +37,5 @@ mod svg;
 mod tables;
 mod tagged;
 mod walk;
+mod words;
 mod xlsx;
