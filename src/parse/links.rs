@@ -202,16 +202,22 @@ impl LinkIndex {
         (LinkTarget::Internal { doc, anchor, href: href.to_string() }, None)
     }
 
-    /// The relative link `path` as it would be written to the page of its folder whose file
-    /// name it most likely misspells, by an edit or two (`./engineer.md` for `./engineers.md`).
+    /// The link `path` as it would be written to the page of its folder whose file name it
+    /// most likely misspells, by an edit or two (`./engineer.md` for `./engineers.md`,
+    /// `/roles/engineer` for `/roles/engineers`).
     fn closest(&self, from: &str, path: &str) -> Option<String> {
-        if path.starts_with('/') {
-            return None;
-        }
         let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
         let (written_folder, file) = path.trim_end_matches('/').rsplit_once('/').unwrap_or(("", path));
-        let joined =
-            if from_folder.is_empty() { written_folder.to_string() } else { format!("{from_folder}/{written_folder}") };
+        let joined = match written_folder.strip_prefix('/') {
+            // Below a base path (`/docs/…`), as `find_page` reads it.
+            Some(absolute) => {
+                let segments: Vec<&str> = absolute.split('/').collect();
+                let mut folders = (0..=segments.len()).map(|skip| segments[skip..].join("/"));
+                folders.find(|folder| self.names.contains_key(&normalize(folder)))?
+            }
+            None if path.starts_with('/') || from_folder.is_empty() => written_folder.to_string(),
+            None => format!("{from_folder}/{written_folder}"),
+        };
         let (stem, extension) = file
             .rsplit_once('.')
             .filter(|(_, e)| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
@@ -223,18 +229,18 @@ impl LinkIndex {
         let near_in_length = names.iter().map(String::as_str).filter(|n| n.chars().count().abs_diff(length) <= 2);
         let near = crate::diag::did_you_mean(stem, near_in_length)
             .filter(|near| strsim::osa_distance(&stem.to_lowercase(), near) <= 2)?;
-        let folder = if written_folder.is_empty() { String::new() } else { format!("{written_folder}/") };
+        let folder = match path.starts_with('/') || !written_folder.is_empty() {
+            true => format!("{written_folder}/"),
+            false => String::new(),
+        };
         let dot = if extension.is_empty() { "" } else { "." };
         Some(format!("{folder}{near}{dot}{extension}"))
     }
 
-    /// The relative link `path` as it would be written to the one page of another folder
-    /// that has the file name it names: a page that moved (`../managers/director.md` for
-    /// `director.md`). `None` when no folder or several have it.
+    /// The link `path` as it would be written to the one page of another folder that has the
+    /// file name it names: a page that moved (`../managers/director.md` for `director.md`,
+    /// `/managers/director` for `/director`). `None` when no folder or several have it.
     fn elsewhere(&self, from: &str, path: &str) -> Option<String> {
-        if path.starts_with('/') {
-            return None;
-        }
         let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
         let (stem, extension) = match file.rsplit_once('.') {
             Some((stem, e)) if PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()) => (stem, Some(e)),
@@ -245,8 +251,11 @@ impl LinkIndex {
         let name = names.iter().find(|n| n.eq_ignore_ascii_case(stem))?;
         let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
         let target = if folder.is_empty() { name.clone() } else { format!("{folder}/{name}") };
-        let relative = relative_path(from_folder, &target);
-        Some(extension.map_or(relative.clone(), |e| format!("{relative}.{e}")))
+        let written = match path.starts_with('/') {
+            true => format!("/{target}"),
+            false => relative_path(from_folder, &target),
+        };
+        Some(extension.map_or(written.clone(), |e| format!("{written}.{e}")))
     }
 
     fn find_page(&self, from: &str, path: &str) -> Option<String> {
@@ -410,6 +419,12 @@ mod tests {
         assert!(problem.unwrap().ends_with("(did you mean `../mgmt/directors.md`?)"), "a page that moved");
         let (_, problem) = index.resolve("ladder/index", "mgmt/Staff");
         assert!(problem.unwrap().ends_with("(did you mean `ic/staff`?)"));
+        let (_, problem) = index.resolve("ladder/ic/staff", "/ladder/mgmt/director");
+        assert!(problem.unwrap().ends_with("(did you mean `/ladder/mgmt/directors`?)"), "site-absolute");
+        let (_, problem) = index.resolve("ladder/ic/staff", "/docs/ladder/mgmt/director");
+        assert!(problem.unwrap().ends_with("(did you mean `/docs/ladder/mgmt/directors`?)"), "below a base path");
+        let (_, problem) = index.resolve("ladder/ic/staff", "/directors.md");
+        assert!(problem.unwrap().ends_with("(did you mean `/ladder/mgmt/directors.md`?)"), "moved, site-absolute");
         let docs = vec![doc("a/readme", "x"), doc("b/readme", "x"), doc("c/page", "x")];
         let (_, problem) = LinkIndex::new(&docs, &[]).resolve("c/page", "readme.md");
         assert!(!problem.unwrap().contains("did you mean"), "two folders have it");
