@@ -69,16 +69,28 @@ fn fitted(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], columns: usize, width:
 
 /// The step of [`table_scales`] a table is set at `width` wide and the widths of its columns,
 /// padding included, as the PDF sets them: for writers that set tables themselves (DOCX) at
-/// the PDF's size and in its proportions, each column with `room` points more than its text
-/// needs (for a writer whose text is set by another program's measure). No widths for a table
-/// without columns.
-pub fn column_widths(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], width: f32, room: f32) -> (usize, Vec<f32>) {
+/// the PDF's size and in its proportions, for a program that sets the text with its own
+/// measure and perhaps another face. So each column is `room` points wider than its text
+/// needs, and its longest word counts `spare` times wider where the table has room for it.
+/// No widths for a table without columns.
+pub fn column_widths(
+    cx: &mut Cx,
+    head: &[Cell],
+    rows: &[Vec<Cell>],
+    width: f32,
+    (room, spare): (f32, f32),
+) -> (usize, Vec<f32>) {
     let columns = column_count(head, rows);
     if columns == 0 {
         return (0, Vec::new());
     }
-    let (step, size, grid) = fitted(cx, head, rows, columns, width);
+    let (step, size, mut grid) = fitted(cx, head, rows, columns, width);
     let pad = padding(columns, size, width);
+    let spared: Vec<f32> = grid.min.iter().map(|m| m * spare).collect();
+    if spared.iter().sum::<f32>() <= width - (2.0 * pad + room) * columns as f32 {
+        grid.max = grid.max.iter().zip(&spared).map(|(max, min)| max.max(*min)).collect();
+        grid.min = spared;
+    }
     let inner = widths(&grid, width - (2.0 * pad + room) * columns as f32);
     (step, inner.into_iter().map(|w| w + 2.0 * pad + room).collect())
 }

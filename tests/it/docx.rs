@@ -249,8 +249,9 @@ fn convert_writes_a_docx_by_its_extension() {
 #[test]
 fn a_column_as_narrow_as_its_longest_word_leaves_room_around_it() {
     // `Reliability`, bold, is the longest word of the first column, whose width the PDF measures
-    // as exactly that word: Word's cell margins (100 twips a side) and a little room must come on
-    // top, or Word and LibreOffice break the word inside the cell.
+    // as exactly that word: Word's cell margins (100 twips a side) and room must come on top, or
+    // Word and LibreOffice break the word inside the cell; enough room for a reader without the
+    // bundled faces, whose substitute (DejaVu Sans in LibreOffice) sets words up to 13 % wider.
     let page = "# Signals\n\n| Signal | Example measure | Warning sign |\n|---|---|---|\n\
                 | **Delivery** | Planned outcomes met per quarter, lead time for changes | Chronic carry-over |\n\
                 | **Reliability** | Incident count and severity, error budgets, time to restore | The same failure recurring across teams |\n";
@@ -263,7 +264,7 @@ fn a_column_as_narrow_as_its_longest_word_leaves_room_around_it() {
     let bold = Style { bold: true, ..Style::plain(FontId::SERIF, 9.0, Rgb(0.0, 0.0, 0.0)) };
     let (_, word) = measure(&mut cx, &[Span { text: "Reliability".into(), style: bold }]);
     let room = widths[0] as f32 / 20.0 - 10.0 - word;
-    assert!(room >= 1.5, "{room} pt beside the word in a column {} twips wide", widths[0]);
+    assert!(room >= 0.15 * word, "{room} pt beside a word {word} pt wide in a column {} twips wide", widths[0]);
 }
 
 /// The nodes of the style `id` in `styles.xml`'s nodes.
