@@ -27,6 +27,8 @@ pub struct LinkIndex {
     files: HashSet<String>,
     /// The file names (without extension) of the documents in each folder, for hints.
     names: HashMap<String, Vec<String>>,
+    /// The documents by file name (without extension, lower-cased), for hints.
+    homes: HashMap<String, Vec<String>>,
 }
 
 impl LinkIndex {
@@ -65,7 +67,7 @@ impl LinkIndex {
         // A folder without an index page stands for its first page in reading order, as a
         // link to a folder of a GitHub tree shows what it holds; so does a path above
         // permalinks (`/competencies/` above `/competencies/junior/`).
-        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        let (mut names, mut homes): (HashMap<String, Vec<String>>, HashMap<String, Vec<String>>) = Default::default();
         for doc in documents {
             let permalink = doc.meta.permalink.as_deref().map(|p| normalize(p.trim_matches('/')));
             for path in std::iter::once(doc.id.clone()).chain(permalink) {
@@ -77,8 +79,9 @@ impl LinkIndex {
             }
             let (folder, name) = doc.id.rsplit_once('/').unwrap_or(("", &doc.id));
             names.entry(folder.to_string()).or_default().push(name.to_string());
+            homes.entry(name.to_lowercase()).or_default().push(doc.id.clone());
         }
-        LinkIndex { paths, anchors, allowed: allowed.to_vec(), files: HashSet::new(), names }
+        LinkIndex { paths, anchors, allowed: allowed.to_vec(), files: HashSet::new(), names, homes }
     }
 
     /// Lets site-absolute images be found below the folders of the pages that show them: the
@@ -239,21 +242,18 @@ impl LinkIndex {
 
     /// The link `path` as it would be written to the one page of another folder that has the
     /// file name it names: a page that moved (`../managers/director.md` for `director.md`,
-    /// `/managers/director` for `/director`). `None` when no folder or several have it.
+    /// `/managers/director` for `/director`). `None` when no page or several have it.
     fn elsewhere(&self, from: &str, path: &str) -> Option<String> {
         let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
         let (stem, extension) = match file.rsplit_once('.') {
             Some((stem, e)) if PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()) => (stem, Some(e)),
             _ => (file, None),
         };
-        let mut holding = self.names.iter().filter(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(stem)));
-        let (folder, names) = holding.next().filter(|_| holding.next().is_none())?;
-        let name = names.iter().find(|n| n.eq_ignore_ascii_case(stem))?;
+        let [target] = self.homes.get(&stem.to_lowercase())?.as_slice() else { return None };
         let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
-        let target = if folder.is_empty() { name.clone() } else { format!("{folder}/{name}") };
         let written = match path.starts_with('/') {
             true => format!("/{target}"),
-            false => relative_path(from_folder, &target),
+            false => relative_path(from_folder, target),
         };
         Some(extension.map_or(written.clone(), |e| format!("{written}.{e}")))
     }
