@@ -3,7 +3,7 @@
 //! its page.
 
 use crate::pdf::{assert_inside, embedded_subset_fonts, link_actions, outline_titles, page_text};
-use crate::util::{content, corpus_folders, load, seed, tree};
+use crate::util::{load, real_trees, seed, tree};
 use folio::backends::slides::{deck_pages, document_deck, site_deck};
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Scope, Slides};
 use folio::config::Config;
@@ -78,9 +78,7 @@ fn decks_follow_the_scope_and_link_to_slides_and_other_decks() {
 
 #[test]
 fn every_slide_of_content_the_seed_and_the_corpus_stays_inside_its_page() {
-    let mut folders = vec![content(), seed()];
-    folders.extend(corpus_folders());
-    for folder in folders {
+    for folder in real_trees() {
         let loaded = load(&folder);
         let docs: Vec<_> = loaded.collection.documents.iter().collect();
         let decks = docs.iter().map(|d| document_deck(d, 2)).chain([site_deck(&loaded.collection.title, &docs, 2)]);

@@ -3,7 +3,7 @@
 //! outline, and, but for speaker notes, in its PDF deck, for content/, the seed and the corpus.
 
 use crate::pdf::page_text;
-use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
+use crate::util::{folio, load, real_trees, stderr, tree};
 use crate::words::{page_words, words};
 use folio::backends::slides::document_deck;
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
@@ -68,9 +68,7 @@ fn check_tree(path: &Path) {
 
 #[test]
 fn every_word_of_content_the_seed_and_the_corpus_is_in_pptx_pdf_deck_and_outline() {
-    let mut folders = vec![content(), seed()];
-    folders.extend(corpus_folders());
-    for folder in folders {
+    for folder in real_trees() {
         check_tree(&folder);
     }
 }

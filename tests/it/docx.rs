@@ -5,7 +5,7 @@
 
 use crate::ooxml::{attr, check_package, parse, unzip, Node};
 use crate::pdf::png;
-use crate::util::{content, corpus_folders, folio, load, seed, stderr, tree};
+use crate::util::{content, folio, load, real_trees, seed, stderr, tree};
 use folio::backends::{Assets, Backend, Docx, RenderContext};
 use folio::config::Config;
 use folio::layout::{measure, Cx, FontId, Rgb, Span, Style};
@@ -217,7 +217,7 @@ fn the_same_input_gives_the_same_bytes() {
 fn content_the_seed_and_every_corpus_folder_give_complete_documents() {
     let config = Config::default();
     let assets = Assets::new();
-    for dir in [content(), seed()].into_iter().chain(corpus_folders()) {
+    for dir in real_trees() {
         let loaded = load(&dir);
         let rendered = Docx.render(&RenderContext::new(&loaded.collection, &config, &assets)).unwrap();
         assert_eq!(rendered.artifacts.len(), loaded.collection.documents.len() + 1, "{}", dir.display());

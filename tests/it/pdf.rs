@@ -1,6 +1,6 @@
 //! The PDF backend: layout snapshots and page-box checks, and PDFs read back with lopdf.
 
-use crate::util::{content, corpus_folders, load, tree};
+use crate::util::{content, load, real_trees, tree};
 use folio::backends::{lookup, Artifact, RenderContext, Rendered};
 use folio::config::Config;
 use folio::layout::{Item, Page};
@@ -134,9 +134,8 @@ pub fn assert_inside(what: &str, pages: &[Page]) {
 }
 
 #[test]
-fn every_page_of_content_and_corpus_stays_inside_the_page() {
-    let mut folders = vec![content()];
-    folders.extend(corpus_folders());
+fn every_page_of_content_the_seed_and_the_corpus_stays_inside_the_page() {
+    let folders = real_trees();
     let mut documents = 0;
     for (n, folder) in folders.into_iter().enumerate() {
         let loaded = load(&folder);

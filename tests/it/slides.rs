@@ -3,7 +3,7 @@
 //! every time, and every content tree we have renders.
 
 use crate::ooxml::{attr, check_entries_follow_each_other, check_package, parse, resolve, unzip, Node};
-use crate::util::{content, corpus_folders, folio, load, seed, stderr};
+use crate::util::{content, folio, load, real_trees, seed, stderr};
 use folio::backends::slides::{body_height, boxes, document_deck, text_height, Deck, Item};
 use folio::backends::{Artifact, Assets, Backend, RenderContext, Slides};
 use folio::config::Config;
@@ -225,10 +225,8 @@ fn the_same_input_gives_the_same_bytes() {
 }
 
 #[test]
-fn content_and_every_corpus_folder_render_complete_decks_that_fit() {
-    let mut folders = vec![content()];
-    folders.extend(corpus_folders());
-    for folder in folders {
+fn content_the_seed_and_every_corpus_folder_render_complete_decks_that_fit() {
+    for folder in real_trees() {
         let loaded = load(&folder);
         let artifacts = render(&loaded.collection);
         for doc in &loaded.collection.documents {

@@ -4,7 +4,7 @@
 //! word, where they fit) is broken across lines without a hyphen, and every rule between rows is
 //! drawn whole; the same over every guide and deck of content/, the seed and the corpus.
 
-use crate::util::{content, corpus_folders, load, seed, tree};
+use crate::util::{load, real_trees, tree};
 use folio::backends::slides::Item as SlideItem;
 use folio::backends::slides::{deck_pages, document_deck};
 use folio::highlight::DEFAULT_THEME;
@@ -204,8 +204,7 @@ fn cells_written(doc: &Document) -> String {
 
 #[test]
 fn every_table_of_content_the_seed_and_the_corpus_keeps_the_rules_in_guides_and_decks() {
-    let mut folders = vec![content(), seed()];
-    folders.extend(corpus_folders());
+    let folders = real_trees();
     let mut checked = 0;
     for folder in folders {
         let loaded = load(&folder);

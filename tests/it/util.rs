@@ -39,6 +39,13 @@ pub fn seed() -> PathBuf {
     shared().join("seed").join("vp.md")
 }
 
+/// The real trees every format is checked on: content/, the seed page and each corpus folder.
+pub fn real_trees() -> Vec<PathBuf> {
+    let mut trees = vec![content(), seed()];
+    trees.extend(corpus_folders());
+    trees
+}
+
 /// Every folder of the shared corpus, sorted.
 pub fn corpus_folders() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(shared().join("corpus"))

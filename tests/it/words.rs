@@ -4,7 +4,7 @@
 
 use crate::ooxml::{parse, unzip};
 use crate::pdf::page_text;
-use crate::util::{content, corpus_folders, load, seed};
+use crate::util::{load, real_trees};
 use folio::backends::{Artifact, Assets, Backend, Docx, Pdf, RenderContext};
 use folio::config::Config;
 use folio::ir::walk::{query_blocks, query_inlines};
@@ -118,9 +118,7 @@ fn check_tree(path: &Path) {
 
 #[test]
 fn every_word_of_content_the_seed_and_the_corpus_is_in_its_guide_the_book_and_its_docx() {
-    let mut folders = vec![content(), seed()];
-    folders.extend(corpus_folders());
-    for folder in folders {
+    for folder in real_trees() {
         check_tree(&folder);
     }
 }
