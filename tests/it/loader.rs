@@ -252,3 +252,37 @@ fn a_theme_button_in_an_html_block_is_a_link() {
     assert!(json.contains(r#""doc":"content/docs/_index""#) && json.contains(r#""text":"Explore""#), "{json}");
     assert!(!json.contains("[Explore]"), "{json}");
 }
+
+#[test]
+fn hugo_refs_figures_and_card_words_reach_the_guide() {
+    // `ref` is how Hugo pages link each other, `figure` how they show images; a theme's card
+    // keeps its words in attributes.
+    let vp = "---\ntitle: VP\n---\nWork with the [CTO]({{< ref \"cto.md\" >}}).\n\n\
+              {{< figure src=\"ladder.png\" caption=\"The whole ladder\" >}}\n\n\
+              {{< hextra/feature-card title=\"Scope\" subtitle=\"Owns the organisation\" >}}\n";
+    let png = crate::pdf::png(4, 3, 0);
+    let dir = crate::util::tree(&[
+        ("hugo.toml", b"title = \"Ladders\"\n" as &[u8]),
+        ("content/roles/vp.md", vp.as_bytes()),
+        ("content/roles/cto.md", b"---\ntitle: CTO\n---\nText.\n"),
+        ("content/roles/ladder.png", &png),
+    ]);
+    let loaded = load(dir.path());
+    let page = loaded.collection.documents.iter().find(|d| d.title == "VP").expect("the VP page");
+    let json = serde_json::to_string(&page.body().blocks).unwrap();
+    assert!(json.contains(r#""doc":"content/roles/cto""#), "the ref is a link to the page: {json}");
+    assert!(json.contains(r#""alt":"The whole ladder""#) && json.contains("ladder.png"), "{json}");
+    let out = tempfile::tempdir().unwrap();
+    let built = crate::util::folio(dir.path(), &["build", ".", "-f", "pdf", "-o", out.path().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", crate::util::stderr(&built));
+    let pdf = lopdf::Document::load(out.path().join("pdf/content/roles/vp.pdf")).unwrap();
+    let text = crate::pdf::page_text(&pdf);
+    for words in ["The whole ladder", "Scope", "Owns the organisation"] {
+        assert!(text.contains(words), "{words} in {text}");
+    }
+    let is_image = |o: &lopdf::Object| {
+        o.as_stream().is_ok_and(|s| s.dict.get(b"Subtype").and_then(|v| v.as_name()).is_ok_and(|n| n == b"Image"))
+    };
+    let images = pdf.objects.values().filter(|o| is_image(o)).count();
+    assert_eq!(images, 2, "the figure's picture is drawn, with its alpha as a soft mask");
+}

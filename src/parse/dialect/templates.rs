@@ -1,12 +1,14 @@
 //! Template tags of Jekyll, Hugo and Retype: `{{ page.title }}`, `{{ site.title }}` and the site's
-//! data (`{{ site.data.contact.name }}`) filled in, Hugo `card` shortcodes and others that name a
-//! link and its text made links, every other tag removed with a warning; never inside code.
+//! data (`{{ site.data.contact.name }}`) filled in; Hugo `card` shortcodes and others that name a
+//! link and its text made links, `ref` and `relref` their paths, `figure` an image; any other
+//! tag removed with a warning, the words of its attributes kept; never inside code.
 
 use super::{Cutter, TemplateValues};
 
 impl Cutter<'_> {
-    /// Replaces `{{ … }}` and `{% … %}` tags outside code: known values are filled in, `card`
-    /// shortcodes become links, everything else is removed with a warning.
+    /// Replaces `{{ … }}` and `{% … %}` tags outside code: known values are filled in, the
+    /// shortcodes folio knows become what they stand for (`replace_shortcode`), and the rest
+    /// are removed with a warning.
     pub(super) fn rewrite_tags(&mut self, line: &str, line_no: u32, offset: usize, values: TemplateValues) -> String {
         if !line.contains("{{") && !line.contains("{%") && !line.contains("<!--") && !self.in_comment {
             return line.to_string();
@@ -78,12 +80,61 @@ impl Cutter<'_> {
             "cards" | "/cards" => String::new(),
             // The opening tag was reported already.
             closing if closing.starts_with('/') => String::new(),
-            // A button or link of a theme (Hextra's `hero-button text="Explore" link="docs"`).
-            _ => linked(args).unwrap_or_else(|| {
-                self.warn(line, column, format!("shortcode `{name}` is not supported; removed"));
+            // Hugo's links to pages, written where a link's target goes: `[VP]({{< ref "vp.md" >}})`.
+            "ref" | "relref" => reference(args).map(str::to_string).unwrap_or_else(|| {
+                self.warn(line, column, format!("`{name}` shortcode without a path; removed"));
                 String::new()
             }),
+            "figure" if attribute(args, "src").is_some() => figure(args),
+            // A button or link of a theme (Hextra's `hero-button text="Explore" link="docs"`).
+            _ => linked(args).unwrap_or_else(|| {
+                let words = words(args);
+                let what = if words.is_empty() { "removed" } else { "its text is kept" };
+                self.warn(line, column, format!("shortcode `{name}` is not supported; {what}"));
+                words
+            }),
         }
+    }
+}
+
+/// The path of a `ref` or `relref` shortcode: `ref "vp.md"`, `relref path="vp.md"`.
+fn reference(args: &str) -> Option<&str> {
+    let rest = args.split_once(char::is_whitespace)?.1.trim();
+    let path = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next(),
+        _ => attribute(rest, "path").or_else(|| rest.split_whitespace().next()),
+    };
+    path.filter(|p| !p.is_empty())
+}
+
+/// Hugo's `figure` shortcode as an HTML figure: the image, its alt text (else its caption or
+/// title) and, shown below it, its title and caption.
+fn figure(args: &str) -> String {
+    let src = attribute(args, "src").unwrap_or_default();
+    let shown: Vec<&str> = ["title", "caption"].iter().filter_map(|key| attribute(args, key)).collect();
+    let alt = attribute(args, "alt").or_else(|| shown.last().copied()).unwrap_or_default();
+    let caption = match shown.is_empty() {
+        true => String::new(),
+        false => format!("<figcaption>{}</figcaption>", html_escaped(&shown.join(" "))),
+    };
+    format!("<figure><img src=\"{}\" alt=\"{}\">{caption}</figure>", html_escaped(src), html_escaped(alt))
+}
+
+/// The attributes of a shortcode that hold words a reader sees, in the order a theme shows them.
+const WORDS: [&str; 7] = ["title", "subtitle", "text", "description", "caption", "content", "label"];
+
+/// The words a shortcode's attributes hold, for a shortcode folio does not know (Hextra's
+/// `feature-card title="Fast" subtitle="Builds in a second"`), so that they are not lost: the
+/// title in bold before the rest, as HTML, which is text in a paragraph and in an HTML block
+/// alike. Empty when it holds none.
+fn words(args: &str) -> String {
+    let title = attribute(args, "title").filter(|t| !t.is_empty());
+    let rest: Vec<String> =
+        WORDS[1..].iter().filter_map(|key| attribute(args, key)).filter(|w| !w.is_empty()).map(html_escaped).collect();
+    match title {
+        Some(title) if rest.is_empty() => html_escaped(title),
+        Some(title) => format!("<strong>{}</strong> {}", html_escaped(title), rest.join(" ")),
+        None => rest.join(" "),
     }
 }
 

@@ -35,9 +35,37 @@ fn a_shortcode_naming_a_link_and_its_text_is_a_link() {
     let body = "{{< hextra/hero-button text=\"Explore\" link=\"docs\" >}}\n{{< button href='/x?a&b' title='<Go>' >}}\n{{< badge text=\"new\" >}}\n";
     let (segments, warnings) = cut(body);
     let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
-    assert_eq!(text, "<a href=\"docs\">Explore</a>\n<a href=\"/x?a&amp;b\">&lt;Go&gt;</a>\n\n");
-    assert_eq!(warnings.len(), 1, "a shortcode without a link is still removed: {warnings:?}");
-    assert!(warnings[0].message.contains("`badge`"), "{warnings:?}");
+    assert_eq!(text, "<a href=\"docs\">Explore</a>\n<a href=\"/x?a&amp;b\">&lt;Go&gt;</a>\nnew\n");
+    assert_eq!(warnings.len(), 1, "a shortcode without a link is reported: {warnings:?}");
+    assert!(warnings[0].message.contains("`badge` is not supported; its text is kept"), "{warnings:?}");
+}
+
+#[test]
+fn hugo_refs_figures_and_the_words_of_unknown_shortcodes_are_kept() {
+    let body = "See [the VP]({{< ref \"roles/vp.md\" >}}) and [the CTO]({{< relref path=\"/roles/cto\" >}}).\n\
+                {{< figure src=\"/img/ladder.png\" caption=\"The ladder & its rungs\" >}}\n\
+                {{< hextra/feature-card title=\"Fast\" subtitle=\"Builds <1 s\" icon=\"bolt\" >}}\n\
+                {{< youtube id=\"x\" >}}\n{{< ref >}}\n";
+    let (segments, warnings) = cut(body);
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "See [the VP](roles/vp.md) and [the CTO](/roles/cto).");
+    assert_eq!(
+        lines[1],
+        "<figure><img src=\"/img/ladder.png\" alt=\"The ladder &amp; its rungs\">\
+         <figcaption>The ladder &amp; its rungs</figcaption></figure>"
+    );
+    assert_eq!(lines[2], "<strong>Fast</strong> Builds &lt;1 s");
+    assert_eq!((lines[3], lines[4]), ("", ""));
+    let messages: Vec<(u32, &str)> = warnings.iter().map(|w| (w.line, w.message.as_str())).collect();
+    assert_eq!(
+        messages,
+        [
+            (3, "shortcode `hextra/feature-card` is not supported; its text is kept"),
+            (4, "shortcode `youtube` is not supported; removed"),
+            (5, "`ref` shortcode without a path; removed"),
+        ]
+    );
 }
 
 #[test]
