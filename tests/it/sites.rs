@@ -85,6 +85,23 @@ fn docusaurus_and_vitepress_containers_become_callouts() {
     assert_eq!(found, expected);
 }
 
+#[test]
+fn hugo_theme_boxes_become_callouts() {
+    // Docsy's alert, Relearn's notice, Book's hint and Hextra's details, on a Hugo page.
+    let page = b"---\nweight: 1\n---\n# P\n\n{{% alert title=\"Mind this\" color=\"warning\" %}}\nAlert text.\n{{% /alert %}}\n\n\
+                 {{% notice tip \"Try it\" %}}\nNotice text.\n{{% /notice %}}\n\n{{< hint danger >}}\nHint text.\n{{< /hint >}}\n\n\
+                 {{% details title=\"More\" closed=\"true\" %}}\nHidden text.\n{{% /details %}}\n\nAfter.\n";
+    let found = callouts(page);
+    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
+    let expected = [
+        (CalloutKind::Warning, "Mind this", "Alert text."),
+        (CalloutKind::Tip, "Try it", "Notice text."),
+        (CalloutKind::Danger, "", "Hint text."),
+        (CalloutKind::Note, "More", "Hidden text."),
+    ];
+    assert_eq!(found, expected);
+}
+
 /// The ids of a tree's documents in reading order, with their labels.
 fn reading_order(files: &[(&str, &[u8])], folder: &str) -> Vec<(String, String)> {
     let dir = tree(files);

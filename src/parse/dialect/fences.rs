@@ -1,7 +1,7 @@
 //! Callouts between an opening and a closing line: Retype `!!!kind Title` … `!!!`, Docusaurus
 //! and VitePress `:::kind Title` (or `:::kind[Title]`) … `:::`, nested by the innermost open one
-//! closing first, and Hugo `{{< callout type="…" >}}` … `{{< /callout >}}` where template tags
-//! are read.
+//! closing first, and the boxes of Hugo themes (`{{< callout type="…" >}}` … `{{< /callout >}}`,
+//! Docsy's `alert`, Relearn's `notice` and others) where template tags are read.
 
 use super::templates::{attribute, shortcode};
 use super::{Cutter, Fence};
@@ -64,20 +64,42 @@ impl Cutter<'_> {
     }
 
     fn shortcode_line(&mut self, trimmed: &str, line_no: u32) -> bool {
-        if let Some(args) = shortcode(trimmed, "callout") {
-            let kind = attribute(args, "type").and_then(CalloutKind::from_name);
-            let title = attribute(args, "title").map(str::to_string);
-            self.open(kind.unwrap_or(CalloutKind::Info), title, line_no, Fence::Shortcode);
-            return true;
-        }
-        if shortcode(trimmed, "/callout").is_some() {
-            if self.innermost() == Fence::Shortcode {
-                self.close();
-            } else {
-                self.warn(line_no, 1, "`{{< /callout >}}` closes no callout; removed".into());
+        for &name in CALLOUT_SHORTCODES {
+            if let Some(args) = shortcode(trimmed, name) {
+                let (kind, title) = callout_of(name, args);
+                self.open(kind, title, line_no, Fence::Shortcode);
+                return true;
             }
-            return true;
+            if shortcode(trimmed, &format!("/{name}")).is_some() {
+                if self.innermost() == Fence::Shortcode {
+                    self.close();
+                } else {
+                    self.warn(line_no, 1, format!("`{{{{< /{name} >}}}}` closes no callout; removed"));
+                }
+                return true;
+            }
         }
         false
+    }
+}
+
+/// The shortcodes of Hugo themes that box their content: Hextra's `callout` and `details`,
+/// Docsy's `alert`, Relearn's `notice`, Book's `hint`, LoveIt's `admonition`.
+const CALLOUT_SHORTCODES: &[&str] = &["callout", "alert", "notice", "hint", "admonition", "details"];
+
+/// The kind and title of a callout shortcode's box. The kind is named by `type`, `style` or
+/// `color`, or by the first word (`notice warning`, `hint info`); the title by `title`, or by
+/// the quoted words after that first word (`notice warning "Careful"`). A `details` box is a
+/// note titled "Details" unless it says otherwise.
+fn callout_of(name: &str, args: &str) -> (CalloutKind, Option<String>) {
+    let named = ["type", "style", "color"].iter().find_map(|key| attribute(args, key));
+    let first = args.split_whitespace().find(|word| !word.contains('='));
+    let kind = named.or(first).and_then(CalloutKind::from_name);
+    let quoted = args.split_once('"').and_then(|(_, rest)| rest.split_once('"')).map(|(title, _)| title);
+    let positional = quoted.filter(|_| first.is_some() && !args.contains('='));
+    let title = attribute(args, "title").or(positional).filter(|t| !t.is_empty());
+    match name {
+        "details" => (kind.unwrap_or(CalloutKind::Note), Some(title.unwrap_or("Details").to_string())),
+        _ => (kind.unwrap_or(CalloutKind::Info), title.map(str::to_string)),
     }
 }
