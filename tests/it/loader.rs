@@ -254,12 +254,13 @@ fn a_theme_button_in_an_html_block_is_a_link() {
 }
 
 #[test]
-fn hugo_refs_figures_and_card_words_reach_the_guide() {
-    // `ref` is how Hugo pages link each other, `figure` how they show images; a theme's card
-    // keeps its words in attributes.
+fn hugo_refs_figures_code_and_card_words_reach_the_guide() {
+    // `ref` is how Hugo pages link each other, `figure` how they show images, `highlight` how
+    // they show code; a theme's card keeps its words in attributes.
     let vp = "---\ntitle: VP\n---\nWork with the [CTO]({{< ref \"cto.md\" >}}).\n\n\
               {{< figure src=\"ladder.png\" caption=\"The whole ladder\" >}}\n\n\
-              {{< hextra/feature-card title=\"Scope\" subtitle=\"Owns the organisation\" >}}\n";
+              {{< hextra/feature-card title=\"Scope\" subtitle=\"Owns the organisation\" >}}\n\n\
+              {{< highlight go >}}\n# not a heading\n{{< /highlight >}}\n";
     let png = crate::pdf::png(4, 3, 0);
     let dir = crate::util::tree(&[
         ("hugo.toml", b"title = \"Ladders\"\n" as &[u8]),
@@ -272,6 +273,7 @@ fn hugo_refs_figures_and_card_words_reach_the_guide() {
     let json = serde_json::to_string(&page.body().blocks).unwrap();
     assert!(json.contains(r#""doc":"content/roles/cto""#), "the ref is a link to the page: {json}");
     assert!(json.contains(r#""alt":"The whole ladder""#) && json.contains("ladder.png"), "{json}");
+    assert!(json.contains(r##""type":"code_block","lang":"go","text":"# not a heading"##), "{json}");
     let out = tempfile::tempdir().unwrap();
     let built = crate::util::folio(dir.path(), &["build", ".", "-f", "pdf", "-o", out.path().to_str().unwrap()]);
     assert!(built.status.success(), "{}", crate::util::stderr(&built));

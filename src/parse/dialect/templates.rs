@@ -1,6 +1,7 @@
 //! Template tags of Jekyll, Hugo and Retype: `{{ page.title }}`, `{{ site.title }}` and the site's
 //! data (`{{ site.data.contact.name }}`) filled in; Hugo `card` shortcodes and others that name a
-//! link and its text made links, `ref` and `relref` their paths, `figure` an image; any other
+//! link and its text made links, `ref` and `relref` their paths, `figure` an image,
+//! `highlight` a fenced code block; any other
 //! tag removed with a warning, the words of its attributes kept; never inside code.
 
 use super::{Cutter, TemplateValues};
@@ -78,6 +79,11 @@ impl Cutter<'_> {
                 }
             },
             "cards" | "/cards" => String::new(),
+            // Hugo's code blocks, as the fences they stand for.
+            "highlight" => {
+                format!("```{}", args.split_whitespace().nth(1).filter(|l| !l.contains(['"', '='])).unwrap_or(""))
+            }
+            "/highlight" => "```".to_string(),
             // The opening tag was reported already.
             closing if closing.starts_with('/') => String::new(),
             // Hugo's links to pages, written where a link's target goes: `[VP]({{< ref "vp.md" >}})`.

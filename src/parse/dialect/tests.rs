@@ -69,6 +69,14 @@ fn hugo_refs_figures_and_the_words_of_unknown_shortcodes_are_kept() {
 }
 
 #[test]
+fn a_hugo_highlight_is_a_fenced_code_block() {
+    let (segments, warnings) = cut("{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+    assert_eq!(text, "```go\nfunc main() {}\n```\n");
+}
+
+#[test]
 fn liquid_tags_are_resolved_or_removed_with_a_warning() {
     let (segments, warnings) = cut("# {{page.title}} of {{ site.title }}\n{% include nav.html %}x\n`{{kept}}`\n");
     let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
