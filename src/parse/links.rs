@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// Extensions of links that name a page.
-const PAGE_EXTENSIONS: [&str; 4] = ["md", "markdown", "html", "htm"];
+const PAGE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "html", "htm"];
 
 /// Everything link resolution needs to know about the collection.
 pub struct LinkIndex {

@@ -11,6 +11,7 @@ mod job_family;
 mod linked;
 mod links;
 mod markdown;
+mod mdx;
 mod nav;
 mod page;
 mod redirect;
@@ -63,7 +64,7 @@ pub fn list(path: &Path, exclude: Option<&Path>) -> Result<Listing> {
     }
     let listing = Listing::single(path);
     if !tree::is_page(&listing.pages[0]) {
-        return Err(Error::Usage(format!("{}: not a Markdown file (.md or .markdown)", path.display())));
+        return Err(Error::Usage(format!("{}: not a Markdown file (.md, .markdown or .mdx)", path.display())));
     }
     Ok(listing)
 }

@@ -73,15 +73,17 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         }
     }
     let body_line = text[..split.body_offset].matches('\n').count() as u32 + 1;
+    let mdx = source.rel.to_ascii_lowercase().ends_with(".mdx").then(|| super::mdx::to_markdown(split.body));
+    let body = mdx.as_deref().unwrap_or(split.body);
     let stem = file_stem(source.rel);
-    let page_title = meta.title.clone().or_else(|| first_h1_line(split.body)).unwrap_or_else(|| stem.clone());
+    let page_title = meta.title.clone().or_else(|| first_h1_line(body)).unwrap_or_else(|| stem.clone());
     let templated = source.site_generator.or_else(|| generator::of_page(&meta)).is_some();
     let values = templated.then_some(TemplateValues {
         page_title: &page_title,
         site_title: source.site_title,
         data: source.site_data,
     });
-    let (segments, mut warnings) = dialect::segment(split.body, body_line, values);
+    let (segments, mut warnings) = dialect::segment(body, body_line, values);
     let mut builder = DocumentBuilder::default();
     builder.definitions = Definitions::scan(&markdown_of(&segments));
     let mut blocks = build(&mut builder, &segments);

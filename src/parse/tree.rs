@@ -162,10 +162,10 @@ pub fn on_disk(root: &Path, rel: &str) -> PathBuf {
     path
 }
 
-/// Whether a file name is a Markdown page.
+/// Whether a file name is a Markdown page (an MDX page among them).
 pub fn is_page(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx")
 }
 
 /// Whether a document is its folder's own page.

@@ -292,3 +292,28 @@ fn jekyll_and_hugo_tags_naming_the_site_data_are_filled_in() {
         "a name the data lacks is still removed with a warning: {unresolved:?}"
     );
 }
+
+#[test]
+fn an_mdx_page_is_read_without_its_javascript_and_its_tabs_keep_their_names() {
+    // Docusaurus writes pages with components as MDX: imports, exports and comments are
+    // JavaScript, and a tab's content is indented without being code.
+    let page = "---\nsidebar_position: 1\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n\
+                # Engineer\n\n{/* a note for editors */}\n\n<Tabs>\n  <TabItem value=\"ic\" label=\"Individual contributor\" default>\n\n\
+                    Writes *code* every day.\n\n  </TabItem>\n</Tabs>\n\nexport const x = 1;\n\n:::tip Grow\nPair often.\n:::\n";
+    let files: &[(&str, &[u8])] =
+        &[("docusaurus.config.js", b"module.exports = { title: 'Ladder' };\n"), ("docs/engineer.mdx", page.as_bytes())];
+    let (dir, out) = (tree(files), tempfile::tempdir().unwrap());
+    let built = folio(dir.path(), &["build", ".", "-f", "pdf", "-o", out.path().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let pdf = lopdf::Document::load(out.path().join("pdf/docs/engineer.pdf")).expect("the MDX page has its guide");
+    let text = crate::pdf::page_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    for shown in ["Engineer", "Individual contributor", "Writes code every day.", "Grow", "Pair often."] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    for hidden in ["import", "@theme", "export", "a note for editors"] {
+        assert!(!text.contains(hidden), "{hidden} in {text}");
+    }
+    let loaded = load(dir.path());
+    let json = serde_json::to_string(&loaded.collection.documents[0].body().blocks).unwrap();
+    assert!(!json.contains("code_block") && json.contains(r#""type":"emph""#), "the tab's text is Markdown: {json}");
+}
