@@ -163,6 +163,36 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_keeps_its_lines() {
+        let pieces = [
+            "<A",
+            "</",
+            "{/*",
+            "*/}",
+            "```",
+            "~~~~",
+            "import x",
+            "export",
+            "<A label=\"",
+            "\t\t<B>",
+            " x",
+            "</B>",
+            "é",
+            "\n",
+            "\n\n",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut body = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                body.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(to_markdown(&body).matches('\n').count(), body.matches('\n').count(), "{body:?}");
+        }
+    }
+
+    #[test]
     fn a_comment_over_lines_is_left_out() {
         assert_eq!(to_markdown("a {/* one\ntwo\nthree */} b\nc\n"), "a \n\n b\nc\n");
     }
