@@ -59,30 +59,33 @@ fn callouts(page: &[u8]) -> Vec<(CalloutKind, String, String)> {
     found
 }
 
-#[test]
-fn mkdocs_admonitions_become_callouts() {
-    let page = b"# P\n\n!!! warning \"Mind *this*\"\n    Body text.\n\n    !!! tip\n        Nested.\n\n???+ note \"Open\"\n    Shown.\n\nAfter.\n";
+/// Asserts that a page's callouts are `expected`: kind, title and first paragraph.
+fn assert_callouts(page: &[u8], expected: &[(CalloutKind, &str, &str)]) {
     let found = callouts(page);
-    let expected = [
-        (CalloutKind::Warning, "Mind this", "Body text."),
-        (CalloutKind::Tip, "", "Nested."),
-        (CalloutKind::Note, "Open", "Shown."),
-    ];
     let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
     assert_eq!(found, expected);
 }
 
 #[test]
+fn mkdocs_admonitions_become_callouts() {
+    let page = b"# P\n\n!!! warning \"Mind *this*\"\n    Body text.\n\n    !!! tip\n        Nested.\n\n???+ note \"Open\"\n    Shown.\n\nAfter.\n";
+    let expected = [
+        (CalloutKind::Warning, "Mind this", "Body text."),
+        (CalloutKind::Tip, "", "Nested."),
+        (CalloutKind::Note, "Open", "Shown."),
+    ];
+    assert_callouts(page, &expected);
+}
+
+#[test]
 fn docusaurus_and_vitepress_containers_become_callouts() {
     let page = b"# P\n\n::::info Outer\nOuter text.\n\n:::danger[Inner]\nInner text.\n:::\n::::\n\n::: tip Vite\nTip text.\n:::\n";
-    let found = callouts(page);
-    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
     let expected = [
         (CalloutKind::Info, "Outer", "Outer text."),
         (CalloutKind::Danger, "Inner", "Inner text."),
         (CalloutKind::Tip, "Vite", "Tip text."),
     ];
-    assert_eq!(found, expected);
+    assert_callouts(page, &expected);
 }
 
 #[test]
@@ -91,15 +94,13 @@ fn hugo_theme_boxes_become_callouts() {
     let page = b"---\nweight: 1\n---\n# P\n\n{{% alert title=\"Mind this\" color=\"warning\" %}}\nAlert text.\n{{% /alert %}}\n\n\
                  {{% notice tip \"Try it\" %}}\nNotice text.\n{{% /notice %}}\n\n{{< hint danger >}}\nHint text.\n{{< /hint >}}\n\n\
                  {{% details title=\"More\" closed=\"true\" %}}\nHidden text.\n{{% /details %}}\n\nAfter.\n";
-    let found = callouts(page);
-    let found: Vec<(CalloutKind, &str, &str)> = found.iter().map(|(k, t, b)| (*k, t.as_str(), b.as_str())).collect();
     let expected = [
         (CalloutKind::Warning, "Mind this", "Alert text."),
         (CalloutKind::Tip, "Try it", "Notice text."),
         (CalloutKind::Danger, "", "Hint text."),
         (CalloutKind::Note, "More", "Hidden text."),
     ];
-    assert_eq!(found, expected);
+    assert_callouts(page, &expected);
 }
 
 /// The ids of a tree's documents in reading order, with their labels.
