@@ -64,6 +64,9 @@ impl Cutter<'_> {
     }
 
     fn shortcode_line(&mut self, trimmed: &str, line_no: u32) -> bool {
+        if !trimmed.starts_with("{{") {
+            return false;
+        }
         for &name in CALLOUT_SHORTCODES {
             if let Some(args) = shortcode(trimmed, name) {
                 let (kind, title) = callout_of(name, args);
