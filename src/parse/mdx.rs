@@ -41,24 +41,28 @@ pub fn to_markdown(body: &str) -> String {
         }
         let line = match component(kept.trim_start()) {
             Some(Tag::Open(label)) => {
-                let line =
-                    format!("{kept}{}", label.map(|l| format!("<p><strong>{l}</strong></p>")).unwrap_or_default());
                 open.push(None);
-                line
+                labelled(kept, label)
             }
             Some(Tag::Close) => {
                 open.pop();
                 kept
             }
-            Some(Tag::Alone(label)) => {
-                format!("{kept}{}", label.map(|l| format!("<p><strong>{l}</strong></p>")).unwrap_or_default())
-            }
+            Some(Tag::Alone(label)) => labelled(kept, label),
             None => dedent(&kept, &mut open),
         };
         out.push_str(&line);
         out.push_str(end);
     }
     out
+}
+
+/// A component's tag line followed by its label, if it has one, as a bold paragraph.
+fn labelled(tag: String, label: Option<String>) -> String {
+    match label {
+        Some(label) => format!("{tag}<p><strong>{label}</strong></p>"),
+        None => tag,
+    }
 }
 
 /// A line that opens or closes a component (a tag whose name starts with a capital), with the
