@@ -66,7 +66,8 @@ fn segment_nested(
         CodeRanges::default()
     };
     let stack = vec![Open::root()];
-    let mut cutter = Cutter { values, code, warnings: Vec::new(), stack, depth, in_comment: false, notes: None };
+    let mut cutter =
+        Cutter { values, code, warnings: Vec::new(), stack, depth, in_comment: false, notes: None, tabs: Vec::new() };
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let (mut index, mut offset) = (0, 0);
     while index < lines.len() {
@@ -122,6 +123,9 @@ struct Cutter<'a> {
     in_comment: bool,
     /// The line of the open `::: notes` block, if one is open.
     notes: Option<u32>,
+    /// The names of the tabs of the open `tabs` shortcode not yet shown (Hextra's
+    /// `tabs items="JSON,YAML"`), first first.
+    tabs: Vec<String>,
 }
 
 impl Cutter<'_> {

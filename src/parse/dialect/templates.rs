@@ -79,6 +79,26 @@ impl Cutter<'_> {
                 }
             },
             "cards" | "/cards" => String::new(),
+            // Tabs, shown one after the other, each under its name: Hextra's names them all on
+            // `tabs items="A,B"`, other themes each on its `tab name="A"`.
+            "tabs" => {
+                let items = attribute(args, "items").unwrap_or_default();
+                self.tabs =
+                    items.split(',').map(str::trim).filter(|i| !i.is_empty()).rev().map(str::to_string).collect();
+                String::new()
+            }
+            "/tabs" => {
+                self.tabs.clear();
+                String::new()
+            }
+            "tab" => {
+                let name = ["name", "title", "label"].iter().find_map(|key| attribute(args, key));
+                let next = self.tabs.pop();
+                name.map(str::to_string)
+                    .or(next)
+                    .map(|n| format!("<strong>{}</strong><br>", html_escaped(&n)))
+                    .unwrap_or_default()
+            }
             // Hugo's code blocks, as the fences they stand for.
             "highlight" => {
                 format!("```{}", args.split_whitespace().nth(1).filter(|l| !l.contains(['"', '='])).unwrap_or(""))

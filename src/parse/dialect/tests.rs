@@ -69,6 +69,27 @@ fn hugo_refs_figures_and_the_words_of_unknown_shortcodes_are_kept() {
 }
 
 #[test]
+fn tabs_are_shown_each_under_its_name() {
+    let body = "{{< tabs items=\"JSON, YAML\" >}}\n{{< tab >}}\nIn JSON.\n{{< /tab >}}\n{{< tab >}}\nIn YAML.\n{{< /tab >}}\n{{< /tabs >}}\n\n\
+                {{< tabs >}}\n{{% tab name=\"Go\" %}}\nIn Go.\n{{% /tab %}}\n{{< /tabs >}}\n";
+    let (segments, warnings) = cut(body);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!() };
+    let shown: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        shown,
+        [
+            "<strong>JSON</strong><br>",
+            "In JSON.",
+            "<strong>YAML</strong><br>",
+            "In YAML.",
+            "<strong>Go</strong><br>",
+            "In Go."
+        ]
+    );
+}
+
+#[test]
 fn a_hugo_highlight_is_a_fenced_code_block() {
     let (segments, warnings) = cut("{{< highlight go \"linenos=table\" >}}\nfunc main() {}\n{{< /highlight >}}\n");
     assert!(warnings.is_empty(), "{warnings:?}");
