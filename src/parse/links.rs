@@ -221,10 +221,7 @@ impl LinkIndex {
             None if path.starts_with('/') || from_folder.is_empty() => written_folder.to_string(),
             None => format!("{from_folder}/{written_folder}"),
         };
-        let (stem, extension) = file
-            .rsplit_once('.')
-            .filter(|(_, e)| PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            .unwrap_or((file, ""));
+        let (stem, extension) = page_extension(file);
         let names = self.names.get(&normalize(&joined))?;
         // A typo is an edit or two (so the lengths differ by two at most); a name further off
         // is more likely another page.
@@ -236,8 +233,7 @@ impl LinkIndex {
             true => format!("{written_folder}/"),
             false => String::new(),
         };
-        let dot = if extension.is_empty() { "" } else { "." };
-        Some(format!("{folder}{near}{dot}{extension}"))
+        Some(with_extension(format!("{folder}{near}"), extension))
     }
 
     /// The link `path` as it would be written to the one page of another folder that has the
@@ -245,17 +241,14 @@ impl LinkIndex {
     /// `/managers/director` for `/director`). `None` when no page or several have it.
     fn elsewhere(&self, from: &str, path: &str) -> Option<String> {
         let file = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
-        let (stem, extension) = match file.rsplit_once('.') {
-            Some((stem, e)) if PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()) => (stem, Some(e)),
-            _ => (file, None),
-        };
+        let (stem, extension) = page_extension(file);
         let [target] = self.homes.get(&stem.to_lowercase())?.as_slice() else { return None };
         let from_folder = from.rsplit_once('/').map_or("", |(f, _)| f);
         let written = match path.starts_with('/') {
             true => format!("/{target}"),
             false => relative_path(from_folder, target),
         };
-        Some(extension.map_or(written.clone(), |e| format!("{written}.{e}")))
+        Some(with_extension(written, extension))
     }
 
     fn find_page(&self, from: &str, path: &str) -> Option<String> {
@@ -322,13 +315,26 @@ fn relative_path(folder: &str, target: &str) -> String {
     parts.join("/")
 }
 
+/// A file name's stem and its page extension (`md`, …), if it has one.
+fn page_extension(file: &str) -> (&str, Option<&str>) {
+    match file.rsplit_once('.') {
+        Some((stem, e)) if PAGE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()) => (stem, Some(e)),
+        _ => (file, None),
+    }
+}
+
+/// `path` with `extension` after a dot, if there is one.
+fn with_extension(path: String, extension: Option<&str>) -> String {
+    match extension {
+        Some(extension) => format!("{path}.{extension}"),
+        None => path,
+    }
+}
+
 /// Whether a local link names a page (no extension, or a page extension) rather than a file.
 fn is_page_path(path: &str) -> bool {
     let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-    match name.rsplit_once('.') {
-        Some((_, ext)) => PAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()),
-        None => true,
-    }
+    name.rsplit_once('.').is_none() || page_extension(name).1.is_some()
 }
 
 fn strip_page_extension(path: &str) -> String {
