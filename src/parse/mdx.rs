@@ -4,6 +4,8 @@
 //! component's `label` or `title` (a tab's name) is kept as a bold line. The text keeps its
 //! lines, so positions in diagnostics stay those of the file.
 
+use super::dialect::html_escaped;
+
 /// The Markdown an MDX body stands for, line for line.
 pub fn to_markdown(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
@@ -82,7 +84,7 @@ fn component(trimmed: &str) -> Option<Tag> {
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) || !trimmed.trim_end().ends_with('>') {
         return None;
     }
-    let label = ["label", "title"].iter().find_map(|key| quoted(rest, key)).map(|l| escaped(&l));
+    let label = ["label", "title"].iter().find_map(|key| quoted(rest, key)).map(|l| html_escaped(&l));
     let closes_here = trimmed.trim_end().ends_with("/>") || trimmed.contains(&format!("</{name}>"));
     Some(if closes_here { Tag::Alone(label) } else { Tag::Open(label) })
 }
@@ -91,10 +93,6 @@ fn component(trimmed: &str) -> Option<Tag> {
 fn quoted(tag: &str, key: &str) -> Option<String> {
     let at = tag.find(&format!(" {key}=\""))? + key.len() + 3;
     tag[at..].split('"').next().map(str::to_string)
-}
-
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// `text` without the indentation its innermost open component gives its content (that of

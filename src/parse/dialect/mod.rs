@@ -13,6 +13,8 @@ mod templates;
 #[cfg(test)]
 mod tests;
 
+pub(super) use templates::html_escaped;
+
 use super::code::CodeRanges;
 use super::site_data::SiteData;
 use crate::ir::CalloutKind;

@@ -174,7 +174,7 @@ fn linked(args: &str) -> Option<String> {
 }
 
 /// `text` with the characters that HTML reads as markup written as references.
-fn html_escaped(text: &str) -> String {
+pub(crate) fn html_escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
