@@ -107,14 +107,16 @@ pub fn compose(doc: &Document, options: Options) -> Composed {
     Composed { title: opening, section, rest, anchors, diagnostics }
 }
 
-/// The deck of one document, with slides at heading level `level`, and warnings about content
-/// that had to be cut to fit.
+/// The deck of one document, with slides at heading level `level`, in the page's own language,
+/// and warnings about content that had to be cut to fit.
 pub fn document_deck(doc: &Document, level: u8) -> Deck {
-    deck_of(doc, compose(doc, Options { level, long_prose: LongProse::Slides, images: &ImageSizes::new() }))
+    let composed = compose(doc, Options { level, long_prose: LongProse::Slides, images: &ImageSizes::new() });
+    deck_of(doc, composed, doc.meta.lang.as_ref().map(|lang| lang.as_str().to_string()))
 }
 
-/// The deck of `doc` from its `composed` slides, its images copied to [`copies_folder`].
-pub fn deck_of(doc: &Document, composed: Composed) -> Deck {
+/// The deck of `doc` from its `composed` slides, in `lang`, its images copied to
+/// [`copies_folder`].
+pub fn deck_of(doc: &Document, composed: Composed, lang: Option<String>) -> Deck {
     let copies = copies_folder(&doc.id);
     Deck {
         title: clean(&doc.title),
@@ -124,7 +126,7 @@ pub fn deck_of(doc: &Document, composed: Composed) -> Deck {
         copies: copies.rsplit('/').next().unwrap_or(&copies).to_string(),
         anchors: composed.anchors,
         diagnostics: composed.diagnostics,
-        lang: doc.meta.lang.as_ref().map(|lang| lang.as_str().to_string()),
+        lang,
     }
 }
 

@@ -178,7 +178,7 @@ impl Job<'_> {
             }
             false => (SetPages::new(&[], Tree::default()), Vec::new()),
         };
-        let deck = Deck { lang: self.ctx.lang(Some(doc)), ..deck_of(doc, composed) };
+        let deck = deck_of(doc, composed, self.ctx.lang(Some(doc)));
         let (mut diagnostics, mut shown) = (Vec::new(), None);
         if in_scope {
             let (found, pptx) = self.write_deck(doc, &deck, &rest_pages)?;
