@@ -53,17 +53,17 @@ pub fn table_scales() -> Vec<f32> {
 /// The step of [`table_scales`] a table of `columns` is set at `width` wide, its type size,
 /// and its cells measured at that size.
 fn fitted(cx: &mut Cx, head: &[Cell], rows: &[Vec<Cell>], columns: usize, width: f32) -> (usize, f32, Grid) {
-    let (mut size, mut step) = (cx.size * START, 0);
+    let scales = table_scales();
+    let mut step = 0;
     loop {
+        let size = cx.size * scales[step];
         let pad = padding(columns, size, width);
         let grid = Grid::new(cx, head, rows, columns, size);
-        let avail = width - 2.0 * pad * columns as f32;
         let min_total: f32 = grid.min.iter().sum();
-        if min_total > avail && size * SHRINK >= cx.size * FLOOR {
-            (size, step) = (size * SHRINK, step + 1);
-            continue;
+        if min_total <= width - 2.0 * pad * columns as f32 || step + 1 == scales.len() {
+            return (step, size, grid);
         }
-        return (step, size, grid);
+        step += 1;
     }
 }
 
