@@ -15,6 +15,7 @@ mod fonts;
 mod icc;
 mod id;
 mod image;
+mod info;
 mod links;
 mod mark;
 mod outline;
@@ -26,8 +27,9 @@ mod tags;
 mod writer;
 mod xmp;
 
+pub use info::Info;
 pub use links::Links;
 pub use mark::Mark;
 pub use outline::nest_outline;
 pub use set::SetPages;
-pub use writer::{Info, PdfWriter};
+pub use writer::PdfWriter;

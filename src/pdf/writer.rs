@@ -1,6 +1,6 @@
 //! Assembles a PDF as it goes: pages and their content, embedded fonts, link annotations with
 //! no border, named destinations, a nested outline, the structure tree of a tagged PDF
-//! ([`super::tags`]), document information with its XMP metadata ([`super::xmp`]) and a
+//! ([`super::tags`]), document information ([`super::info`]) with its XMP metadata ([`super::xmp`]) and a
 //! content-derived /ID, and for PDF/A the output intent with its sRGB profile ([`super::icc`]).
 //! Objects are serialised by `pdf-writer` and written out at once through [`PdfFile`]; what
 //! stays until the end is a few numbers a page and the named places.
@@ -16,6 +16,7 @@ use super::fonts::{embed, merge, resource, Used};
 use super::icc::{write_profile, DESCRIPTION};
 use super::id::FileId;
 use super::image::{placeholder, xobject};
+use super::info::{info_dict, Info};
 use super::links::{write_dests, Links};
 use super::mark::{Anchor, Mark};
 use super::outline::write_outline;
@@ -23,28 +24,14 @@ use super::pack::Packed;
 use super::set::{image_name, SetLink, SetPages};
 use super::svg::form_xobject;
 use super::tags::{Part, Structure};
-use super::xmp::{self, PRODUCER};
-use crate::civil::Civil;
+use super::xmp;
 use crate::config::Standards;
 use crate::layout::{Assets, LinkDest};
 use pdf_writer::types::{AnnotationFlags, AnnotationType, OutputIntentSubtype, PageMode, TabOrder};
 use pdf_writer::writers::{Catalog, DocumentInfo};
-use pdf_writer::{Name, Rect, Ref, Str, TextStr};
+use pdf_writer::{Name, Rect, Ref, TextStr};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
-
-/// Document information from the frontmatter.
-#[derive(Debug, Default)]
-pub struct Info {
-    pub title: String,
-    pub author: Option<String>,
-    pub subject: Option<String>,
-    pub keywords: Option<String>,
-    /// Only when `SOURCE_DATE_EPOCH` is set.
-    pub date: Option<Civil>,
-    /// The natural language of the text (BCP 47); `en` when not given.
-    pub lang: Option<String>,
-}
 
 /// A page written so far: what its dictionary needs at the end.
 struct Placed {
@@ -302,22 +289,5 @@ impl<'a, W: Write> PdfWriter<'a, W> {
         self.file.object(info_id, |c| info_dict(c.indirect(info_id).start::<DocumentInfo>(), info, &mut id))?;
         let id = id.finish();
         self.file.finish(catalog, info_id, id)
-    }
-}
-
-fn info_dict(mut dict: DocumentInfo, info: &Info, id: &mut FileId) {
-    dict.title(TextStr(&info.title)).creator(TextStr("folio")).producer(TextStr(PRODUCER));
-    id.update(info.title.as_bytes());
-    let optional = [(&b"Author"[..], &info.author), (b"Subject", &info.subject), (b"Keywords", &info.keywords)];
-    for (key, value) in optional {
-        if let Some(value) = value.as_deref().filter(|v| !v.is_empty()) {
-            id.update(value.as_bytes());
-            dict.pair(Name(key), TextStr(value));
-        }
-    }
-    if let Some(date) = info.date.as_ref().map(Civil::pdf) {
-        id.update(date.as_bytes());
-        dict.pair(Name(b"CreationDate"), Str(date.as_bytes()));
-        dict.pair(Name(b"ModDate"), Str(date.as_bytes()));
     }
 }

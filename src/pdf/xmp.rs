@@ -3,12 +3,9 @@
 //! (`pdfuaid`, `pdfaid`). PDF/A wants the two in agreement, and an extension schema for
 //! `pdfuaid`, which is not one of its own.
 
-use super::writer::Info;
+use super::info::{Info, PRODUCER};
 use crate::config::Standards;
 use xmp_writer::{DateTime, LangId, Timezone, XmpWriter};
-
-/// What the writer calls itself, in the information and the metadata.
-pub const PRODUCER: &str = concat!("folio ", env!("CARGO_PKG_VERSION"));
 
 /// The XMP packet of a document described by `info` that keeps `standards`.
 pub fn metadata(info: &Info, standards: Standards) -> String {

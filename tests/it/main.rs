@@ -19,6 +19,7 @@ mod faults;
 mod fonts;
 mod highlight;
 mod hostile;
+mod house;
 mod html;
 mod images;
 mod job_family;
