@@ -73,7 +73,7 @@ pub fn parse_page(source: &PageSource) -> PageResult {
         }
     }
     let body_line = text[..split.body_offset].matches('\n').count() as u32 + 1;
-    let mdx = source.rel.to_ascii_lowercase().ends_with(".mdx").then(|| super::mdx::to_markdown(split.body));
+    let mdx = source.rel.to_ascii_lowercase().ends_with(".mdx").then(|| super::mdx::to_markdown(split.body, &meta));
     let body = mdx.as_deref().unwrap_or(split.body);
     let stem = file_stem(source.rel);
     let page_title = meta.title.clone().or_else(|| first_h1_line(body)).unwrap_or_else(|| stem.clone());

@@ -318,3 +318,43 @@ fn an_mdx_page_is_read_without_its_javascript_and_its_tabs_keep_their_names() {
     let json = serde_json::to_string(&loaded.collection.documents[0].body().blocks).unwrap();
     assert!(!json.contains("code_block") && json.contains(r#""type":"emph""#), "the tab's text is Markdown: {json}");
 }
+
+#[test]
+fn mdx_tags_over_lines_admonitions_and_front_matter_values_keep_their_words() {
+    // Prettier breaks a long JSX tag over lines; Docusaurus pages use `<Admonition>` and
+    // `{frontMatter.…}`. Before, a tab's name in a tag over lines was lost, its content became
+    // code, and a tab after a list went into the list.
+    let page = "---\ntitle: Staff Engineer\n---\n# {frontMatter.title}\n\n<Tabs\n  groupId=\"track\">\n  <TabItem\n    value=\"ic\"\n    \
+                label=\"Individual contributor\">\n\n    Leads **technical** direction.\n\n    - Writes design docs\n\n  </TabItem>\n  \
+                <TabItem value=\"mgr\" label=\"Manager\">Runs a team of teams.</TabItem>\n</Tabs>\n\n\
+                <Admonition type=\"tip\" title=\"Calibration\">\n  Calibrated each half.\n</Admonition>\n";
+    let files: &[(&str, &[u8])] = &[("docs/staff.mdx", page.as_bytes())];
+    let (dir, out) = (tree(files), tempfile::tempdir().unwrap());
+    let built = folio(dir.path(), &["build", ".", "-f", "pdf", "-o", out.path().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let pdf = lopdf::Document::load(out.path().join("pdf/docs/staff.pdf")).expect("the MDX page has its guide");
+    let text = crate::pdf::page_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    let order = [
+        "Staff Engineer",
+        "Individual contributor",
+        "Leads technical direction.",
+        "Writes design docs",
+        "Manager",
+        "Runs a team of teams.",
+        "Calibration",
+        "Calibrated each half.",
+    ];
+    let at: Vec<usize> =
+        order.iter().map(|shown| text.find(shown).unwrap_or_else(|| panic!("{shown} in {text}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "in order: {text}");
+    assert!(!text.contains("frontMatter") && !text.contains("groupId"), "{text}");
+    let loaded = load(dir.path());
+    let blocks = serde_json::to_value(&loaded.collection.documents[0].body().blocks).unwrap();
+    let kinds: Vec<&str> = blocks.as_array().unwrap().iter().map(|b| b["type"].as_str().unwrap()).collect();
+    assert!(!kinds.contains(&"code_block"), "the tab's text is Markdown: {kinds:?}");
+    let list = blocks.as_array().unwrap().iter().find(|b| b["type"] == "list").expect("the tab's list");
+    assert!(!list.to_string().contains("Runs a team"), "the next tab is not in the list: {list}");
+    let callout =
+        blocks.as_array().unwrap().iter().find(|b| b["type"] == "callout").expect("the admonition is a callout");
+    assert_eq!((&callout["kind"], &callout["title"][0]["text"]), (&"tip".into(), &"Calibration".into()), "{callout}");
+}
