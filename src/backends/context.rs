@@ -8,8 +8,8 @@ use crate::config::Config;
 use crate::ir::{Collection, Document, IR_VERSION};
 pub use crate::layout::Assets;
 use serde::{Serialize, Serializer};
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 /// Everything a backend may read: the IR, the configuration, where the content was read from,
 /// the build date, the assets (image bytes) that the documents refer to, keyed by their path
@@ -33,6 +33,26 @@ pub struct RenderContext<'a> {
     #[schemars(with = "Vec<String>")]
     pub assets: &'a Assets,
     pub scope: &'a Scope,
+    /// The files the settings name (`[docx] reference`), read by the driver; not in the JSON,
+    /// whose reader has the configuration and reads what it names itself.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub files: &'a SettingFiles,
+}
+
+/// The files settings name, by their path as the settings give it (made whole from the
+/// configuration file's folder), and their bytes.
+pub type SettingFiles = BTreeMap<PathBuf, Vec<u8>>;
+
+/// No files: a context made without them.
+static NO_FILES: SettingFiles = BTreeMap::new();
+
+/// A file a backend's settings name: its path, and the section and key that name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingFile {
+    pub path: PathBuf,
+    pub section: &'static str,
+    pub key: &'static str,
 }
 
 /// Which outputs a run wants: those of some documents (all when `documents` is `None`) and,
@@ -67,7 +87,13 @@ impl<'a> RenderContext<'a> {
             source_date_epoch: None,
             assets,
             scope: &Scope::ALL,
+            files: &NO_FILES,
         }
+    }
+
+    /// The same context, with the files the settings name (see [`super::Backend::setting_files`]).
+    pub fn with_files(self, files: &'a SettingFiles) -> Self {
+        RenderContext { files, ..self }
     }
 
     /// The same context, asking only for the outputs in `scope`.

@@ -15,7 +15,7 @@ pub mod slides;
 mod xlsx;
 
 pub use crate::civil::Civil;
-pub use context::{Assets, RenderContext, Scope};
+pub use context::{Assets, RenderContext, Scope, SettingFile, SettingFiles};
 pub use date::{source_date_epoch, SOURCE_DATE_ORIGIN};
 pub use docx::Docx;
 pub use external::External;
@@ -118,6 +118,13 @@ pub trait Backend: Send + Sync {
     /// before anything is built, whichever formats are built.
     fn check(&self, _config: &Config) -> Result<()> {
         Ok(())
+    }
+
+    /// The files this backend's settings name (a reference document), which the driver reads
+    /// into [`RenderContext::files`] and hashes with the settings, so that a change to one
+    /// renders again.
+    fn setting_files(&self, _config: &Config) -> Result<Vec<SettingFile>> {
+        Ok(Vec::new())
     }
 
     /// Whether the build runs this backend on a thread of its own beside the others rather than

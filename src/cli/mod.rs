@@ -279,9 +279,11 @@ fn convert(file: &Path, output: &Path, explicit: ConfigSource, reporter: &Report
     let (assets, mut diagnostics) = driver::load_assets(&loaded);
     let (date, date_warning) = backends::source_date_epoch();
     diagnostics.extend(date_warning);
+    let backend = backends::lookup(format)?;
+    let files = driver::read_setting_files(&config, std::slice::from_ref(&backend))?;
     let ctx =
         backends::RenderContext::new(&loaded.collection, &config, &assets).with_root(&loaded.root).with_date(date);
-    let rendered = backends::lookup(format)?.render(&ctx)?;
+    let rendered = backend.render(&ctx.with_files(&files))?;
     let own = loaded.collection.documents.first().map(|d| format!("{}.{ext}", d.id));
     let artifact = rendered
         .artifacts

@@ -39,7 +39,9 @@ pub fn check(content: &Path, config: &Config, backends: &[Box<dyn Backend>], out
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     diagnostics.extend(shortened_names(&loaded));
     diagnostics.extend(date_warning);
+    let files = super::read_setting_files(config, backends)?;
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_root(&loaded.root).with_date(date);
+    let ctx = ctx.with_files(&files);
     let sources = source_files(&loaded);
     for backend in backends {
         let rendered = backend.render_to(&ctx, &Discard)?;

@@ -18,7 +18,7 @@ pub use manifest::{merge_manifests, Manifest, Output, MANIFEST_FILE, MAX_MANIFES
 pub use plan::Shard;
 pub use write::{safe_relative, write_atomic};
 
-use crate::backends::{self, Backend, RenderContext};
+use crate::backends::{self, Backend, RenderContext, SettingFiles};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
@@ -109,9 +109,10 @@ pub fn run(
     // Read once: the date is a setting (a new one re-renders) and goes to every backend.
     let (date, date_warning) = crate::backends::source_date_epoch();
     use_fonts(config)?;
+    let setting_files = read_setting_files(config, backends)?;
     // The fonts the last build used, as they are now: a changed one changes the settings.
     let fonts_before = manifest::hash_fonts(recorded.iter().flat_map(|m| m.fonts.iter().map(|f| f.path.clone())));
-    let settings = settings_key(config, backends, options.shard, date, &fonts_before)?;
+    let settings = settings_key(config, backends, options.shard, date, (&fonts_before, &setting_files))?;
     let inputs = manifest::hash_inputs(root, &files);
     let previous = recorded.as_ref().filter(|_| !options.force);
     let damaged = previous.map(|p| p.damaged(out)).unwrap_or_default();
@@ -131,14 +132,14 @@ pub fn run(
     diagnostics.extend(shortened_names(&loaded));
     diagnostics.extend(date_warning);
     let ctx = RenderContext::new(&loaded.collection, config, &assets).with_scope(&scope).with_root(&loaded.root);
-    let ctx = ctx.with_date(date);
+    let ctx = ctx.with_date(date).with_files(&setting_files);
     let owned: HashSet<String> = recorded.iter().flat_map(|m| m.outputs.iter().map(|o| o.path.clone())).collect();
     let target = Target { out, owned: &owned, journal: &journal, files: &files, progress: options.progress };
     let rendered = render(backends, &ctx, &loaded, &target, &mut phases);
     let rendered = rendered.inspect_err(|_| journal::settle(out))?;
     let kept = previous.filter(|_| incremental).map(|p| (p, &scope));
     let fonts = fonts_used(kept.map(|(p, _)| p));
-    let settings = settings_key(config, backends, options.shard, date, &fonts)?;
+    let settings = settings_key(config, backends, options.shard, date, (&fonts, &setting_files))?;
     let manifest = Manifest {
         documents: loaded.collection.documents.len(),
         fonts,
@@ -207,6 +208,23 @@ fn shortened_names(loaded: &Loaded) -> Vec<Diagnostic> {
     shortened.collect()
 }
 
+/// The most bytes a file the settings name may have (a reference document): 64 MB.
+const MAX_SETTING_FILE_BYTES: u64 = 64 << 20;
+
+/// Reads the files the settings of `backends` name ([`Backend::setting_files`]); one that
+/// cannot be read is an error at the key that names it.
+pub fn read_setting_files(config: &Config, backends: &[Box<dyn Backend>]) -> Result<SettingFiles> {
+    let mut files = SettingFiles::new();
+    for backend in backends {
+        for file in backend.setting_files(config)? {
+            let bytes = crate::capped::read(&file.path, MAX_SETTING_FILE_BYTES)
+                .map_err(|why| config.invalid(file.section, file.key, &format!("{}: {why}", file.path.display())))?;
+            files.insert(file.path, bytes);
+        }
+    }
+    Ok(files)
+}
+
 /// Sets up the fonts of `[fonts]` (and the font flags) for every layout that follows.
 pub fn use_fonts(config: &Config) -> Result<()> {
     let book = FontBook::new(&config.fonts).map_err(|(key, message)| config.invalid("fonts", key, &message))?;
@@ -224,21 +242,24 @@ fn fonts_used(kept: Option<&Manifest>) -> Vec<manifest::Input> {
 }
 
 /// The hash of what every output depends on besides the content: `fonts` are the font files
-/// read with their hashes.
+/// read with their hashes, `files` those the settings name.
 fn settings_key(
     config: &Config,
     backends: &[Box<dyn Backend>],
     shard: Option<Shard>,
     epoch: Option<i64>,
-    fonts: &[manifest::Input],
+    (fonts, files): (&[manifest::Input], &SettingFiles),
 ) -> Result<String> {
+    let files: Vec<(&Path, String)> =
+        files.iter().map(|(path, bytes)| (path.as_path(), manifest::hash(bytes))).collect();
     let names: Vec<&str> = backends.iter().map(|b| b.name()).collect();
     let shard = shard.map(|s| format!("{s:?}"));
     // Backends date their outputs from SOURCE_DATE_EPOCH (`epoch`), so it is a setting too; and
     // so is the build of folio (build.rs), which can change without its version number.
     let build = env!("FOLIO_BUILD_ID");
-    let settings = serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch, fonts))
-        .map_err(|e| Error::backend("manifest", e.to_string()))?;
+    let settings =
+        serde_json::to_string(&(env!("CARGO_PKG_VERSION"), build, config, &names, shard, epoch, (fonts, files)))
+            .map_err(|e| Error::backend("manifest", e.to_string()))?;
     Ok(manifest::hash(settings.as_bytes()))
 }
 

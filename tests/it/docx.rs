@@ -40,7 +40,7 @@ fn value<'a>(nodes: &'a [Node], element: &str, name: &str) -> Vec<&'a str> {
 }
 
 /// Builds `dir` into `out` with `-f docx` and returns the packages by output path.
-fn build(dir: &Path, out: &Path, env: &[(&str, &str)]) -> BTreeMap<String, BTreeMap<String, String>> {
+pub fn build(dir: &Path, out: &Path, env: &[(&str, &str)]) -> BTreeMap<String, BTreeMap<String, String>> {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["build", ".", "-o"])
         .arg(out)

@@ -15,6 +15,7 @@ mod deck_pdf;
 mod deck_text;
 mod diagnostics;
 mod docx;
+mod docx_reference;
 mod faults;
 mod fonts;
 mod highlight;

@@ -10,10 +10,12 @@
 
 mod blocks;
 mod book;
+mod config;
 mod ids;
 mod lists;
 mod notes;
 mod package;
+mod reference;
 mod runs;
 mod section;
 mod styles;
@@ -21,16 +23,18 @@ mod table;
 
 use super::ooxml::CoreProperties;
 use super::print_theme::PdfTheme;
-use super::{Artifact, Backend, RenderContext, Sink};
+use super::{Artifact, Backend, RenderContext, SettingFile, Sink};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Collection, Document};
 use crate::layout::Assets;
 use blocks::Part;
+use config::DocxConfig;
 use ids::Refs;
 use package::DocxWriter;
 use rayon::prelude::*;
+use reference::Reference;
 use styles::Families;
 
 /// Writes Word documents.
@@ -44,6 +48,7 @@ impl Backend for Docx {
     fn render_to(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Diagnostic>> {
         let theme = PdfTheme::read(ctx.config)?;
         let families = Families::new(&ctx.config.fonts);
+        let reference = reference(ctx)?;
         let date = ctx.date().map(|d| d.iso());
         let env = Env {
             collection: ctx.collection,
@@ -52,6 +57,7 @@ impl Backend for Docx {
             families: &families,
             author: ctx.config.site.author.as_deref(),
             date: date.as_deref(),
+            reference: reference.as_ref(),
             book: false,
         };
         let docs: Vec<&Document> = ctx.documents_in_scope().collect();
@@ -67,8 +73,26 @@ impl Backend for Docx {
     }
 
     fn check(&self, config: &Config) -> Result<()> {
-        PdfTheme::read(config).map(drop)
+        PdfTheme::read(config)?;
+        DocxConfig::read(config).map(drop)
     }
+
+    fn setting_files(&self, config: &Config) -> Result<Vec<SettingFile>> {
+        let reference = DocxConfig::read(config)?.reference;
+        Ok(reference.into_iter().map(|path| SettingFile { path, section: "docx", key: "reference" }).collect())
+    }
+}
+
+/// The reference document of `[docx] reference`, if one is set: an error at that key when the
+/// driver did not read it or it is no Word document.
+fn reference(ctx: &RenderContext) -> Result<Option<Reference>> {
+    let Some(path) = DocxConfig::read(ctx.config)?.reference else { return Ok(None) };
+    let invalid = |why: &str| ctx.config.invalid("docx", "reference", &format!("{}: {why}", path.display()));
+    let bytes = ctx
+        .files
+        .get(&path)
+        .ok_or_else(|| invalid("not read (a library caller reads it with `driver::read_setting_files`)"))?;
+    Reference::read(bytes).map(Some).map_err(|why| invalid(&why))
 }
 
 /// What every part of a run reads: the collection, the images, the theme and properties, and
@@ -82,6 +106,8 @@ pub(super) struct Env<'a> {
     pub author: Option<&'a str>,
     /// The build date as W3CDTF, when there is one.
     pub date: Option<&'a str>,
+    /// The reference document whose styles the files take, if `[docx] reference` names one.
+    pub reference: Option<&'a Reference>,
     pub book: bool,
 }
 

@@ -68,9 +68,15 @@ impl DocxWriter {
         // Footnotes refer to links and images by the same ids as the body.
         let note_rels: Vec<(String, &str, String)> = links.iter().cloned().chain(images).collect();
         document_rels.extend(note_rels.iter().cloned());
-        let parts: Vec<(&str, String, String)> = vec![
+        let styles = styles_xml(theme, env.families, properties.language);
+        let styles = match env.reference {
+            Some(reference) => reference.styles(&styles),
+            None => styles,
+        };
+        let taken = taken_parts(env, &mut document_rels);
+        let mut parts: Vec<(&str, String, String)> = vec![
             ("word/_rels/document.xml.rels", String::new(), relationships(&document_rels)),
-            ("word/styles.xml", format!("{WML}styles+xml"), styles_xml(theme, env.families, properties.language)),
+            ("word/styles.xml", format!("{WML}styles+xml"), styles),
             ("word/numbering.xml", format!("{WML}numbering+xml"), numbering_xml(&refs.ordered)),
             ("word/footnotes.xml", format!("{WML}footnotes+xml"), footnotes_xml(&refs.notes)),
             ("word/_rels/footnotes.xml.rels", String::new(), relationships(&note_rels)),
@@ -85,6 +91,7 @@ impl DocxWriter {
             ("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(), app),
             ("_rels/.rels", String::new(), root_rels()),
         ];
+        parts.extend(taken);
         for (name, _, xml) in &parts {
             self.zip.start_file(*name, zip_options(xml.len()))?;
             self.zip.write_all(xml.as_bytes())?;
@@ -105,6 +112,25 @@ impl DocxWriter {
         self.zip.write_all(types.as_bytes())?;
         Ok(self.zip.finish()?.into_inner())
     }
+}
+
+/// The parts taken from the reference document, if there is one (its theme and font table,
+/// which its styles name), their relationships added to `rels`.
+fn taken_parts(env: &Env, rels: &mut Vec<(String, &str, String)>) -> Vec<(&'static str, String, String)> {
+    let Some(reference) = env.reference else { return Vec::new() };
+    let theme_type = "application/vnd.openxmlformats-officedocument.theme+xml".to_string();
+    let parts = [
+        ("rIdTheme", "theme", "word/theme/theme1.xml", theme_type, &reference.theme),
+        ("rIdFontTable", "fontTable", "word/fontTable.xml", format!("{WML}fontTable+xml"), &reference.font_table),
+    ];
+    let mut taken = Vec::new();
+    for (id, kind, name, content_type, xml) in parts {
+        if let Some(xml) = xml {
+            rels.push((id.to_string(), kind, name["word/".len()..].to_string()));
+            taken.push((name, content_type, xml.clone()));
+        }
+    }
+    taken
 }
 
 /// `_rels/.rels`.

@@ -1,0 +1,100 @@
+//! A reference document (`[docx] reference`), as pandoc's `--reference-doc`: a Word file whose
+//! look the DOCX outputs take. Its `word/styles.xml` is used as it is, with folio's styles that
+//! it lacks (by style id) added; its theme, which styles name fonts and colours through, and its
+//! font table come along. Its text, numbering, headers and settings are not used.
+
+use std::collections::BTreeSet;
+use std::io::{Cursor, Read};
+use zip::ZipArchive;
+
+/// The most bytes read of one part of the reference: a zip bomb stops here.
+const MAX_PART_BYTES: u64 = 16 << 20;
+
+/// What the outputs take from a reference document.
+#[derive(Debug)]
+pub struct Reference {
+    /// `word/styles.xml` as the reference has it.
+    styles: String,
+    /// `word/theme/theme1.xml`, if it has one.
+    pub theme: Option<String>,
+    /// `word/fontTable.xml`, if it has one that embeds no font (whose files are not taken).
+    pub font_table: Option<String>,
+}
+
+impl Reference {
+    /// Reads the parts of a reference document; the error says what is wrong with it.
+    pub fn read(bytes: &[u8]) -> Result<Reference, String> {
+        let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("not a Word document ({e})"))?;
+        let styles =
+            part(&mut zip, "word/styles.xml")?.ok_or("not a Word document with styles (no word/styles.xml)")?;
+        if !styles.contains("</w:styles>") {
+            return Err("its word/styles.xml has no <w:styles> element".into());
+        }
+        let theme = part(&mut zip, "word/theme/theme1.xml")?;
+        let font_table = part(&mut zip, "word/fontTable.xml")?.filter(|table| !table.contains("w:embed"));
+        Ok(Reference { styles, theme, font_table })
+    }
+
+    /// `word/styles.xml`: the reference's, with each style of `ours` whose id it lacks added.
+    pub fn styles(&self, ours: &str) -> String {
+        let theirs: BTreeSet<&str> = style_blocks(&self.styles).map(|(id, _)| id).collect();
+        let added: String = style_blocks(ours).filter(|(id, _)| !theirs.contains(id)).map(|(_, block)| block).collect();
+        let end = self.styles.rfind("</w:styles>").unwrap_or(self.styles.len());
+        format!("{}{added}{}", &self.styles[..end], &self.styles[end..])
+    }
+}
+
+/// The text of part `name`, `None` when the package has no such part.
+fn part(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+    let Ok(file) = zip.by_name(name) else { return Ok(None) };
+    let mut text = String::new();
+    let read = file.take(MAX_PART_BYTES).read_to_string(&mut text);
+    read.map_err(|e| format!("its {name} cannot be read ({e})"))?;
+    Ok(Some(text))
+}
+
+/// Each `<w:style>` element of a styles part: its `w:styleId` and its text.
+fn style_blocks(xml: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = xml;
+    std::iter::from_fn(move || loop {
+        let start = rest.find("<w:style ")?;
+        let end = rest[start..].find("</w:style>").map(|e| start + e + "</w:style>".len())?;
+        let block = &rest[start..end];
+        rest = &rest[end..];
+        let open = &block[..block.find('>').unwrap_or(block.len())];
+        if let Some(id) = open.split("w:styleId=\"").nth(1).and_then(|v| v.split('"').next()) {
+            return Some((id, block));
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_references_styles_win_and_ours_fill_in() {
+        let reference = Reference {
+            styles: "<w:styles x=\"1\"><w:docDefaults/><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style></w:styles>".into(),
+            theme: None,
+            font_table: None,
+        };
+        let ours = "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"ours\"/></w:style>\
+                    <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style></w:styles>";
+        let merged = reference.styles(ours);
+        assert_eq!(
+            merged,
+            "<w:styles x=\"1\"><w:docDefaults/><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style></w:styles>"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_word_document_is_said() {
+        assert!(Reference::read(b"not a zip").unwrap_err().contains("not a Word document"));
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(Reference::read(&bytes).unwrap_err().contains("no word/styles.xml"));
+    }
+}
