@@ -1,9 +1,12 @@
 //! A reference document (`[docx] reference`), as pandoc's `--reference-doc`: a Word file whose
 //! look the DOCX outputs take. Its `word/styles.xml` is used as it is, with folio's styles that
 //! it lacks (by style id) added; its theme, which styles name fonts and colours through, and its
-//! font table come along. Its text, numbering, headers and settings are not used.
+//! font table come along. Its text, numbering, headers and settings are not used. Word gives
+//! built-in styles ids in the language of its menus (`berschrift1` for `heading 1` in German)
+//! but names them in English, so a style of folio's that the reference has under another id is
+//! added as a style based on the reference's.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
@@ -35,10 +38,21 @@ impl Reference {
         Ok(Reference { styles, theme, font_table })
     }
 
-    /// `word/styles.xml`: the reference's, with each style of `ours` whose id it lacks added.
+    /// `word/styles.xml`: the reference's, with each style of `ours` whose id it lacks added,
+    /// as a style based on the reference's where it has one of that type and name.
     pub fn styles(&self, ours: &str) -> String {
         let theirs: BTreeSet<&str> = style_blocks(&self.styles).map(|(id, _)| id).collect();
-        let added: String = style_blocks(ours).filter(|(id, _)| !theirs.contains(id)).map(|(_, block)| block).collect();
+        let by_name: BTreeMap<(&str, String), &str> =
+            style_blocks(&self.styles).filter_map(|(id, block)| Some((kind_and_name(block)?, id))).collect();
+        let added: String = style_blocks(ours)
+            .filter(|(id, _)| !theirs.contains(id))
+            .map(|(id, block)| match kind_and_name(block).and_then(|key| Some((by_name.get(&key)?, key))) {
+                Some((based_on, (kind, name))) => format!(
+                    "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name} (folio)\"/><w:basedOn w:val=\"{based_on}\"/></w:style>"
+                ),
+                None => block.to_string(),
+            })
+            .collect();
         let end = self.styles.rfind("</w:styles>").unwrap_or(self.styles.len());
         format!("{}{added}{}", &self.styles[..end], &self.styles[end..])
     }
@@ -51,6 +65,14 @@ fn part(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String
     let read = file.take(MAX_PART_BYTES).read_to_string(&mut text);
     read.map_err(|e| format!("its {name} cannot be read ({e})"))?;
     Ok(Some(text))
+}
+
+/// A style's type and its name in lower case (Word's built-in names are, in any language).
+fn kind_and_name(block: &str) -> Option<(&str, String)> {
+    let open = &block[..block.find('>')?];
+    let kind = open.split("w:type=\"").nth(1)?.split('"').next()?;
+    let name = block.split("<w:name w:val=\"").nth(1)?.split('"').next()?;
+    Some((kind, name.to_lowercase()))
 }
 
 /// Each `<w:style>` element of a styles part: its `w:styleId` and its text.
@@ -96,5 +118,25 @@ mod tests {
         zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
         let bytes = zip.finish().unwrap().into_inner();
         assert!(Reference::read(&bytes).unwrap_err().contains("no word/styles.xml"));
+    }
+
+    #[test]
+    fn a_style_the_reference_has_under_another_id_is_based_on_its() {
+        let reference = Reference {
+            styles: "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>\
+                     <w:style w:type=\"character\" w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/></w:style></w:styles>"
+                .into(),
+            theme: None,
+            font_table: None,
+        };
+        let ours = "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr/></w:style>\
+                    <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style></w:styles>";
+        let merged = reference.styles(ours);
+        assert!(merged.contains("<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1 (folio)\"/><w:basedOn w:val=\"berschrift1\"/></w:style>"), "{merged}");
+        // A paragraph style is not based on a character style of the same name.
+        assert!(
+            merged.contains("<w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style>"),
+            "{merged}"
+        );
     }
 }
