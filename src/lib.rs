@@ -51,6 +51,7 @@ pub mod capped;
 pub mod civil;
 pub mod config;
 pub mod diag;
+pub mod diagram;
 pub mod driver;
 pub mod error;
 pub mod highlight;

@@ -36,7 +36,10 @@ pub fn layout_blocks(cx: &mut Cx, blocks: &[Block], width: f32, depth: usize, ou
                 cx.within(Role::Table, |cx| super::table::table(cx, align, head, rows, width, out));
             }
             BlockKind::CodeBlock { lang, text } => {
-                cx.within(Role::Code, |cx| code(cx, lang.as_deref(), text, width, out));
+                match crate::diagram::image(lang.as_deref(), text, block.span, |key| cx.images.contains_key(key)) {
+                    Some(drawing) => paragraph(cx, &[Inline::Image(Box::new(drawing))], width, out),
+                    None => drop(cx.within(Role::Code, |cx| code(cx, lang.as_deref(), text, width, out))),
+                }
             }
             BlockKind::Quote { blocks } => {
                 cx.within(Role::BlockQuote, |cx| quote(cx, blocks, width, depth, out));

@@ -14,6 +14,7 @@ mod deck_images;
 mod deck_pdf;
 mod deck_text;
 mod diagnostics;
+mod diagrams;
 mod docx;
 mod docx_reference;
 mod faults;

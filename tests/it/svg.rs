@@ -22,7 +22,7 @@ fn guide_of(name: &str) -> Document {
 }
 
 /// The XObjects of `pdf` of subtype `subtype`.
-fn xobjects<'a>(pdf: &'a Document, subtype: &[u8]) -> Vec<&'a Stream> {
+pub fn xobjects<'a>(pdf: &'a Document, subtype: &[u8]) -> Vec<&'a Stream> {
     let subtype_of = |s: &Stream| s.dict.get(b"Subtype").and_then(Object::as_name).ok().map(<[u8]>::to_vec);
     pdf.objects
         .values()
@@ -39,7 +39,7 @@ fn operators(form: &Stream) -> Vec<lopdf::content::Operation> {
 }
 
 /// The text a form shows (`Tj` strings decoded through its fonts' ToUnicode maps).
-fn form_text(pdf: &Document, form: &Stream) -> String {
+pub fn form_text(pdf: &Document, form: &Stream) -> String {
     let resources = pdf.get_dictionary(form.dict.get(b"Resources").unwrap().as_reference().unwrap()).unwrap();
     let fonts: &Dictionary = pdf.get_dictionary(resources.get(b"Font").unwrap().as_reference().unwrap()).unwrap();
     let mut font = None;

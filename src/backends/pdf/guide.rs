@@ -2,7 +2,7 @@
 //! "page X of Y" footer. The chapter body is shared with the [`super::book`].
 
 use super::PdfTheme;
-use crate::ir::walk::query_block_inlines;
+use crate::ir::walk::{query_block_inlines, query_blocks};
 use crate::ir::{asset_key, Align, BlockKind, Body, Collection, Document, Inline};
 use crate::layout::image::natural_size;
 use crate::layout::layout_lines;
@@ -58,15 +58,20 @@ impl Geometry {
     }
 }
 
-/// Gives `cx` the natural size of each image of `assets` that `body` shows and folio can draw,
-/// and notes those it cannot: only the page's own, so an SVG is read for the pages showing it,
-/// not for every page.
+/// Gives `cx` the natural size of each image of `assets` that `body` shows and folio can draw
+/// (its diagrams' drawings too), and notes those it cannot: only the page's own, so an SVG is
+/// read for the pages showing it, not for every page.
 fn add_images(cx: &mut Cx, body: &Body, assets: &Assets) {
     let mut keys = BTreeSet::new();
     for blocks in body.block_trees() {
         query_block_inlines(blocks, &mut |inline| {
             if let Inline::Image(image) = inline {
                 keys.extend(asset_key(&cx.folder, &image.src));
+            }
+        });
+        query_blocks(blocks, &mut |block| {
+            if let BlockKind::CodeBlock { lang, text } = &block.kind {
+                keys.extend(crate::diagram::key(lang.as_deref(), text));
             }
         });
     }

@@ -224,7 +224,11 @@ impl Sorter<'_> {
             BlockKind::List { start, items, .. } => self.list(items, *start, 1, out),
             BlockKind::Table { align, head, rows } => self.table(align, head, rows, block.span, out),
             BlockKind::CodeBlock { lang, text } => {
-                out.push(Entry::Item(Item::Code { text: clean(text.trim_end()), lang: lang.clone() }))
+                let drawn = |key: &str| self.images.get(key).is_some_and(Option::is_some);
+                match crate::diagram::image(lang.as_deref(), text, block.span, drawn) {
+                    Some(drawing) => self.paragraph(&[Inline::Image(Box::new(drawing))], false, out),
+                    None => out.push(Entry::Item(Item::Code { text: clean(text.trim_end()), lang: lang.clone() })),
+                }
             }
             BlockKind::Quote { blocks } => blocks.iter().for_each(|b| self.convert(b, out)),
             BlockKind::Callout { kind, title, blocks } => {

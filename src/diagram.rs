@@ -1,0 +1,95 @@
+//! Mermaid code blocks drawn as pictures: a ` ```mermaid ` block is drawn as SVG (mermaid-svg,
+//! pure Rust, no browser) when the driver reads the assets, and every format that shows
+//! images shows the drawing in the block's place, as an image whose alt text is the
+//! diagram's labels. The IR keeps the code block, so the JSON keeps the diagram's source; a
+//! block that cannot be drawn stays code, with a warning.
+
+use crate::ir::{Image, Span};
+
+/// The folder of the drawings' asset keys; no page's image is read from it.
+const FOLDER: &str = "folio-diagrams";
+
+/// The asset key of the drawing of a code block in language `lang` holding `text`, if it is a
+/// diagram folio draws.
+pub fn key(lang: Option<&str>, text: &str) -> Option<String> {
+    let lang = lang?.trim();
+    lang.eq_ignore_ascii_case("mermaid").then(|| {
+        let hash = blake3::hash(text.as_bytes()).to_hex();
+        format!("{FOLDER}/{}.svg", &hash[..24])
+    })
+}
+
+/// Draws a Mermaid diagram as SVG; the error says why it cannot be.
+pub fn draw(text: &str) -> Result<Vec<u8>, String> {
+    let drawn = crate::panic_guard::catch(|| mermaid_svg::render(text))
+        .map_err(|panic| format!("the renderer stopped: {panic}"))?;
+    drawn.map(String::into_bytes).map_err(|e| e.to_string())
+}
+
+/// The image shown in place of a code block in `lang` holding `text`, when it is a diagram
+/// that was drawn (`drawn` says whether an asset key is among the images).
+pub fn image(lang: Option<&str>, text: &str, span: Span, drawn: impl Fn(&str) -> bool) -> Option<Image> {
+    let key = key(lang, text).filter(|key| drawn(key))?;
+    Some(Image { src: format!("/{key}"), alt: alt(text), title: String::new(), span })
+}
+
+/// The words a diagram shows, for its alt text: what its source writes in brackets, braces,
+/// quotes or between bars (node and edge labels), and after a colon (messages, slices,
+/// tasks); `Diagram` when it has none.
+fn alt(text: &str) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for line in text.lines().skip(1) {
+        let line = line.trim();
+        let mut rest = line;
+        while let Some(open) = rest.find(['[', '(', '{', '|', '"']) {
+            let close = match rest.as_bytes()[open] {
+                b'[' => ']',
+                b'(' => ')',
+                b'{' => '}',
+                b'|' => '|',
+                _ => '"',
+            };
+            let inner = &rest[open + 1..];
+            let Some(end) = inner.find(close) else { break };
+            let label = inner[..end].trim_matches(|c: char| "[](){}\"".contains(c) || c.is_whitespace());
+            if !label.is_empty() && !labels.iter().any(|l| l == label) {
+                labels.push(label.to_string());
+            }
+            rest = &inner[end + 1..];
+        }
+        if let Some((_, said)) = line.split_once(": ") {
+            let said = said.trim();
+            if !said.is_empty() && !labels.iter().any(|l| l == said) {
+                labels.push(said.to_string());
+            }
+        }
+    }
+    match labels.is_empty() {
+        true => "Diagram".to_string(),
+        false => format!("Diagram: {}", labels.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_mermaid_blocks_are_drawn_and_their_key_follows_their_text() {
+        assert!(key(Some("rust"), "fn main() {}").is_none() && key(None, "graph LR").is_none());
+        let a = key(Some("mermaid"), "graph LR\n A --> B").unwrap();
+        assert!(a.starts_with("folio-diagrams/") && a.ends_with(".svg"));
+        assert_eq!(key(Some(" Mermaid"), "graph LR\n A --> B"), Some(a.clone()));
+        assert_ne!(key(Some("mermaid"), "graph LR\n A --> C"), Some(a));
+    }
+
+    #[test]
+    fn a_flowchart_is_drawn_with_its_labels_and_nonsense_is_refused() {
+        let source = "flowchart LR\n  A[Self review] --> B{Manager agrees?}\n  B -->|yes| C[Calibration]\n";
+        let svg = String::from_utf8(draw(source).unwrap()).unwrap();
+        assert!(svg.starts_with("<svg") && svg.contains("Self review") && svg.contains("Calibration"), "{svg}");
+        assert_eq!(alt(source), "Diagram: Self review, Manager agrees?, yes, Calibration");
+        assert_eq!(alt("sequenceDiagram\n  A->>B: Packet sent\n"), "Diagram: Packet sent");
+        assert!(draw("this is not a diagram").is_err());
+    }
+}
