@@ -1,11 +1,12 @@
 //! Mermaid code blocks drawn: in the PDF guide as a vector picture whose labels are text, in
-//! the decks as a picture described by its labels, the IR keeping the code; a block that
-//! cannot be drawn stays code, with a warning at its line.
+//! the decks and the Word document as a picture described by its labels, the IR keeping the
+//! code; a block that cannot be drawn stays code, with a warning at its line. And an SVG image
+//! in a Word document, written as a PNG of it.
 
 use crate::ooxml::unzip;
 use crate::pdf::page_text;
 use crate::svg::{form_text, xobjects};
-use crate::util::{folio, load, stderr, tree};
+use crate::util::{folio, load, repo, stderr, tree};
 use folio::ir::BlockKind;
 
 const PAGE: &str = "# Promotion\n\nHow it goes:\n\n```mermaid\nflowchart LR\n  A[Self review] --> B{Manager agrees?}\n  \
@@ -21,7 +22,7 @@ fn shown_text(pdf: &lopdf::Document) -> String {
 #[test]
 fn a_mermaid_block_is_drawn_in_the_guide_and_the_decks_and_kept_as_code_in_the_ir() {
     let (dir, out) = (tree(&[("flow.md", PAGE.as_bytes())]), tempfile::tempdir().unwrap());
-    let built = folio(dir.path(), &["build", ".", "-f", "pdf,slides", "-o", out.path().to_str().unwrap()]);
+    let built = folio(dir.path(), &["build", ".", "-f", "pdf,slides,docx", "-o", out.path().to_str().unwrap()]);
     assert!(built.status.success(), "{}", stderr(&built));
     let warnings = stderr(&built);
     assert!(warnings.contains("flow.md:12:1") && warnings.contains("cannot be drawn"), "{warnings}");
@@ -46,6 +47,16 @@ fn a_mermaid_block_is_drawn_in_the_guide_and_the_decks_and_kept_as_code_in_the_i
         "{slides}"
     );
     assert!(pptx.keys().any(|n| n.starts_with("ppt/media/") && n.ends_with(".png")), "{:?}", pptx.keys());
+    // The Word document: a picture described by the labels, without a caption repeating them;
+    // the block that cannot be drawn is code.
+    let docx = unzip(&std::fs::read(out.path().join("docx/flow.docx")).unwrap());
+    let document = &docx["word/document.xml"];
+    assert!(
+        document.contains("descr=\"Diagram: Self review, Manager agrees?, yes, Calibration, no, Growth plan\""),
+        "{document}"
+    );
+    assert!(!document.contains("Caption") && document.contains("not a diagram at all"), "{document}");
+    assert!(docx.keys().any(|n| n == "word/media/image1.png"), "{:?}", docx.keys());
     // The IR keeps both blocks as code, for the JSON's readers.
     let loaded = load(dir.path());
     let body = loaded.collection.documents[0].body();
@@ -59,4 +70,21 @@ fn a_mermaid_block_is_drawn_in_the_guide_and_the_decks_and_kept_as_code_in_the_i
         .collect();
     assert_eq!(code.len(), 2, "{code:?}");
     assert!(code[0].starts_with("flowchart LR"));
+}
+
+#[test]
+fn an_svg_image_is_a_picture_in_the_word_document() {
+    let svg = std::fs::read(repo().join("tests/it/data/images/vector.svg")).unwrap();
+    let files: &[(&str, &[u8])] =
+        &[("p.md", b"# Drawing\n\n![A vector drawing](img/vector.svg)\n"), ("img/vector.svg", &svg)];
+    let (dir, out) = (tree(files), tempfile::tempdir().unwrap());
+    let built = folio(dir.path(), &["build", ".", "-f", "docx", "-o", out.path().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let docx = unzip(&std::fs::read(out.path().join("docx/p.docx")).unwrap());
+    let document = &docx["word/document.xml"];
+    assert!(document.contains("<w:drawing>") && document.contains("descr=\"A vector drawing\""), "{document}");
+    let png = docx.get("word/media/image1.png").expect("the SVG is written as a PNG");
+    assert!(png[..8].contains("PNG") && png.contains("IEND"), "a PNG: {}", &png[..8]);
+    let types = &docx["[Content_Types].xml"];
+    assert!(types.contains("Extension=\"png\""), "{types}");
 }

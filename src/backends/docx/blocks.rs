@@ -115,7 +115,13 @@ impl<'a> Part<'a> {
                 BlockKind::Heading { level, id, content } => self.heading(*level, id, content),
                 BlockKind::List { start, items, .. } => self.list(*start, items, frame),
                 BlockKind::Table { align, head, rows } => self.table(align, head, rows, frame),
-                BlockKind::CodeBlock { lang, text } => self.code(lang.as_deref(), text, frame),
+                BlockKind::CodeBlock { lang, text } => {
+                    let drawn = |key: &str| self.env.drawn.contains_key(key);
+                    match crate::diagram::image(lang.as_deref(), text, block.span, drawn) {
+                        Some(drawing) => self.figure(&[Inline::Image(Box::new(drawing))], frame, false),
+                        None => self.code(lang.as_deref(), text, frame),
+                    }
+                }
                 BlockKind::Quote { blocks } => self.blocks(blocks, Frame { style: Some("Quote"), ..frame }),
                 BlockKind::Callout { kind, title, blocks } => self.callout(*kind, title.as_deref(), blocks, frame),
                 BlockKind::Rule => self.xml.push_str(&format!(
@@ -130,6 +136,12 @@ impl<'a> Part<'a> {
 
     /// A paragraph; one that is only an image is centred, with the alt text as its caption.
     fn paragraph(&mut self, content: &[Inline], frame: Frame) {
+        self.figure(content, frame, true);
+    }
+
+    /// A paragraph, centred when it is only an image that is drawn, followed then by its alt
+    /// text as a caption if `caption` (a diagram's alt text is its own labels: none).
+    fn figure(&mut self, content: &[Inline], frame: Frame, caption: bool) {
         let runs = self.runs(content);
         let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
         if let (Some(Inline::Image(image)), None) = (images.next(), images.next()) {
@@ -137,7 +149,7 @@ impl<'a> Part<'a> {
                 let centred =
                     format!("<w:pPr>{}<w:keepNext/>{}<w:jc w:val=\"center\"/></w:pPr>", style_of(frame), indent(frame));
                 self.xml.push_str(&format!("<w:p>{centred}{runs}</w:p>"));
-                if !image.alt.trim().is_empty() {
+                if caption && !image.alt.trim().is_empty() {
                     self.xml.push_str(&styled("Caption", &image.alt));
                 }
                 return;

@@ -28,6 +28,7 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::ir::{output_stem, slugify, Collection, Document};
+use crate::layout::image_svg as svg;
 use crate::layout::Assets;
 use blocks::Part;
 use config::DocxConfig;
@@ -49,10 +50,12 @@ impl Backend for Docx {
         let theme = PdfTheme::read(ctx.config)?;
         let families = Families::new(&ctx.config.fonts);
         let reference = reference(ctx)?;
+        let drawn = drawn_svgs(ctx.assets, &theme);
         let date = ctx.date().map(|d| d.iso());
         let env = Env {
             collection: ctx.collection,
             assets: ctx.assets,
+            drawn: &drawn,
             theme: &theme,
             families: &families,
             author: ctx.config.site.author.as_deref(),
@@ -101,6 +104,9 @@ fn reference(ctx: &RenderContext) -> Result<Option<Reference>> {
 pub(super) struct Env<'a> {
     pub collection: &'a Collection,
     pub assets: &'a Assets,
+    /// The SVG images as PNGs drawn of them, by asset key: Word shows an SVG only from 2016
+    /// and LibreOffice not every one, so each is written as a picture of it.
+    pub drawn: &'a Assets,
     pub theme: &'a PdfTheme,
     pub families: &'a Families,
     pub author: Option<&'a str>,
@@ -118,6 +124,23 @@ impl Env<'_> {
         let margin = self.theme.margin_pt();
         (width - 2.0 * margin, height - 2.0 * margin)
     }
+}
+
+/// The pixels of an SVG's picture per point: 2, sharp on screen and in print at its size.
+const PIXELS_PER_POINT: f32 = 2.0;
+
+/// A PNG of each SVG of `assets`, at its natural size or the text column's width if narrower.
+fn drawn_svgs(assets: &Assets, theme: &PdfTheme) -> Assets {
+    let (paper_width, _) = theme.paper.size();
+    let column = paper_width - 2.0 * theme.margin_pt();
+    let svgs: Vec<(&String, &Vec<u8>)> = assets.iter().filter(|(_, bytes)| svg::is_svg(bytes)).collect();
+    let drawn = svgs.par_iter().filter_map(|(key, bytes)| {
+        let tree = svg::parse(bytes)?;
+        let (w, h) = svg::size(&tree);
+        let scale = (column / w).min(1.0);
+        Some(((*key).clone(), svg::rasterise(&tree, (w * scale, h * scale), PIXELS_PER_POINT)?))
+    });
+    drawn.collect()
 }
 
 /// The file name of the book: the slug of the site title, `book` if it has none.

@@ -99,7 +99,7 @@ impl DocxWriter {
         let mut types: Vec<(String, String)> = vec![("word/document.xml".into(), format!("{WML}document.main+xml"))];
         types.extend(parts.iter().map(|(name, kind, _)| (name.to_string(), kind.clone())));
         for (key, media) in &refs.media {
-            let bytes = assets.get(key).map_or(&[][..], Vec::as_slice);
+            let bytes = env.drawn.get(key).or(assets.get(key)).map_or(&[][..], Vec::as_slice);
             let name = format!("word/{}", media.name);
             // Images are compressed already.
             self.zip.start_file(name.as_str(), zip_options(0))?;

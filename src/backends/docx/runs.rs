@@ -11,6 +11,7 @@ use crate::ir::runs::{styled_runs, Dest, Piece, Style};
 use crate::ir::{asset_key, own_id, relative_output, Image, Inline};
 use crate::layout::direction_runs;
 use crate::layout::image::{probe, Format};
+use crate::layout::image_svg as svg;
 
 /// English Metric Units in a point.
 const EMU_PER_POINT: f32 = 12_700.0;
@@ -74,23 +75,9 @@ impl Part<'_> {
     /// the inch, at most the column's width and 60 % of its height), described by its alt
     /// text; an image that cannot be embedded shows its alt text.
     fn image(&mut self, image: &Image) -> String {
-        let found = asset_key(&self.doc.folder, &image.src)
-            .and_then(|key| Some((self.env.assets.get(&key)?, key)))
-            .and_then(|(bytes, key)| Some((probe(bytes)?, key)));
-        let Some((info, key)) = found else { return run(&image.alt, "") };
-        let ext = match info.format {
-            Format::Png { .. } => "png",
-            Format::Jpeg { .. } => "jpeg",
-            Format::Decoded => match self.env.assets[&key].get(..4) {
-                Some(b"\x89PNG") => "png",
-                Some(b"GIF8") => "gif",
-                // Word before 2019 cannot show a WebP: its alt text is shown instead.
-                _ => return run(&image.alt, ""),
-            },
-        };
+        let Some((key, ext, (w, h))) = self.picture(image) else { return run(&image.alt, "") };
         let media = self.refs.media(&key, ext);
         let (column_w, column_h) = self.env.column();
-        let (w, h) = (info.width as f32 * 0.75, info.height as f32 * 0.75);
         let scale = (column_w / w).min(column_h * 0.6 / h).min(1.0);
         let (cx, cy) = ((w * scale * EMU_PER_POINT) as u64, (h * scale * EMU_PER_POINT) as u64);
         let id = self.refs.next();
@@ -109,6 +96,30 @@ impl Part<'_> {
              </a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
             media.rel
         )
+    }
+}
+
+impl Part<'_> {
+    /// The asset key of `image`, the extension of the part it is written as, and its natural
+    /// size in points; an SVG is written as the PNG drawn of it ([`super::Env::drawn`]).
+    fn picture(&self, image: &Image) -> Option<(String, &'static str, (f32, f32))> {
+        let key = asset_key(&self.doc.folder, &image.src)?;
+        let bytes = self.env.assets.get(&key)?;
+        if self.env.drawn.contains_key(&key) {
+            return Some((key, "png", svg::size_of(bytes)?));
+        }
+        let info = probe(bytes)?;
+        let ext = match info.format {
+            Format::Png { .. } => "png",
+            Format::Jpeg { .. } => "jpeg",
+            Format::Decoded => match bytes.get(..4) {
+                Some(b"\x89PNG") => "png",
+                Some(b"GIF8") => "gif",
+                // Word before 2019 cannot show a WebP: its alt text is shown instead.
+                _ => return None,
+            },
+        };
+        Some((key, ext, (info.width as f32 * 0.75, info.height as f32 * 0.75)))
     }
 }
 
