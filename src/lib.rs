@@ -25,11 +25,14 @@
 //! folio::backends::check_config(&config, &[])?;
 //! let loaded = folio::parse::load(dir.path(), &config)?;
 //! assert!(loaded.diagnostics.is_empty());
-//! // The images the pages show, read from the tree (with a warning for any that is not).
+//! // The images the pages show, read from the tree (with a warning for any that is not), and
+//! // their Mermaid diagrams drawn; the files the settings name (`[docx] reference`).
 //! let (assets, _warnings) = folio::driver::load_assets(&loaded);
+//! let pdf = lookup("pdf")?;
+//! let files = folio::driver::read_setting_files(&config, std::slice::from_ref(&pdf))?;
 //!
 //! let ctx = RenderContext::new(&loaded.collection, &config, &assets).with_root(&loaded.root);
-//! let rendered = lookup("pdf")?.render(&ctx)?;
+//! let rendered = pdf.render(&ctx.with_files(&files))?;
 //! let guide = rendered.artifacts.iter().find(|a| a.path == "pdf/guide.pdf").expect("the guide");
 //! assert!(guide.bytes.starts_with(b"%PDF-"));
 //! # Ok(())

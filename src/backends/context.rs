@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// Everything a backend may read: the IR, the configuration, where the content was read from,
 /// the build date, the assets (image bytes) that the documents refer to, keyed by their path
-/// relative to the content root, and the scope: which outputs this run wants.
+/// relative to the content root (the diagrams drawn among them), the scope: which outputs this
+/// run wants, and the files the settings name.
 #[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema)]
 pub struct RenderContext<'a> {
     /// The version of the IR and of this context's JSON ([`IR_VERSION`]).
