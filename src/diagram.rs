@@ -3,11 +3,32 @@
 //! images shows the drawing in the block's place, as an image whose alt text is the
 //! diagram's labels. The IR keeps the code block, so the JSON keeps the diagram's source; a
 //! block that cannot be drawn stays code, with a warning.
+//!
+//! Only the kinds of diagram drawn from their structure are drawn ([`DRAWN`]). Those with a
+//! scale (Gantt charts, XY charts, …) are not: fuzzing found a Gantt chart of 60 bytes whose
+//! task of a hundred million days made the renderer ask for gigabytes, which no guard inside
+//! the process can catch.
 
 use crate::ir::{Image, Span};
 
 /// The folder of the drawings' asset keys; no page's image is read from it.
 const FOLDER: &str = "folio-diagrams";
+
+/// The kinds of diagram drawn, by the word that starts them.
+pub const DRAWN: [&str; 9] = [
+    "flowchart",
+    "graph",
+    "sequenceDiagram",
+    "classDiagram",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "erDiagram",
+    "pie",
+    "mindmap",
+];
+
+/// The longest diagram drawn, in bytes: a page's diagram is a few hundred.
+const MAX_BYTES: usize = 32 * 1024;
 
 /// The asset key of the drawing of a code block in language `lang` holding `text`, if it is a
 /// diagram folio draws.
@@ -21,9 +42,29 @@ pub fn key(lang: Option<&str>, text: &str) -> Option<String> {
 
 /// Draws a Mermaid diagram as SVG; the error says why it cannot be.
 pub fn draw(text: &str) -> Result<Vec<u8>, String> {
+    if text.len() > MAX_BYTES {
+        return Err(format!("it is longer than {} KB", MAX_BYTES / 1024));
+    }
+    match kind(text) {
+        Some(kind) if DRAWN.contains(&kind) => {}
+        Some(kind) => return Err(format!("folio draws {}, not `{kind}`", DRAWN.join(", "))),
+        None => return Err("it names no kind of diagram".into()),
+    }
     let drawn = crate::panic_guard::catch(|| mermaid_svg::render(text))
         .map_err(|panic| format!("the renderer stopped: {panic}"))?;
     drawn.map(String::into_bytes).map_err(|e| e.to_string())
+}
+
+/// The word a diagram starts with, past Mermaid's `---` front matter, `%%` comments and
+/// `%%{init: …}%%` directives: `flowchart`, `sequenceDiagram`, ….
+fn kind(text: &str) -> Option<&str> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("%%"));
+    let mut first = lines.next()?;
+    if first == "---" {
+        lines.by_ref().find(|l| *l == "---")?;
+        first = lines.next()?;
+    }
+    first.split(|c: char| c.is_whitespace() || c == ';').next()
 }
 
 /// The image shown in place of a code block in `lang` holding `text`, when it is a diagram
@@ -91,5 +132,15 @@ mod tests {
         assert_eq!(alt(source), "Diagram: Self review, Manager agrees?, yes, Calibration");
         assert_eq!(alt("sequenceDiagram\n  A->>B: Packet sent\n"), "Diagram: Packet sent");
         assert!(draw("this is not a diagram").is_err());
+    }
+
+    #[test]
+    fn only_diagrams_drawn_from_their_structure_are_drawn() {
+        assert_eq!(kind("---\ntitle: Flow\n---\n%% a note\n\ngraph TD;A-->B"), Some("graph"));
+        assert!(draw("%%{init: {}}%%\nsequenceDiagram\n  A->>B: hi\n").is_ok());
+        // The input fuzzing found: a Gantt task of a hundred million days.
+        let gantt = "gantt\n  title<!--  Pl !--  Pl :, 2024 202450999d-01-030999~~";
+        assert!(draw(gantt).unwrap_err().contains("not `gantt`"));
+        assert!(draw(&format!("graph LR\n{}", "A --> B\n".repeat(5000))).unwrap_err().contains("longer than 32 KB"));
     }
 }
