@@ -79,5 +79,30 @@ pub fn rasterise(tree: &Tree, (width, height): (f32, f32), pixels_per_point: f32
     let scale_x = pixmap.width() as f32 / tree.size().width();
     let scale_y = pixmap.height() as f32 / tree.size().height();
     resvg::render(tree, resvg::tiny_skia::Transform::from_scale(scale_x, scale_y), &mut pixmap.as_mut());
-    pixmap.encode_png().ok()
+    encode_png(pixmap)
+}
+
+/// A PNG of `pixmap`, at `png`'s fast level: a third of the time of tiny-skia's own writer
+/// for a file a few percent larger. Its premultiplied colours are divided by their alpha
+/// first, as PNG keeps them straight.
+fn encode_png(pixmap: resvg::tiny_skia::Pixmap) -> Option<Vec<u8>> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut data = pixmap.take();
+    for pixel in data.chunks_exact_mut(4) {
+        let alpha = u16::from(pixel[3]);
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u16::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().ok()?;
+    writer.write_image_data(&data).ok()?;
+    writer.finish().ok()?;
+    Some(out)
 }

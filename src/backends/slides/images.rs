@@ -9,6 +9,7 @@ use crate::ir::{asset_key, output_stem, Inline, Span};
 use crate::layout::image::probe;
 use crate::layout::image_svg as svg;
 use crate::layout::Assets;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Pixels of an SVG's raster per point of the slide: 2, sharp on a 144 dpi screen.
@@ -29,21 +30,25 @@ pub struct ImageFiles<'a> {
 /// rasterised at the size it has when it fills a slide's body.
 pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
     let (mut sizes, mut rasters) = (ImageSizes::new(), Assets::new());
-    for (key, bytes) in assets {
-        let size = if let Some(info) = probe(bytes) {
-            Some((info.width as f32 * 0.75, info.height as f32 * 0.75))
-        } else if let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() {
-            let size = svg::size(&tree);
-            svg::rasterise(&tree, fitted(size), PIXELS_PER_POINT).map(|png| {
-                rasters.insert(key.clone(), png);
-                size
-            })
-        } else {
-            None
-        };
+    let found: Vec<_> = assets.par_iter().map(|(key, bytes)| (key, sized(bytes))).collect();
+    for (key, (size, png)) in found {
         sizes.insert(key.clone(), size);
+        rasters.extend(png.map(|png| (key.clone(), png)));
     }
     (sizes, rasters)
+}
+
+/// The natural size in points of an image a deck can draw and, for an SVG, the PNG drawn of it.
+fn sized(bytes: &[u8]) -> (Option<(f32, f32)>, Option<Vec<u8>>) {
+    if let Some(info) = probe(bytes) {
+        return (Some((info.width as f32 * 0.75, info.height as f32 * 0.75)), None);
+    }
+    let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() else { return (None, None) };
+    let size = svg::size(&tree);
+    match svg::rasterise(&tree, fitted(size), PIXELS_PER_POINT) {
+        Some(png) => (Some(size), Some(png)),
+        None => (None, None),
+    }
 }
 
 /// An image of `width` × `height` points scaled down to fit the body box below the space
