@@ -2,6 +2,7 @@
 //! Past the backend (`byte %` the number of built-in backends), the byte also sets how many of
 //! a page's tables get a sheet of their own in its workbook (`byte / 4`: 0 the default of 250,
 //! else 0 to 62), so the stacked `More tables` sheet is reached by pages small enough to fuzz.
+//! Its diagrams are drawn, so every backend shows them.
 #![no_main]
 
 use folio::config::Config;
@@ -15,7 +16,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let config: Config = toml::from_str(&format!("[xlsx]\npage_table_sheets = {sheets}\n")).expect("a valid config");
     let loaded = folio::parse::load_bytes("page.md", page, &config);
-    let assets = folio::backends::Assets::new();
+    // The page's Mermaid diagrams drawn, as a build draws them (images are read from the
+    // working folder, the root of a page loaded from bytes).
+    let (assets, _) = folio::driver::load_assets(&loaded);
     let ctx = folio::backends::RenderContext::new(&loaded.collection, &config, &assets);
     let mut backends = folio::backends::builtin();
     let backend = backends.swap_remove(usize::from(choice) % backends.len());
