@@ -120,10 +120,15 @@ pub(super) struct Env<'a> {
 impl Env<'_> {
     /// The width and height of the text column, in points.
     pub fn column(&self) -> (f32, f32) {
-        let (width, height) = self.theme.paper.size();
-        let margin = self.theme.margin_pt();
-        (width - 2.0 * margin, height - 2.0 * margin)
+        text_column(self.theme)
     }
+}
+
+/// The width and height of the text column of pages set in `theme`, in points.
+fn text_column(theme: &PdfTheme) -> (f32, f32) {
+    let (width, height) = theme.paper.size();
+    let margin = theme.margin_pt();
+    (width - 2.0 * margin, height - 2.0 * margin)
 }
 
 /// The pixels of an SVG's picture per point: 2, sharp on screen and in print at its size.
@@ -131,8 +136,7 @@ const PIXELS_PER_POINT: f32 = 2.0;
 
 /// A PNG of each SVG of `assets`, at its natural size or the text column's width if narrower.
 fn drawn_svgs(assets: &Assets, theme: &PdfTheme) -> Assets {
-    let (paper_width, _) = theme.paper.size();
-    let column = paper_width - 2.0 * theme.margin_pt();
+    let (column, _) = text_column(theme);
     let svgs: Vec<(&String, &Vec<u8>)> = assets.iter().filter(|(_, bytes)| svg::is_svg(bytes)).collect();
     let drawn = svgs.par_iter().filter_map(|(key, bytes)| {
         let tree = svg::parse(bytes)?;
