@@ -112,3 +112,48 @@ fn a_missing_or_wrong_reference_is_an_error_at_its_key() {
         );
     }
 }
+
+#[test]
+fn a_pandoc_reference_gives_body_text_code_and_quotes_its_look() {
+    // A reference made for pandoc's --reference-doc: body text in "Body Text", code in "Source
+    // Code" and "Verbatim Char", quotes in "Block Text"; no style of folio's code or quotes.
+    let style = |kind: &str, id: &str, name: &str, face: &str| {
+        format!(
+            "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:rPr><w:rFonts w:ascii=\"{face}\"/></w:rPr></w:style>"
+        )
+    };
+    let styles = format!(
+        "<?xml version=\"1.0\"?><w:styles {W}>{}{}{}{}</w:styles>",
+        style("paragraph", "BodyText", "Body Text", "Pandoc Serif"),
+        style("paragraph", "SourceCode", "Source Code", "Pandoc Mono"),
+        style("character", "VerbatimChar", "Verbatim Char", "Pandoc Mono"),
+        style("paragraph", "BlockText", "Block Text", "Pandoc Quote"),
+    );
+    let pandoc = package(&[("word/styles.xml", &styles), ("word/document.xml", "<w:document/>")]);
+    let files: &[(&str, &[u8])] = &[
+        ("folio.toml", b"[docx]\nreference = \"pandoc.docx\"\n"),
+        ("pandoc.docx", &pandoc),
+        ("role.md", b"# Engineer\n\nWrites `code` daily.\n\n```\nmake test\n```\n\n> Ships often.\n"),
+    ];
+    let (dir, out) = (tree(files), tempfile::tempdir().unwrap());
+    let packages = build(dir.path(), out.path(), &[]);
+    let entries = &packages["docx/role.docx"];
+    let (document, styles) = (&entries["word/document.xml"], &entries["word/styles.xml"]);
+    let paragraph_of = |text: &str| {
+        let at = document.find(text).unwrap_or_else(|| panic!("{text} in {document}"));
+        let start = document[..at].rfind("<w:p>").unwrap();
+        document[start..at].to_string()
+    };
+    assert!(paragraph_of("Writes ").contains("<w:pStyle w:val=\"BodyText\"/>"), "{document}");
+    assert!(paragraph_of("Ships often.").contains("<w:pStyle w:val=\"Quote\"/>"), "{document}");
+    for (ours, name, theirs) in
+        [("Code", "code", "SourceCode"), ("CodeChar", "code char", "VerbatimChar"), ("Quote", "quote", "BlockText")]
+    {
+        let based = format!("w:styleId=\"{ours}\"><w:name w:val=\"{name} (folio)\"/><w:basedOn w:val=\"{theirs}\"/>");
+        assert!(styles.contains(&based), "{ours} based on {theirs}: {styles}");
+    }
+    // Without a Body Text style in the reference, body text is in Normal.
+    std::fs::write(dir.path().join("pandoc.docx"), reference("Brand Sans")).unwrap();
+    let document = &build(dir.path(), out.path(), &[])["docx/role.docx"]["word/document.xml"];
+    assert!(!document.contains("BodyText"), "{document}");
+}

@@ -93,10 +93,12 @@ impl<'a> Part<'a> {
         }
     }
 
-    /// The document's blocks, then the footnotes nothing refers to.
+    /// The document's blocks (in the reference document's style of body text, if it has
+    /// one), then the footnotes nothing refers to.
     pub fn body(&mut self) {
         let blocks = std::mem::take(&mut self.body.blocks);
-        self.blocks(&blocks, Frame::default());
+        let style = self.env.reference.and_then(|reference| reference.body_style());
+        self.blocks(&blocks, Frame { style, ..Frame::default() });
         self.body.blocks = blocks;
         self.unreferenced_notes();
     }

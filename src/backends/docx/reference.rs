@@ -5,10 +5,21 @@
 //! built-in styles ids in the language of its menus (`berschrift1` for `heading 1` in German)
 //! but names them in English, so a style of folio's that the reference has under another id is
 //! added as a style based on the reference's.
+//!
+//! A reference made for pandoc's `--reference-doc` names some styles as pandoc does: body text
+//! is "Body Text", code "Source Code" and "Verbatim Char", a block quote "Block Text". Body
+//! paragraphs take "Body Text" where the reference has it, and folio's code and quote styles
+//! it lacks are based on pandoc's, so that a team's pandoc reference gives the look it gave.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
+
+/// Pandoc's style that stands for one of folio's, by folio's id: (folio's, pandoc's).
+const PANDOC_STYLES: [(&str, &str); 3] = [("Code", "SourceCode"), ("CodeChar", "VerbatimChar"), ("Quote", "BlockText")];
+
+/// Pandoc's style of body paragraphs.
+const BODY_TEXT: &str = "BodyText";
 
 /// The most bytes read of one part of the reference: a zip bomb stops here.
 const MAX_PART_BYTES: u64 = 16 << 20;
@@ -39,22 +50,40 @@ impl Reference {
     }
 
     /// `word/styles.xml`: the reference's, with each style of `ours` whose id it lacks added,
-    /// as a style based on the reference's where it has one of that type and name.
+    /// as a style based on the reference's where it has one of that type and name, or pandoc's
+    /// style for it.
     pub fn styles(&self, ours: &str) -> String {
-        let theirs: BTreeSet<&str> = style_blocks(&self.styles).map(|(id, _)| id).collect();
+        let theirs: BTreeMap<&str, Option<&str>> =
+            style_blocks(&self.styles).map(|(id, block)| (id, kind_and_name(block).map(|(kind, _)| kind))).collect();
         let by_name: BTreeMap<(&str, String), &str> =
             style_blocks(&self.styles).filter_map(|(id, block)| Some((kind_and_name(block)?, id))).collect();
+        let pandoc = |id: &str, kind: &str| {
+            let (_, alias) = PANDOC_STYLES.iter().find(|(folio, _)| *folio == id)?;
+            (theirs.get(alias).copied().flatten() == Some(kind)).then_some(*alias)
+        };
         let added: String = style_blocks(ours)
-            .filter(|(id, _)| !theirs.contains(id))
-            .map(|(id, block)| match kind_and_name(block).and_then(|key| Some((by_name.get(&key)?, key))) {
-                Some((based_on, (kind, name))) => format!(
-                    "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name} (folio)\"/><w:basedOn w:val=\"{based_on}\"/></w:style>"
-                ),
-                None => block.to_string(),
+            .filter(|(id, _)| !theirs.contains_key(id))
+            .map(|(id, block)| {
+                let based_on = kind_and_name(block)
+                    .and_then(|key| Some((by_name.get(&key).copied().or_else(|| pandoc(id, key.0))?, key)));
+                match based_on {
+                    Some((based_on, (kind, name))) => format!(
+                        "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name} (folio)\"/><w:basedOn w:val=\"{based_on}\"/></w:style>"
+                    ),
+                    None => block.to_string(),
+                }
             })
             .collect();
         let end = self.styles.rfind("</w:styles>").unwrap_or(self.styles.len());
         format!("{}{added}{}", &self.styles[..end], &self.styles[end..])
+    }
+
+    /// The style of body paragraphs: pandoc's "Body Text" where the reference has it, else
+    /// Normal (`None`).
+    pub fn body_style(&self) -> Option<&'static str> {
+        style_blocks(&self.styles)
+            .any(|(id, block)| id == BODY_TEXT && kind_and_name(block).is_some_and(|(kind, _)| kind == "paragraph"))
+            .then_some(BODY_TEXT)
     }
 }
 
