@@ -4,28 +4,63 @@
 //! diagram's labels. The IR keeps the code block, so the JSON keeps the diagram's source; a
 //! block that cannot be drawn stays code, with a warning.
 //!
-//! Only the kinds of diagram drawn from their structure are drawn ([`DRAWN`]). Those with a
-//! scale (Gantt charts, XY charts, …) are not: fuzzing found a Gantt chart of 60 bytes whose
-//! task of a hundred million days made the renderer ask for gigabytes, which no guard inside
-//! the process can catch.
+//! Only the kinds of diagram whose size follows from what they show are drawn ([`DRAWN`]).
+//! Gantt charts and packet diagrams are not: their size follows from the numbers they hold,
+//! and fuzzing found a Gantt chart of 60 bytes (a task of a hundred million days) and a
+//! packet diagram of 12 (a field at bit 99,999,999) that made the renderer ask for gigabytes,
+//! which no guard inside the process can catch. Every kind drawn was fuzzed with a limit on
+//! each allocation (BENCHMARKS.md, run 24).
+
+mod alt;
 
 use crate::ir::{Image, Span};
+use alt::alt;
 
 /// The folder of the drawings' asset keys; no page's image is read from it.
 const FOLDER: &str = "folio-diagrams";
 
-/// The kinds of diagram drawn, by the word that starts them.
-pub const DRAWN: [&str; 9] = [
+/// The kinds of diagram drawn, by the word that starts them (with Mermaid's other names for
+/// them).
+pub const DRAWN: [&str; 35] = [
     "flowchart",
     "graph",
+    "flowchart-elk",
     "sequenceDiagram",
+    "zenuml",
     "classDiagram",
+    "classDiagram-v2",
     "stateDiagram",
     "stateDiagram-v2",
     "erDiagram",
     "pie",
     "mindmap",
+    "timeline",
+    "journey",
+    "gitGraph",
+    "quadrantChart",
+    "xychart-beta",
+    "xychart",
+    "radar-beta",
+    "radar",
+    "sankey-beta",
+    "sankey",
+    "treemap-beta",
+    "treemap",
+    "kanban",
+    "block-beta",
+    "block",
+    "requirementDiagram",
+    "C4Context",
+    "C4Container",
+    "C4Component",
+    "C4Dynamic",
+    "C4Deployment",
+    "architecture-beta",
+    "architecture",
 ];
+
+/// The kinds of diagram not drawn, as their size follows from the numbers they hold.
+const SCALED: [&str; 3] = ["gantt", "packet-beta", "packet"];
 
 /// The longest diagram drawn, in bytes: a page's diagram is a few hundred.
 const MAX_BYTES: usize = 32 * 1024;
@@ -47,7 +82,13 @@ pub fn draw(text: &str) -> Result<Vec<u8>, String> {
     }
     match kind(text) {
         Some(kind) if DRAWN.contains(&kind) => {}
-        Some(kind) => return Err(format!("folio draws {}, not `{kind}`", DRAWN.join(", "))),
+        Some(kind) if SCALED.contains(&kind) => {
+            return Err(format!("folio does not draw `{kind}` diagrams, whose size follows from the numbers they hold"))
+        }
+        Some(kind) => {
+            let hint = crate::diag::did_you_mean(kind, DRAWN).map(|k| format!(" (did you mean `{k}`?)"));
+            return Err(format!("`{kind}` is no kind of diagram folio draws{}", hint.unwrap_or_default()));
+        }
         None => return Err("it names no kind of diagram".into()),
     }
     let drawn = crate::panic_guard::catch(|| mermaid_svg::render(text))
@@ -64,7 +105,7 @@ fn kind(text: &str) -> Option<&str> {
         lines.by_ref().find(|l| *l == "---")?;
         first = lines.next()?;
     }
-    first.split(|c: char| c.is_whitespace() || c == ';').next()
+    first.split(|c: char| c.is_whitespace() || c == ';').next().map(|word| word.trim_end_matches(':'))
 }
 
 /// The image shown in place of a code block in `lang` holding `text`, when it is a diagram
@@ -72,43 +113,6 @@ fn kind(text: &str) -> Option<&str> {
 pub fn image(lang: Option<&str>, text: &str, span: Span, drawn: impl Fn(&str) -> bool) -> Option<Image> {
     let key = key(lang, text).filter(|key| drawn(key))?;
     Some(Image { src: format!("/{key}"), alt: alt(text), title: String::new(), span })
-}
-
-/// The words a diagram shows, for its alt text: what its source writes in brackets, braces,
-/// quotes or between bars (node and edge labels), and after a colon (messages, slices,
-/// tasks); `Diagram` when it has none.
-fn alt(text: &str) -> String {
-    let mut labels: Vec<String> = Vec::new();
-    for line in text.lines().skip(1) {
-        let line = line.trim();
-        let mut rest = line;
-        while let Some(open) = rest.find(['[', '(', '{', '|', '"']) {
-            let close = match rest.as_bytes()[open] {
-                b'[' => ']',
-                b'(' => ')',
-                b'{' => '}',
-                b'|' => '|',
-                _ => '"',
-            };
-            let inner = &rest[open + 1..];
-            let Some(end) = inner.find(close) else { break };
-            let label = inner[..end].trim_matches(|c: char| "[](){}\"".contains(c) || c.is_whitespace());
-            if !label.is_empty() && !labels.iter().any(|l| l == label) {
-                labels.push(label.to_string());
-            }
-            rest = &inner[end + 1..];
-        }
-        if let Some((_, said)) = line.split_once(": ") {
-            let said = said.trim();
-            if !said.is_empty() && !labels.iter().any(|l| l == said) {
-                labels.push(said.to_string());
-            }
-        }
-    }
-    match labels.is_empty() {
-        true => "Diagram".to_string(),
-        false => format!("Diagram: {}", labels.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -135,12 +139,26 @@ mod tests {
     }
 
     #[test]
-    fn only_diagrams_drawn_from_their_structure_are_drawn() {
+    fn diagrams_sized_by_their_numbers_are_not_drawn_and_the_others_are() {
         assert_eq!(kind("---\ntitle: Flow\n---\n%% a note\n\ngraph TD;A-->B"), Some("graph"));
         assert!(draw("%%{init: {}}%%\nsequenceDiagram\n  A->>B: hi\n").is_ok());
         // The input fuzzing found: a Gantt task of a hundred million days.
         let gantt = "gantt\n  title<!--  Pl !--  Pl :, 2024 202450999d-01-030999~~";
-        assert!(draw(gantt).unwrap_err().contains("not `gantt`"));
+        assert!(draw(gantt).unwrap_err().contains("does not draw `gantt` diagrams"), "{:?}", draw(gantt));
+        // And one of a packet diagram: a field at bit 99,999,999.
+        assert!(draw("packet-beta\n99999999::i").unwrap_err().contains("does not draw `packet-beta`"));
+        assert!(draw("flowchar LR\n  A --> B").unwrap_err().contains("(did you mean `flowchart`?)"));
+        // Kinds a ladder's pages use are drawn (a timeline, a radar of skills, a quadrant), and a
+        // kind written with Mermaid's colon.
+        let quadrant = "quadrantChart\n  x-axis Low --> High\n  Mentoring: [0.3, 0.6]";
+        for kind in [
+            "timeline\n  2019 : Engineer I",
+            "radar-beta\n  axis a, b, c\n  curve x{1, 2, 3}",
+            quadrant,
+            "gitGraph:\n  commit",
+        ] {
+            assert!(draw(kind).is_ok(), "{kind}: {:?}", draw(kind));
+        }
         assert!(draw(&format!("graph LR\n{}", "A --> B\n".repeat(5000))).unwrap_err().contains("longer than 32 KB"));
     }
 }

@@ -88,3 +88,32 @@ fn an_svg_image_is_a_picture_in_the_word_document() {
     let types = &docx["[Content_Types].xml"];
     assert!(types.contains("Extension=\"png\""), "{types}");
 }
+
+#[test]
+fn a_timeline_and_a_radar_of_skills_are_drawn_and_described_and_a_gantt_chart_stays_code() {
+    let page = "# Growth\n\n```mermaid\ntimeline\n  title Career path\n  section Individual contributor\n    \
+                2019 : Engineer I\n    2023 : Senior Engineer\n```\n\n```mermaid\nradar-beta\n  title Skills\n  \
+                axis t[\"Technical\"], l[\"Leadership\"], d[\"Delivery\"]\n  curve s[\"Senior\"]{4, 3, 4}\n  max 5\n```\n\n\
+                ```mermaid\ngantt\n  title Roadmap\n  dateFormat YYYY-MM-DD\n  Draft :2024-01-01, 30d\n```\n";
+    let (dir, out) = (tree(&[("growth.md", page.as_bytes())]), tempfile::tempdir().unwrap());
+    let built = folio(dir.path(), &["build", ".", "-f", "pdf,slides", "-o", out.path().to_str().unwrap()]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let warnings = stderr(&built);
+    assert!(warnings.contains("growth.md:19:1") && warnings.contains("does not draw `gantt` diagrams"), "{warnings}");
+    let text = shown_text(&lopdf::Document::load(out.path().join("pdf/growth.pdf")).unwrap());
+    for label in
+        ["Career path", "Individual contributor", "2019", "Senior Engineer", "Skills", "Technical", "Leadership"]
+    {
+        assert!(text.contains(label), "{label} in {text}");
+    }
+    assert!(!text.contains("axis t[") && text.contains("dateFormat YYYY-MM-DD"), "the Gantt chart is code: {text}");
+    let pptx = unzip(&std::fs::read(out.path().join("slides/growth.pptx")).unwrap());
+    let slides: String =
+        pptx.iter().filter(|(n, _)| n.starts_with("ppt/slides/slide")).map(|(_, x)| x.as_str()).collect();
+    for described in [
+        "descr=\"Diagram: Career path, Individual contributor, 2019, Engineer I, 2023, Senior Engineer\"",
+        "descr=\"Diagram: Skills, Technical, Leadership, Delivery, Senior\"",
+    ] {
+        assert!(slides.contains(described), "{described} in {slides}");
+    }
+}
