@@ -75,6 +75,11 @@ pub fn key(lang: Option<&str>, text: &str) -> Option<String> {
     })
 }
 
+/// Whether the asset `key` is a drawing of a diagram, not a file of the content tree.
+pub fn is_drawing(key: &str) -> bool {
+    key.strip_prefix(FOLDER).is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// Draws a Mermaid diagram as SVG; the error says why it cannot be.
 pub fn draw(text: &str) -> Result<Vec<u8>, String> {
     if text.len() > MAX_BYTES {
@@ -125,6 +130,7 @@ mod tests {
         let a = key(Some("mermaid"), "graph LR\n A --> B").unwrap();
         assert!(a.starts_with("folio-diagrams/") && a.ends_with(".svg"));
         assert_eq!(key(Some(" Mermaid"), "graph LR\n A --> B"), Some(a.clone()));
+        assert!(is_drawing(&a) && !is_drawing("img/flow.svg") && !is_drawing("folio-diagrams.svg"));
         assert_ne!(key(Some("mermaid"), "graph LR\n A --> C"), Some(a));
     }
 

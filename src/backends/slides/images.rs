@@ -1,10 +1,13 @@
 //! Images on slides: a paragraph that is only an image becomes an image item, its natural size
 //! (96 pixels to the inch, from the file's header, or an SVG's own size) scaled down to fit the slide's body, so it
 //! never lies outside the slide; pagination may shrink it further to share a slide with text.
+//! A drawn diagram, whose type is 10.5 points at its natural size, grows to fill the body, up
+//! to twice its size, where its type is about the slide's: a deck is read from across a room.
 //! The Marp outline links to copies of the images written beside it.
 
 use super::deck::{Item, Slide};
 use super::layout::{BODY_BOX, PARAGRAPH_SPACE};
+use crate::diagram::is_drawing;
 use crate::ir::{asset_key, output_stem, Inline, Span};
 use crate::layout::image::probe;
 use crate::layout::image_svg as svg;
@@ -14,6 +17,9 @@ use std::collections::BTreeMap;
 
 /// Pixels of an SVG's raster per point of the slide: 2, sharp on a 144 dpi screen.
 const PIXELS_PER_POINT: f32 = 2.0;
+
+/// The most a drawn diagram grows to fill a slide's body.
+const DIAGRAM_GROWTH: f32 = 2.0;
 
 /// The natural size in points of each image a deck can draw, by asset key; `None` for an
 /// image file it cannot (not a PNG or JPEG folio embeds, nor an SVG usvg reads).
@@ -26,11 +32,11 @@ pub struct ImageFiles<'a> {
     pub drawn: &'a Assets,
 }
 
-/// The sizes of the images of `assets` that decks can draw, and PNGs of the SVG ones, each
-/// rasterised at the size it has when it fills a slide's body.
+/// The sizes of the images of `assets` that decks can draw (a diagram grown), and PNGs of the
+/// SVG ones, each rasterised at the size it has when it fills a slide's body.
 pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
     let (mut sizes, mut rasters) = (ImageSizes::new(), Assets::new());
-    let found: Vec<_> = assets.par_iter().map(|(key, bytes)| (key, sized(bytes))).collect();
+    let found: Vec<_> = assets.par_iter().map(|(key, bytes)| (key, sized(bytes, is_drawing(key)))).collect();
     for (key, (size, png)) in found {
         sizes.insert(key.clone(), size);
         rasters.extend(png.map(|png| (key.clone(), png)));
@@ -38,17 +44,25 @@ pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
     (sizes, rasters)
 }
 
-/// The natural size in points of an image a deck can draw and, for an SVG, the PNG drawn of it.
-fn sized(bytes: &[u8]) -> (Option<(f32, f32)>, Option<Vec<u8>>) {
+/// The size in points of an image a deck can draw (natural, or grown if `grow`) and, for an
+/// SVG, the PNG drawn of it.
+fn sized(bytes: &[u8], grow: bool) -> (Option<(f32, f32)>, Option<Vec<u8>>) {
     if let Some(info) = probe(bytes) {
         return (Some((info.width as f32 * 0.75, info.height as f32 * 0.75)), None);
     }
     let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() else { return (None, None) };
-    let size = svg::size(&tree);
+    let size = if grow { grown(svg::size(&tree)) } else { svg::size(&tree) };
     match svg::rasterise(&tree, fitted(size), PIXELS_PER_POINT) {
         Some(png) => (Some(size), Some(png)),
         None => (None, None),
     }
+}
+
+/// A drawing of `width` × `height` points grown to fill the body box below the space above it,
+/// up to [`DIAGRAM_GROWTH`] times.
+fn grown((width, height): (f32, f32)) -> (f32, f32) {
+    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).clamp(1.0, DIAGRAM_GROWTH);
+    (width * scale, height * scale)
 }
 
 /// An image of `width` × `height` points scaled down to fit the body box below the space
@@ -133,6 +147,27 @@ mod tests {
             items.iter().filter_map(|i| if let Item::Image { height, .. } = i { Some(*height) } else { None }).collect()
         };
         pages.iter().map(|p| heights(&p.items)).collect()
+    }
+
+    #[test]
+    fn a_drawn_diagram_grows_to_fill_the_body_up_to_twice_and_an_svg_image_keeps_its_size() {
+        let svg = |w: u32, h: u32| {
+            format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\"><rect width=\"{w}\" height=\"{h}\"/></svg>")
+                .into_bytes()
+        };
+        let assets: Assets = [
+            ("folio-diagrams/small.svg".to_string(), svg(200, 100)),
+            ("folio-diagrams/wide.svg".to_string(), svg(800, 100)),
+            ("img/small.svg".to_string(), svg(200, 100)),
+        ]
+        .into();
+        let (sizes, rasters) = deck_images(&assets);
+        let size = |key: &str| sizes[key].unwrap();
+        assert_eq!(size("folio-diagrams/small.svg"), (300.0, 150.0), "twice its 150 × 75 points");
+        let (w, h) = size("folio-diagrams/wide.svg");
+        assert!((w - BODY_BOX.w).abs() < 0.01 && (h - BODY_BOX.w / 8.0).abs() < 0.01, "as wide as the body: {w} × {h}");
+        assert_eq!(size("img/small.svg"), (150.0, 75.0), "an image of the page keeps its size");
+        assert_eq!(rasters.len(), 3);
     }
 
     #[test]
