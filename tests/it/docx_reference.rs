@@ -115,16 +115,18 @@ fn a_missing_or_wrong_reference_is_an_error_at_its_key() {
 
 #[test]
 fn a_pandoc_reference_gives_body_text_code_and_quotes_its_look() {
-    // A reference made for pandoc's --reference-doc: body text in "Body Text", code in "Source
-    // Code" and "Verbatim Char", quotes in "Block Text"; no style of folio's code or quotes.
+    // A reference made for pandoc's --reference-doc: body text in "Body Text" (and "First
+    // Paragraph" after a heading), code in "Source Code" and "Verbatim Char", quotes in "Block
+    // Text"; no style of folio's code or quotes.
     let style = |kind: &str, id: &str, name: &str, face: &str| {
         format!(
             "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:rPr><w:rFonts w:ascii=\"{face}\"/></w:rPr></w:style>"
         )
     };
     let styles = format!(
-        "<?xml version=\"1.0\"?><w:styles {W}>{}{}{}{}</w:styles>",
+        "<?xml version=\"1.0\"?><w:styles {W}>{}{}{}{}{}</w:styles>",
         style("paragraph", "BodyText", "Body Text", "Pandoc Serif"),
+        style("paragraph", "FirstParagraph", "First Paragraph", "Pandoc Serif"),
         style("paragraph", "SourceCode", "Source Code", "Pandoc Mono"),
         style("character", "VerbatimChar", "Verbatim Char", "Pandoc Mono"),
         style("paragraph", "BlockText", "Block Text", "Pandoc Quote"),
@@ -133,7 +135,11 @@ fn a_pandoc_reference_gives_body_text_code_and_quotes_its_look() {
     let files: &[(&str, &[u8])] = &[
         ("folio.toml", b"[docx]\nreference = \"pandoc.docx\"\n"),
         ("pandoc.docx", &pandoc),
-        ("role.md", b"# Engineer\n\nWrites `code` daily.\n\n```\nmake test\n```\n\n> Ships often.\n"),
+        (
+            "role.md",
+            b"# Engineer\n\nOpens the page.\n\nWrites `code` daily.\n\n## Growth\n\nAfter a heading.\n\n\
+              ```\nmake test\n```\n\n> Ships often.\n",
+        ),
     ];
     let (dir, out) = (tree(files), tempfile::tempdir().unwrap());
     let packages = build(dir.path(), out.path(), &[]);
@@ -145,6 +151,9 @@ fn a_pandoc_reference_gives_body_text_code_and_quotes_its_look() {
         document[start..at].to_string()
     };
     assert!(paragraph_of("Writes ").contains("<w:pStyle w:val=\"BodyText\"/>"), "{document}");
+    for first in ["Opens the page.", "After a heading."] {
+        assert!(paragraph_of(first).contains("<w:pStyle w:val=\"FirstParagraph\"/>"), "{first}: {document}");
+    }
     assert!(paragraph_of("Ships often.").contains("<w:pStyle w:val=\"Quote\"/>"), "{document}");
     for (ours, name, theirs) in
         [("Code", "code", "SourceCode"), ("CodeChar", "code char", "VerbatimChar"), ("Quote", "quote", "BlockText")]

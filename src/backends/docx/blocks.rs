@@ -97,8 +97,8 @@ impl<'a> Part<'a> {
     /// one), then the footnotes nothing refers to.
     pub fn body(&mut self) {
         let blocks = std::mem::take(&mut self.body.blocks);
-        let style = self.env.reference.and_then(|reference| reference.body_style());
-        self.blocks(&blocks, Frame { style, ..Frame::default() });
+        let style = self.env.reference.and_then(|reference| reference.body_style);
+        self.blocks_opening(&blocks, Frame { style, ..Frame::default() }, true);
         self.body.blocks = blocks;
         self.unreferenced_notes();
     }
@@ -111,9 +111,17 @@ impl<'a> Part<'a> {
     }
 
     pub fn blocks(&mut self, blocks: &[Block], frame: Frame) {
+        self.blocks_opening(blocks, frame, false);
+    }
+
+    /// `blocks`, the first of which opens the document if `opening`: that paragraph, and each
+    /// after a heading, is in the reference's style of a first paragraph, if it has one.
+    fn blocks_opening(&mut self, blocks: &[Block], frame: Frame, mut opening: bool) {
+        let first = self.env.reference.and_then(|r| r.first_style.filter(|_| frame.style == r.body_style));
         for block in blocks {
+            let first_frame = Frame { style: first.or(frame.style), ..frame };
             match &block.kind {
-                BlockKind::Paragraph { content } => self.paragraph(content, frame),
+                BlockKind::Paragraph { content } => self.paragraph(content, if opening { first_frame } else { frame }),
                 BlockKind::Heading { level, id, content } => self.heading(*level, id, content),
                 BlockKind::List { start, items, .. } => self.list(*start, items, frame),
                 BlockKind::Table { align, head, rows } => self.table(align, head, rows, frame),
@@ -133,6 +141,7 @@ impl<'a> Part<'a> {
                 )),
                 BlockKind::Raw { .. } => {}
             }
+            opening = matches!(block.kind, BlockKind::Heading { .. });
         }
     }
 

@@ -8,7 +8,8 @@
 //!
 //! A reference made for pandoc's `--reference-doc` names some styles as pandoc does: body text
 //! is "Body Text", code "Source Code" and "Verbatim Char", a block quote "Block Text". Body
-//! paragraphs take "Body Text" where the reference has it, and folio's code and quote styles
+//! paragraphs take "Body Text" where the reference has it (and "First Paragraph" after a
+//! heading), and folio's code and quote styles
 //! it lacks are based on pandoc's, so that a team's pandoc reference gives the look it gave.
 
 use std::collections::BTreeMap;
@@ -20,6 +21,9 @@ const PANDOC_STYLES: [(&str, &str); 3] = [("Code", "SourceCode"), ("CodeChar", "
 
 /// Pandoc's style of body paragraphs.
 const BODY_TEXT: &str = "BodyText";
+
+/// Pandoc's style of the paragraph that opens the document or follows a heading.
+const FIRST_PARAGRAPH: &str = "FirstParagraph";
 
 /// The most bytes read of one part of the reference: a zip bomb stops here.
 const MAX_PART_BYTES: u64 = 16 << 20;
@@ -33,6 +37,12 @@ pub struct Reference {
     pub theme: Option<String>,
     /// `word/fontTable.xml`, if it has one that embeds no font (whose files are not taken).
     pub font_table: Option<String>,
+    /// The style of body paragraphs: pandoc's "Body Text" where the reference has it, else
+    /// Normal (`None`).
+    pub body_style: Option<&'static str>,
+    /// The style of a body paragraph that opens the document or follows a heading: pandoc's
+    /// "First Paragraph" where the reference has it and "Body Text".
+    pub first_style: Option<&'static str>,
 }
 
 impl Reference {
@@ -46,7 +56,17 @@ impl Reference {
         }
         let theme = part(&mut zip, "word/theme/theme1.xml")?;
         let font_table = part(&mut zip, "word/fontTable.xml")?.filter(|table| !table.contains("w:embed"));
-        Ok(Reference { styles, theme, font_table })
+        Ok(Reference::new(styles, theme, font_table))
+    }
+
+    fn new(styles: String, theme: Option<String>, font_table: Option<String>) -> Reference {
+        let has = |id: &str| {
+            style_blocks(&styles)
+                .any(|(of, block)| of == id && kind_and_name(block).is_some_and(|(kind, _)| kind == "paragraph"))
+        };
+        let body_style = has(BODY_TEXT).then_some(BODY_TEXT);
+        let first_style = (body_style.is_some() && has(FIRST_PARAGRAPH)).then_some(FIRST_PARAGRAPH);
+        Reference { styles, theme, font_table, body_style, first_style }
     }
 
     /// `word/styles.xml`: the reference's, with each style of `ours` whose id it lacks added,
@@ -76,14 +96,6 @@ impl Reference {
             .collect();
         let end = self.styles.rfind("</w:styles>").unwrap_or(self.styles.len());
         format!("{}{added}{}", &self.styles[..end], &self.styles[end..])
-    }
-
-    /// The style of body paragraphs: pandoc's "Body Text" where the reference has it, else
-    /// Normal (`None`).
-    pub fn body_style(&self) -> Option<&'static str> {
-        style_blocks(&self.styles)
-            .any(|(id, block)| id == BODY_TEXT && kind_and_name(block).is_some_and(|(kind, _)| kind == "paragraph"))
-            .then_some(BODY_TEXT)
     }
 }
 
@@ -125,11 +137,11 @@ mod tests {
 
     #[test]
     fn the_references_styles_win_and_ours_fill_in() {
-        let reference = Reference {
-            styles: "<w:styles x=\"1\"><w:docDefaults/><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style></w:styles>".into(),
-            theme: None,
-            font_table: None,
-        };
+        let reference = Reference::new(
+            "<w:styles x=\"1\"><w:docDefaults/><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style></w:styles>".into(),
+            None,
+            None,
+        );
         let ours = "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"ours\"/></w:style>\
                     <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style></w:styles>";
         let merged = reference.styles(ours);
@@ -151,13 +163,13 @@ mod tests {
 
     #[test]
     fn a_style_the_reference_has_under_another_id_is_based_on_its() {
-        let reference = Reference {
-            styles: "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>\
-                     <w:style w:type=\"character\" w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/></w:style></w:styles>"
+        let reference = Reference::new(
+            "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>\
+             <w:style w:type=\"character\" w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/></w:style></w:styles>"
                 .into(),
-            theme: None,
-            font_table: None,
-        };
+            None,
+            None,
+        );
         let ours = "<w:styles><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr/></w:style>\
                     <w:style w:type=\"paragraph\" w:styleId=\"Quote\"><w:name w:val=\"Quote\"/></w:style></w:styles>";
         let merged = reference.styles(ours);
