@@ -9,6 +9,10 @@ use folio::config::Config;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    // As the binary does: a panic a renderer's guard catches is silent, and becomes the
+    // warning a build gives; any other still stops the fuzzer.
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(folio::panic_guard::install_hook);
     let Some((&choice, page)) = data.split_first() else { return };
     let sheets = match choice / 4 {
         0 => 250,
