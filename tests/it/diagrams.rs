@@ -56,6 +56,11 @@ fn a_mermaid_block_is_drawn_in_the_guide_and_the_decks_and_kept_as_code_in_the_i
         "{document}"
     );
     assert!(!document.contains("Caption") && document.contains("not a diagram at all"), "{document}");
+    // Nor is the picture kept with what follows, which made headings and diagrams a chain that
+    // LibreOffice broke anywhere, leaving headings at the foot of a page.
+    let picture = document.find("<w:drawing>").unwrap();
+    let paragraph = &document[document[..picture].rfind("<w:p>").unwrap()..picture];
+    assert!(!paragraph.contains("keepNext"), "{paragraph}");
     assert!(docx.keys().any(|n| n == "word/media/image1.png"), "{:?}", docx.keys());
     // The IR keeps both blocks as code, for the JSON's readers.
     let loaded = load(dir.path());

@@ -157,10 +157,14 @@ impl<'a> Part<'a> {
         let mut images = content.iter().filter(|i| !matches!(i, Inline::SoftBreak | Inline::HardBreak));
         if let (Some(Inline::Image(image)), None) = (images.next(), images.next()) {
             if runs.contains("<w:drawing>") {
+                // Kept with its caption, if it has one: a picture kept with whatever follows
+                // makes a chain of headings and pictures that no page break can honour.
+                let captioned = caption && !image.alt.trim().is_empty();
+                let keep = if captioned { "<w:keepNext/>" } else { "" };
                 let centred =
-                    format!("<w:pPr>{}<w:keepNext/>{}<w:jc w:val=\"center\"/></w:pPr>", style_of(frame), indent(frame));
+                    format!("<w:pPr>{}{keep}{}<w:jc w:val=\"center\"/></w:pPr>", style_of(frame), indent(frame));
                 self.xml.push_str(&format!("<w:p>{centred}{runs}</w:p>"));
-                if caption && !image.alt.trim().is_empty() {
+                if captioned {
                     self.xml.push_str(&styled("Caption", &image.alt));
                 }
                 return;
