@@ -9,8 +9,8 @@
 //! A reference made for pandoc's `--reference-doc` names some styles as pandoc does: body text
 //! is "Body Text", code "Source Code" and "Verbatim Char", a block quote "Block Text". Body
 //! paragraphs take "Body Text" where the reference has it (and "First Paragraph" after a
-//! heading), and folio's code and quote styles
-//! it lacks are based on pandoc's, so that a team's pandoc reference gives the look it gave.
+//! heading), and folio's code and quote styles it lacks are based on pandoc's, so that a
+//! team's pandoc reference gives the look it gave.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
