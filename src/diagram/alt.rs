@@ -21,6 +21,9 @@ const LABELLING: [&str; 13] = [
     "accDescr",
 ];
 
+/// The kinds whose plain lines are labels, indented into an outline.
+const OUTLINES: [&str; 2] = ["mindmap", "kanban"];
+
 /// Statements before a colon that are syntax, not a label: `commit id: "feat"`,
 /// `Note right of A: text`, `click A call back()`.
 const STATEMENTS: [&str; 8] = ["commit", "note", "click", "style", "classdef", "linkstyle", "merge", "cherry-pick"];
@@ -40,10 +43,17 @@ pub(super) fn alt(text: &str) -> String {
         }
     }
     // The line naming the kind can go on with a statement: `pie title Time spent`.
-    if let Some(first) = lines.next() {
-        labels.line(first.split_once(char::is_whitespace).map_or("", |(_, rest)| rest.trim()));
+    let first = lines.next().unwrap_or_default();
+    let (kind, rest) = first.split_once(char::is_whitespace).unwrap_or((first, ""));
+    labels.line(rest.trim());
+    // A mind map's or a kanban board's lines are its labels, in an outline.
+    let outline = OUTLINES.contains(&kind);
+    for line in lines {
+        match outline && !line.contains(['[', '(', '{', '"', ':']) {
+            true => labels.push(line),
+            false => labels.line(line),
+        }
     }
-    lines.for_each(|line| labels.line(line));
     match labels.0.is_empty() {
         true => "Diagram".to_string(),
         false => format!("Diagram: {}", labels.0.join(", ")),
@@ -122,7 +132,8 @@ impl Labels {
         if !statement && !syntax {
             self.push_shown(first);
         }
-        for part in std::iter::once(second).chain(parts).filter(|p| !p.starts_with("//")) {
+        // Not what is syntax itself: a URL's rest, an architecture diagram's `L -- R`.
+        for part in std::iter::once(second).chain(parts).filter(|p| !p.starts_with("//") && !p.contains("--")) {
             self.push(part);
         }
     }
@@ -179,5 +190,19 @@ mod tests {
             assert_eq!(alt(source), format!("Diagram: {labels}"), "{source}");
         }
         assert_eq!(alt("graph TD\n  A --> B\n"), "Diagram");
+        let outlines = [
+            (
+                "mindmap\n  root((Ladder))\n    Engineer\n      Senior\n    Manager\n",
+                "Ladder, Engineer, Senior, Manager",
+            ),
+            ("kanban\n  Todo\n    [Write ladder]\n  Done\n    id3[Publish]\n", "Todo, Write ladder, Done, Publish"),
+            (
+                "architecture-beta\n  service db(database)[Database]\n  db:L -- R:server\n",
+                "database, Database, db, server",
+            ),
+        ];
+        for (source, labels) in outlines {
+            assert_eq!(alt(source), format!("Diagram: {labels}"), "{source}");
+        }
     }
 }
