@@ -8,8 +8,10 @@
 //! Gantt charts and packet diagrams are not: their size follows from the numbers they hold,
 //! and fuzzing found a Gantt chart of 60 bytes (a task of a hundred million days) and a
 //! packet diagram of 12 (a field at bit 99,999,999) that made the renderer ask for gigabytes,
-//! which no guard inside the process can catch. Every kind drawn was fuzzed with a limit on
-//! each allocation (BENCHMARKS.md, run 24).
+//! which no guard inside the process can catch. A Gantt chart also marks today's date, read
+//! from the clock, so its drawing would change from one day's build to the next. Every kind
+//! drawn was fuzzed with a limit on each allocation, and drawn twice to the same bytes
+//! (BENCHMARKS.md, run 24).
 
 mod alt;
 mod settle;
