@@ -2,7 +2,7 @@
 //! Past the backend (`byte %` the number of built-in backends), the byte also sets how many of
 //! a page's tables get a sheet of their own in its workbook (`byte / 4`: 0 the default of 250,
 //! else 0 to 62), so the stacked `More tables` sheet is reached by pages small enough to fuzz.
-//! Its diagrams are drawn, so every backend shows them.
+//! Its diagrams are drawn, so every backend shows them; it is rendered twice, to the same bytes.
 #![no_main]
 
 use folio::config::Config;
@@ -30,4 +30,8 @@ fuzz_target!(|data: &[u8]| {
     for artifact in &rendered.artifacts {
         assert!(folio::driver::safe_relative(&artifact.path).is_ok(), "{}", artifact.path);
     }
+    // Rendered again, the same files to the byte: hash maps get keys of their own each time.
+    let again = backend.render(&ctx).expect("rendering valid IR succeeds");
+    let files = |r: &folio::backends::Rendered| r.artifacts.iter().map(|a| (a.path.clone(), a.bytes.clone())).collect::<Vec<_>>();
+    assert!(files(&again) == files(&rendered), "rendering is deterministic");
 });
