@@ -3,6 +3,8 @@
 //! see the picture, and a search of the PDF, loses none of them. Mermaid's kinds write their
 //! labels in a few ways, and each way is read here once, whatever the kind.
 
+use super::Source;
+
 /// Statements whose rest of line is shown as a label: titles and sections (timelines,
 /// journeys, charts), axes and quadrants, git branches, sequence participants.
 const LABELLING: [&str; 13] = [
@@ -28,27 +30,22 @@ const OUTLINES: [&str; 2] = ["mindmap", "kanban"];
 /// `Note right of A: text`, `click A call back()`.
 const STATEMENTS: [&str; 8] = ["commit", "note", "click", "style", "classdef", "linkstyle", "merge", "cherry-pick"];
 
-/// `Diagram: ` and the labels of the diagram written in `text`, each once, in the order
+/// `Diagram: ` and the labels of the diagram written in `source`, each once, in the order
 /// written; `Diagram` when it has none.
-pub(super) fn alt(text: &str) -> String {
+pub(super) fn alt(source: &Source) -> String {
     let mut labels = Labels::default();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("%%")).peekable();
-    if lines.peek() == Some(&"---") {
-        lines.next();
-        // Mermaid's front matter: only its title is shown.
-        for line in lines.by_ref().take_while(|l| *l != "---") {
-            if let Some(title) = line.strip_prefix("title:") {
-                labels.push(title);
-            }
+    // Mermaid's front matter: only its title is shown.
+    for line in &source.front_matter {
+        if let Some(title) = line.strip_prefix("title:") {
+            labels.push(title);
         }
     }
     // The line naming the kind can go on with a statement: `pie title Time spent`.
-    let first = lines.next().unwrap_or_default();
-    let (kind, rest) = first.split_once(char::is_whitespace).unwrap_or((first, ""));
-    labels.line(rest.trim());
+    let (kind, rest) = source.kind().unwrap_or_default();
+    labels.line(rest);
     // A mind map's or a kanban board's lines are its labels, in an outline.
     let outline = OUTLINES.contains(&kind);
-    for line in lines {
+    for line in &source.body {
         match outline && !line.contains(['[', '(', '{', '"', ':']) {
             true => labels.push(line),
             false => labels.line(line),
@@ -153,7 +150,11 @@ impl Labels {
 
 #[cfg(test)]
 mod tests {
-    use super::alt;
+    use super::{alt, Source};
+
+    fn alt_of(text: &str) -> String {
+        alt(&Source::read(text))
+    }
 
     #[test]
     fn every_kind_writes_its_labels_into_the_alt_text() {
@@ -187,9 +188,9 @@ mod tests {
             ("---\ntitle: Promotion\nconfig:\n  theme: dark\n---\nerDiagram\n  A ||--o{ B : places\n", "Promotion, places"),
         ];
         for (source, labels) in cases {
-            assert_eq!(alt(source), format!("Diagram: {labels}"), "{source}");
+            assert_eq!(alt_of(source), format!("Diagram: {labels}"), "{source}");
         }
-        assert_eq!(alt("graph TD\n  A --> B\n"), "Diagram");
+        assert_eq!(alt_of("graph TD\n  A --> B\n"), "Diagram");
         let outlines = [
             (
                 "mindmap\n  root((Ladder))\n    Engineer\n      Senior\n    Manager\n",
@@ -202,7 +203,7 @@ mod tests {
             ),
         ];
         for (source, labels) in outlines {
-            assert_eq!(alt(source), format!("Diagram: {labels}"), "{source}");
+            assert_eq!(alt_of(source), format!("Diagram: {labels}"), "{source}");
         }
     }
 }

@@ -137,23 +137,44 @@ fn links(diagram: &Diagram) -> usize {
     }
 }
 
-/// The word a diagram starts with, past Mermaid's `---` front matter, `%%` comments and
-/// `%%{init: …}%%` directives: `flowchart`, `sequenceDiagram`, ….
-fn kind(text: &str) -> Option<&str> {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("%%"));
-    let mut first = lines.next()?;
-    if first == "---" {
-        lines.by_ref().find(|l| *l == "---")?;
-        first = lines.next()?;
+/// A diagram's source as Mermaid reads it, without blank lines, `%%` comments and
+/// `%%{init: …}%%` directives: its `---` front matter, the line naming its kind, and the rest.
+struct Source<'a> {
+    front_matter: Vec<&'a str>,
+    /// The line naming the kind (`pie title Time spent`), if there is one.
+    head: Option<&'a str>,
+    body: Vec<&'a str>,
+}
+
+impl<'a> Source<'a> {
+    fn read(text: &'a str) -> Source<'a> {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("%%")).peekable();
+        let mut front_matter = Vec::new();
+        if lines.next_if_eq(&"---").is_some() {
+            front_matter = lines.by_ref().take_while(|l| *l != "---").collect();
+        }
+        Source { front_matter, head: lines.next(), body: lines.collect() }
     }
-    first.split(|c: char| c.is_whitespace() || c == ';').next().map(|word| word.trim_end_matches(':'))
+
+    /// The word the diagram starts with (`flowchart`, `sequenceDiagram`, …), and the rest of
+    /// its line.
+    fn kind(&self) -> Option<(&'a str, &'a str)> {
+        let head = self.head?;
+        let end = head.find(|c: char| c.is_whitespace() || c == ';').unwrap_or(head.len());
+        Some((head[..end].trim_end_matches(':'), head[end..].trim_start_matches(';').trim()))
+    }
+}
+
+/// The word a diagram starts with, past its front matter, comments and directives.
+fn kind(text: &str) -> Option<&str> {
+    Source::read(text).kind().map(|(kind, _)| kind)
 }
 
 /// The image shown in place of a code block in `lang` holding `text`, when it is a diagram
 /// that was drawn (`drawn` says whether an asset key is among the images).
 pub fn image(lang: Option<&str>, text: &str, span: Span, drawn: impl Fn(&str) -> bool) -> Option<Image> {
     let key = key(lang, text).filter(|key| drawn(key))?;
-    Some(Image { src: format!("/{key}"), alt: alt(text), title: String::new(), span })
+    Some(Image { src: format!("/{key}"), alt: alt(&Source::read(text)), title: String::new(), span })
 }
 
 #[cfg(test)]
@@ -175,8 +196,8 @@ mod tests {
         let source = "flowchart LR\n  A[Self review] --> B{Manager agrees?}\n  B -->|yes| C[Calibration]\n";
         let svg = String::from_utf8(draw(source).unwrap()).unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("Self review") && svg.contains("Calibration"), "{svg}");
-        assert_eq!(alt(source), "Diagram: Self review, Manager agrees?, yes, Calibration");
-        assert_eq!(alt("sequenceDiagram\n  A->>B: Packet sent\n"), "Diagram: Packet sent");
+        assert_eq!(alt(&Source::read(source)), "Diagram: Self review, Manager agrees?, yes, Calibration");
+        assert_eq!(alt(&Source::read("sequenceDiagram\n  A->>B: Packet sent\n")), "Diagram: Packet sent");
         assert!(draw("this is not a diagram").is_err());
     }
 
