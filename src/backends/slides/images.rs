@@ -51,24 +51,18 @@ fn sized(bytes: &[u8], grow: bool) -> (Option<(f32, f32)>, Option<Vec<u8>>) {
         return (Some((info.width as f32 * 0.75, info.height as f32 * 0.75)), None);
     }
     let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() else { return (None, None) };
-    let size = if grow { grown(svg::size(&tree)) } else { svg::size(&tree) };
-    match svg::rasterise(&tree, fitted(size), PIXELS_PER_POINT) {
+    let natural = svg::size(&tree);
+    let size = if grow { fitted(natural, DIAGRAM_GROWTH) } else { natural };
+    match svg::rasterise(&tree, fitted(size, 1.0), PIXELS_PER_POINT) {
         Some(png) => (Some(size), Some(png)),
         None => (None, None),
     }
 }
 
-/// A drawing of `width` × `height` points grown to fill the body box below the space above it,
-/// up to [`DIAGRAM_GROWTH`] times.
-fn grown((width, height): (f32, f32)) -> (f32, f32) {
-    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).clamp(1.0, DIAGRAM_GROWTH);
-    (width * scale, height * scale)
-}
-
-/// An image of `width` × `height` points scaled down to fit the body box below the space
-/// above it.
-fn fitted((width, height): (f32, f32)) -> (f32, f32) {
-    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(1.0);
+/// An image of `width` × `height` points scaled to fit the body box below the space above it,
+/// growing to fill it up to `most` times its size (1: never beyond its own size).
+fn fitted((width, height): (f32, f32), most: f32) -> (f32, f32) {
+    let scale = (BODY_BOX.w / width).min((BODY_BOX.h - PARAGRAPH_SPACE) / height).min(most);
     (width * scale, height * scale)
 }
 
@@ -86,7 +80,7 @@ pub fn image_item(content: &[Inline], folder: &str, sizes: &ImageSizes) -> Optio
     };
     let alt = image.alt.trim();
     let alt = if alt.is_empty() { image.src.rsplit('/').next().unwrap_or(&image.src) } else { alt };
-    let (width, height) = fitted(size);
+    let (width, height) = fitted(size, 1.0);
     Some(Ok(Item::Image { key, alt: alt.to_string(), width, height }))
 }
 
