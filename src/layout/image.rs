@@ -26,6 +26,13 @@ pub struct ImageInfo {
     pub format: Format,
 }
 
+impl ImageInfo {
+    /// Its size in points, at 96 pixels to the inch.
+    pub fn points(&self) -> (f32, f32) {
+        (self.width as f32 * 0.75, self.height as f32 * 0.75)
+    }
+}
+
 /// Reads an image's header; `None` for formats folio does not embed and damaged headers.
 pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
     let info = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -45,7 +52,7 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
 /// out for this.
 pub fn natural_size(bytes: &[u8]) -> Option<(f32, f32)> {
     match probe(bytes) {
-        Some(info) => Some((info.width as f32 * 0.75, info.height as f32 * 0.75)),
+        Some(info) => Some(info.points()),
         None => super::image_svg::is_svg(bytes).then(|| super::image_svg::size_of(bytes)).flatten(),
     }
 }

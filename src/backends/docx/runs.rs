@@ -119,7 +119,7 @@ impl Part<'_> {
                 _ => return None,
             },
         };
-        Some((key, ext, (info.width as f32 * 0.75, info.height as f32 * 0.75)))
+        Some((key, ext, info.points()))
     }
 }
 

@@ -48,7 +48,7 @@ pub fn deck_images(assets: &Assets) -> (ImageSizes, Assets) {
 /// SVG, the PNG drawn of it.
 fn sized(bytes: &[u8], grow: bool) -> (Option<(f32, f32)>, Option<Vec<u8>>) {
     if let Some(info) = probe(bytes) {
-        return (Some((info.width as f32 * 0.75, info.height as f32 * 0.75)), None);
+        return (Some(info.points()), None);
     }
     let Some(tree) = svg::is_svg(bytes).then(|| svg::parse(bytes)).flatten() else { return (None, None) };
     let natural = svg::size(&tree);
