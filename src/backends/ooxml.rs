@@ -11,6 +11,18 @@ pub const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalo
 /// characters that change are copied whole (a character at a time, this was 2 % of a build).
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_esc(&mut out, text);
+    out
+}
+
+/// Appends formatted text to `out`: `put(out, format_args!(…))` in place of
+/// `out.push_str(&format!(…))`, without a string made for it.
+pub fn put(out: &mut String, text: std::fmt::Arguments) {
+    std::fmt::Write::write_fmt(out, text).expect("a String takes any text");
+}
+
+/// Appends `text` to `out` escaped as [`esc`] does.
+pub fn push_esc(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some((i, c)) = rest.char_indices().find(|&(_, c)| changed(c)) {
         out.push_str(&rest[..i]);
@@ -26,7 +38,6 @@ pub fn esc(text: &str) -> String {
         rest = &rest[i + c.len_utf8()..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Whether `c` is escaped, replaced or dropped.

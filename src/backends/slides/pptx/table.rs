@@ -2,6 +2,7 @@
 //! in the accent colour, banded body rows, row heights as measured.
 
 use super::text::{emu, paragraph, Links, Style};
+use super::xml::put;
 use crate::backends::slides::deck::{Table, Text};
 use crate::backends::slides::layout::{CELL_MARGIN_X, CELL_MARGIN_Y, TABLE_GAP};
 use crate::ir::Align;
@@ -27,7 +28,7 @@ pub fn graphic_frame(out: &mut String, table: &Table, x: f32, y: f32, id: usize,
         u8::from(table.has_head()),
     ));
     for w in &widths {
-        out.push_str(&format!("<a:gridCol w=\"{w}\"/>"));
+        put(out, format_args!("<a:gridCol w=\"{w}\"/>"));
     }
     out.push_str("</a:tblGrid>");
     if table.has_head() {
@@ -48,7 +49,7 @@ enum Fill {
 }
 
 fn row(out: &mut String, cells: &[Text], table: &Table, height: f32, fill: Fill, links: &mut Links) {
-    out.push_str(&format!("<a:tr h=\"{}\">", emu(height)));
+    put(out, format_args!("<a:tr h=\"{}\">", emu(height)));
     for (i, cell) in cells.iter().enumerate() {
         let align = match table.align.get(i) {
             Some(Align::Center) => "ctr",
@@ -65,19 +66,23 @@ fn row(out: &mut String, cells: &[Text], table: &Table, height: f32, fill: Fill,
         };
         out.push_str("<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>");
         paragraph(out, cell, style, links);
-        out.push_str(&format!(
-            "</a:txBody><a:tcPr marL=\"{m}\" marR=\"{m}\" marT=\"{t}\" marB=\"{t}\">",
-            m = emu(CELL_MARGIN_X),
-            t = emu(CELL_MARGIN_Y)
-        ));
+        put(
+            out,
+            format_args!(
+                "</a:txBody><a:tcPr marL=\"{m}\" marR=\"{m}\" marT=\"{t}\" marB=\"{t}\">",
+                m = emu(CELL_MARGIN_X),
+                t = emu(CELL_MARGIN_Y)
+            ),
+        );
         for side in ["lnL", "lnR", "lnT", "lnB"] {
-            out.push_str(&format!(
-                "<a:{side} w=\"9525\"><a:solidFill><a:srgbClr val=\"{RULE}\"/></a:solidFill></a:{side}>"
-            ));
+            put(
+                out,
+                format_args!("<a:{side} w=\"9525\"><a:solidFill><a:srgbClr val=\"{RULE}\"/></a:solidFill></a:{side}>"),
+            );
         }
         match fill {
             Fill::Head => out.push_str("<a:solidFill><a:schemeClr val=\"accent1\"/></a:solidFill>"),
-            Fill::Band => out.push_str(&format!("<a:solidFill><a:srgbClr val=\"{BAND}\"/></a:solidFill>")),
+            Fill::Band => put(out, format_args!("<a:solidFill><a:srgbClr val=\"{BAND}\"/></a:solidFill>")),
             Fill::None => out.push_str("<a:noFill/>"),
         }
         out.push_str("</a:tcPr></a:tc>");

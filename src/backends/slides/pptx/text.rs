@@ -1,7 +1,7 @@
 //! DrawingML text: paragraphs with exact line spacing, bullets and numbering, and runs with
 //! bold, italic, code, strike-through and hyperlinks (collected as slide relationships).
 
-use super::xml::esc;
+use super::xml::{esc, push_esc, put};
 use crate::backends::slides::deck::{Deck, Link, Marker, Run, Target};
 use crate::backends::slides::layout::{line_height, Rect, EMU_PER_POINT, PARAGRAPH_SPACE};
 use crate::layout::rtl_paragraph;
@@ -135,38 +135,44 @@ pub fn paragraph(out: &mut String, runs: &[Run], style: Style, links: &mut Links
         (true, align) => (align, "1"),
         (false, align) => (align, "0"),
     };
-    out.push_str(&format!(
-        "<a:p><a:pPr marL=\"{}\" indent=\"{}\" algn=\"{align}\" rtl=\"{rtl}\"><a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc>",
-        emu(style.indent),
-        -emu(hang),
-    ));
+    let (indent, hang) = (emu(style.indent), -emu(hang));
     let before = if style.space_before { (PARAGRAPH_SPACE * 100.0) as i64 } else { 0 };
-    out.push_str(&format!("<a:spcBef><a:spcPts val=\"{before}\"/></a:spcBef>"));
+    put(
+        out,
+        format_args!(
+            "<a:p><a:pPr marL=\"{indent}\" indent=\"{hang}\" algn=\"{align}\" rtl=\"{rtl}\">\
+             <a:lnSpc><a:spcPts val=\"{line}\"/></a:lnSpc><a:spcBef><a:spcPts val=\"{before}\"/></a:spcBef>"
+        ),
+    );
     match style.marker {
         None => out.push_str("<a:buNone/>"),
         Some(Marker::Bullet) => out.push_str(
             "<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr><a:buFont typeface=\"Arial\"/><a:buChar char=\"•\"/>",
         ),
-        Some(Marker::Number(n)) => out.push_str(&format!(
-            "<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr><a:buFont typeface=\"+mj-lt\"/>\
-             <a:buAutoNum type=\"arabicPeriod\" startAt=\"{}\"/>",
-            n.clamp(1, 32767)
-        )),
+        Some(Marker::Number(n)) => put(
+            out,
+            format_args!(
+                "<a:buClr><a:schemeClr val=\"accent1\"/></a:buClr><a:buFont typeface=\"+mj-lt\"/>\
+                 <a:buAutoNum type=\"arabicPeriod\" startAt=\"{}\"/>",
+                n.clamp(1, 32767)
+            ),
+        ),
     }
     out.push_str("</a:pPr>");
+    let lang = links.lang();
     for run in runs {
-        push_run(out, run, style, links);
+        push_run(out, run, style, (links, &lang));
     }
-    out.push_str(&format!("<a:endParaRPr{} sz=\"{}\" dirty=\"0\"/></a:p>", links.lang(), size(style.size)));
+    put(out, format_args!("<a:endParaRPr{lang} sz=\"{}\" dirty=\"0\"/></a:p>", size(style.size)));
 }
 
 fn size(points: f32) -> i64 {
     (points * 100.0).round() as i64
 }
 
-fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
-    let lang = links.lang();
-    let mut props = format!("<a:rPr{lang} sz=\"{}\"", size(style.size));
+fn push_run(out: &mut String, run: &Run, style: Style, (links, lang): (&mut Links, &str)) {
+    let mut props = String::with_capacity(96);
+    put(&mut props, format_args!("<a:rPr{lang} sz=\"{}\"", size(style.size)));
     if run.bold || style.bold {
         props.push_str(" b=\"1\"");
     }
@@ -178,28 +184,32 @@ fn push_run(out: &mut String, run: &Run, style: Style, links: &mut Links) {
     }
     props.push_str(" dirty=\"0\">");
     if let Some([r, g, b]) = run.color {
-        props.push_str(&format!("<a:solidFill><a:srgbClr val=\"{r:02X}{g:02X}{b:02X}\"/></a:solidFill>"));
+        put(&mut props, format_args!("<a:solidFill><a:srgbClr val=\"{r:02X}{g:02X}{b:02X}\"/></a:solidFill>"));
     } else if let Some(color) = style.color {
-        props.push_str(&format!("<a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill>"));
+        put(&mut props, format_args!("<a:solidFill><a:srgbClr val=\"{color}\"/></a:solidFill>"));
     }
     if run.code {
-        props.push_str(&format!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
+        put(&mut props, format_args!("<a:latin typeface=\"{MONO_FONT}\"/><a:cs typeface=\"{MONO_FONT}\"/>"));
     }
     match run.link.as_ref().and_then(|link| links.id(link)) {
         Some((id, true)) => {
-            props.push_str(&format!("<a:hlinkClick r:id=\"{id}\" action=\"ppaction://hlinksldjump\"/>"))
+            put(&mut props, format_args!("<a:hlinkClick r:id=\"{id}\" action=\"ppaction://hlinksldjump\"/>"))
         }
-        Some((id, false)) => props.push_str(&format!("<a:hlinkClick r:id=\"{id}\"/>")),
+        Some((id, false)) => put(&mut props, format_args!("<a:hlinkClick r:id=\"{id}\"/>")),
         None => {}
     }
     props.push_str("</a:rPr>");
     // A line end in a run is a line break of the paragraph, between runs of the same look.
     for (i, piece) in run.text.split('\n').enumerate() {
         if i > 0 {
-            out.push_str(&format!("<a:br><a:rPr{lang} sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
+            put(out, format_args!("<a:br><a:rPr{lang} sz=\"{}\" dirty=\"0\"/></a:br>", size(style.size)));
         }
         if !piece.is_empty() || run.text.is_empty() {
-            out.push_str(&format!("<a:r>{props}<a:t>{}</a:t></a:r>", esc(piece)));
+            out.push_str("<a:r>");
+            out.push_str(&props);
+            out.push_str("<a:t>");
+            push_esc(out, piece);
+            out.push_str("</a:t></a:r>");
         }
     }
 }

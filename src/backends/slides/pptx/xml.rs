@@ -1,7 +1,7 @@
 //! The namespaces of PresentationML; the escaping and relationships are the shared
 //! [`crate::backends::ooxml`]'s.
 
-pub use crate::backends::ooxml::{esc, relationships, DECLARATION};
+pub use crate::backends::ooxml::{esc, push_esc, put, relationships, DECLARATION};
 
 /// The namespace declarations of a PresentationML part (`a:`, `r:` and `p:`).
 pub const NS: &str = concat!(
