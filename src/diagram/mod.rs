@@ -11,9 +11,11 @@
 //! which no guard inside the process can catch. A Gantt chart also marks today's date, read
 //! from the clock, so its drawing would change from one day's build to the next. Every kind
 //! drawn was fuzzed with a limit on each allocation, and drawn twice to the same bytes
-//! (BENCHMARKS.md, run 24).
+//! (BENCHMARKS.md, run 24). A drawing whose labels run past its edge is given the room they
+//! take (`frame.rs`), so no word of a diagram is cut off.
 
 mod alt;
+mod frame;
 mod settle;
 
 use crate::ir::{Image, Span};
@@ -113,8 +115,8 @@ pub fn draw(text: &str) -> Result<Vec<u8>, String> {
         match links(&diagram) {
             many if many > MAX_LINKS => Err(format!("it has {many} links, more than the {MAX_LINKS} folio lays out")),
             _ => match (mermaid_svg::render(text), &diagram) {
-                (Ok(svg), Diagram::Sequence(_)) => Ok(settle::settled(&svg)),
-                (drawn, _) => drawn.map_err(|e| e.to_string()),
+                (Ok(svg), Diagram::Sequence(_)) => Ok(frame::framed(settle::settled(&svg))),
+                (drawn, _) => drawn.map(frame::framed).map_err(|e| e.to_string()),
             },
         }
     })
@@ -208,6 +210,38 @@ mod tests {
         let first = draw(open).unwrap();
         for _ in 0..24 {
             assert!(draw(open).unwrap() == first, "another order of the open activations");
+        }
+    }
+
+    /// The canvas and the boxes of the text of a drawing, as the formats set it.
+    fn text_boxes(svg: &[u8]) -> (usvg::Size, Vec<usvg::Rect>) {
+        fn walk(group: &usvg::Group, boxes: &mut Vec<usvg::Rect>) {
+            for node in group.children() {
+                match node {
+                    usvg::Node::Group(group) => walk(group, boxes),
+                    usvg::Node::Text(text) => boxes.push(text.abs_bounding_box()),
+                    _ => {}
+                }
+            }
+        }
+        let tree = crate::layout::image_svg::parse(svg).expect("a drawing");
+        let mut boxes = Vec::new();
+        walk(tree.root(), &mut boxes);
+        (tree.size(), boxes)
+    }
+
+    #[test]
+    fn a_long_message_between_the_first_two_participants_is_drawn_whole() {
+        // mermaid-svg centres it between their lifelines and cut off its first words at the left.
+        let source = "sequenceDiagram\n  participant E as Engineer\n  participant M as Manager\n  \
+                      E->>M: Asks for a promotion review with a written case and three peer references\n  \
+                      M-->>E: Shares the outcome\n";
+        let (canvas, boxes) = text_boxes(&draw(source).unwrap());
+        assert_eq!(boxes.len(), 6, "two participants drawn twice, two messages");
+        for b in boxes {
+            let inside =
+                b.left() >= 0.0 && b.top() >= 0.0 && b.right() <= canvas.width() && b.bottom() <= canvas.height();
+            assert!(inside, "{b:?} is cut off by the drawing's edge, {canvas:?}");
         }
     }
 
