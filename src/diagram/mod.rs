@@ -16,6 +16,7 @@
 
 mod alt;
 mod frame;
+mod lift;
 mod settle;
 
 use crate::ir::{Image, Span};
@@ -115,7 +116,7 @@ pub fn draw(text: &str) -> Result<Vec<u8>, String> {
         match links(&diagram) {
             many if many > MAX_LINKS => Err(format!("it has {many} links, more than the {MAX_LINKS} folio lays out")),
             _ => match (mermaid_svg::render(text), &diagram) {
-                (Ok(svg), Diagram::Sequence(_)) => Ok(frame::framed(settle::settled(&svg))),
+                (Ok(svg), Diagram::Sequence(_)) => Ok(frame::framed(lift::lifted(&settle::settled(&svg)))),
                 (drawn, _) => drawn.map(frame::framed).map_err(|e| e.to_string()),
             },
         }
@@ -243,6 +244,30 @@ mod tests {
                 b.left() >= 0.0 && b.top() >= 0.0 && b.right() <= canvas.width() && b.bottom() <= canvas.height();
             assert!(inside, "{b:?} is cut off by the drawing's edge, {canvas:?}");
         }
+    }
+
+    #[test]
+    fn a_message_of_two_lines_is_drawn_above_its_arrow_not_through_it() {
+        let source = "sequenceDiagram\n  participant M as Manager\n  participant C as Committee\n  \
+                      M->>C: Presents the case<br/>with evidence\n";
+        let svg = draw(source).unwrap();
+        // The message's arrow: the one line across, level, between the lifelines.
+        let text = String::from_utf8(svg.clone()).unwrap();
+        let arrow: Vec<f32> = text
+            .split('<')
+            .filter(|e| e.starts_with("line ") && e.contains("marker-end"))
+            .filter_map(|e| e.split("y1=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        let (_, boxes) = text_boxes(&svg);
+        // The message: the one text near the arrow (the participants' names are far off),
+        // two lines tall.
+        let near = |b: &&usvg::Rect| {
+            arrow.first().is_some_and(|y| (b.top() + b.bottom()) / 2.0 - y < 30.0 && y - b.top() < 40.0)
+        };
+        let message: Vec<&usvg::Rect> = boxes.iter().filter(near).collect();
+        assert_eq!((arrow.len(), message.len()), (1, 1), "one arrow, one message: {arrow:?} {boxes:?}");
+        assert!(message[0].height() > 25.0, "two lines: {:?}", message[0]);
+        assert!(message[0].bottom() <= arrow[0], "{:?} is drawn through the arrow at {}", message[0], arrow[0]);
     }
 
     #[test]
