@@ -115,7 +115,9 @@ impl Cutter<'_> {
             // A button or link of a theme (Hextra's `hero-button text="Explore" link="docs"`).
             _ => linked(args).unwrap_or_else(|| {
                 let words = words(args);
-                let what = if words.is_empty() { "removed" } else { "its text is kept" };
+                // A paired shortcode's tags go; what stands between them stays, as Markdown.
+                let what =
+                    if words.is_empty() { "its tag is removed, what it encloses kept" } else { "its text is kept" };
                 self.warn(line, column, format!("shortcode `{name}` is not supported; {what}"));
                 words
             }),

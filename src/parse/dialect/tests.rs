@@ -62,7 +62,7 @@ fn hugo_refs_figures_and_the_words_of_unknown_shortcodes_are_kept() {
         messages,
         [
             (3, "shortcode `hextra/feature-card` is not supported; its text is kept"),
-            (4, "shortcode `youtube` is not supported; removed"),
+            (4, "shortcode `youtube` is not supported; its tag is removed, what it encloses kept"),
             (5, "`ref` shortcode without a path; removed"),
         ]
     );
@@ -213,4 +213,17 @@ fn an_ambiguous_bangs_block_says_which_reading_was_taken() {
     }
     let in_code = "!!! note\n    Body\n\n```\n!!!\n```\n";
     assert!(cut(in_code).1.is_empty(), "a `!!!` in code closes nothing");
+}
+
+#[test]
+fn a_paired_shortcode_folio_does_not_know_keeps_what_it_encloses() {
+    let (segments, warnings) =
+        cut("{{< hextra/hero-subtitle >}}\n  Career ladders, open sourced.\n{{< /hextra/hero-subtitle >}}\n");
+    let Segment::Markdown { text, .. } = &segments[0] else { panic!("{segments:?}") };
+    assert!(text.contains("Career ladders, open sourced."), "{text}");
+    let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["shortcode `hextra/hero-subtitle` is not supported; its tag is removed, what it encloses kept"]
+    );
 }
