@@ -5,6 +5,7 @@
 //! as the formats read it, its text set in the bundled faces, and its view box grown to take
 //! in all it draws, with a little room around.
 
+use super::attribute;
 use crate::layout::image_svg;
 
 /// Room left around what ran past the frame, in the drawing's units (its pixels).
@@ -17,7 +18,7 @@ const SLACK: f32 = 1.0;
 /// `svg` with its view box (and the largest width it asks for) grown to hold all it draws;
 /// unchanged when it already does, or when it cannot be read.
 pub(super) fn framed(svg: String) -> String {
-    let Some((start, end, view)) = view_box(&svg) else { return svg };
+    let Some((old, view)) = view_box(&svg) else { return svg };
     let Some(tree) = image_svg::parse(svg.as_bytes()) else { return svg };
     let (size, drawn) = (tree.size(), tree.root().abs_bounding_box());
     // What is drawn, from the canvas usvg draws on to the view box's units: left, top,
@@ -40,19 +41,20 @@ pub(super) fn framed(svg: String) -> String {
         return svg;
     }
     let [x, y, w, h] = [left, top, right - left, bottom - top].map(|v| (v * 10.0).round() / 10.0);
-    let grown = format!("{}viewBox=\"{x} {y} {w} {h}\"{}", &svg[..start], &svg[end..]);
-    grown.replacen(&format!("max-width: {}px", view[2]), &format!("max-width: {w}px"), 1)
+    svg.replacen(&format!(" viewBox=\"{old}\""), &format!(" viewBox=\"{x} {y} {w} {h}\""), 1).replacen(
+        &format!("max-width: {}px", view[2]),
+        &format!("max-width: {w}px"),
+        1,
+    )
 }
 
-/// The byte range of the root element's `viewBox="…"` attribute and its four numbers.
-fn view_box(svg: &str) -> Option<(usize, usize, [f32; 4])> {
-    let root_end = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|end| at + end))?;
-    let start = svg[..root_end].find("viewBox=\"")?;
-    let values = start + "viewBox=\"".len();
-    let end = values + svg[values..root_end].find('"')? + 1;
-    let numbers: Vec<f32> = svg[values..end - 1].split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
+/// The root element's `viewBox` as written, and its four numbers.
+fn view_box(svg: &str) -> Option<(&str, [f32; 4])> {
+    let root = svg.find("<svg").and_then(|at| svg[at..].find('>').map(|end| &svg[at..at + end]))?;
+    let written = attribute(root, "viewBox")?;
+    let numbers: Vec<f32> = written.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
     match numbers[..] {
-        [x, y, w, h] if w > 0.0 && h > 0.0 => Some((start, end, [x, y, w, h])),
+        [x, y, w, h] if w > 0.0 && h > 0.0 => Some((written, [x, y, w, h])),
         _ => None,
     }
 }
@@ -68,7 +70,7 @@ mod tests {
     #[test]
     fn a_label_past_the_edge_widens_the_view_box_to_hold_it() {
         let framed = framed(CUT.to_string());
-        let (_, _, [x, y, w, h]) = view_box(&framed).expect("a view box");
+        let (_, [x, y, w, h]) = view_box(&framed).expect("a view box");
         assert!(x < -50.0, "the frame reaches left of the label's start: {x}");
         assert!(x + w > 130.0 && w > 200.0, "and to its end: {x} + {w}");
         assert_eq!((y, h), (0.0, 60.0), "nothing ran past the top or bottom");

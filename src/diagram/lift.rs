@@ -3,11 +3,7 @@
 //! arrow, so the second line is drawn through the arrow; lifted, the last line stands where a
 //! one-line message does and the others above it.
 
-/// An attribute's value in an element: `name="value"`.
-fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
-    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
-    element[start..].split('"').next()
-}
+use super::attribute;
 
 /// The height of the arrow an element draws: a `<line>` across, with its two ends level.
 fn arrow_height(element: &str) -> Option<f64> {

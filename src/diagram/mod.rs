@@ -125,6 +125,13 @@ pub fn draw(text: &str) -> Result<Vec<u8>, String> {
     drawn.map(String::into_bytes)
 }
 
+/// The value of attribute `name` of an element as mermaid-svg writes one (`name="value"`,
+/// after a space), which the mends of its drawings read.
+fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let start = element.find(&format!(" {name}=\""))? + name.len() + 3;
+    element[start..].split('"').next()
+}
+
 /// The links between the boxes of a diagram laid out in layers (flowcharts, class, ER,
 /// state, requirement and architecture diagrams), a link between groups counting once for
 /// each pair (`a & b --> c & d` is four); none for the other kinds.
